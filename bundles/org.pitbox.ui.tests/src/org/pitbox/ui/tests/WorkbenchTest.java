@@ -1,0 +1,118 @@
+package org.pitbox.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.e4.ui.internal.workbench.E4Workbench;
+import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Opens the real PitBox workbench (Application.e4xmi, CSS theme, DS services), switches between
+ * both perspectives and saves a screenshot of each under target/screenshots.
+ */
+class WorkbenchTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private final List<Throwable> failures = new ArrayList<>();
+    private final List<String> seen = new ArrayList<>();
+
+    @Test
+    void opensBothPerspectivesAndTakesScreenshots() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Display display = Display.getCurrent() != null ? Display.getCurrent() : new Display();
+        E4Application application = new E4Application();
+        E4Workbench workbench = application.createE4Workbench(new TestApplicationContext(), display);
+        assertNotNull(workbench, "the workbench model did not load");
+        MApplication app = workbench.getApplication();
+        display.timerExec(1500, () -> exercise(display, app, workbench));
+        workbench.createAndRunUI(workbench.getApplication().getChildren().get(0));
+        for (Throwable t : failures) {
+            throw new AssertionError("workbench check failed: " + t, t);
+        }
+        assertEquals(List.of("Driver", "Race Engineer", "Driver"), seen);
+        assertTrue(Files.size(SCREENSHOTS.resolve("driver.png")) > 1000);
+        assertTrue(Files.size(SCREENSHOTS.resolve("engineer.png")) > 1000);
+    }
+
+    private void exercise(Display display, MApplication app, E4Workbench workbench) {
+        try {
+            MTrimmedWindow window = (MTrimmedWindow) app.getChildren().get(0);
+            Shell shell = (Shell) window.getWidget();
+            assertTrue(shell.getText().contains("PitBox"), "window title: " + shell.getText());
+            EModelService models = app.getContext().get(EModelService.class);
+            EPartService parts = window.getContext().get(EPartService.class);
+            MPerspective driver = (MPerspective) models.find("org.pitbox.ui.perspective.driver", app);
+            MPerspective engineer = (MPerspective) models.find("org.pitbox.ui.perspective.engineer", app);
+            show(display, parts, driver, "driver.png");
+            show(display, parts, engineer, "engineer.png");
+            for (String id : List.of("org.pitbox.ui.part.session", "org.pitbox.ui.part.server")) {
+                MPart part = (MPart) models.find(id, app);
+                assertNotNull(part.getObject(), id + " was not created");
+            }
+            show(display, parts, driver, null);
+            MPart source = (MPart) models.find("org.pitbox.ui.part.source", app);
+            assertNotNull(source.getObject(), "the telemetry source part was not created");
+        } catch (Throwable t) {
+            failures.add(t);
+        } finally {
+            workbench.close();
+        }
+    }
+
+    private void show(Display display, EPartService parts, MPerspective perspective, String screenshot)
+            throws Exception {
+        parts.switchPerspective(perspective);
+        settle(display, 600);
+        assertEquals(perspective, perspective.getParent().getSelectedElement());
+        seen.add(perspective.getLabel());
+        if (screenshot != null) {
+            save(display, SCREENSHOTS.resolve(screenshot));
+        }
+    }
+
+    /** Lets the UI lay out and paint for a while. */
+    private static void settle(Display display, long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(20, () -> { });
+                display.sleep();
+            }
+        }
+    }
+
+    private static void save(Display display, Path file) {
+        Shell shell = display.getActiveShell() != null ? display.getActiveShell() : display.getShells()[0];
+        Rectangle bounds = shell.getBounds();
+        Image image = new Image(display, bounds.width, bounds.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {image.getImageData()};
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+#!/bin/sh
+# Starts PitBox with the Java on PATH or JAVA_HOME (21 or newer). The native Eclipse launcher is p2-only.
+HERE=$(cd "$(dirname "$0")" && pwd)
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if ! "$JAVA" -version >/dev/null 2>&1; then
+  echo "PitBox needs Java 21 or newer: install a JDK and set JAVA_HOME." >&2
+  exit 1
+fi
+exec "$JAVA" -Dosgi.requiredJavaVersion=21 $PITBOX_VM_ARGS -jar "$HERE"/plugins/org.eclipse.equinox.launcher_*.jar -install "$HERE" "$@"
