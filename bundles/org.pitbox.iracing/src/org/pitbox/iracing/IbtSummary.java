@@ -41,7 +41,7 @@ public record IbtSummary(IbtHeader header, SessionInfo info, int channelCount, d
     public static IbtSummary of(IbtFile ibt) {
         SessionInfo info = SessionInfoParser.parse(ibt.sessionInfoYaml());
         List<Double> sectorStarts = info.sectors().stream().map(Sector::startPct).toList();
-        List<Lap> laps = LapSegmenter.segment(ibt, sectorStarts);
+        List<Lap> laps = new LapSegmenter(sectorStarts).segment(ibt);
         double duration = 0;
         if (ibt.recordCount() > 0 && ibt.layout().has("SessionTime")) {
             var time = ibt.layout().require("SessionTime");

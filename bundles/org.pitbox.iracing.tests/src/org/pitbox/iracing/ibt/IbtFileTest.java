@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -97,6 +98,24 @@ class IbtFileTest {
             ChannelDescriptor arr = f.layout().channels().stream().filter(ChannelDescriptor::isArray).findFirst()
                     .orElseThrow();
             assertTrue(arr.countAsTime(), "the 2024 file's array is a 360 Hz channel");
+        }
+    }
+
+    @Test
+    void blockDecodeOfEveryColumnEqualsColumns() throws IOException {
+        try (IbtFile f = IbtFile.open(SharedData.iracing("ibt/robroberts_skmodified_langley_2015-05-28_14-45-12.ibt"))) {
+            int columns = f.layout().channels().stream().mapToInt(ChannelDescriptor::count).sum();
+            int from = 7;
+            int count = f.recordCount() - 9;
+            double[][] out = new double[columns][count];
+            f.decodeRows(from, count, out);
+            int k = 0;
+            for (ChannelDescriptor c : f.layout().channels()) {
+                for (int i = 0; i < c.count(); i++, k++) {
+                    double[] all = f.column(c, i);
+                    assertArrayEquals(Arrays.copyOfRange(all, from, from + count), out[k], c.name());
+                }
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelType;
+import org.pitbox.core.telemetry.Frame;
 import org.pitbox.iracing.ibt.IbtFormatException;
 import org.pitbox.iracing.ibt.VarHeaders;
 import org.pitbox.iracing.testdata.SharedData;

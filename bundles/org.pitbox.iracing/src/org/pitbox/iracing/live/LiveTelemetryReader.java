@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.pitbox.core.telemetry.ChannelLayout;
+import org.pitbox.core.telemetry.Frame;
 import org.pitbox.iracing.ibt.IbtFormatException;
 import org.pitbox.iracing.ibt.IrsdkHeader;
 import org.pitbox.iracing.ibt.IrsdkText;
@@ -115,7 +116,7 @@ public final class LiveTelemetryReader {
         }
         boolean beginCounts = hasBeginCounts();
         int bufLen = header.bufLen();
-        ByteBuffer row = frame.buffer();
+        ByteBuffer row = frame.row();
         for (int attempt = 0; attempt < TRIES; attempt++) {
             int at = IrsdkHeader.varBufAt(beginCounts ? currentBuffer() : highestTickBuffer());
             int tick = image.getInt(at);
@@ -134,7 +135,7 @@ public final class LiveTelemetryReader {
                 hasTick = true;
                 lastTick = tick;
                 lastDataNanos = nanoTime.getAsLong();
-                frame.filled(tick);
+                frame.setTick(tick);
                 return restarted ? ReadStatus.RESTARTED : ReadStatus.NEW_DATA;
             }
         }

@@ -44,7 +44,7 @@ class WorkbenchTest {
         assertNotNull(workbench, "the workbench model did not load");
         MApplication app = workbench.getApplication();
         display.timerExec(1500, () -> exercise(display, app, workbench));
-        workbench.createAndRunUI(workbench.getApplication().getChildren().get(0));
+        workbench.createAndRunUI(app);
         for (Throwable t : failures) {
             throw new AssertionError("workbench check failed: " + t, t);
         }

@@ -105,11 +105,15 @@ public class DashboardPart {
             return;
         }
         LiveFeed feed = activeFeed.feed();
-        if (feed != shownFeed) {
+        if (feed != shownFeed || (feed != null && feed.layout() != frame.layout())) {
             bind(feed);
         }
-        if (feed != null && feed.readLatest(frame)) {
-            show(feed);
+        if (feed != null) {
+            if (feed.readLatest(frame)) {
+                show(feed);
+            } else {
+                update(hint, feed.status().message());
+            }
         }
         display.timerExec(REFRESH_MILLIS, refresh);
     }
@@ -135,17 +139,24 @@ public class DashboardPart {
 
     private void show(LiveFeed feed) {
         Units units = new Units(prefs.imperial());
-        hint.setText(feed.status().message());
-        speedCaption.setText("Speed (" + units.speedUnit() + ")");
-        fuelCaption.setText("Fuel (" + units.fuelUnit() + ")");
-        speed.setText(chSpeed == null ? "--" : String.format("%.0f", units.speed(frame.value(chSpeed, 0))));
-        gear.setText(chGear == null ? "--" : gearText((int) frame.value(chGear, 0)));
-        rpm.setText(chRpm == null ? "--" : String.format("%.0f", frame.value(chRpm, 0)));
-        lap.setText(chLap == null ? "--" : Integer.toString((int) frame.value(chLap, 0)));
-        lapTime.setText(chLapTime == null ? "--" : lapTime(frame.value(chLapTime, 0)));
-        lastLap.setText(chLastLap == null ? "--" : lapTime(frame.value(chLastLap, 0)));
-        bestLap.setText(chBestLap == null ? "--" : lapTime(frame.value(chBestLap, 0)));
-        fuel.setText(chFuel == null ? "--" : String.format("%.1f", units.fuel(frame.value(chFuel, 0))));
+        update(hint, feed.status().message());
+        update(speedCaption, "Speed (" + units.speedUnit() + ")");
+        update(fuelCaption, "Fuel (" + units.fuelUnit() + ")");
+        update(speed, chSpeed == null ? "--" : String.format("%.0f", units.speed(frame.value(chSpeed, 0))));
+        update(gear, chGear == null ? "--" : gearText((int) frame.value(chGear, 0)));
+        update(rpm, chRpm == null ? "--" : String.format("%.0f", frame.value(chRpm, 0)));
+        update(lap, chLap == null ? "--" : Integer.toString((int) frame.value(chLap, 0)));
+        update(lapTime, chLapTime == null ? "--" : lapTime(frame.value(chLapTime, 0)));
+        update(lastLap, chLastLap == null ? "--" : lapTime(frame.value(chLastLap, 0)));
+        update(bestLap, chBestLap == null ? "--" : lapTime(frame.value(chBestLap, 0)));
+        update(fuel, chFuel == null ? "--" : String.format("%.1f", units.fuel(frame.value(chFuel, 0))));
+    }
+
+    /** Sets a label only when its text changes, so an unchanged readout costs nothing at 30 Hz. */
+    private static void update(Label label, String text) {
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+        }
     }
 
     private static String lapTime(double seconds) {

@@ -11,6 +11,7 @@ import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
@@ -53,11 +54,15 @@ public class PerspectiveSwitcher {
         }
     }
 
+    /** Presses the current perspective's button and shows its label in bold, since themes may hide the press. */
     private void refresh() {
         for (Button button : buttons) {
             if (!button.isDisposed()) {
                 MPerspective p = (MPerspective) button.getData();
-                button.setSelection(p.getParent() != null && p.getParent().getSelectedElement() == p);
+                boolean current = p.getParent() != null && p.getParent().getSelectedElement() == p;
+                button.setSelection(current);
+                button.setFont(current ? JFaceResources.getBannerFont() : JFaceResources.getDefaultFont());
+                button.getParent().layout();
             }
         }
     }

@@ -1,0 +1,37 @@
+package org.pitbox.core.source;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Component;
+import org.pitbox.core.sim.SimOptions;
+import org.pitbox.core.sim.TelemetrySimulator;
+
+/** PitBox's own simulated car lapping a real-shaped track: works everywhere, no sim needed. */
+@Component(service = TelemetrySource.class)
+public final class SimulatorSource implements TelemetrySource {
+    public static final String ID = "simulator";
+    /** Two hours with automatic pit stops: long enough for any demo or test drive. */
+    static final double SESSION_SECONDS = 2 * 3600;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "PitBox simulator";
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
+
+    @Override
+    public LiveFeed open(Path file) {
+        SimOptions options = SimOptions.defaults().withDuration(SESSION_SECONDS).withAutoPit(true)
+                .withSeed(System.nanoTime());
+        return new SimulatorFeed(new TelemetrySimulator(options), System::nanoTime);
+    }
+}

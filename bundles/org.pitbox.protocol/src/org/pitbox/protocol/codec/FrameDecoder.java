@@ -1,0 +1,80 @@
+package org.pitbox.protocol.codec;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Live decoder for {@link FrameEncoder} frames. After a sequence gap (or before the first
+ * keyframe) delta frames are skipped until the next keyframe; see {@link #needsKeyframe()}.
+ * Not thread-safe.
+ */
+public final class FrameDecoder {
+    private final FrameSchema schema;
+    private final RowModel model;
+    private final RangeDecoder rc = new RangeDecoder();
+    private final int maxPayload;
+    private int lastSeq;
+    private boolean synced;
+
+    public FrameDecoder(FrameSchema schema) {
+        this.schema = schema;
+        this.model = new RowModel(schema);
+        this.maxPayload = FrameEncoder.maxFrameSize(schema);
+    }
+
+    /** True until a keyframe arrives, and again after a gap or a rejected frame. */
+    public boolean needsKeyframe() {
+        return !synced;
+    }
+
+    /** Decodes a whole frame array; trailing bytes are an error. */
+    public boolean decode(byte[] frame, byte[] row) throws CodecException {
+        ByteBuffer in = ByteBuffer.wrap(frame);
+        boolean decoded = decode(in, row);
+        if (in.hasRemaining()) {
+            synced = false;
+            throw new CodecException("trailing bytes after frame");
+        }
+        return decoded;
+    }
+
+    /**
+     * Reads exactly one frame from in (advancing its position) and writes the row into row.
+     * @return true if row now holds the frame's row; false if the frame was skipped while waiting for a keyframe
+     */
+    public boolean decode(ByteBuffer in, byte[] row) throws CodecException {
+        if (row.length != schema.rowLength()) {
+            throw new IllegalArgumentException("row length " + row.length + " != " + schema.rowLength());
+        }
+        boolean ok = false;
+        try {
+            int header = Bytes.getByte(in, "frame header") | Bytes.getByte(in, "frame header") << 8;
+            int seq = header & FrameEncoder.SEQ_MASK;
+            if ((header & FrameEncoder.KEY_FLAG) != 0) {
+                int version = Bytes.getByte(in, "frame version");
+                if (version != FrameEncoder.VERSION) {
+                    throw new CodecException("unsupported frame version " + version);
+                }
+                if (Bytes.getIntLE(in, "schema fingerprint") != schema.fingerprint()) {
+                    throw new CodecException("frame was encoded for a different schema");
+                }
+                model.reset();
+            }
+            int length = Bytes.getVarint(in, Math.min(in.remaining(), maxPayload), "payload length");
+            int end = in.position() + length;
+            if ((header & FrameEncoder.KEY_FLAG) == 0 && (!synced || seq != ((lastSeq + 1) & FrameEncoder.SEQ_MASK))) {
+                in.position(end);
+                return false;
+            }
+            rc.start(in, end);
+            model.decode(rc, row, 0);
+            if (in.position() != end) {
+                throw new CodecException("frame payload length mismatch");
+            }
+            lastSeq = seq;
+            ok = true;
+            return true;
+        } finally {
+            synced = ok;
+        }
+    }
+}

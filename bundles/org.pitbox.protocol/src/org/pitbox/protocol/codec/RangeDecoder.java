@@ -1,0 +1,67 @@
+package org.pitbox.protocol.codec;
+
+import java.nio.ByteBuffer;
+
+/** Decoder for {@link RangeEncoder}; consumes exactly the bytes the encoder produced. */
+final class RangeDecoder {
+    private static final int PROB_BITS = RangeEncoder.PROB_BITS;
+    private static final int MOVE_BITS = RangeEncoder.MOVE_BITS;
+
+    private ByteBuffer in;
+    private int end;
+    private int range;
+    private int code;
+
+    /** Starts decoding at source's position; reading stops at position end. */
+    void start(ByteBuffer source, int end) throws CodecException {
+        in = source;
+        this.end = end;
+        range = -1;
+        code = 0;
+        for (int i = 0; i < 4; i++) {
+            code = code << 8 | next();
+        }
+        if (code == -1) {
+            throw new CodecException("corrupt range code");
+        }
+    }
+
+    int decodeBit(short[] probs, int i) throws CodecException {
+        int p = probs[i];
+        int bound = (range >>> PROB_BITS) * p;
+        int bit;
+        if (Integer.compareUnsigned(code, bound) < 0) {
+            range = bound;
+            probs[i] = (short) (p + (((1 << PROB_BITS) - p) >>> MOVE_BITS));
+            bit = 0;
+        } else {
+            code -= bound;
+            range -= bound;
+            probs[i] = (short) (p - (p >>> MOVE_BITS));
+            bit = 1;
+        }
+        if ((range & 0xFF000000) == 0) {
+            range <<= 8;
+            code = code << 8 | next();
+        }
+        return bit;
+    }
+
+    int decodeDirect(int n) throws CodecException {
+        range >>>= n;
+        int value = (int) Long.min(Integer.toUnsignedLong(code) / Integer.toUnsignedLong(range), (1L << n) - 1);
+        code -= value * range;
+        while ((range & 0xFF000000) == 0) {
+            range <<= 8;
+            code = code << 8 | next();
+        }
+        return value;
+    }
+
+    private int next() throws CodecException {
+        if (in.position() >= end) {
+            throw new CodecException("truncated range code");
+        }
+        return in.get() & 0xFF;
+    }
+}

@@ -1,0 +1,94 @@
+package org.pitbox.protocol.codec;
+
+import java.util.Arrays;
+
+/** LZMA-style binary range encoder with 11-bit adaptive probabilities, writing into a reusable buffer. */
+final class RangeEncoder {
+    static final int PROB_BITS = 11;
+    static final short PROB_INIT = 1 << (PROB_BITS - 1);
+    static final int MOVE_BITS = 5;
+
+    private byte[] buf = new byte[256];
+    private int size;
+    private long low;
+    private int range;
+    private int cache;
+    private long cacheSize;
+    private boolean first;
+
+    void start() {
+        size = 0;
+        low = 0;
+        range = -1;
+        cache = 0;
+        cacheSize = 1;
+        first = true;
+    }
+
+    void encodeBit(short[] probs, int i, int bit) {
+        int p = probs[i];
+        int bound = (range >>> PROB_BITS) * p;
+        if (bit == 0) {
+            range = bound;
+            probs[i] = (short) (p + (((1 << PROB_BITS) - p) >>> MOVE_BITS));
+        } else {
+            low += bound & 0xFFFFFFFFL;
+            range -= bound;
+            probs[i] = (short) (p - (p >>> MOVE_BITS));
+        }
+        if ((range & 0xFF000000) == 0) {
+            range <<= 8;
+            shiftLow();
+        }
+    }
+
+    /** Writes the low n bits (n at most 16) of value with equal probabilities. */
+    void encodeDirect(int value, int n) {
+        range >>>= n;
+        low += (value & ((1L << n) - 1)) * (range & 0xFFFFFFFFL);
+        while ((range & 0xFF000000) == 0) {
+            range <<= 8;
+            shiftLow();
+        }
+    }
+
+    /** Flushes; the encoded bytes are then {@link #buffer()}[0, {@link #size()}). */
+    void finish() {
+        for (int i = 0; i < 5; i++) {
+            shiftLow();
+        }
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int size() {
+        return size;
+    }
+
+    private void shiftLow() {
+        if (low < 0xFF000000L || low > 0xFFFFFFFFL) {
+            int carry = (int) (low >>> 32);
+            int temp = cache;
+            do {
+                write(temp + carry);
+                temp = 0xFF;
+            } while (--cacheSize != 0);
+            cache = (int) (low >>> 24) & 0xFF;
+        }
+        cacheSize++;
+        low = (low & 0x00FFFFFFL) << 8;
+    }
+
+    private void write(int b) {
+        if (first) {
+            first = false; // the first byte of an LZMA range code is always 0
+            return;
+        }
+        if (size == buf.length) {
+            buf = Arrays.copyOf(buf, size * 2);
+        }
+        buf[size++] = (byte) b;
+    }
+}

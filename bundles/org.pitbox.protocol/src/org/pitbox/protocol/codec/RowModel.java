@@ -1,0 +1,196 @@
+package org.pitbox.protocol.codec;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Predictive, context-modelled coding of one row against the previous rows.
+ * Every element (channel array item, or uncovered padding byte) is an integer of 1, 4 or 8 bytes;
+ * it is predicted from the last one or two values (the cheaper predictor so far wins), and the
+ * zig-zag residual is coded as its bit length (context: previous bit length) plus the bits below.
+ * Encoder and decoder run the same model, so it stays in sync as long as they see the same rows.
+ */
+final class RowModel {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final int n;
+    private final int[] offset;
+    private final int[] width;
+    private final int[] treeBits;
+    private final int[] base;
+    private final long[] p1;
+    private final long[] p2;
+    private final int[] prevClass;
+    private final int[] prevSign;
+    private final int[] costA;
+    private final int[] costB;
+    private final short[] probs;
+
+    RowModel(FrameSchema schema) {
+        int len = schema.rowLength();
+        int[] claim = new int[len];
+        int[] off = new int[len];
+        int[] wid = new int[len];
+        int count = 0;
+        for (ChannelSpec c : schema.channels()) {
+            int size = c.elementSize();
+            for (int i = 0; i < c.count(); i++) {
+                int o = c.offset() + i * size;
+                if (isFree(claim, o, size)) {
+                    Arrays.fill(claim, o, o + size, 1);
+                    off[count] = o;
+                    wid[count++] = size;
+                }
+            }
+        }
+        for (int o = 0; o < len; o++) {
+            if (claim[o] == 0) {
+                off[count] = o;
+                wid[count++] = 1;
+            }
+        }
+        n = count;
+        offset = Arrays.copyOf(off, n);
+        width = Arrays.copyOf(wid, n);
+        treeBits = new int[n];
+        base = new int[n];
+        int total = 0;
+        for (int e = 0; e < n; e++) {
+            int classes = width[e] * 8 + 1;
+            treeBits[e] = 32 - Integer.numberOfLeadingZeros(classes - 1);
+            base[e] = total;
+            total += classes * (1 << treeBits[e]) + classes + 3;
+        }
+        p1 = new long[n];
+        p2 = new long[n];
+        prevClass = new int[n];
+        prevSign = new int[n];
+        costA = new int[n];
+        costB = new int[n];
+        probs = new short[total];
+        reset();
+    }
+
+    private static boolean isFree(int[] claim, int o, int size) {
+        for (int i = o; i < o + size; i++) {
+            if (claim[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Forgets all history: the next row is coded against an all-zero row with fresh statistics. */
+    void reset() {
+        Arrays.fill(p1, 0);
+        Arrays.fill(p2, 0);
+        Arrays.fill(prevClass, 0);
+        Arrays.fill(prevSign, 0);
+        Arrays.fill(costA, 0);
+        Arrays.fill(costB, 0);
+        Arrays.fill(probs, RangeEncoder.PROB_INIT);
+    }
+
+    void encode(RangeEncoder rc, byte[] row, int rowOffset) {
+        for (int e = 0; e < n; e++) {
+            long v = read(row, rowOffset + offset[e], width[e]);
+            long z = zigzag(v - predict(e), width[e]);
+            int cls = 64 - Long.numberOfLeadingZeros(z);
+            int b = base[e];
+            int bits = treeBits[e];
+            int node = 1;
+            int ctx = b + (prevClass[e] << bits);
+            for (int i = bits - 1; i >= 0; i--) {
+                int bit = (cls >>> i) & 1;
+                rc.encodeBit(probs, ctx + node, bit);
+                node = node << 1 | bit;
+            }
+            if (cls >= 2) {
+                int extra = b + ((width[e] * 8 + 1) << bits);
+                if (cls >= 3) {
+                    rc.encodeBit(probs, extra + cls, (int) (z >>> (cls - 2)) & 1);
+                    for (int k = cls - 3; k > 0; k -= Math.min(k, 16)) {
+                        int m = Math.min(k, 16);
+                        rc.encodeDirect((int) (z >>> (k - m + 1)), m);
+                    }
+                }
+                rc.encodeBit(probs, extra + width[e] * 8 + 1 + prevSign[e], (int) z & 1);
+            }
+            update(e, v, cls, z);
+        }
+    }
+
+    void decode(RangeDecoder rc, byte[] row, int rowOffset) throws CodecException {
+        for (int e = 0; e < n; e++) {
+            int b = base[e];
+            int bits = treeBits[e];
+            int node = 1;
+            int ctx = b + (prevClass[e] << bits);
+            for (int i = 0; i < bits; i++) {
+                node = node << 1 | rc.decodeBit(probs, ctx + node);
+            }
+            int cls = node - (1 << bits);
+            int maxClass = width[e] * 8;
+            if (cls > maxClass) {
+                throw new CodecException("corrupt residual class " + cls);
+            }
+            long z = cls == 0 ? 0 : 1;
+            if (cls >= 2) {
+                int extra = b + ((maxClass + 1) << bits);
+                if (cls >= 3) {
+                    z = z << 1 | rc.decodeBit(probs, extra + cls);
+                    for (int k = cls - 3; k > 0; k -= Math.min(k, 16)) {
+                        int m = Math.min(k, 16);
+                        z = z << m | rc.decodeDirect(m);
+                    }
+                }
+                z = z << 1 | rc.decodeBit(probs, extra + width[e] * 8 + 1 + prevSign[e]);
+            }
+            long v = wrap(predict(e) + ((z >>> 1) ^ -(z & 1)), width[e]);
+            write(row, rowOffset + offset[e], width[e], v);
+            update(e, v, cls, z);
+        }
+    }
+
+    private long predict(int e) {
+        return costB[e] < costA[e] ? 2 * p1[e] - p2[e] : p1[e];
+    }
+
+    private void update(int e, long v, int cls, long z) {
+        int w = width[e];
+        int ca = 64 - Long.numberOfLeadingZeros(zigzag(v - p1[e], w));
+        int cb = 64 - Long.numberOfLeadingZeros(zigzag(v - 2 * p1[e] + p2[e], w));
+        costA[e] += ca - (costA[e] >> 4);
+        costB[e] += cb - (costB[e] >> 4);
+        prevClass[e] = cls;
+        prevSign[e] = cls == 0 ? 0 : 1 + (int) (z & 1);
+        p2[e] = p1[e];
+        p1[e] = v;
+    }
+
+    private static long zigzag(long r, int w) {
+        long s = wrap(r, w);
+        return (s << 1) ^ (s >> 63);
+    }
+
+    private static long wrap(long v, int w) {
+        return w == 4 ? (int) v : w == 1 ? (byte) v : v;
+    }
+
+    private static long read(byte[] row, int o, int w) {
+        return w == 4 ? (int) INT.get(row, o) : w == 1 ? row[o] : (long) LONG.get(row, o);
+    }
+
+    private static void write(byte[] row, int o, int w, long v) {
+        if (w == 4) {
+            INT.set(row, o, (int) v);
+        } else if (w == 1) {
+            row[o] = (byte) v;
+        } else {
+            LONG.set(row, o, v);
+        }
+    }
+}
