@@ -22,7 +22,8 @@ public final class IbtFile implements Recording, AutoCloseable {
     /** Largest supported file: a ByteBuffer is int-indexed. */
     public static final long MAX_FILE_SIZE = Integer.MAX_VALUE;
     /** Rows per cache block in {@link #decodeRows}. */
-    private static final int BLOCK_ROWS = 256;
+    /** Rows per block in {@link #decodeRows}: a block of every channel stays in the CPU cache. */
+    public static final int BLOCK_ROWS = 256;
 
     private final FileChannel channel;
     private final IbtHeader header;

@@ -59,7 +59,10 @@ public final class FrameDecoder {
                 }
                 model.reset();
             }
-            int length = Bytes.getVarint(in, Math.min(in.remaining(), maxPayload), "payload length");
+            int length = Bytes.getVarint(in, maxPayload, "payload length");
+            if (length > in.remaining()) {
+                throw new CodecException("truncated frame payload");
+            }
             int end = in.position() + length;
             if ((header & FrameEncoder.KEY_FLAG) == 0 && (!synced || seq != ((lastSeq + 1) & FrameEncoder.SEQ_MASK))) {
                 in.position(end);

@@ -54,7 +54,7 @@ public final class FrameEncoder {
     }
 
     static int maxFrameSize(FrameSchema schema) {
-        return 16 + 6 * schema.rowLength(); // a modelled bit costs at most ~6.1 bits, a byte ~42
+        return 32 + 11 * schema.rowLength(); // a modelled bit costs at most ~12.2 bits, a byte element ~78
     }
 
     /** Encodes one row (schema row length) into a new array. */

@@ -40,7 +40,7 @@ final class RangeDecoder {
             probs[i] = (short) (p - (p >>> MOVE_BITS));
             bit = 1;
         }
-        if ((range & 0xFF000000) == 0) {
+        while ((range & 0xFF000000) == 0) {
             range <<= 8;
             code = code << 8 | next();
         }
@@ -59,7 +59,7 @@ final class RangeDecoder {
     }
 
     private int next() throws CodecException {
-        if (in.position() >= end) {
+        if (in.position() >= end || !in.hasRemaining()) {
             throw new CodecException("truncated range code");
         }
         return in.get() & 0xFF;

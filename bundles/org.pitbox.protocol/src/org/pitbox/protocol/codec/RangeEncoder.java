@@ -2,11 +2,11 @@ package org.pitbox.protocol.codec;
 
 import java.util.Arrays;
 
-/** LZMA-style binary range encoder with 11-bit adaptive probabilities, writing into a reusable buffer. */
+/** LZMA-style binary range encoder with 15-bit, fast-adapting probabilities, writing into a reusable buffer. */
 final class RangeEncoder {
-    static final int PROB_BITS = 11;
+    static final int PROB_BITS = 15;
     static final short PROB_INIT = 1 << (PROB_BITS - 1);
-    static final int MOVE_BITS = 5;
+    static final int MOVE_BITS = 3;
 
     private byte[] buf = new byte[256];
     private int size;
@@ -36,7 +36,7 @@ final class RangeEncoder {
             range -= bound;
             probs[i] = (short) (p - (p >>> MOVE_BITS));
         }
-        if ((range & 0xFF000000) == 0) {
+        while ((range & 0xFF000000) == 0) {
             range <<= 8;
             shiftLow();
         }

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * Predictive, context-modelled coding of one row against the previous rows.
  * Every element (channel array item, or uncovered padding byte) is an integer of 1, 4 or 8 bytes;
  * it is predicted from the last one or two values (the cheaper predictor so far wins), and the
- * zig-zag residual is coded as its bit length (context: previous bit length) plus the bits below.
+ * zig-zag residual is coded as its bit length (context: previous bit length, halved), the two bits
+ * below the leading one and the sign bit (modelled), and the remaining bits (uniform).
  * Encoder and decoder run the same model, so it stays in sync as long as they see the same rows.
  */
 final class RowModel {
@@ -62,7 +63,7 @@ final class RowModel {
             int classes = width[e] * 8 + 1;
             treeBits[e] = 32 - Integer.numberOfLeadingZeros(classes - 1);
             base[e] = total;
-            total += classes * (1 << treeBits[e]) + classes + 3;
+            total += classes * (1 << treeBits[e]) + 3 * classes + 3;
         }
         p1 = new long[n];
         p2 = new long[n];
@@ -102,7 +103,7 @@ final class RowModel {
             int b = base[e];
             int bits = treeBits[e];
             int node = 1;
-            int ctx = b + (prevClass[e] << bits);
+            int ctx = b + (((prevClass[e] + 1) >> 1) << bits);
             for (int i = bits - 1; i >= 0; i--) {
                 int bit = (cls >>> i) & 1;
                 rc.encodeBit(probs, ctx + node, bit);
@@ -111,13 +112,17 @@ final class RowModel {
             if (cls >= 2) {
                 int extra = b + ((width[e] * 8 + 1) << bits);
                 if (cls >= 3) {
-                    rc.encodeBit(probs, extra + cls, (int) (z >>> (cls - 2)) & 1);
-                    for (int k = cls - 3; k > 0; k -= Math.min(k, 16)) {
+                    int top = (int) (z >>> (cls - 2)) & 1;
+                    rc.encodeBit(probs, extra + cls, top);
+                    if (cls >= 4) {
+                        rc.encodeBit(probs, extra + width[e] * 8 + 1 + 2 * cls + top, (int) (z >>> (cls - 3)) & 1);
+                    }
+                    for (int k = cls - 4; k > 0; k -= Math.min(k, 16)) {
                         int m = Math.min(k, 16);
                         rc.encodeDirect((int) (z >>> (k - m + 1)), m);
                     }
                 }
-                rc.encodeBit(probs, extra + width[e] * 8 + 1 + prevSign[e], (int) z & 1);
+                rc.encodeBit(probs, extra + prevSign[e], (int) z & 1);
             }
             update(e, v, cls, z);
         }
@@ -128,7 +133,7 @@ final class RowModel {
             int b = base[e];
             int bits = treeBits[e];
             int node = 1;
-            int ctx = b + (prevClass[e] << bits);
+            int ctx = b + (((prevClass[e] + 1) >> 1) << bits);
             for (int i = 0; i < bits; i++) {
                 node = node << 1 | rc.decodeBit(probs, ctx + node);
             }
@@ -141,13 +146,17 @@ final class RowModel {
             if (cls >= 2) {
                 int extra = b + ((maxClass + 1) << bits);
                 if (cls >= 3) {
-                    z = z << 1 | rc.decodeBit(probs, extra + cls);
-                    for (int k = cls - 3; k > 0; k -= Math.min(k, 16)) {
+                    int top = rc.decodeBit(probs, extra + cls);
+                    z = z << 1 | top;
+                    if (cls >= 4) {
+                        z = z << 1 | rc.decodeBit(probs, extra + width[e] * 8 + 1 + 2 * cls + top);
+                    }
+                    for (int k = cls - 4; k > 0; k -= Math.min(k, 16)) {
                         int m = Math.min(k, 16);
                         z = z << m | rc.decodeDirect(m);
                     }
                 }
-                z = z << 1 | rc.decodeBit(probs, extra + width[e] * 8 + 1 + prevSign[e]);
+                z = z << 1 | rc.decodeBit(probs, extra + prevSign[e]);
             }
             long v = wrap(predict(e) + ((z >>> 1) ^ -(z & 1)), width[e]);
             write(row, rowOffset + offset[e], width[e], v);

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -25,6 +28,15 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.pitbox.core.sim.SimOptions;
+import org.pitbox.core.sim.TelemetrySimulator;
+import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.source.TelemetrySource;
+import org.pitbox.iracing.ibt.IbtWriter;
+import org.pitbox.ui.parts.SessionPart;
+import org.pitbox.ui.support.ActiveFeed;
 
 /**
  * Opens the real PitBox workbench (Application.e4xmi, CSS theme, DS services), switches between
@@ -62,7 +74,12 @@ class WorkbenchTest {
             EPartService parts = window.getContext().get(EPartService.class);
             MPerspective driver = (MPerspective) models.find("org.pitbox.ui.perspective.driver", app);
             MPerspective engineer = (MPerspective) models.find("org.pitbox.ui.perspective.engineer", app);
+            startSimulator(app);
+            settle(display, 2500);
             show(display, parts, driver, "driver.png");
+            parts.switchPerspective(engineer);
+            MPart sessionPart = (MPart) models.find(SessionPart.ID, app);
+            ((SessionPart) sessionPart.getObject()).open(simulatedSession());
             show(display, parts, engineer, "engineer.png");
             for (String id : List.of("org.pitbox.ui.part.session", "org.pitbox.ui.part.server")) {
                 MPart part = (MPart) models.find(id, app);
@@ -78,10 +95,33 @@ class WorkbenchTest {
         }
     }
 
+    /** Starts the simulator the way the Start button does, through the workbench's one ActiveFeed. */
+    private static void startSimulator(MApplication app) throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(WorkbenchTest.class).getBundleContext();
+        TelemetrySource simulator = context.getServiceReferences(TelemetrySource.class, "(component.name=*Simulator*)")
+                .stream().map(context::getService).findFirst().orElseThrow();
+        ContextInjectionFactory.make(ActiveFeed.class, app.getContext()).start(simulator, null);
+    }
+
+    /** A short simulated session written as an .ibt, as {@code pitbox simulate} does. */
+    private static Path simulatedSession() throws Exception {
+        Path file = Path.of("target", "simulated.ibt").toAbsolutePath();
+        TelemetrySimulator simulator = new TelemetrySimulator(
+                SimOptions.defaults().withTrack(Tracks.RED_BULL_RING).withLaps(4).withSeed(7));
+        ByteBuffer row = ByteBuffer.allocate(TelemetrySimulator.layout().rowLength()).order(ByteOrder.LITTLE_ENDIAN);
+        try (IbtWriter writer = IbtWriter.create(file, TelemetrySimulator.layout(), simulator.sessionInfoYaml(),
+                TelemetrySimulator.TICK_RATE, 1_764_000_000L)) {
+            while (simulator.next(row.clear())) {
+                writer.append(row, 0);
+            }
+        }
+        return file;
+    }
+
     private void show(Display display, EPartService parts, MPerspective perspective, String screenshot)
             throws Exception {
         parts.switchPerspective(perspective);
-        settle(display, 600);
+        settle(display, 1200);
         assertEquals(perspective, perspective.getParent().getSelectedElement());
         seen.add(perspective.getLabel());
         if (screenshot != null) {

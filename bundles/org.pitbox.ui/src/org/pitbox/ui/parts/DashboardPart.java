@@ -140,8 +140,10 @@ public class DashboardPart {
     private void show(LiveFeed feed) {
         Units units = new Units(prefs.imperial());
         update(hint, feed.status().message());
-        update(speedCaption, "Speed (" + units.speedUnit() + ")");
-        update(fuelCaption, "Fuel (" + units.fuelUnit() + ")");
+        if (update(speedCaption, "Speed (" + units.speedUnit() + ")")
+                | update(fuelCaption, "Fuel (" + units.fuelUnit() + ")")) {
+            speedCaption.getParent().layout(true);
+        }
         update(speed, chSpeed == null ? "--" : String.format("%.0f", units.speed(frame.value(chSpeed, 0))));
         update(gear, chGear == null ? "--" : gearText((int) frame.value(chGear, 0)));
         update(rpm, chRpm == null ? "--" : String.format("%.0f", frame.value(chRpm, 0)));
@@ -153,10 +155,12 @@ public class DashboardPart {
     }
 
     /** Sets a label only when its text changes, so an unchanged readout costs nothing at 30 Hz. */
-    private static void update(Label label, String text) {
-        if (!text.equals(label.getText())) {
-            label.setText(text);
+    private static boolean update(Label label, String text) {
+        if (text.equals(label.getText())) {
+            return false;
         }
+        label.setText(text);
+        return true;
     }
 
     private static String lapTime(double seconds) {

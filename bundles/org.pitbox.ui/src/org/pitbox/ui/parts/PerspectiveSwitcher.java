@@ -13,6 +13,8 @@ import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -41,6 +43,9 @@ public class PerspectiveSwitcher {
             button.setToolTipText(perspective.getTooltip() + " (Ctrl+" + key++ + ")");
             button.setData(perspective);
             button.addListener(SWT.Selection, e -> parts.switchPerspective(perspective));
+            button.setFont(JFaceResources.getBannerFont());
+            Point boldSize = button.computeSize(SWT.DEFAULT, SWT.DEFAULT);
+            button.setLayoutData(new RowData(boldSize.x, boldSize.y));
             buttons.add(button);
         }
         refresh();
@@ -62,7 +67,6 @@ public class PerspectiveSwitcher {
                 boolean current = p.getParent() != null && p.getParent().getSelectedElement() == p;
                 button.setSelection(current);
                 button.setFont(current ? JFaceResources.getBannerFont() : JFaceResources.getDefaultFont());
-                button.getParent().layout();
             }
         }
     }

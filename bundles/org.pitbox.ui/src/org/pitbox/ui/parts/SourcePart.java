@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -91,6 +92,18 @@ public class SourcePart {
         }
     }
 
+    /** The feed may be started or stopped elsewhere (a menu, another part): show what runs. */
+    @Inject
+    @Optional
+    void onFeedChanged(@UIEventTopic(Status.TOPIC_FEED) String sourceName) {
+        if (state == null || state.isDisposed()) {
+            return;
+        }
+        state.setText(sourceName.isEmpty() ? "Stopped." : "Running: " + sourceName + ".");
+        state.getParent().layout(true, true);
+        updateButtons();
+    }
+
     private void rebuildChoices() {
         if (choices.isDisposed()) {
             return;
@@ -166,20 +179,16 @@ public class SourcePart {
         prefs.put(UiPreferences.SOURCE_ID, source.id());
         try {
             activeFeed.start(source, file);
-            state.setText("Running: " + source.name() + ". " + activeFeed.feed().status().message());
             events.post(Status.TOPIC_MESSAGE, "Started " + source.name());
         } catch (IOException | RuntimeException e) {
             state.setText("Could not start " + source.name() + ": " + e.getMessage());
+            state.getParent().layout(true, true);
             events.post(Status.TOPIC_MESSAGE, "Telemetry source failed: " + e.getMessage());
         }
-        state.getParent().layout(true, true);
-        updateButtons();
     }
 
     private void stopFeed() {
         activeFeed.stop();
-        state.setText("Stopped.");
-        updateButtons();
     }
 
     @PreDestroy

@@ -1,0 +1,54 @@
+package org.pitbox.core.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.pitbox.core.sim.SimOptions;
+import org.pitbox.core.sim.TelemetrySimulator;
+import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.telemetry.Frame;
+
+class SimulatorFeedTest {
+    private final AtomicLong clock = new AtomicLong(42);
+
+    private SimulatorFeed feed(SimOptions options) {
+        return new SimulatorFeed(new TelemetrySimulator(options), clock::get);
+    }
+
+    @Test
+    void followsTheWallClockAt60Hz() {
+        SimulatorFeed feed = feed(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE).withLaps(2).withSeed(3));
+        Frame frame = new Frame(feed.layout());
+        assertTrue(feed.readLatest(frame));
+        assertEquals(0, frame.tick());
+        assertFalse(feed.readLatest(frame), "nothing new within the same tick");
+        clock.addAndGet(1_000_000_000L);
+        assertTrue(feed.readLatest(frame));
+        assertEquals(60, frame.tick());
+        assertEquals(1.0, frame.sessionTime() - 0.0, 0.02, "one second of session time");
+        assertEquals(FeedStatus.State.LIVE, feed.status().state());
+    }
+
+    @Test
+    void endsWhenTheSessionIsOver() {
+        SimulatorFeed feed = feed(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE).withLaps(1).withSeed(3));
+        Frame frame = new Frame(feed.layout());
+        clock.addAndGet(3_600_000_000_000L);
+        assertTrue(feed.readLatest(frame));
+        assertEquals(FeedStatus.State.ENDED, feed.status().state());
+        assertTrue(feed.sessionInfoYaml().contains("Martinsville"));
+    }
+
+    @Test
+    void sourceIsAlwaysAvailable() {
+        SimulatorSource source = new SimulatorSource();
+        assertTrue(source.unavailableReason().isEmpty());
+        assertFalse(source.needsFile());
+        try (LiveFeed feed = source.open(null)) {
+            assertTrue(feed.layout().has("Speed"));
+        }
+    }
+}
