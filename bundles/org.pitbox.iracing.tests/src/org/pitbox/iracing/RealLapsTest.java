@@ -1,0 +1,65 @@
+package org.pitbox.iracing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pitbox.core.laps.Lap;
+import org.pitbox.core.telemetry.ChannelDescriptor;
+import org.pitbox.iracing.ibt.IbtFile;
+import org.pitbox.iracing.testdata.SharedData;
+
+/** Laps of every real recording, checked against what iRacing itself wrote into the file. */
+class RealLapsTest {
+    /** Old recordings hold a row or two with Lap 0 while the car is reset; they are no lap. */
+    private static final long JUNK_ROWS = 2;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"teamjorge_valid_test_file.ibt", "florendg_test.ibt", "robroberts_sk.ibt",
+        "robroberts_sk2.ibt", "robroberts_skmodified_langley_2015-05-28_14-45-12.ibt",
+        "robroberts_skmodified_langley_2015-05-28_14-45-28.ibt", "robroberts_skmodified_langley_2015-05-28_14-50-46.ibt",
+        "robroberts_skmodified_langley_2015-08-24_20-48-50.ibt", "robroberts_skmodified_martinsville_2016-02-07_21-01-44.ibt",
+        "robroberts_skmodified_tour_martinsville_2015-05-30_20-32-44.ibt"})
+    void lapsMatchTheSimsOwnLapCountAndLapTimes(String name) throws Exception {
+        Path file = SharedData.iracing("ibt/" + name);
+        try (IbtFile ibt = IbtFile.open(file)) {
+            IbtSummary summary = IbtSummary.of(ibt);
+            List<Lap> laps = summary.laps();
+            Map<Integer, Long> rowsPerLap = Arrays.stream(ibt.ints(ibt.layout().require("Lap"), 0)).boxed()
+                    .collect(Collectors.groupingBy(n -> n, Collectors.counting()));
+            assertEquals(ibt.header().lapCount(), rowsPerLap.size(), "the sim's lap count is its distinct Lap values");
+            Set<Integer> real = rowsPerLap.entrySet().stream().filter(e -> e.getValue() > JUNK_ROWS)
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+            assertEquals(real, laps.stream().map(Lap::number).collect(Collectors.toSet()),
+                    "every lap with more than a stray row or two is segmented");
+            for (Lap lap : laps) {
+                assertTrue(lap.firstRecord() <= lap.lastRecord() && lap.lastRecord() < ibt.recordCount(), lap.toString());
+                assertTrue(lap.lapTime() >= 0, lap.toString());
+            }
+            ChannelDescriptor last = ibt.layout().require("LapLastLapTime");
+            for (int k = 0; k + 1 < laps.size(); k++) {
+                Lap lap = laps.get(k);
+                if (!lap.isClean()) {
+                    continue;
+                }
+                Lap next = laps.get(k + 1);
+                if (next.number() != lap.number() + 1) {
+                    continue;
+                }
+                // iRacing updates LapLastLapTime a while after the line; by the end of the next lap it holds this lap
+                double sims = ibt.value(next.lastRecord(), last, 0);
+                if (sims <= 0) {
+                    continue; // iRacing wrote no time for this lap (-1)
+                }
+                assertEquals(sims, lap.lapTime(), 0.02, "lap " + lap.number() + " against iRacing's LapLastLapTime");
+            }
+        }
+    }
+}
