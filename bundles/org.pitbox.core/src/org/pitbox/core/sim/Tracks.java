@@ -49,9 +49,9 @@ public final class Tracks {
                 && (normalize(t.name()).contains(key) || normalize(t.displayName()).contains(key))).findFirst();
     }
 
-    /** The names to offer when a lookup fails, one per line: internal name and display name. */
+    /** The names to offer when a lookup fails, on one line: "name (display name), ...". */
     public static String choices() {
-        return ALL.stream().map(t -> t.name() + "  (" + t.displayName() + ")").collect(Collectors.joining("\n"));
+        return ALL.stream().map(t -> t.name() + " (" + t.displayName() + ")").collect(Collectors.joining(", "));
     }
 
     private static String normalize(String s) {

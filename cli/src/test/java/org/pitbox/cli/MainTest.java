@@ -89,6 +89,7 @@ class MainTest {
     void simulateWritesAReadableSessionAndListsTracks(@TempDir Path dir) throws Exception {
         assertEquals(Main.USAGE, run("simulate", "--track", "nowhere", "--laps", "2", "--out", "x.ibt"));
         assertTrue(err().contains("Monza"), "the error lists the tracks: " + err());
+        assertEquals(1, err().strip().lines().count(), "one line: " + err());
         Path target = dir.resolve("sim.ibt");
         assertEquals(0, run("simulate", "--track", "martinsville", "--laps", "3", "--out", target.toString()), err());
         IbtSummary summary = IbtSummary.read(target);
