@@ -73,6 +73,7 @@ class DeclarativeServicesTest {
                 .map(r -> context.getService(r).id()).sorted().toList();
         assertFalse(ids.isEmpty(), "no TelemetrySource services");
         assertTrue(ids.containsAll(List.of("ibt-replay", "iracing-live", "simulator")), "sources: " + ids);
+        assertTrue(ids.contains("example-test-pattern"), "the example third-party source is bound too: " + ids);
     }
 
     private static String describe(ComponentConfigurationDTO config) {

@@ -11,7 +11,6 @@ import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.RowData;
@@ -22,6 +21,7 @@ import org.osgi.service.event.Event;
 
 /** Toggle buttons in the top trim, one per perspective, with the current one pressed. */
 public class PerspectiveSwitcher {
+    private static final String CURRENT = "\u25CF ";
     private final List<Button> buttons = new ArrayList<>();
 
     @Inject
@@ -39,13 +39,15 @@ public class PerspectiveSwitcher {
         int key = 1;
         for (MPerspective perspective : perspectives) {
             Button button = new Button(bar, SWT.TOGGLE);
-            button.setText(perspective.getLabel());
             button.setToolTipText(perspective.getTooltip() + " (Ctrl+" + key++ + ")");
             button.setData(perspective);
-            button.addListener(SWT.Selection, e -> parts.switchPerspective(perspective));
-            button.setFont(JFaceResources.getBannerFont());
-            Point boldSize = button.computeSize(SWT.DEFAULT, SWT.DEFAULT);
-            button.setLayoutData(new RowData(boldSize.x, boldSize.y));
+            button.addListener(SWT.Selection, e -> {
+                parts.switchPerspective(perspective);
+                refresh();
+            });
+            button.setText(CURRENT + perspective.getLabel());
+            Point markedSize = button.computeSize(SWT.DEFAULT, SWT.DEFAULT);
+            button.setLayoutData(new RowData(markedSize.x, markedSize.y));
             buttons.add(button);
         }
         refresh();
@@ -59,14 +61,14 @@ public class PerspectiveSwitcher {
         }
     }
 
-    /** Presses the current perspective's button and shows its label in bold, since themes may hide the press. */
+    /** Presses the current perspective's button and marks its label, since themes may hide the press. */
     private void refresh() {
         for (Button button : buttons) {
             if (!button.isDisposed()) {
                 MPerspective p = (MPerspective) button.getData();
                 boolean current = p.getParent() != null && p.getParent().getSelectedElement() == p;
                 button.setSelection(current);
-                button.setFont(current ? JFaceResources.getBannerFont() : JFaceResources.getDefaultFont());
+                button.setText((current ? CURRENT : "") + p.getLabel());
             }
         }
     }
