@@ -6,4 +6,6 @@ if ! "$JAVA" -version >/dev/null 2>&1; then
   echo "PitBox needs Java 21 or newer: install a JDK and set JAVA_HOME." >&2
   exit 1
 fi
+# SWT on macOS must own the first thread
+[ "$(uname)" = Darwin ] && PITBOX_VM_ARGS="-XstartOnFirstThread $PITBOX_VM_ARGS"
 exec "$JAVA" -Dosgi.requiredJavaVersion=21 $PITBOX_VM_ARGS -jar "$HERE"/plugins/org.eclipse.equinox.launcher_*.jar -install "$HERE" "$@"
