@@ -1,17 +1,114 @@
 package org.pitbox.server;
 
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
-import org.pitbox.protocol.ProtocolJson;
+import org.pitbox.server.auth.AuthService;
+import org.pitbox.server.auth.JdbcRefreshTokenDao;
+import org.pitbox.server.auth.JdbcUserDao;
+import org.pitbox.server.auth.PasswordHasher;
+import org.pitbox.server.auth.RateLimitFilter;
+import org.pitbox.server.auth.RateLimiter;
+import org.pitbox.server.auth.SecurityFeature;
+import org.pitbox.server.auth.TokenService;
+import org.pitbox.server.db.Database;
+import org.pitbox.server.db.Jdbc;
+import org.pitbox.server.http.BodyLimitFilter;
+import org.pitbox.server.http.CorsFilter;
+import org.pitbox.server.http.ErrorMappers;
+import org.pitbox.server.http.MetricsFilter;
+import org.pitbox.server.metrics.Metrics;
+import org.pitbox.server.resources.AuthResource;
 import org.pitbox.server.resources.HealthResource;
+import org.pitbox.server.resources.InviteResource;
+import org.pitbox.server.resources.MetricsResource;
+import org.pitbox.server.resources.OpenApiResource;
+import org.pitbox.server.resources.SessionResource;
+import org.pitbox.server.resources.TeamResource;
+import org.pitbox.server.resources.TeamSessionsResource;
+import org.pitbox.server.sessions.FileStore;
+import org.pitbox.server.sessions.JdbcSessionDao;
+import org.pitbox.server.sessions.SessionService;
+import org.pitbox.server.teams.JdbcTeamDao;
+import org.pitbox.server.teams.TeamAccess;
+import org.pitbox.server.teams.TeamService;
 
-/** Wires the resources; used by {@code main} and by tests alike. */
+/**
+ * Wires everything: DAOs, services, filters and resources. The services a live relay needs are public here:
+ * {@link #tokens()} to check access tokens, {@link #teamAccess()} for team membership, {@link #sessions()} to
+ * store a recorded session, {@link #metrics()} and {@link #healthChecks()} to report.
+ */
 public final class PitboxApplication extends ResourceConfig {
-    PitboxApplication(Database database) {
+    /** Rate limiter names for {@link org.pitbox.server.auth.RateLimited}. */
+    public static final String AUTH_LIMIT = "auth";
+
+    private final TokenService tokens;
+    private final TeamAccess teamAccess;
+    private final SessionService sessions;
+    private final Metrics metrics = new Metrics();
+    private final Map<String, BooleanSupplier> healthChecks = new ConcurrentHashMap<>();
+
+    PitboxApplication(ServerConfig config, Database database, String tokenSecret, Clock clock) throws IOException {
+        Jdbc jdbc = new Jdbc(database.dataSource());
+        tokens = new TokenService(tokenSecret, config.accessTokenTtl(), clock);
+        AuthService auth = new AuthService(new JdbcUserDao(jdbc), new JdbcRefreshTokenDao(jdbc), new PasswordHasher(),
+                tokens, config.refreshTokenTtl(), clock);
+        JdbcTeamDao teamDao = new JdbcTeamDao(jdbc);
+        teamAccess = new TeamAccess(teamDao);
+        TeamService teams = new TeamService(teamDao, teamAccess, config.inviteTtl(), clock);
+        sessions = new SessionService(new JdbcSessionDao(jdbc), new FileStore(config.dataDir()), teamAccess,
+                config.uploadChunkBytes(), clock);
+        healthChecks.put("database", database::isReady);
+
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
-        register(new JacksonFeature());
-        register(new JacksonConfig(ProtocolJson.mapper()));
-        register(new HealthResource(Version.current(), database::isReady));
+        property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        register(JacksonFeature.withoutExceptionMappers());
+        register(new JacksonConfig());
+        register(new ErrorMappers.Api());
+        register(new ErrorMappers.Web());
+        register(new ErrorMappers.Json());
+        register(new ErrorMappers.Unexpected());
+        register(new MetricsFilter(metrics));
+        register(new BodyLimitFilter(config.maxBodyBytes()));
+        if (!config.corsOrigins().isEmpty()) {
+            register(new CorsFilter(config.corsOrigins()));
+        }
+        register(new SecurityFeature(tokens));
+        register(new RateLimitFilter(Map.of(AUTH_LIMIT, new RateLimiter(config.authRatePerMinute(), clock))));
+
+        register(new HealthResource(Version.current(), healthChecks));
+        register(new MetricsResource(metrics));
+        register(new OpenApiResource());
+        register(new AuthResource(auth, new RateLimiter(config.authRatePerMinute(), clock)));
+        register(new TeamResource(teams));
+        register(new InviteResource(teams));
+        register(new TeamSessionsResource(sessions));
+        register(new SessionResource(sessions));
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public TeamAccess teamAccess() {
+        return teamAccess;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Named readiness checks shown by {@code /health}; add more at any time. */
+    public Map<String, BooleanSupplier> healthChecks() {
+        return healthChecks;
     }
 }

@@ -3,46 +3,114 @@ package org.pitbox.server;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.pitbox.server.auth.TokenSecret;
+import org.pitbox.server.db.Database;
+import org.pitbox.server.live.LiveRelay;
 
-/** The PitBox cloud server: Jersey on Jetty with an embedded database by default. */
+/**
+ * The PitBox cloud server: Jersey on Jetty with an embedded database by default, and the live relay for
+ * WebSockets under /api/v1/live. {@link #create} builds it without starting.
+ */
 public final class PitboxServer implements AutoCloseable {
     private final Server jetty;
+    private final Database database;
+    private final PitboxApplication application;
+    private LiveRelay live;
 
-    private PitboxServer(Server jetty) {
+    private PitboxServer(Server jetty, Database database, PitboxApplication application) {
         this.jetty = jetty;
+        this.database = database;
+        this.application = application;
     }
 
-    /** Starts a server; {@code config.port() == 0} picks a free port. */
-    public static PitboxServer start(ServerConfig config) throws IOException {
+    /** Builds and starts a server; {@code config.port() == 0} picks a free port. */
+    public static PitboxServer start(ServerConfig config) throws Exception {
+        return create(config, Clock.systemUTC()).start();
+    }
+
+    /** Builds a server, not yet started; {@code clock} drives token and invite expiry (tests move it). */
+    public static PitboxServer create(ServerConfig config, Clock clock) throws IOException {
         Files.createDirectories(config.dataDir());
-        Database database = Database.open(config.jdbcUrl());
-        URI base = URI.create("http://0.0.0.0:" + config.port() + "/");
-        Server jetty = JettyHttpContainerFactory.createServer(base, new PitboxApplication(database), true);
-        return new PitboxServer(jetty);
+        String secret = TokenSecret.resolve(config);
+        Database database = Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        try {
+            PitboxApplication app = new PitboxApplication(config, database, secret, clock);
+            JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, app);
+            SslContextFactory.Server ssl = null;
+            if (config.tlsKeystore() != null) {
+                ssl = new SslContextFactory.Server();
+                ssl.setKeyStorePath(config.tlsKeystore().toAbsolutePath().toString());
+                ssl.setKeyStorePassword(config.tlsKeystorePassword());
+            }
+            URI base = URI.create((ssl == null ? "http" : "https") + "://0.0.0.0:" + config.port() + "/");
+            Server jetty = JettyHttpContainerFactory.createServer(base, ssl, container, false);
+            PitboxServer server = new PitboxServer(jetty, database, app);
+            server.live = LiveWiring.install(server, config);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public PitboxServer start() throws Exception {
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+        return this;
     }
 
     public int port() {
         return ((NetworkConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
+    /** The Jetty server, for adding handlers before {@link #start()}. */
+    public Server jetty() {
+        return jetty;
+    }
+
+    /** The wired services: tokens, team access, sessions, metrics, health checks. */
+    public PitboxApplication application() {
+        return application;
+    }
+
+    /** Stops taking requests, ends the live sessions (storing their recordings), then closes the database. */
     @Override
     public void close() throws Exception {
-        jetty.stop();
+        try {
+            jetty.stop();
+        } finally {
+            try {
+                if (live != null) {
+                    live.close();
+                }
+            } finally {
+                database.close();
+            }
+        }
     }
 
     public static void main(String[] args) throws Exception {
         ServerConfig config;
+        PitboxServer server;
         try {
             config = ServerConfig.from(args, System.getenv());
-        } catch (IllegalArgumentException e) {
+            server = start(config);
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             System.err.println("pitbox server: " + e.getMessage());
             System.exit(2);
             return;
         }
-        PitboxServer server = start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -50,8 +118,9 @@ public final class PitboxServer implements AutoCloseable {
                 System.err.println("pitbox server: error while stopping: " + e.getMessage());
             }
         }));
-        System.out.println("PitBox server " + Version.current() + " listening on http://localhost:" + server.port()
-                + " (data in " + config.dataDir().toAbsolutePath() + ")");
+        String scheme = config.tlsKeystore() == null ? "http" : "https";
+        System.out.println("PitBox server " + Version.current() + " listening on " + scheme + "://localhost:"
+                + server.port() + " (data in " + config.dataDir().toAbsolutePath() + ")");
         server.jetty.join();
     }
 }

@@ -1,57 +1,231 @@
 package org.pitbox.server;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
- * The server's settings, from command-line flags first, then environment variables, then defaults.
- * Invalid values fail at start with one clear line.
- *
- * @param port    TCP port; 0 picks a free one (tests)
- * @param dataDir where the embedded database and uploads live
- * @param jdbcUrl the database; defaults to an H2 file under {@code dataDir}
+ * The server's settings. Each has one name, e.g. {@code data-dir}, given as the flag {@code --data-dir}, the
+ * environment variable {@code PITBOX_DATA_DIR} or the key {@code data-dir} of a properties file named by
+ * {@code --config FILE} or {@code PITBOX_CONFIG}; flags win over the environment, the environment over the file.
+ * Secrets are not accepted as flags (they would show in process lists). Invalid values fail at start with one
+ * clear line. {@link #toString()} never shows a secret.
  */
-public record ServerConfig(int port, Path dataDir, String jdbcUrl) {
+public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
+        String tokenSecret, Duration accessTokenTtl, Duration refreshTokenTtl, Duration inviteTtl,
+        ExternalApi gradientAi, ExternalApi elevenLabs, List<String> corsOrigins, Path tlsKeystore,
+        String tlsKeystorePassword, String natsUrl, long maxBodyBytes, int uploadChunkBytes, int authRatePerMinute) {
+
     public static final int DEFAULT_PORT = 8080;
+    public static final int MIN_SECRET_LENGTH = 32;
+
+    /** A third-party HTTP API the server calls: carried in config only, never logged. */
+    public record ExternalApi(String baseUrl, String apiKey, String id) {
+        @Override
+        public String toString() {
+            return "[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", id=" + id + "]";
+        }
+    }
+
+    private enum Setting {
+        PORT("port", false, Integer.toString(DEFAULT_PORT)),
+        DATA_DIR("data-dir", false, null),
+        JDBC_URL("jdbc-url", false, null),
+        JDBC_USER("jdbc-user", false, null),
+        JDBC_PASSWORD("jdbc-password", true, null),
+        TOKEN_SECRET("token-secret", true, null),
+        ACCESS_TOKEN_MINUTES("access-token-minutes", false, "15"),
+        REFRESH_TOKEN_DAYS("refresh-token-days", false, "30"),
+        INVITE_DAYS("invite-days", false, "7"),
+        GRADIENT_BASE_URL("gradient-base-url", false, null),
+        GRADIENT_API_KEY("gradient-api-key", true, null),
+        GRADIENT_AGENT_ID("gradient-agent-id", false, null),
+        ELEVENLABS_BASE_URL("elevenlabs-base-url", false, "https://api.elevenlabs.io"),
+        ELEVENLABS_API_KEY("elevenlabs-api-key", true, null),
+        ELEVENLABS_VOICE_ID("elevenlabs-voice-id", false, null),
+        CORS_ORIGINS("cors-origins", false, ""),
+        TLS_KEYSTORE("tls-keystore", false, null),
+        TLS_KEYSTORE_PASSWORD("tls-keystore-password", true, null),
+        NATS_URL("nats-url", false, null),
+        MAX_BODY_BYTES("max-body-bytes", false, Long.toString(16L << 20)),
+        UPLOAD_CHUNK_BYTES("upload-chunk-bytes", false, Integer.toString(4 << 20)),
+        AUTH_RATE_PER_MINUTE("auth-rate-per-minute", false, "20");
+
+        final String key;
+        final boolean secret;
+        final String defaultValue;
+
+        Setting(String key, boolean secret, String defaultValue) {
+            this.key = key;
+            this.secret = secret;
+            this.defaultValue = defaultValue;
+        }
+
+        String env() {
+            return "PITBOX_" + key.toUpperCase().replace('-', '_');
+        }
+
+        static Setting byKey(String key) {
+            return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst().orElse(null);
+        }
+    }
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
-            jdbcUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("pitbox") + ";AUTO_SERVER=FALSE";
+            jdbcUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("pitbox")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        } else if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("jdbc-url must start with jdbc:h2: or jdbc:postgresql:");
         }
+        if (tokenSecret != null && tokenSecret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException("token secret must be at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        if (tokenSecret == null && !jdbcUrl.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("PITBOX_TOKEN_SECRET is required with an external database"
+                    + " (at least " + MIN_SECRET_LENGTH + " random characters)");
+        }
+        if (tlsKeystore != null && tlsKeystorePassword == null) {
+            throw new IllegalArgumentException("tls-keystore-password is required with tls-keystore");
+        }
+        if (uploadChunkBytes < 1024 || uploadChunkBytes > maxBodyBytes) {
+            throw new IllegalArgumentException("upload-chunk-bytes must be 1024..max-body-bytes (" + maxBodyBytes
+                    + "), got " + uploadChunkBytes);
+        }
+        corsOrigins = List.copyOf(corsOrigins);
     }
 
-    /** Reads {@code --port N}, {@code --data-dir DIR}, {@code --jdbc-url URL} and PITBOX_PORT, PITBOX_DATA_DIR, PITBOX_JDBC_URL. */
+    /** True when the database is the embedded H2 one, so the server may keep its own token secret. */
+    public boolean embeddedDatabase() {
+        return jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    /** Reads flags, then {@code env}, then the config file, then defaults. */
     public static ServerConfig from(String[] args, Map<String, String> env) {
-        String port = env.getOrDefault("PITBOX_PORT", Integer.toString(DEFAULT_PORT));
-        String dataDir = env.getOrDefault("PITBOX_DATA_DIR", defaultDataDir());
-        String jdbcUrl = env.get("PITBOX_JDBC_URL");
+        Map<Setting, String> flags = new HashMap<>();
+        String configFile = env.get("PITBOX_CONFIG");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
+            Setting s = flag.startsWith("--") ? Setting.byKey(flag.substring(2)) : null;
+            if (s == null && !flag.equals("--config")) {
+                throw new IllegalArgumentException("unknown option " + flag + " (known: --config FILE, "
+                        + String.join(", ", Arrays.stream(Setting.values()).filter(x -> !x.secret)
+                                .map(x -> "--" + x.key).toList()) + ")");
+            }
+            if (s != null && s.secret) {
+                throw new IllegalArgumentException(flag + " is a secret: set " + s.env() + " or use --config FILE");
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value after " + flag);
             }
             String value = args[++i];
-            switch (flag) {
-                case "--port" -> port = value;
-                case "--data-dir" -> dataDir = value;
-                case "--jdbc-url" -> jdbcUrl = value;
-                default -> throw new IllegalArgumentException("unknown option " + flag
-                        + " (known: --port N, --data-dir DIR, --jdbc-url URL)");
+            if (s == null) {
+                configFile = value;
+            } else {
+                flags.put(s, value);
             }
         }
-        int portNumber;
-        try {
-            portNumber = Integer.parseInt(port.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("port must be a number, got '" + port + "'");
+        Map<String, String> file = configFile == null ? Map.of() : readFile(Path.of(configFile));
+        Map<Setting, String> v = new LinkedHashMap<>();
+        for (Setting s : Setting.values()) {
+            String value = flags.containsKey(s) ? flags.get(s)
+                    : env.containsKey(s.env()) ? env.get(s.env())
+                    : file.getOrDefault(s.key, s.defaultValue);
+            v.put(s, value == null || value.isBlank() ? null : value.trim());
         }
-        return new ServerConfig(portNumber, Path.of(dataDir), jdbcUrl);
+        String dataDir = v.get(Setting.DATA_DIR) != null ? v.get(Setting.DATA_DIR) : defaultDataDir();
+        String keystore = v.get(Setting.TLS_KEYSTORE);
+        String cors = v.get(Setting.CORS_ORIGINS);
+        return new ServerConfig(
+                (int) number(v, Setting.PORT, 0, Integer.MAX_VALUE),
+                Path.of(dataDir),
+                v.get(Setting.JDBC_URL), v.get(Setting.JDBC_USER), v.get(Setting.JDBC_PASSWORD),
+                v.get(Setting.TOKEN_SECRET),
+                Duration.ofMinutes(number(v, Setting.ACCESS_TOKEN_MINUTES, 1, 24 * 60)),
+                Duration.ofDays(number(v, Setting.REFRESH_TOKEN_DAYS, 1, 365)),
+                Duration.ofDays(number(v, Setting.INVITE_DAYS, 1, 90)),
+                new ExternalApi(v.get(Setting.GRADIENT_BASE_URL), v.get(Setting.GRADIENT_API_KEY),
+                        v.get(Setting.GRADIENT_AGENT_ID)),
+                new ExternalApi(v.get(Setting.ELEVENLABS_BASE_URL), v.get(Setting.ELEVENLABS_API_KEY),
+                        v.get(Setting.ELEVENLABS_VOICE_ID)),
+                cors == null ? List.of() : Arrays.stream(cors.split(",")).map(String::trim)
+                        .filter(s -> !s.isEmpty()).toList(),
+                keystore == null ? null : Path.of(keystore), v.get(Setting.TLS_KEYSTORE_PASSWORD),
+                v.get(Setting.NATS_URL),
+                number(v, Setting.MAX_BODY_BYTES, 1024, Long.MAX_VALUE),
+                (int) number(v, Setting.UPLOAD_CHUNK_BYTES, 0, Integer.MAX_VALUE),
+                (int) number(v, Setting.AUTH_RATE_PER_MINUTE, 1, 1_000_000));
+    }
+
+    private static long number(Map<Setting, String> values, Setting s, long min, long max) {
+        String text = values.get(s);
+        long n;
+        try {
+            n = Long.parseLong(text == null ? "" : text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(s.key + " must be a number, got '" + text + "'");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(s.key + " must be " + min + ".." + max + ", got " + n);
+        }
+        return n;
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> map = new HashMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (Setting.byKey(key) == null) {
+                throw new IllegalArgumentException("unknown key '" + key + "' in config file " + file);
+            }
+            map.put(key, p.getProperty(key));
+        }
+        return map;
     }
 
     private static String defaultDataDir() {
         return Path.of(System.getProperty("user.home"), ".pitbox", "server").toString();
+    }
+
+    /** The JDBC URL without credentials, safe for logs. */
+    public static String redact(String url) {
+        return url.replaceAll("(?i)(password|user)=[^;&]*", "$1=***");
+    }
+
+    /** Every setting, secrets shown only as set or unset. */
+    @Override
+    public String toString() {
+        return "ServerConfig[port=" + port + ", dataDir=" + dataDir + ", jdbcUrl=" + redact(jdbcUrl)
+                + ", jdbcUser=" + jdbcUser + ", jdbcPassword=" + hidden(jdbcPassword)
+                + ", tokenSecret=" + hidden(tokenSecret) + ", accessTokenTtl=" + accessTokenTtl
+                + ", refreshTokenTtl=" + refreshTokenTtl + ", inviteTtl=" + inviteTtl + ", gradientAi=" + gradientAi
+                + ", elevenLabs=" + elevenLabs + ", corsOrigins=" + corsOrigins + ", tlsKeystore=" + tlsKeystore
+                + ", tlsKeystorePassword=" + hidden(tlsKeystorePassword) + ", natsUrl=" + redactUserInfo(natsUrl)
+                + ", maxBodyBytes=" + maxBodyBytes + ", uploadChunkBytes=" + uploadChunkBytes
+                + ", authRatePerMinute=" + authRatePerMinute + "]";
+    }
+
+    private static String hidden(String secret) {
+        return secret == null ? "unset" : "***";
+    }
+
+    private static String redactUserInfo(String url) {
+        return url == null ? null : url.replaceAll("//[^/@]*@", "//***@");
     }
 }

@@ -1,12 +1,17 @@
 package org.pitbox.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerConfigTest {
     @Test
@@ -34,5 +39,51 @@ class ServerConfigTest {
                 () -> ServerConfig.from(new String[] {"--bogus", "1"}, Map.of())).getMessage().startsWith("unknown option --bogus"));
         assertEquals("missing value after --port", assertThrows(IllegalArgumentException.class,
                 () -> ServerConfig.from(new String[] {"--port"}, Map.of())).getMessage());
+    }
+
+    @Test
+    void toStringNeverShowsSecrets() {
+        ServerConfig c = ServerConfig.from(new String[0], Map.of(
+                "PITBOX_JDBC_URL", "jdbc:postgresql://db/pitbox?user=pb&password=pw-SECRET-1",
+                "PITBOX_JDBC_PASSWORD", "pw-SECRET-2",
+                "PITBOX_TOKEN_SECRET", "tok-SECRET-3-0123456789abcdefghijklmnop",
+                "PITBOX_GRADIENT_API_KEY", "key-SECRET-4",
+                "PITBOX_ELEVENLABS_API_KEY", "key-SECRET-5",
+                "PITBOX_TLS_KEYSTORE", "/etc/pitbox.p12",
+                "PITBOX_TLS_KEYSTORE_PASSWORD", "ks-SECRET-6",
+                "PITBOX_NATS_URL", "nats://user:nats-SECRET-7@nats:4222"));
+        String text = c.toString();
+        assertFalse(text.contains("SECRET"), text);
+        assertTrue(text.contains("tokenSecret=***"), text);
+        assertEquals("key-SECRET-4", c.gradientAi().apiKey());
+    }
+
+    @Test
+    void theConfigFileFillsInWhatFlagsAndEnvironmentLeave(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pitbox.properties");
+        Files.writeString(file, "port=7100\naccess-token-minutes=5\ncors-origins=https://a.example, https://b.example\n");
+        ServerConfig c = ServerConfig.from(new String[] {"--config", file.toString()}, Map.of("PITBOX_PORT", "7200"));
+        assertEquals(7200, c.port());
+        assertEquals(Duration.ofMinutes(5), c.accessTokenTtl());
+        assertEquals(List.of("https://a.example", "https://b.example"), c.corsOrigins());
+        ServerConfig viaEnv = ServerConfig.from(new String[0], Map.of("PITBOX_CONFIG", file.toString()));
+        assertEquals(7100, viaEnv.port());
+        Files.writeString(file, "prot=1\n");
+        assertEquals("unknown key 'prot' in config file " + file, assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.from(new String[] {"--config", file.toString()}, Map.of())).getMessage());
+    }
+
+    @Test
+    void externalDatabasesNeedATokenSecretAndSecretsStayOffTheCommandLine() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(new String[0],
+                Map.of("PITBOX_JDBC_URL", "jdbc:postgresql://db/pitbox"))).getMessage()
+                .startsWith("PITBOX_TOKEN_SECRET is required"));
+        assertEquals("token secret must be at least 32 characters", assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.from(new String[0], Map.of("PITBOX_TOKEN_SECRET", "short"))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(
+                new String[] {"--token-secret", "x"}, Map.of())).getMessage().contains("PITBOX_TOKEN_SECRET"));
+        assertEquals("upload-chunk-bytes must be 1024..max-body-bytes (4096), got 8192",
+                assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(new String[0],
+                        Map.of("PITBOX_MAX_BODY_BYTES", "4096", "PITBOX_UPLOAD_CHUNK_BYTES", "8192"))).getMessage());
     }
 }

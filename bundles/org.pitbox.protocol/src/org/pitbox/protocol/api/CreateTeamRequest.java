@@ -1,0 +1,5 @@
+package org.pitbox.protocol.api;
+
+/** {@code POST /teams}. */
+public record CreateTeamRequest(String name) {
+}

@@ -1,0 +1,80 @@
+package org.pitbox.protocol.live;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A JSON control message; {@code type} says which fields are set (docs/live-protocol.md).
+ *
+ * @param schema      FrameSchema bytes, base64 ({@code open}, {@code session})
+ * @param sessionInfo iRacing session-info YAML ({@code open}, {@code session})
+ * @param seq         last recorded frame ({@code opened}, {@code ended}, {@code session})
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LiveControl(String type, Integer version, String sessionKey, String schema, String sessionInfo,
+        Long seq, Long dropped, String text, Long userId, String name, String role,
+        List<Member> members, List<Session> sessions) {
+
+    public static final String HELLO = "hello", OPEN = "open", OPENED = "opened", END = "end", ENDED = "ended",
+            SESSION = "session", RADIO = "radio", PRESENCE = "presence", ERROR = "error";
+
+    /** A connection of a team member; mode is team, publish or subscribe. */
+    public record Member(long userId, String name, String role, String sessionKey, String mode) {
+    }
+
+    /** A live session of the team. */
+    public record Session(String sessionKey, long driverUserId, String driverName) {
+    }
+
+    public static LiveControl of(String type) {
+        return new LiveControl(type, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public static LiveControl hello(long userId, String name, String role) {
+        return new LiveControl(HELLO, LiveProtocol.VERSION, null, null, null, null, null, null, userId, name, role,
+                null, null);
+    }
+
+    public static LiveControl open(byte[] schema, String sessionInfo) {
+        return new LiveControl(OPEN, LiveProtocol.VERSION, null, Base64.getEncoder().encodeToString(schema),
+                sessionInfo, null, null, null, null, null, null, null, null);
+    }
+
+    public static LiveControl opened(long lastSeq) {
+        return new LiveControl(OPENED, null, null, null, null, lastSeq, null, null, null, null, null, null, null);
+    }
+
+    public static LiveControl session(String key, byte[] schema, String sessionInfo, long driverId,
+            String driverName) {
+        return new LiveControl(SESSION, null, key, Base64.getEncoder().encodeToString(schema), sessionInfo, null,
+                null, null, driverId, driverName, null, null, null);
+    }
+
+    public static LiveControl ended(long lastSeq, long dropped) {
+        return new LiveControl(ENDED, null, null, null, null, lastSeq, dropped, null, null, null, null, null, null);
+    }
+
+    public static LiveControl radio(String text) {
+        return radio(text, null, null);
+    }
+
+    public static LiveControl radio(String text, Long fromUserId, String fromName) {
+        return new LiveControl(RADIO, null, null, null, null, null, null, text, fromUserId, fromName, null, null,
+                null);
+    }
+
+    public static LiveControl presence(List<Member> members, List<Session> sessions) {
+        return new LiveControl(PRESENCE, null, null, null, null, null, null, null, null, null, null, members,
+                sessions);
+    }
+
+    public static LiveControl error(String text) {
+        return new LiveControl(ERROR, null, null, null, null, null, null, text, null, null, null, null, null);
+    }
+
+    /** The decoded schema bytes, or null. */
+    public byte[] schemaBytes() {
+        return schema == null ? null : Base64.getDecoder().decode(schema);
+    }
+}

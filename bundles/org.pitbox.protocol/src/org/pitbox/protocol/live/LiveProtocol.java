@@ -1,0 +1,91 @@
+package org.pitbox.protocol.live;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.regex.Pattern;
+
+/**
+ * The live relay's WebSocket protocol (see docs/live-protocol.md). Binary messages are
+ * {@code [type byte][fields, little-endian]}; control messages are JSON text ({@link LiveControl}).
+ */
+public final class LiveProtocol {
+    /** Protocol version, sent in the server's {@code hello}. */
+    public static final int VERSION = 1;
+    public static final String ROOT = "/api/v1/live";
+    /** Frames per second a publisher sends (iRacing's rate); recordings are stored at this rate. */
+    public static final int TICK_RATE = 60;
+
+    /** Publisher to server: {@code [1][u32 seq][FrameEncoder frame]}; the server relays it unchanged. */
+    public static final int FRAME = 1;
+    /** Server to publisher: {@code [2][u32 seq]}, every frame up to seq is recorded. */
+    public static final int ACK = 2;
+    /** Server to publisher: {@code [3]}, make the next frame a keyframe. */
+    public static final int KEYFRAME_REQUEST = 3;
+    /** Server to subscriber: {@code [4][u32 total]}, frames this subscriber has missed so far. */
+    public static final int DROPPED = 4;
+    /** Bytes before the encoded frame in a FRAME message. */
+    public static final int FRAME_HEADER = 5;
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private LiveProtocol() {
+    }
+
+    /** Session keys are chosen by the publisher: 1 to 64 of {@code A-Z a-z 0-9 _ -}. */
+    public static boolean validSessionKey(String key) {
+        return key != null && KEY.matcher(key).matches();
+    }
+
+    /** The team channel: presence and the session list only. */
+    public static String teamPath(long teamId) {
+        return ROOT + "/teams/" + teamId;
+    }
+
+    public static String publishPath(long teamId, String sessionKey) {
+        return teamPath(teamId) + "/sessions/" + sessionKey + "/publish";
+    }
+
+    public static String subscribePath(long teamId, String sessionKey) {
+        return teamPath(teamId) + "/sessions/" + sessionKey + "/subscribe";
+    }
+
+    public static byte[] frame(long seq, byte[] frame, int offset, int length) {
+        ByteBuffer b = allocate(FRAME_HEADER + length).put((byte) FRAME).putInt((int) seq);
+        b.put(frame, offset, length);
+        return b.array();
+    }
+
+    public static byte[] ack(long seq) {
+        return allocate(5).put((byte) ACK).putInt((int) seq).array();
+    }
+
+    public static byte[] keyframeRequest() {
+        return new byte[] {KEYFRAME_REQUEST};
+    }
+
+    public static byte[] dropped(long total) {
+        return allocate(5).put((byte) DROPPED).putInt((int) total).array();
+    }
+
+    /** The type byte of a binary message, -1 if empty. */
+    public static int type(byte[] message) {
+        return message.length == 0 ? -1 : message[0] & 0xFF;
+    }
+
+    /** The u32 after the type byte: FRAME and ACK seq, DROPPED total. */
+    public static long number(byte[] message) {
+        if (message.length < 5) {
+            throw new IllegalArgumentException("message too short: " + message.length + " bytes");
+        }
+        return ByteBuffer.wrap(message, 1, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
+    }
+
+    /** True if a FRAME message carries a keyframe (decodable without earlier frames). */
+    public static boolean isKeyframe(byte[] message) {
+        return message.length > FRAME_HEADER + 1 && (message[FRAME_HEADER + 1] & 0x80) != 0;
+    }
+
+    private static ByteBuffer allocate(int n) {
+        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+    }
+}

@@ -1,0 +1,87 @@
+package org.pitbox.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.pitbox.server.auth.AuthUser;
+import org.pitbox.server.live.LiveAccess;
+import org.pitbox.server.live.LiveConfig;
+import org.pitbox.server.live.LiveMember;
+import org.pitbox.server.live.LiveMetrics;
+import org.pitbox.server.live.LiveRelay;
+import org.pitbox.server.live.LiveRole;
+import org.pitbox.server.live.RecordingSink;
+import org.pitbox.server.metrics.Metrics;
+import org.pitbox.server.teams.TeamDao;
+
+/** Connects the live relay to accounts, team roles, session storage, metrics and health. */
+final class LiveWiring {
+    private LiveWiring() {
+    }
+
+    static LiveRelay install(PitboxServer server, ServerConfig config) throws IOException {
+        PitboxApplication app = server.application();
+        LiveConfig live = LiveConfig.defaults(config.dataDir());
+        if (config.natsUrl() != null) {
+            live = live.withNats(config.natsUrl());
+        }
+        LiveRelay relay = LiveRelay.install(server.jetty(), live, access(app), sink(app), metrics(app.metrics()));
+        app.healthChecks().put(config.natsUrl() == null ? "relay" : "nats", relay::isReady);
+        return relay;
+    }
+
+    private static LiveAccess access(PitboxApplication app) {
+        return (token, teamId) -> {
+            Optional<AuthUser> user = app.tokens().verify(token);
+            return user.flatMap(u -> app.teamAccess().member(u.id(), teamId)).map(LiveWiring::member);
+        };
+    }
+
+    private static LiveMember member(TeamDao.MemberRow row) {
+        return new LiveMember(row.userId(), row.displayName(), LiveRole.valueOf(row.role().name()));
+    }
+
+    /** An ended live session becomes a stored team session; a recording that cannot be stored is kept for a person to look at. */
+    private static RecordingSink sink(PitboxApplication app) {
+        return (teamId, userId, key, schema, yaml, file) -> {
+            try {
+                app.sessions().storeRecorded(teamId, userId, file);
+                Files.deleteIfExists(file);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("pitbox server: live session " + key + " of team " + teamId
+                        + " could not be stored (" + e.getMessage() + "); its recording stays at " + file);
+            }
+        };
+    }
+
+    private static LiveMetrics metrics(Metrics registry) {
+        Metrics.Counter relayed = registry.counter("pitbox_frames_relayed_total", "Frames received from drivers and relayed");
+        Metrics.Counter dropped = registry.counter("pitbox_frames_dropped_total", "Frames slow subscribers did not get");
+        AtomicLong sessions = new AtomicLong();
+        AtomicLong subscribers = new AtomicLong();
+        registry.gauge("pitbox_live_sessions", "Live sessions on this node", sessions::get);
+        registry.gauge("pitbox_live_subscribers", "Live subscribers on this node", subscribers::get);
+        return new LiveMetrics() {
+            @Override
+            public void frameRelayed() {
+                relayed.inc();
+            }
+
+            @Override
+            public void framesDropped(long count) {
+                dropped.add(count);
+            }
+
+            @Override
+            public void liveSessions(int delta) {
+                sessions.addAndGet(delta);
+            }
+
+            @Override
+            public void subscribers(int delta) {
+                subscribers.addAndGet(delta);
+            }
+        };
+    }
+}

@@ -1,0 +1,126 @@
+package org.pitbox.server.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.stream.Collectors;
+import org.pitbox.protocol.api.ApiError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into a JSON {@link ApiError} with the right status; only unexpected ones are logged. */
+public final class ErrorMappers {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMappers.class);
+
+    private ErrorMappers() {
+    }
+
+    public static Response response(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message))
+                .build();
+    }
+
+    static Response response(ApiException e) {
+        Response.ResponseBuilder b = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(e.code(), e.getMessage()));
+        e.headers().forEach(b::header);
+        return b.build();
+    }
+
+    /** Our own errors. */
+    public static final class Api implements ExceptionMapper<ApiException> {
+        @Override
+        public Response toResponse(ApiException e) {
+            return response(e);
+        }
+    }
+
+    /** Jersey's: unknown route (404), wrong method (405), wrong media type (415), ... */
+    public static final class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            ApiException api = cause(e, ApiException.class);
+            if (api != null) {
+                return response(api);
+            }
+            JsonProcessingException json = cause(e, JsonProcessingException.class);
+            if (json != null) {
+                return Json.map(json);
+            }
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                LOG.error("request failed", e);
+                return response(500, "internal_error", "internal server error");
+            }
+            String code = switch (status) {
+                case 404 -> "not_found";
+                case 405 -> "method_not_allowed";
+                case 406 -> "not_acceptable";
+                case 413 -> "body_too_large";
+                case 415 -> "unsupported_media_type";
+                default -> "bad_request";
+            };
+            Response.ResponseBuilder b = Response.fromResponse(response(status, code,
+                    e.getResponse().getStatusInfo().getReasonPhrase()));
+            if (status == 405) {
+                b.header("Allow", e.getResponse().getHeaderString("Allow"));
+            }
+            return b.build();
+        }
+    }
+
+    /** Bad JSON in a request body: always 400, naming the field where there is one. */
+    public static final class Json implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            return map(e);
+        }
+
+        static Response map(JsonProcessingException e) {
+            if (e instanceof UnrecognizedPropertyException u) {
+                return response(400, "unknown_field", "unknown field '" + u.getPropertyName() + "'");
+            }
+            if (e instanceof JsonMappingException m && !(e instanceof JsonParseException) && !m.getPath().isEmpty()) {
+                String field = m.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining("."));
+                return response(400, "invalid_field", "field '" + field + "' has the wrong type or format");
+            }
+            if (e instanceof JsonMappingException) {
+                return response(400, "invalid_body", "the request body has the wrong shape: a JSON object is expected");
+            }
+            return response(400, "malformed_json", "the request body is not valid JSON");
+        }
+    }
+
+    /** Anything else is a bug: 500, logged with its stack trace (never with request bodies). */
+    public static final class Unexpected implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            ApiException api = cause(e, ApiException.class);
+            if (api != null) {
+                return response(api);
+            }
+            JsonProcessingException json = cause(e, JsonProcessingException.class);
+            if (json != null) {
+                return Json.map(json);
+            }
+            LOG.error("request failed", e);
+            return response(500, "internal_error", "internal server error");
+        }
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

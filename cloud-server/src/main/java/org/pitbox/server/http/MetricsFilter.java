@@ -1,0 +1,60 @@
+package org.pitbox.server.http;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import java.util.List;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.uri.UriTemplate;
+import org.pitbox.server.metrics.Metrics;
+
+/** Counts requests by method, route template and status class, and times them. */
+@PreMatching
+@Priority(1)
+public final class MetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    private static final String START = MetricsFilter.class.getName() + ".start";
+    private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    private final Metrics.Counter requests;
+    private final Metrics.Histogram latency;
+
+    public MetricsFilter(Metrics metrics) {
+        this.requests = metrics.counter("pitbox_http_requests_total", "HTTP requests by route and status class",
+                "method", "route", "status");
+        this.latency = metrics.histogram("pitbox_http_request_duration_seconds", "HTTP request latency",
+                BUCKETS, "route");
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(START, System.nanoTime());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        String route = route(request);
+        requests.inc(request.getMethod(), route, response.getStatus() / 100 + "xx");
+        if (request.getProperty(START) instanceof Long start) {
+            latency.observe((System.nanoTime() - start) / 1e9, route);
+        }
+    }
+
+    /** The matched template, e.g. {@code /api/v1/teams/{teamId}/members}; "unmatched" for unknown paths. */
+    private static String route(ContainerRequestContext request) {
+        List<UriTemplate> templates = ((ContainerRequest) request).getUriInfo().getMatchedTemplates();
+        if (templates.isEmpty()) {
+            return "unmatched";
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = templates.size() - 1; i >= 0; i--) {
+            String t = templates.get(i).getTemplate();
+            if (!t.isEmpty() && !t.equals("/")) {
+                path.append(t.startsWith("/") ? "" : "/").append(t.endsWith("/") ? t.substring(0, t.length() - 1) : t);
+            }
+        }
+        return path.isEmpty() ? "/" : path.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package org.pitbox.server.live;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Live relay settings.
+ *
+ * @param dataDir         spool and finished recordings go under {@code dataDir/live}
+ * @param natsUrl         NATS server that links the nodes; null relays in-process (single node)
+ * @param subscriberQueue frames in flight per subscriber before it drops
+ * @param resumeGrace     how long a session waits for its publisher to reconnect before it ends
+ */
+public record LiveConfig(Path dataDir, String natsUrl, int subscriberQueue, Duration resumeGrace) {
+    public LiveConfig {
+        if (subscriberQueue < 1) {
+            throw new IllegalArgumentException("subscriber queue must be at least 1");
+        }
+    }
+
+    public static LiveConfig defaults(Path dataDir) {
+        return new LiveConfig(dataDir, null, 256, Duration.ofSeconds(60));
+    }
+
+    public LiveConfig withNats(String url) {
+        return new LiveConfig(dataDir, url, subscriberQueue, resumeGrace);
+    }
+
+    public LiveConfig withSubscriberQueue(int frames) {
+        return new LiveConfig(dataDir, natsUrl, frames, resumeGrace);
+    }
+
+    public LiveConfig withResumeGrace(Duration grace) {
+        return new LiveConfig(dataDir, natsUrl, subscriberQueue, grace);
+    }
+}

@@ -1,0 +1,197 @@
+package org.pitbox.server.live;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.pitbox.protocol.codec.CodecException;
+import org.pitbox.protocol.codec.FrameDecoder;
+import org.pitbox.protocol.codec.FrameSchema;
+import org.pitbox.protocol.live.LiveControl;
+import org.pitbox.protocol.live.LiveProtocol;
+
+/**
+ * A live session on the node its publisher is connected to: checks and records every frame, then
+ * relays it on the bus. Frames must arrive in sequence; repeats of recorded ones are ignored, so a
+ * publisher that reconnects within the grace period simply resends what was not acknowledged.
+ */
+final class Origin {
+    /** Bus-only control types, sent by fanouts to the origin. */
+    static final String SYNC = "sync", KEYFRAME = "keyframe";
+    static final int ACK_EVERY = 30;
+
+    private final LiveRelay relay;
+    final long teamId;
+    final String key;
+    final LiveMember driver;
+    final FrameSchema schema;
+    private final String sessionInfo;
+    private final byte[] sessionMessage;
+    private final FrameDecoder decoder;
+    private final byte[] row;
+    private final Recorder recorder;
+    private final Throttle keyframes = new Throttle(100);
+    private final Runnable unsubscribe;
+    private LiveSocket publisher;
+    private ScheduledFuture<?> endTimer;
+    private long lastSeq;
+    private long lastAck;
+    private boolean ended;
+
+    Origin(LiveRelay relay, LiveSocket publisher, FrameSchema schema, String sessionInfo) throws IOException {
+        this.relay = relay;
+        this.teamId = publisher.teamId;
+        this.key = publisher.sessionKey;
+        this.driver = publisher.member;
+        this.schema = schema;
+        this.sessionInfo = sessionInfo;
+        this.sessionMessage = Json.bytes(LiveControl.session(key, schema.toBytes(), sessionInfo, driver.userId(),
+                driver.displayName()));
+        this.decoder = new FrameDecoder(schema);
+        this.row = new byte[schema.rowLength()];
+        this.recorder = new Recorder(relay.liveDir(), teamId, key, schema.rowLength());
+        this.publisher = publisher;
+        this.unsubscribe = relay.bus().subscribe(Bus.control(teamId, key), this::control);
+        relay.metrics().liveSessions(1);
+        publisher.send(LiveControl.opened(0));
+        relay.bus().publish(Bus.data(teamId, key), sessionMessage);
+    }
+
+    /** Takes a reconnected publisher back if it is the same driver with the same schema. */
+    synchronized boolean resume(LiveSocket socket, FrameSchema newSchema) {
+        if (ended || socket.member.userId() != driver.userId() || !newSchema.equals(schema)) {
+            return false;
+        }
+        if (endTimer != null) {
+            endTimer.cancel(false);
+            endTimer = null;
+        }
+        LiveSocket old = publisher;
+        publisher = socket;
+        if (old != null && old != socket) {
+            old.out().close(1000, "replaced by a new connection");
+        }
+        socket.send(LiveControl.opened(lastSeq));
+        return true;
+    }
+
+    synchronized void frame(LiveSocket from, byte[] message) {
+        if (from != publisher || ended) {
+            return;
+        }
+        long seq = LiveProtocol.number(message);
+        if (seq <= lastSeq) {
+            return;
+        }
+        if (seq != lastSeq + 1) {
+            from.send(LiveControl.error("expected frame " + (lastSeq + 1) + ", got " + seq));
+            return;
+        }
+        try {
+            ByteBuffer in = ByteBuffer.wrap(message, LiveProtocol.FRAME_HEADER,
+                    message.length - LiveProtocol.FRAME_HEADER);
+            if (!decoder.decode(in, row) || in.hasRemaining()) {
+                from.fail("frame " + seq + " cannot be decoded: the first frame must be a keyframe");
+                return;
+            }
+            recorder.append(row);
+        } catch (CodecException e) {
+            from.fail("frame " + seq + ": " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            from.fail("cannot record frame " + seq + ": " + e.getMessage());
+            return;
+        }
+        lastSeq = seq;
+        relay.metrics().frameRelayed();
+        relay.bus().publish(Bus.data(teamId, key), message);
+        if (seq - lastAck >= ACK_EVERY) {
+            ack();
+        }
+    }
+
+    private void ack() {
+        lastAck = lastSeq;
+        if (publisher != null) {
+            publisher.out().send(LiveProtocol.ack(lastSeq));
+        }
+    }
+
+    private void control(byte[] data) {
+        LiveControl c;
+        try {
+            c = Json.read(data, LiveControl.class);
+        } catch (IOException e) {
+            return;
+        }
+        String type = c.type() == null ? "" : c.type();
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            switch (type) {
+                case SYNC -> {
+                    relay.bus().publish(Bus.data(teamId, key), sessionMessage);
+                    requestKeyframe();
+                }
+                case KEYFRAME -> requestKeyframe();
+                case LiveControl.RADIO -> {
+                    if (publisher != null && c.userId() != null && c.userId() != driver.userId()) {
+                        publisher.out().send(new String(data, java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    relay.bus().publish(Bus.data(teamId, key), data);
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void requestKeyframe() {
+        if (publisher != null && keyframes.ready()) {
+            publisher.out().send(LiveProtocol.keyframeRequest());
+        }
+    }
+
+    /** The publisher's connection closed: wait for it to come back, then end. */
+    synchronized void detached(LiveSocket socket) {
+        if (socket != publisher || ended) {
+            return;
+        }
+        publisher = null;
+        endTimer = relay.scheduler().schedule((Runnable) this::end, relay.config().resumeGrace().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** The publisher said {@code end}. */
+    void end(LiveSocket socket) {
+        synchronized (this) {
+            if (socket != publisher) {
+                return;
+            }
+        }
+        end();
+    }
+
+    /** Ends the session: tells the subscribers, then turns the recording into an .ibt for the sink. */
+    void end() {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (endTimer != null) {
+                endTimer.cancel(false);
+            }
+            unsubscribe.run();
+            ack();
+            if (publisher != null) {
+                publisher.send(LiveControl.ended(lastSeq, 0));
+            }
+            relay.bus().publish(Bus.data(teamId, key), Json.bytes(LiveControl.ended(lastSeq, 0)));
+        }
+        relay.ended(this);
+        relay.metrics().liveSessions(-1);
+        relay.recordings().execute(() -> relay.store(this, recorder, sessionInfo));
+    }
+}

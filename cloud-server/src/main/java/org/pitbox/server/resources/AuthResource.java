@@ -1,0 +1,71 @@
+package org.pitbox.server.resources;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.pitbox.protocol.ApiPaths;
+import org.pitbox.protocol.api.LoginRequest;
+import org.pitbox.protocol.api.RefreshRequest;
+import org.pitbox.protocol.api.RegisterRequest;
+import org.pitbox.protocol.api.TokenPair;
+import org.pitbox.server.auth.AuthService;
+import org.pitbox.server.auth.RateLimited;
+import org.pitbox.server.auth.RateLimiter;
+import org.pitbox.server.http.Require;
+
+/** Accounts and tokens; rate-limited per client IP (the filter) and per email (here). */
+@Path(ApiPaths.AUTH)
+@PermitAll
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public final class AuthResource {
+    private final AuthService auth;
+    private final RateLimiter perEmail;
+
+    public AuthResource(AuthService auth, RateLimiter perEmail) {
+        this.auth = auth;
+        this.perEmail = perEmail;
+    }
+
+    @POST
+    @Path("register")
+    @RateLimited("auth")
+    public Response register(RegisterRequest body) {
+        Require.body(body);
+        String email = AuthService.normalizeEmail(Require.text("email", body.email(), 320));
+        String password = Require.present("password", body.password());
+        String name = Require.text("displayName", body.displayName(), 100);
+        perEmail.acquire(email);
+        return Response.status(201).entity(auth.register(email, password, name)).build();
+    }
+
+    @POST
+    @Path("login")
+    @RateLimited("auth")
+    public TokenPair login(LoginRequest body) {
+        Require.body(body);
+        String email = Require.text("email", body.email(), 320).toLowerCase(Locale.ROOT);
+        String password = Require.present("password", body.password());
+        perEmail.acquire(email);
+        return auth.login(email, password);
+    }
+
+    @POST
+    @Path("refresh")
+    @RateLimited("auth")
+    public TokenPair refresh(RefreshRequest body) {
+        return auth.refresh(Require.text("refreshToken", Require.body(body).refreshToken(), 200));
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout(RefreshRequest body) {
+        auth.logout(Require.text("refreshToken", Require.body(body).refreshToken(), 200));
+        return Response.noContent().build();
+    }
+}

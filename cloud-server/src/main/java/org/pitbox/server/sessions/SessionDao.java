@@ -1,0 +1,42 @@
+package org.pitbox.server.sessions;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Session metadata and laps; the files themselves live in {@link FileStore}. */
+public interface SessionDao {
+    record SessionRow(long id, long teamId, long uploaderId, String track, String car, String driver,
+            Instant startedAt, long sizeBytes, String sha256, boolean complete, Instant createdAt,
+            Integer recordCount, Double durationSeconds, Integer lapCount) {
+    }
+
+    /** A lap: NaN for a sector the lap did not cover and for unknown fuel; flags as API words. */
+    record LapRow(int number, double lapTime, List<Double> sectorTimes, double fuelUsed, List<String> flags) {
+    }
+
+    /** What a parsed file adds to a session. */
+    record Parsed(String track, String car, String sha256, int recordCount, double durationSeconds,
+            List<LapRow> laps) {
+    }
+
+    /** List filters; null means any. Text matches ignore case; {@code from} inclusive, {@code to} exclusive. */
+    record Filter(String track, String car, String driver, Instant from, Instant to) {
+    }
+
+    long create(long teamId, long uploaderId, String track, String car, String driver, Instant startedAt,
+            long sizeBytes, String sha256, Instant now);
+
+    Optional<SessionRow> find(long id);
+
+    List<SessionRow> page(long teamId, Filter filter, int offset, int limit);
+
+    long count(long teamId, Filter filter);
+
+    /** Marks an uploading session complete with what its file held; false when it was complete already. */
+    boolean complete(long id, Parsed parsed);
+
+    List<LapRow> laps(long id);
+
+    void delete(long id);
+}

@@ -1,0 +1,359 @@
+package org.pitbox.server.sessions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.pitbox.iracing.IbtSummary;
+import org.pitbox.iracing.ibt.IbtFormatException;
+import org.pitbox.iracing.sessioninfo.Driver;
+import org.pitbox.protocol.api.ChunkList;
+import org.pitbox.protocol.api.CreateSessionRequest;
+import org.pitbox.protocol.api.LapView;
+import org.pitbox.protocol.api.SessionCreated;
+import org.pitbox.protocol.api.SessionPage;
+import org.pitbox.protocol.api.SessionView;
+import org.pitbox.server.auth.AuthUser;
+import org.pitbox.server.http.ApiException;
+import org.pitbox.server.http.Require;
+import org.pitbox.server.sessions.SessionDao.LapRow;
+import org.pitbox.server.sessions.SessionDao.SessionRow;
+import org.pitbox.server.teams.Role;
+import org.pitbox.server.teams.TeamAccess;
+
+/**
+ * Team sessions: the resumable chunked .ibt upload, its check and parse, listing, download and deletion.
+ * Uploading needs the driver role or higher; reading any role; deleting the owner role or being the uploader.
+ */
+public final class SessionService {
+    /** The largest .ibt the reader takes. */
+    public static final long MAX_FILE_BYTES = Integer.MAX_VALUE;
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final SessionDao sessions;
+    private final FileStore files;
+    private final TeamAccess access;
+    private final int chunkBytes;
+    private final Clock clock;
+    private final Object[] locks = new Object[64];
+
+    public SessionService(SessionDao sessions, FileStore files, TeamAccess access, int chunkBytes, Clock clock) {
+        this.sessions = sessions;
+        this.files = files;
+        this.access = access;
+        this.chunkBytes = chunkBytes;
+        this.clock = clock;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    public SessionCreated create(AuthUser user, long teamId, CreateSessionRequest req) {
+        access.require(user, teamId, Role.DRIVER);
+        String track = Require.text("track", req.track(), 200);
+        String car = Require.text("car", req.car(), 200);
+        String driver = Require.text("driver", req.driver(), 200);
+        Instant startedAt = instant("startedAt", Require.text("startedAt", req.startedAt(), 64));
+        long size = Require.present("sizeBytes", req.sizeBytes());
+        if (size < 1 || size > MAX_FILE_BYTES) {
+            throw ApiException.badRequest("invalid_field", "field 'sizeBytes' must be 1.." + MAX_FILE_BYTES);
+        }
+        String sha = req.sha256() == null ? null : sha256("sha256", req.sha256());
+        long id = sessions.create(teamId, user.id(), track, car, driver, startedAt, size, sha, clock.instant());
+        return new SessionCreated(id, chunkBytes);
+    }
+
+    public SessionPage list(AuthUser user, long teamId, SessionDao.Filter filter, int page, int size) {
+        access.require(user, teamId, Role.VIEWER);
+        List<SessionView> items = sessions.page(teamId, filter, page * size, size).stream()
+                .map(r -> view(r, null)).toList();
+        return new SessionPage(items, page, size, sessions.count(teamId, filter));
+    }
+
+    public SessionView get(AuthUser user, long id) {
+        SessionRow row = readable(user, id);
+        return view(row, sessions.laps(id).stream().map(SessionService::lapView).toList());
+    }
+
+    /** Stores chunk {@code n}; true when it is new, false when the same bytes were there already. */
+    public boolean putChunk(AuthUser user, long id, int n, InputStream body) {
+        SessionRow row = uploading(user, id);
+        int count = chunkCount(row);
+        if (n < 0 || n >= count) {
+            throw ApiException.badRequest("invalid_chunk", "chunk must be 0.." + (count - 1) + ", got " + n);
+        }
+        long expected = Math.min(chunkBytes, row.sizeBytes() - (long) n * chunkBytes);
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes((int) expected + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length != expected) {
+            throw ApiException.badRequest("invalid_chunk", "chunk " + n + " must be " + expected + " bytes, got "
+                    + (bytes.length > expected ? "more" : Integer.toString(bytes.length)));
+        }
+        synchronized (lock(id)) {
+            FileStore.PutResult result = io(() -> files.putChunk(id, n, bytes));
+            if (result == FileStore.PutResult.CONFLICT) {
+                throw ApiException.conflict("chunk_conflict", "chunk " + n + " was already received with other bytes");
+            }
+            return result == FileStore.PutResult.STORED;
+        }
+    }
+
+    public ChunkList chunks(AuthUser user, long id) {
+        SessionRow row = readable(user, id);
+        List<Integer> received = row.complete()
+                ? IntStream.range(0, chunkCount(row)).boxed().toList()
+                : io(() -> files.received(id));
+        return new ChunkList(id, chunkBytes, chunkCount(row), received);
+    }
+
+    /** Joins the chunks, checks the SHA-256, parses the .ibt and stores its laps; 422 for a bad file. */
+    public SessionView complete(AuthUser user, long id, String sha256Hex) {
+        String sha = sha256("sha256", Require.text("sha256", sha256Hex, 64));
+        synchronized (lock(id)) {
+            SessionRow row = uploading(user, id);
+            if (row.sha256() != null && !row.sha256().equals(sha)) {
+                throw new ApiException(422, "checksum_mismatch", "sha256 differs from the one given at creation");
+            }
+            int count = chunkCount(row);
+            List<Integer> received = io(() -> files.received(id));
+            if (received.size() != count) {
+                List<Integer> missing = new ArrayList<>();
+                for (int n = 0; n < count && missing.size() < 20; n++) {
+                    if (!received.contains(n)) {
+                        missing.add(n);
+                    }
+                }
+                throw ApiException.conflict("chunks_missing", "missing chunks: " + missing.stream()
+                        .map(String::valueOf).collect(Collectors.joining(", ")) + (missing.size() == 20 ? ", ..." : ""));
+            }
+            Path part = files.ibt(id).resolveSibling(id + ".ibt.part");
+            String actual = io(() -> files.assemble(id, count, part));
+            if (!actual.equals(sha)) {
+                discard(id, part);
+                throw new ApiException(422, "checksum_mismatch", "the uploaded bytes have sha256 " + actual
+                        + ", not " + sha + "; the chunks were dropped, upload them again");
+            }
+            SessionDao.Parsed parsed = parse(part, sha, () -> discard(id, part));
+            io(() -> Files.move(part, files.ibt(id), StandardCopyOption.REPLACE_EXISTING));
+            sessions.complete(id, parsed);
+            files.discardChunks(id);
+        }
+        return get(user, id);
+    }
+
+    /** The stored .ibt of a complete session. */
+    public Path file(AuthUser user, long id) {
+        SessionRow row = readable(user, id);
+        if (!row.complete()) {
+            throw ApiException.conflict("upload_incomplete", "the session's upload is not complete");
+        }
+        return files.ibt(id);
+    }
+
+    public void delete(AuthUser user, long id) {
+        SessionRow row = find(id);
+        Role role = access.require(user, row.teamId(), Role.VIEWER, notFound());
+        if (role != Role.OWNER && row.uploaderId() != user.id()) {
+            throw ApiException.forbidden("only a team owner or the uploader can delete a session");
+        }
+        synchronized (lock(id)) {
+            sessions.delete(id);
+            files.discardChunks(id);
+            io(() -> Files.deleteIfExists(files.ibt(id)));
+        }
+    }
+
+    /**
+     * Stores a finished .ibt (e.g. a recorded live session) for a team, without access checks: the caller
+     * vouches that {@code userId} may write to {@code teamId}. The file is copied; returns the session id.
+     */
+    public long storeRecorded(long teamId, long userId, Path ibtFile) throws IOException {
+        IbtSummary summary;
+        try {
+            summary = IbtSummary.read(ibtFile);
+        } catch (RuntimeException e) {
+            throw new IbtFormatException(e.getMessage(), e);
+        }
+        Driver player = summary.info().player();
+        long start = summary.header().sessionStartDate();
+        Instant startedAt = start > 0 ? Instant.ofEpochSecond(start) : clock.instant();
+        long id = sessions.create(teamId, userId, summary.trackName(), summary.carName(),
+                player != null && player.userName() != null ? player.userName() : "unknown driver", startedAt,
+                Files.size(ibtFile), null, clock.instant());
+        String sha;
+        try (InputStream in = Files.newInputStream(ibtFile)) {
+            sha = FileStore.copy(in, files.ibt(id));
+        }
+        sessions.complete(id, parsed(summary, sha));
+        return id;
+    }
+
+    /** Parses the query's filters; 400 for bad dates. */
+    public static SessionDao.Filter filter(String track, String car, String driver, String from, String to) {
+        return new SessionDao.Filter(blankToNull(track), blankToNull(car), blankToNull(driver),
+                from == null ? null : dateOrInstant("from", from, false),
+                to == null ? null : dateOrInstant("to", to, true));
+    }
+
+    public static int pageNumber(String text) {
+        int page = integer("page", text, 0);
+        if (page < 0) {
+            throw ApiException.badRequest("invalid_param", "page must be 0 or more");
+        }
+        return page;
+    }
+
+    public static int pageSize(String text) {
+        int size = integer("size", text, 20);
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiException.badRequest("invalid_param", "size must be 1.." + MAX_PAGE_SIZE);
+        }
+        return size;
+    }
+
+    private SessionDao.Parsed parse(Path file, String sha, Runnable onError) {
+        try {
+            return parsed(IbtSummary.read(file), sha);
+        } catch (IbtFormatException | RuntimeException e) {
+            onError.run();
+            throw new ApiException(422, "invalid_ibt", "not a valid .ibt file: " + e.getMessage());
+        } catch (IOException e) {
+            onError.run();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SessionDao.Parsed parsed(IbtSummary s, String sha) {
+        List<LapRow> laps = s.laps().stream().map(l -> new LapRow(l.number(), l.lapTime(), l.sectorTimes(),
+                l.fuelUsed(), l.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().toList()))
+                .toList();
+        return new SessionDao.Parsed(s.trackName(), s.carName(), sha, s.header().recordCount(), s.durationSeconds(),
+                laps);
+    }
+
+    private void discard(long id, Path part) {
+        files.discardChunks(id);
+        io(() -> Files.deleteIfExists(part));
+    }
+
+    private SessionRow find(long id) {
+        return sessions.find(id).orElseThrow(SessionService::notFound);
+    }
+
+    private SessionRow readable(AuthUser user, long id) {
+        SessionRow row = find(id);
+        access.require(user, row.teamId(), Role.VIEWER, notFound());
+        return row;
+    }
+
+    /** The session for chunk work: only its uploader, and only while uploading. */
+    private SessionRow uploading(AuthUser user, long id) {
+        SessionRow row = find(id);
+        access.require(user, row.teamId(), Role.DRIVER, notFound());
+        if (row.uploaderId() != user.id()) {
+            throw ApiException.forbidden("only the uploader can upload this session's chunks");
+        }
+        if (row.complete()) {
+            throw ApiException.conflict("upload_complete", "the session's upload is already complete");
+        }
+        return row;
+    }
+
+    private int chunkCount(SessionRow row) {
+        return (int) ((row.sizeBytes() + chunkBytes - 1) / chunkBytes);
+    }
+
+    private Object lock(long id) {
+        return locks[(int) Math.floorMod(id, (long) locks.length)];
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("session_not_found", "no such session");
+    }
+
+    private static SessionView view(SessionRow r, List<LapView> laps) {
+        return new SessionView(r.id(), r.teamId(), r.uploaderId(), r.track(), r.car(), r.driver(),
+                r.startedAt().toString(), r.sizeBytes(), r.sha256(),
+                r.complete() ? SessionView.COMPLETE : SessionView.UPLOADING, r.createdAt().toString(),
+                r.recordCount(), r.durationSeconds(), r.lapCount(), laps);
+    }
+
+    private static LapView lapView(LapRow l) {
+        return new LapView(l.number(), l.lapTime(), l.sectorTimes().stream().map(t -> t.isNaN() ? null : t).toList(),
+                Double.isNaN(l.fuelUsed()) ? null : l.fuelUsed(), l.flags());
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("invalid_field", "field '" + field
+                    + "' must be an ISO-8601 instant such as 2025-05-01T18:30:00Z");
+        }
+    }
+
+    private static String sha256(String field, String hex) {
+        String h = hex.strip().toLowerCase(Locale.ROOT);
+        if (!h.matches("[0-9a-f]{64}")) {
+            throw ApiException.badRequest("invalid_field", "field '" + field + "' must be 64 hex digits");
+        }
+        return h;
+    }
+
+    private static Instant dateOrInstant(String param, String text, boolean endOfDay) {
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("invalid_param", param + " must be a date (2025-05-01) or an instant"
+                    + " (2025-05-01T18:30:00Z)");
+        }
+    }
+
+    private static int integer(String param, String text, int dflt) {
+        if (text == null || text.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_param", param + " must be a number");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    @FunctionalInterface
+    private interface IoWork<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T io(IoWork<T> work) {
+        try {
+            return work.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

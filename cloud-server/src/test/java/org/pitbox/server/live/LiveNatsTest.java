@@ -1,0 +1,76 @@
+package org.pitbox.server.live;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pitbox.protocol.live.LiveControl;
+import org.pitbox.protocol.live.LiveProtocol;
+
+/** Two relay nodes linked by NATS: the driver on node A, the engineer on node B. */
+class LiveNatsTest {
+    @TempDir
+    Path dir;
+    private TestNode a;
+    private TestNode b;
+    private WebSocketClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(TestNode.natsRunning(), TestNode.NEEDS_NATS);
+        a = new TestNode(dir.resolve("a"), TestNode.NATS, 256, LiveMetrics.NONE);
+        b = new TestNode(dir.resolve("b"), TestNode.NATS, 256, LiveMetrics.NONE);
+        client = new WebSocketClient();
+        client.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (client != null) {
+            client.stop();
+            a.close();
+            b.close();
+        }
+    }
+
+    @Test
+    void anEngineerOnNodeBGetsEveryFrameInOrderFromADriverOnNodeA() throws Exception {
+        String key = "nats-" + UUID.randomUUID().toString().substring(0, 8); // CI may share the NATS server
+        TestSocket engineer = TestSocket.connect(client, b.uri(LiveProtocol.subscribePath(TestNode.TEAM, key)),
+                "engineer-token");
+        engineer.await(LiveControl.HELLO);
+        TestPublisher p = new TestPublisher(SimRows.SCHEMA, SimRows.YAML);
+        p.connect(client, a.uri(LiveProtocol.publishPath(TestNode.TEAM, key)), "driver-token");
+        assertEquals("Dana Driver", engineer.await(LiveControl.SESSION).name());
+        SimRows.ROWS.forEach(p::publish);
+        int n = SimRows.ROWS.size();
+        Map<Long, byte[]> got = SimRows.decode(SimRows.SCHEMA, Frames.take(engineer, n));
+        long expected = 1;
+        for (Map.Entry<Long, byte[]> e : got.entrySet()) {
+            assertEquals(expected, e.getKey());
+            assertArrayEquals(SimRows.ROWS.get((int) expected - 1), e.getValue());
+            expected++;
+        }
+        assertEquals(n + 1, expected);
+
+        engineer.send(LiveControl.radio("pit window open"));
+        assertEquals("pit window open", p.socket.await(LiveControl.RADIO).text());
+
+        LiveControl presence;
+        do {
+            presence = engineer.await(LiveControl.PRESENCE);
+        } while (!presence.sessions().contains(new LiveControl.Session(key, 1, "Dana Driver")));
+
+        p.socket.send(LiveControl.of(LiveControl.END));
+        assertEquals(0, engineer.await(LiveControl.ENDED).dropped());
+        assertEquals(key, a.stored.poll(30, java.util.concurrent.TimeUnit.SECONDS).key());
+    }
+}
