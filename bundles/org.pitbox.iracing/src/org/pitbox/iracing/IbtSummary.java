@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.laps.LapSegmenter;
 import org.pitbox.core.laps.LapTimes;
@@ -48,6 +49,12 @@ public record IbtSummary(IbtHeader header, SessionInfo info, int channelCount, d
             duration = ibt.value(ibt.recordCount() - 1, time, 0) - ibt.value(0, time, 0);
         }
         return new IbtSummary(ibt.header(), info, ibt.layout().channels().size(), duration, laps);
+    }
+
+    /** The analysis view of the file this summary was read from, with its laps, sectors and track length. */
+    public SessionData sessionData(IbtFile ibt) {
+        return SessionData.of(ibt, laps, info.sectors().stream().map(Sector::startPct).toList(),
+                info.weekend().trackLengthMeters(), trackName(), carName());
     }
 
     public String trackName() {

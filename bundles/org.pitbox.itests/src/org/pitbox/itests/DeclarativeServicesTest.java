@@ -18,6 +18,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+import org.pitbox.core.analysis.run.AnalysisRegistry;
 import org.pitbox.core.source.TelemetrySource;
 
 /** Inside Equinox with the product's feature: every PitBox DS component must be satisfied. */
@@ -74,6 +75,14 @@ class DeclarativeServicesTest {
         assertFalse(ids.isEmpty(), "no TelemetrySource services");
         assertTrue(ids.containsAll(List.of("ibt-replay", "iracing-live", "simulator")), "sources: " + ids);
         assertTrue(ids.contains("example-test-pattern"), "the example third-party source is bound too: " + ids);
+    }
+
+    @Test
+    void analysisRegistryBindsTheBuiltIns() {
+        AnalysisRegistry registry = context.getService(context.getServiceReference(AnalysisRegistry.class));
+        List<String> ids = registry.list().stream().map(a -> a.describe().id()).toList();
+        assertTrue(ids.containsAll(List.of("pitbox.lap-times", "pitbox.corners", "pitbox.throttle",
+                "pitbox.consistency", "pitbox.fuel", "pitbox.tyres")), "analyses: " + ids);
     }
 
     private static String describe(ComponentConfigurationDTO config) {
