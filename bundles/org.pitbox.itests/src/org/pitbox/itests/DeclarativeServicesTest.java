@@ -83,6 +83,7 @@ class DeclarativeServicesTest {
         List<String> ids = registry.list().stream().map(a -> a.describe().id()).toList();
         assertTrue(ids.containsAll(List.of("pitbox.lap-times", "pitbox.corners", "pitbox.throttle",
                 "pitbox.consistency", "pitbox.fuel", "pitbox.tyres")), "analyses: " + ids);
+        assertTrue(ids.contains("com.example.time-lost-per-corner"), "the example plugin is bound too: " + ids);
     }
 
     private static String describe(ComponentConfigurationDTO config) {
