@@ -32,6 +32,9 @@ public final class Metrics {
             this.name = name;
             this.help = help;
             this.labels = labels;
+            if (labels.isEmpty()) {
+                children.put(List.of(), new LongAdder()); // an unlabelled counter reads 0 before its first event
+            }
         }
 
         public void inc(String... labelValues) {
