@@ -5,4 +5,8 @@ set HERE=%~dp0
 set JAVA=java
 if defined JAVA_HOME set JAVA=%JAVA_HOME%\bin\java
 for %%f in ("%HERE%plugins\org.eclipse.equinox.launcher_*.jar") do set LAUNCHER=%%f
+rem exit status 23 asks for a restart (Window > Plugins > Restart now)
+:start
 "%JAVA%" -Dosgi.requiredJavaVersion=21 %PITBOX_VM_ARGS% -jar "%LAUNCHER%" -install "%HERE%." %*
+if %ERRORLEVEL%==23 goto start
+exit /b %ERRORLEVEL%

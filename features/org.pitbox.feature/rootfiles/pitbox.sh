@@ -8,4 +8,9 @@ if ! "$JAVA" -version >/dev/null 2>&1; then
 fi
 # SWT on macOS must own the first thread
 [ "$(uname)" = Darwin ] && PITBOX_VM_ARGS="-XstartOnFirstThread $PITBOX_VM_ARGS"
-exec "$JAVA" -Dosgi.requiredJavaVersion=21 $PITBOX_VM_ARGS -jar "$HERE"/plugins/org.eclipse.equinox.launcher_*.jar -install "$HERE" "$@"
+# exit status 23 asks for a restart (Window > Plugins > Restart now); the native launcher would loop the same way
+while :; do
+  "$JAVA" -Dosgi.requiredJavaVersion=21 $PITBOX_VM_ARGS -jar "$HERE"/plugins/org.eclipse.equinox.launcher_*.jar -install "$HERE" "$@"
+  status=$?
+  [ $status = 23 ] || exit $status
+done

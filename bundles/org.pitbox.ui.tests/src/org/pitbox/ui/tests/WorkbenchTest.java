@@ -37,6 +37,7 @@ import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.iracing.ibt.IbtWriter;
 import org.pitbox.ui.parts.SessionPart;
 import org.pitbox.ui.support.ActiveFeed;
+import org.pitbox.ui.support.PluginsDialog;
 
 /**
  * Opens the real PitBox workbench (Application.e4xmi, CSS theme, DS services), switches between
@@ -63,6 +64,7 @@ class WorkbenchTest {
         assertEquals(List.of("Driver", "Race Engineer", "Driver"), seen);
         assertTrue(Files.size(SCREENSHOTS.resolve("driver.png")) > 1000);
         assertTrue(Files.size(SCREENSHOTS.resolve("engineer.png")) > 1000);
+        assertTrue(Files.size(SCREENSHOTS.resolve("plugins.png")) > 1000);
     }
 
     private void exercise(Display display, MApplication app, E4Workbench workbench) {
@@ -88,11 +90,26 @@ class WorkbenchTest {
             show(display, parts, driver, null);
             MPart source = (MPart) models.find("org.pitbox.ui.part.source", app);
             assertNotNull(source.getObject(), "the telemetry source part was not created");
+            showPlugins(display, shell);
         } catch (Throwable t) {
             failures.add(t);
         } finally {
             workbench.close();
         }
+    }
+
+    /** Window > Plugins with the examples' p2 repository loaded when it has been built (no p2 profile in tests). */
+    private static void showPlugins(Display display, Shell shell) {
+        PluginsDialog dialog = new PluginsDialog(shell, () -> { });
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Path examples = Path.of("..", "..", "examples", "org.pitbox.examples.repository", "target", "repository");
+        if (Files.isDirectory(examples)) {
+            dialog.load(examples.toAbsolutePath().normalize().toString());
+        }
+        settle(display, 2500);
+        save(dialog.getShell(), SCREENSHOTS.resolve("plugins.png"));
+        dialog.close();
     }
 
     /** Starts the simulator the way the Start button does, through the workbench's one ActiveFeed. */
@@ -141,7 +158,11 @@ class WorkbenchTest {
     }
 
     private static void save(Display display, Path file) {
-        Shell shell = display.getActiveShell() != null ? display.getActiveShell() : display.getShells()[0];
+        save(display.getActiveShell() != null ? display.getActiveShell() : display.getShells()[0], file);
+    }
+
+    private static void save(Shell shell, Path file) {
+        Display display = shell.getDisplay();
         Rectangle bounds = shell.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);
