@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 class RealSessionCodecTest {
     private static final double LIVE_GOAL = 25.0;
     private static final double STORED_GOAL = 20.0;
-    /** The stored goal is not met yet (mean 20.5 %); this guards the level actually reached. */
-    private static final double STORED_REACHED = 20.6;
 
     @Test
     void everyFileRoundTripsBitExactWithinTheRatioBounds() throws Exception {
@@ -38,10 +36,7 @@ class RealSessionCodecTest {
         double storedMean = storedSum / files.size();
         System.out.printf("codec ratio mean over %d files: live %.2f %%  stored %.2f %%%n", files.size(), liveMean, storedMean);
         assertTrue(liveMean <= LIVE_GOAL, "live mean " + liveMean + " % > " + LIVE_GOAL + " %");
-        if (storedMean > STORED_GOAL) {
-            System.out.printf("codec ratio: stored goal %.0f %% NOT met%n", STORED_GOAL);
-        }
-        assertTrue(storedMean <= STORED_REACHED, "stored mean " + storedMean + " % > " + STORED_REACHED + " %");
+        assertTrue(storedMean <= STORED_GOAL, "stored mean " + storedMean + " % > " + STORED_GOAL + " %");
     }
 
     private static long live(IbtSample s) throws CodecException {

@@ -50,6 +50,9 @@ public final class BatchDecoder {
         }
         byte[] rows = new byte[rowCount * len];
         model.reset();
+        ByteBuffer payload = in.slice(in.position(), length);
+        BatchPlan.read(model, payload);
+        in.position(in.position() + payload.position());
         rc.start(in, end);
         for (int r = 0; r < rowCount; r++) {
             model.decode(rc, rows, r * len);

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 /** Decoder for {@link RangeEncoder}; consumes exactly the bytes the encoder produced. */
 final class RangeDecoder {
     private static final int PROB_BITS = RangeEncoder.PROB_BITS;
-    private static final int MOVE_BITS = RangeEncoder.MOVE_BITS;
 
     private ByteBuffer in;
     private int end;
@@ -26,20 +25,19 @@ final class RangeDecoder {
         }
     }
 
-    int decodeBit(short[] probs, int i) throws CodecException {
-        int p = probs[i];
-        int bound = (range >>> PROB_BITS) * p;
+    int decodeBit(int[] probs, int i) throws CodecException {
+        int s = probs[i];
+        int bound = (range >>> PROB_BITS) * (s >>> 11 | 1);
         int bit;
         if (Integer.compareUnsigned(code, bound) < 0) {
             range = bound;
-            probs[i] = (short) (p + (((1 << PROB_BITS) - p) >>> MOVE_BITS));
             bit = 0;
         } else {
             code -= bound;
             range -= bound;
-            probs[i] = (short) (p - (p >>> MOVE_BITS));
             bit = 1;
         }
+        probs[i] = RangeEncoder.update(s, bit);
         while ((range & 0xFF000000) == 0) {
             range <<= 8;
             code = code << 8 | next();

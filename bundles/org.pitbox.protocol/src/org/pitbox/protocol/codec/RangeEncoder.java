@@ -2,11 +2,21 @@ package org.pitbox.protocol.codec;
 
 import java.util.Arrays;
 
-/** LZMA-style binary range encoder with 15-bit, fast-adapting probabilities, writing into a reusable buffer. */
+/** LZMA-style binary range encoder; each probability slot adapts fast while young, then slower. Writes into a reusable buffer. */
 final class RangeEncoder {
     static final int PROB_BITS = 15;
-    static final short PROB_INIT = 1 << (PROB_BITS - 1);
-    static final int MOVE_BITS = 3;
+    /** A model slot: probability of a 0 in the top 22 bits (of 26), times seen (saturating) in the low 4. */
+    static final int INIT = 1 << 25;
+    private static final int[] SHIFT = {1, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5};
+
+    /** The slot after coding bit: moves fast while the slot is young, then settles to a slower rate. */
+    static int update(int s, int bit) {
+        int count = s & 15;
+        int p = s >>> 4;
+        int shift = SHIFT[count];
+        p += bit == 0 ? ((1 << 22) - p) >> shift : -(p >> shift);
+        return p << 4 | Math.min(count + 1, 15);
+    }
 
     private byte[] buf = new byte[256];
     private int size;
@@ -25,17 +35,16 @@ final class RangeEncoder {
         first = true;
     }
 
-    void encodeBit(short[] probs, int i, int bit) {
-        int p = probs[i];
-        int bound = (range >>> PROB_BITS) * p;
+    void encodeBit(int[] probs, int i, int bit) {
+        int s = probs[i];
+        int bound = (range >>> PROB_BITS) * (s >>> 11 | 1);
         if (bit == 0) {
             range = bound;
-            probs[i] = (short) (p + (((1 << PROB_BITS) - p) >>> MOVE_BITS));
         } else {
             low += bound & 0xFFFFFFFFL;
             range -= bound;
-            probs[i] = (short) (p - (p >>> MOVE_BITS));
         }
+        probs[i] = update(s, bit);
         while ((range & 0xFF000000) == 0) {
             range <<= 8;
             shiftLow();

@@ -8,9 +8,11 @@ import java.util.Arrays;
 /**
  * Predictive, context-modelled coding of one row against the previous rows.
  * Every element (channel array item, or uncovered padding byte) is an integer of 1, 4 or 8 bytes;
- * it is predicted from the last one or two values (the cheaper predictor so far wins), and the
- * zig-zag residual is coded as its bit length (context: previous bit length, halved), the two bits
- * below the leading one and the sign bit (modelled), and the remaining bits (uniform).
+ * it is predicted from the last one or two values (the cheaper predictor so far wins) unless a
+ * {@link BatchPlan} says otherwise, and the
+ * zig-zag residual is coded as a zero flag, then its bit length (both with the previous bit length,
+ * halved, as context), the two bits below the leading one and the sign bit (modelled), and the
+ * remaining bits (uniform).
  * Encoder and decoder run the same model, so it stays in sync as long as they see the same rows.
  */
 final class RowModel {
@@ -20,21 +22,27 @@ final class RowModel {
     private final int n;
     private final int[] offset;
     private final int[] width;
+    private final boolean[] isFloat;
+    private final int[] kind;
+    private final int[] ref;
+    private final float[] scale;
     private final int[] treeBits;
     private final int[] base;
+    private final int[] extra;
     private final long[] p1;
     private final long[] p2;
     private final int[] prevClass;
     private final int[] prevSign;
     private final int[] costA;
     private final int[] costB;
-    private final short[] probs;
+    private final int[] probs;
 
     RowModel(FrameSchema schema) {
         int len = schema.rowLength();
         int[] claim = new int[len];
         int[] off = new int[len];
         int[] wid = new int[len];
+        boolean[] flt = new boolean[len];
         int count = 0;
         for (ChannelSpec c : schema.channels()) {
             int size = c.elementSize();
@@ -43,6 +51,7 @@ final class RowModel {
                 if (isFree(claim, o, size)) {
                     Arrays.fill(claim, o, o + size, 1);
                     off[count] = o;
+                    flt[count] = c.type() == ChannelSpec.FLOAT;
                     wid[count++] = size;
                 }
             }
@@ -56,14 +65,20 @@ final class RowModel {
         n = count;
         offset = Arrays.copyOf(off, n);
         width = Arrays.copyOf(wid, n);
+        isFloat = Arrays.copyOf(flt, n);
+        kind = new int[n];
+        ref = new int[n];
+        scale = new float[n];
         treeBits = new int[n];
         base = new int[n];
+        extra = new int[n];
         int total = 0;
         for (int e = 0; e < n; e++) {
-            int classes = width[e] * 8 + 1;
-            treeBits[e] = 32 - Integer.numberOfLeadingZeros(classes - 1);
             base[e] = total;
-            total += classes * (1 << treeBits[e]) + 3 * classes + 3;
+            int classes = width[e] * 8 + 1;
+            treeBits[e] = Integer.numberOfTrailingZeros(width[e] * 8);
+            extra[e] = base[e] + ((width[e] * 4 + 1) << treeBits[e]); // one row per halved previous bit length
+            total = extra[e] + 3 * classes + 3;
         }
         p1 = new long[n];
         p2 = new long[n];
@@ -71,7 +86,7 @@ final class RowModel {
         prevSign = new int[n];
         costA = new int[n];
         costB = new int[n];
-        probs = new short[total];
+        probs = new int[total];
         reset();
     }
 
@@ -84,42 +99,83 @@ final class RowModel {
         return true;
     }
 
-    /** Forgets all history: the next row is coded against an all-zero row with fresh statistics. */
+    int size() {
+        return n;
+    }
+
+    int offset(int e) {
+        return offset[e];
+    }
+
+    int width(int e) {
+        return width[e];
+    }
+
+    boolean isFloat(int e) {
+        return isFloat[e];
+    }
+
+    int kind(int e) {
+        return kind[e];
+    }
+
+    int ref(int e) {
+        return ref[e];
+    }
+
+    float scale(int e) {
+        return scale[e];
+    }
+
+    /** Predicts element e by {@link BatchPlan#predict} from the earlier element o (until the next reset). */
+    void plan(int e, int kind, int o, float k) {
+        this.kind[e] = kind;
+        ref[e] = o;
+        scale[e] = k;
+    }
+
+    /** Forgets all history and any plan: the next row is coded against an all-zero row with fresh statistics. */
     void reset() {
+        Arrays.fill(kind, BatchPlan.OWN);
         Arrays.fill(p1, 0);
         Arrays.fill(p2, 0);
         Arrays.fill(prevClass, 0);
         Arrays.fill(prevSign, 0);
         Arrays.fill(costA, 0);
         Arrays.fill(costB, 0);
-        Arrays.fill(probs, RangeEncoder.PROB_INIT);
+        Arrays.fill(probs, RangeEncoder.INIT);
     }
 
     void encode(RangeEncoder rc, byte[] row, int rowOffset) {
         for (int e = 0; e < n; e++) {
-            long v = read(row, rowOffset + offset[e], width[e]);
-            long z = zigzag(v - predict(e), width[e]);
+            int w = width[e];
+            long v = read(row, rowOffset + offset[e], w);
+            long z = zigzag(v - predict(e), w);
+            int ctx = base[e] + (((prevClass[e] + 1) >> 1) << treeBits[e]);
+            if (z == 0) {
+                rc.encodeBit(probs, ctx, 0);
+                update(e, v, 0, 0);
+                continue;
+            }
+            rc.encodeBit(probs, ctx, 1);
             int cls = 64 - Long.numberOfLeadingZeros(z);
-            int b = base[e];
-            int bits = treeBits[e];
             int node = 1;
-            int ctx = b + (((prevClass[e] + 1) >> 1) << bits);
-            for (int i = bits - 1; i >= 0; i--) {
-                int bit = (cls >>> i) & 1;
+            for (int i = treeBits[e] - 1; i >= 0; i--) {
+                int bit = ((cls - 1) >>> i) & 1;
                 rc.encodeBit(probs, ctx + node, bit);
                 node = node << 1 | bit;
             }
             if (cls >= 2) {
-                int extra = b + ((width[e] * 8 + 1) << bits);
+                int extra = this.extra[e];
                 if (cls >= 3) {
                     int top = (int) (z >>> (cls - 2)) & 1;
                     rc.encodeBit(probs, extra + cls, top);
                     if (cls >= 4) {
-                        rc.encodeBit(probs, extra + width[e] * 8 + 1 + 2 * cls + top, (int) (z >>> (cls - 3)) & 1);
-                    }
-                    for (int k = cls - 4; k > 0; k -= Math.min(k, 16)) {
-                        int m = Math.min(k, 16);
-                        rc.encodeDirect((int) (z >>> (k - m + 1)), m);
+                        rc.encodeBit(probs, extra + w * 8 + 1 + 2 * cls + top, (int) (z >>> (cls - 3)) & 1);
+                        for (int k = cls - 4; k > 0; k -= 16) {
+                            int m = Math.min(k, 16);
+                            rc.encodeDirect((int) (z >>> (k - m + 1)), m);
+                        }
                     }
                 }
                 rc.encodeBit(probs, extra + prevSign[e], (int) z & 1);
@@ -130,41 +186,45 @@ final class RowModel {
 
     void decode(RangeDecoder rc, byte[] row, int rowOffset) throws CodecException {
         for (int e = 0; e < n; e++) {
-            int b = base[e];
+            int w = width[e];
             int bits = treeBits[e];
-            int node = 1;
-            int ctx = b + (((prevClass[e] + 1) >> 1) << bits);
-            for (int i = 0; i < bits; i++) {
-                node = node << 1 | rc.decodeBit(probs, ctx + node);
-            }
-            int cls = node - (1 << bits);
-            int maxClass = width[e] * 8;
-            if (cls > maxClass) {
-                throw new CodecException("corrupt residual class " + cls);
-            }
-            long z = cls == 0 ? 0 : 1;
-            if (cls >= 2) {
-                int extra = b + ((maxClass + 1) << bits);
-                if (cls >= 3) {
-                    int top = rc.decodeBit(probs, extra + cls);
-                    z = z << 1 | top;
-                    if (cls >= 4) {
-                        z = z << 1 | rc.decodeBit(probs, extra + width[e] * 8 + 1 + 2 * cls + top);
-                    }
-                    for (int k = cls - 4; k > 0; k -= Math.min(k, 16)) {
-                        int m = Math.min(k, 16);
-                        z = z << m | rc.decodeDirect(m);
-                    }
+            int ctx = base[e] + (((prevClass[e] + 1) >> 1) << bits);
+            long z = 0;
+            int cls = 0;
+            if (rc.decodeBit(probs, ctx) != 0) {
+                int node = 1;
+                for (int i = 0; i < bits; i++) {
+                    node = node << 1 | rc.decodeBit(probs, ctx + node);
                 }
-                z = z << 1 | rc.decodeBit(probs, extra + prevSign[e]);
+                cls = node - (1 << bits) + 1;
+                z = 1;
+                if (cls >= 2) {
+                    int extra = this.extra[e];
+                    if (cls >= 3) {
+                        int top = rc.decodeBit(probs, extra + cls);
+                        z = z << 1 | top;
+                        if (cls >= 4) {
+                            z = z << 1 | rc.decodeBit(probs, extra + w * 8 + 1 + 2 * cls + top);
+                            for (int k = cls - 4; k > 0; k -= 16) {
+                                int m = Math.min(k, 16);
+                                z = z << m | rc.decodeDirect(m);
+                            }
+                        }
+                    }
+                    z = z << 1 | rc.decodeBit(probs, extra + prevSign[e]);
+                }
             }
-            long v = wrap(predict(e) + ((z >>> 1) ^ -(z & 1)), width[e]);
-            write(row, rowOffset + offset[e], width[e], v);
+            long v = wrap(predict(e) + ((z >>> 1) ^ -(z & 1)), w);
+            write(row, rowOffset + offset[e], w, v);
             update(e, v, cls, z);
         }
     }
 
     private long predict(int e) {
+        if (kind[e] != BatchPlan.OWN) {
+            int o = ref[e];
+            return BatchPlan.predict(kind[e], scale[e], p1[e], p1[o], p2[o]);
+        }
         return costB[e] < costA[e] ? 2 * p1[e] - p2[e] : p1[e];
     }
 

@@ -43,6 +43,7 @@ public final class LiveRelay implements AutoCloseable {
     private final RecordingSink sink;
     private final LiveMetrics metrics;
     private final Bus bus;
+    private final Ledger ledger;
     private final String node = UUID.randomUUID().toString();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("live-timer").daemon().factory());
@@ -52,12 +53,22 @@ public final class LiveRelay implements AutoCloseable {
     private final Map<String, Fanout> fanouts = new HashMap<>();
     private final Map<Long, Presence> presences = new HashMap<>();
 
-    private LiveRelay(LiveConfig config, LiveAccess access, RecordingSink sink, LiveMetrics metrics, Bus bus) {
+    private LiveRelay(LiveConfig config, LiveAccess access, RecordingSink sink, LiveMetrics metrics, Bus bus)
+            throws IOException {
         this.config = config;
         this.access = access;
         this.sink = sink;
         this.metrics = metrics;
         this.bus = bus;
+        if (bus instanceof NatsBus nats && nats.hasJetStream()) {
+            ledger = new JetStreamLedger(this, nats.connection());
+        } else {
+            if (bus instanceof NatsBus) {
+                LOG.log(System.Logger.Level.WARNING, "NATS has no JetStream: live sessions are recorded on the"
+                        + " publisher's node and cannot move to another node");
+            }
+            ledger = (teamId, key, driver, schema) -> new Recording.Claim(new Spool(liveDir(), teamId, key), 0, null);
+        }
         scheduler.scheduleAtFixedRate(this::refreshPresence, Presence.REFRESH_MILLIS, Presence.REFRESH_MILLIS,
                 TimeUnit.MILLISECONDS);
     }
@@ -72,7 +83,13 @@ public final class LiveRelay implements AutoCloseable {
             throw new IllegalStateException("install the live relay before starting Jetty");
         }
         Bus bus = config.natsUrl() == null ? new LocalBus() : new NatsBus(config.natsUrl());
-        LiveRelay relay = new LiveRelay(config, access, sink, metrics, bus);
+        LiveRelay relay;
+        try {
+            relay = new LiveRelay(config, access, sink, metrics, bus);
+        } catch (IOException | RuntimeException e) {
+            bus.close();
+            throw e;
+        }
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, container -> {
             container.setIdleTimeout(Duration.ofMinutes(10));
             container.setMaxBinaryMessageSize(MAX_MESSAGE);
@@ -171,13 +188,19 @@ public final class LiveRelay implements AutoCloseable {
             }
             o.end();
         }
-        fanout(socket.teamId, socket.sessionKey);
+        Recording.Claim claim;
         try {
-            o = new Origin(this, socket, schema, open.sessionInfo() == null ? "" : open.sessionInfo());
+            claim = ledger.claim(socket.teamId, socket.sessionKey, socket.member, schema);
         } catch (IOException e) {
             socket.fail("cannot record: " + e.getMessage());
             return null;
         }
+        if (claim.heldBy() != null) {
+            socket.fail("session " + socket.sessionKey + " is published by " + claim.heldBy());
+            return null;
+        }
+        fanout(socket.teamId, socket.sessionKey);
+        o = new Origin(this, socket, schema, open.sessionInfo() == null ? "" : open.sessionInfo(), claim);
         origins.put(k, o);
         return o;
     }
@@ -196,9 +219,9 @@ public final class LiveRelay implements AutoCloseable {
                 Json.bytes(LiveControl.radio(text, from.member.userId(), from.member.displayName())));
     }
 
-    void store(Origin origin, Recorder recorder, String sessionInfo) {
+    void store(Origin origin, Recording recording, String sessionInfo) {
         try {
-            Path ibt = recorder.finish(origin.schema, sessionInfo);
+            Path ibt = recording.finish(origin.schema, sessionInfo);
             sink.sessionEnded(origin.teamId, origin.driver.userId(), origin.key, origin.schema, sessionInfo, ibt);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "live session " + origin.key + " could not be stored", e);

@@ -26,6 +26,15 @@ final class NatsBus implements Bus {
         dispatcher = nats.createDispatcher();
     }
 
+    Connection connection() {
+        return nats;
+    }
+
+    /** True if the NATS server has JetStream enabled. */
+    boolean hasJetStream() {
+        return nats.getServerInfo().isJetStreamAvailable();
+    }
+
     @Override
     public boolean isReady() {
         return nats.getStatus() == Connection.Status.CONNECTED;

@@ -1,11 +1,9 @@
 package org.pitbox.server.live;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.pitbox.protocol.codec.CodecException;
-import org.pitbox.protocol.codec.FrameDecoder;
 import org.pitbox.protocol.codec.FrameSchema;
 import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.protocol.live.LiveProtocol;
@@ -13,11 +11,13 @@ import org.pitbox.protocol.live.LiveProtocol;
 /**
  * A live session on the node its publisher is connected to: checks and records every frame, then
  * relays it on the bus. Frames must arrive in sequence; repeats of recorded ones are ignored, so a
- * publisher that reconnects within the grace period simply resends what was not acknowledged.
+ * publisher that reconnects within the grace period, to this node or (with JetStream) another, simply
+ * resends what was not acknowledged. Frames are relayed as they are; they are decoded when the
+ * recording is stored.
  */
 final class Origin {
-    /** Bus-only control types, sent by fanouts to the origin. */
-    static final String SYNC = "sync", KEYFRAME = "keyframe";
+    /** Bus-only control types: from fanouts to the origin, and from a node that took the session over. */
+    static final String SYNC = "sync", KEYFRAME = "keyframe", MOVED = "moved";
     static final int ACK_EVERY = 30;
 
     private final LiveRelay relay;
@@ -27,9 +27,7 @@ final class Origin {
     final FrameSchema schema;
     private final String sessionInfo;
     private final byte[] sessionMessage;
-    private final FrameDecoder decoder;
-    private final byte[] row;
-    private final Recorder recorder;
+    private final Recording recording;
     private final Throttle keyframes = new Throttle(100);
     private final Runnable unsubscribe;
     private LiveSocket publisher;
@@ -38,7 +36,7 @@ final class Origin {
     private long lastAck;
     private boolean ended;
 
-    Origin(LiveRelay relay, LiveSocket publisher, FrameSchema schema, String sessionInfo) throws IOException {
+    Origin(LiveRelay relay, LiveSocket publisher, FrameSchema schema, String sessionInfo, Recording.Claim claim) {
         this.relay = relay;
         this.teamId = publisher.teamId;
         this.key = publisher.sessionKey;
@@ -47,13 +45,13 @@ final class Origin {
         this.sessionInfo = sessionInfo;
         this.sessionMessage = Json.bytes(LiveControl.session(key, schema.toBytes(), sessionInfo, driver.userId(),
                 driver.displayName()));
-        this.decoder = new FrameDecoder(schema);
-        this.row = new byte[schema.rowLength()];
-        this.recorder = new Recorder(relay.liveDir(), teamId, key, schema.rowLength());
+        this.recording = claim.recording();
+        this.lastSeq = claim.lastSeq();
+        this.lastAck = lastSeq;
         this.publisher = publisher;
         this.unsubscribe = relay.bus().subscribe(Bus.control(teamId, key), this::control);
         relay.metrics().liveSessions(1);
-        publisher.send(LiveControl.opened(0));
+        publisher.send(LiveControl.opened(lastSeq));
         relay.bus().publish(Bus.data(teamId, key), sessionMessage);
     }
 
@@ -87,17 +85,12 @@ final class Origin {
             from.send(LiveControl.error("expected frame " + (lastSeq + 1) + ", got " + seq));
             return;
         }
-        try {
-            ByteBuffer in = ByteBuffer.wrap(message, LiveProtocol.FRAME_HEADER,
-                    message.length - LiveProtocol.FRAME_HEADER);
-            if (!decoder.decode(in, row) || in.hasRemaining()) {
-                from.fail("frame " + seq + " cannot be decoded: the first frame must be a keyframe");
-                return;
-            }
-            recorder.append(row);
-        } catch (CodecException e) {
-            from.fail("frame " + seq + ": " + e.getMessage());
+        if (seq == 1 && !LiveProtocol.isKeyframe(message)) {
+            from.fail("frame 1 is not a keyframe: the first frame must be a keyframe");
             return;
+        }
+        try {
+            recording.append(seq, message);
         } catch (IOException e) {
             from.fail("cannot record frame " + seq + ": " + e.getMessage());
             return;
@@ -106,14 +99,14 @@ final class Origin {
         relay.metrics().frameRelayed();
         relay.bus().publish(Bus.data(teamId, key), message);
         if (seq - lastAck >= ACK_EVERY) {
-            ack();
+            lastAck = seq;
+            recording.whenKept(() -> ack(seq));
         }
     }
 
-    private void ack() {
-        lastAck = lastSeq;
+    private synchronized void ack(long seq) {
         if (publisher != null) {
-            publisher.out().send(LiveProtocol.ack(lastSeq));
+            publisher.out().send(LiveProtocol.ack(seq));
         }
     }
 
@@ -125,6 +118,14 @@ final class Origin {
             return;
         }
         String type = c.type() == null ? "" : c.type();
+        if (type.equals(MOVED)) {
+            moved();
+            return;
+        }
+        if (type.equals(LiveControl.END)) {
+            end();
+            return;
+        }
         synchronized (this) {
             if (ended) {
                 return;
@@ -137,7 +138,7 @@ final class Origin {
                 case KEYFRAME -> requestKeyframe();
                 case LiveControl.RADIO -> {
                     if (publisher != null && c.userId() != null && c.userId() != driver.userId()) {
-                        publisher.out().send(new String(data, java.nio.charset.StandardCharsets.UTF_8));
+                        publisher.out().send(new String(data, StandardCharsets.UTF_8));
                     }
                     relay.bus().publish(Bus.data(teamId, key), data);
                 }
@@ -184,7 +185,10 @@ final class Origin {
                 endTimer.cancel(false);
             }
             unsubscribe.run();
-            ack();
+        }
+        recording.release(); // before ended: the driver may open the key again at once
+        synchronized (this) {
+            ack(lastSeq);
             if (publisher != null) {
                 publisher.send(LiveControl.ended(lastSeq, 0));
             }
@@ -192,6 +196,26 @@ final class Origin {
         }
         relay.ended(this);
         relay.metrics().liveSessions(-1);
-        relay.recordings().execute(() -> relay.store(this, recorder, sessionInfo));
+        relay.recordings().execute(() -> relay.store(this, recording, sessionInfo));
+    }
+
+    /** Another node took the session over with the same recording: stop here without a word to the team. */
+    private void moved() {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (endTimer != null) {
+                endTimer.cancel(false);
+            }
+            unsubscribe.run();
+            if (publisher != null) {
+                publisher.out().close(1000, "the session moved to another node");
+            }
+        }
+        recording.abandon();
+        relay.ended(this);
+        relay.metrics().liveSessions(-1);
     }
 }

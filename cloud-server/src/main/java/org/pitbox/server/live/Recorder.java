@@ -1,11 +1,8 @@
 package org.pitbox.server.live;
 
-import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,50 +11,56 @@ import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.ChannelType;
 import org.pitbox.iracing.ibt.IbtWriter;
 import org.pitbox.protocol.codec.ChannelSpec;
+import org.pitbox.protocol.codec.CodecException;
+import org.pitbox.protocol.codec.FrameDecoder;
 import org.pitbox.protocol.codec.FrameSchema;
 import org.pitbox.protocol.live.LiveProtocol;
 
-/** Spools decoded rows to disk as they arrive (bounded memory) and turns the spool into an .ibt at the end. */
-final class Recorder {
-    private final Path spool;
+/**
+ * Decodes a session's FRAME messages, in seq order, into the rows of an .ibt. Repeats are ignored; a frame
+ * that cannot be decoded is left out, and so is every frame until the next keyframe.
+ */
+final class Recorder implements Closeable {
+    private static final System.Logger LOG = System.getLogger(Recorder.class.getName());
+
     private final Path ibt;
-    private final int rowLength;
-    private final long startSeconds = System.currentTimeMillis() / 1000;
-    private final OutputStream out;
+    private final IbtWriter writer;
+    private final FrameDecoder decoder;
+    private final ByteBuffer row;
+    private long lastSeq;
+    private long skipped;
 
-    Recorder(Path dir, long teamId, String key, int rowLength) throws IOException {
-        Files.createDirectories(dir);
-        String name = teamId + "-" + key + "-" + System.currentTimeMillis();
-        this.spool = dir.resolve(name + ".rows");
-        this.ibt = dir.resolve(name + ".ibt");
-        this.rowLength = rowLength;
-        this.out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16);
+    Recorder(Path ibt, FrameSchema schema, String sessionInfo, long startSeconds) throws IOException {
+        this.ibt = ibt;
+        this.writer = IbtWriter.create(ibt, layout(schema), sessionInfo, LiveProtocol.TICK_RATE, startSeconds);
+        this.decoder = new FrameDecoder(schema);
+        this.row = ByteBuffer.wrap(new byte[schema.rowLength()]);
     }
 
-    void append(byte[] row) throws IOException {
-        out.write(row);
-    }
-
-    /** Writes the .ibt, deletes the spool and returns the .ibt's path. */
-    Path finish(FrameSchema schema, String sessionInfo) throws IOException {
-        out.close();
-        try (IbtWriter w = IbtWriter.create(ibt, layout(schema), sessionInfo, LiveProtocol.TICK_RATE,
-                startSeconds); InputStream in = Files.newInputStream(spool)) {
-            byte[] chunk = new byte[Math.max(1, (1 << 20) / Math.max(1, rowLength)) * rowLength];
-            ByteBuffer buf = ByteBuffer.wrap(chunk);
-            int filled = 0;
-            for (int n; (n = in.read(chunk, filled, chunk.length - filled)) > 0;) {
-                filled += n;
-                int rows = filled / rowLength;
-                for (int r = 0; r < rows; r++) {
-                    w.append(buf, r * rowLength);
-                }
-                System.arraycopy(chunk, rows * rowLength, chunk, 0, filled - rows * rowLength);
-                filled -= rows * rowLength;
-            }
+    void frame(byte[] message) throws IOException {
+        long seq = LiveProtocol.number(message);
+        if (seq <= lastSeq) {
+            return;
         }
-        Files.delete(spool);
-        return ibt;
+        lastSeq = seq;
+        try {
+            if (decoder.decode(ByteBuffer.wrap(message, LiveProtocol.FRAME_HEADER,
+                    message.length - LiveProtocol.FRAME_HEADER), row.array())) {
+                writer.append(row, 0);
+                return;
+            }
+        } catch (CodecException e) {
+            // counted below
+        }
+        skipped++;
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.close();
+        if (skipped > 0) {
+            LOG.log(System.Logger.Level.WARNING, skipped + " undecodable frames left out of " + ibt);
+        }
     }
 
     static ChannelLayout layout(FrameSchema schema) {

@@ -1,150 +1,205 @@
 package org.pitbox.server.live;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.pitbox.protocol.codec.ChannelSpec;
 import org.pitbox.protocol.codec.FrameDecoder;
-import org.pitbox.protocol.codec.FrameSchema;
 import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.protocol.live.LiveProtocol;
 
 /**
- * Load generator (a benchmark, not a test): N drivers publish simulator rows at 60 Hz to one relay on
- * loopback, each watched by M subscribers that decode every frame. The send time (System.nanoTime) rides
- * in an extra channel of the row, so latency is publisher encode to subscriber decode. Everything runs in
- * this JVM; "server CPU" sums the Jetty and relay threads, "process CPU" includes the clients.
+ * Load generator (a benchmark, not a test). Starts {@link LoadServer} in its own JVM, then N drivers
+ * publish simulator rows at 60 Hz (spread evenly over each 1/60 s), each watched by M subscribers.
+ * Subscribers check the sequence numbers and take the latency from the send time the publisher noted for
+ * each seq (both in this JVM: publisher encode to subscriber receive); they do not decode, except the
+ * first subscriber of every 25th driver, which decodes every frame and compares it bit for bit with the
+ * row sent. Server CPU comes from /proc/pid/stat, heap and GC time from the server.
  * <p>
- * Usage: {@code LiveLoad [drivers=100] [subscribersPerDriver=4] [seconds=20]}; the first 3 s are warm-up.
+ * Usage: {@code LiveLoad [drivers=100] [subscribersPerDriver=4] [seconds=20]} (at most 30); the first 3 s
+ * are warm-up. {@code -DserverJvm="..."} adds options to the server's JVM (a profiler, another GC).
  */
 public final class LiveLoad {
     private static final int WARMUP_SECONDS = 3;
 
+    /** One subscriber's view: frames in order, gaps, latencies; optionally a decoder checking every row. */
     private static final class Watcher {
+        final int driver;
+        final AtomicLongArray sentAt;
         final FrameDecoder decoder;
-        final byte[] row;
         final long[] latencies;
         int count;
         long frames;
-        volatile long dropped = -1;
+        long lastSeq;
+        long outOfOrder;
+        long wrongRows;
+        TestSocket socket;
 
-        Watcher(FrameSchema schema, int capacity) {
-            decoder = new FrameDecoder(schema);
-            row = new byte[schema.rowLength()];
-            latencies = new long[capacity];
+        Watcher(int driver, AtomicLongArray sentAt, boolean decode) {
+            this.driver = driver;
+            this.sentAt = sentAt;
+            this.decoder = decode ? new FrameDecoder(SimRows.SCHEMA) : null;
+            this.latencies = new long[sentAt.length()];
         }
 
         synchronized void frame(byte[] m, long measureFrom) {
             if (LiveProtocol.type(m) != LiveProtocol.FRAME) {
                 return;
             }
+            long now = System.nanoTime();
+            long seq = LiveProtocol.number(m);
+            if (seq <= lastSeq) {
+                outOfOrder++;
+            }
+            lastSeq = seq;
             frames++;
-            try {
-                if (decoder.decode(ByteBuffer.wrap(m, LiveProtocol.FRAME_HEADER, m.length - LiveProtocol.FRAME_HEADER), row)) {
-                    long sent = ByteBuffer.wrap(row).order(ByteOrder.LITTLE_ENDIAN).getLong(row.length - 8);
-                    long now = System.nanoTime();
-                    if (sent >= measureFrom && count < latencies.length) {
-                        latencies[count++] = now - sent;
+            long sent = seq < sentAt.length() ? sentAt.get((int) seq) : 0;
+            if (sent >= measureFrom && count < latencies.length) {
+                latencies[count++] = now - sent;
+            }
+            if (decoder != null) {
+                byte[] row = new byte[SimRows.SCHEMA.rowLength()];
+                try {
+                    ByteBuffer in = ByteBuffer.wrap(m, LiveProtocol.FRAME_HEADER, m.length - LiveProtocol.FRAME_HEADER);
+                    if (decoder.decode(in, row) && !Arrays.equals(row, row(driver, seq))) {
+                        wrongRows++;
                     }
+                } catch (Exception e) {
+                    wrongRows++;
                 }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** The row driver d sends as frame seq. */
+    private static byte[] row(int d, long seq) {
+        return SimRows.ROWS.get((int) ((seq - 1 + d * 37L) % SimRows.ROWS.size()));
     }
 
     public static void main(String[] args) throws Exception {
         int drivers = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int perDriver = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int seconds = Math.min(30, args.length > 2 ? Integer.parseInt(args[2]) : 20);
-        List<ChannelSpec> specs = new ArrayList<>(SimRows.SCHEMA.channels());
-        specs.add(new ChannelSpec("SendNanos", ChannelSpec.DOUBLE, 1, SimRows.SCHEMA.rowLength()));
-        FrameSchema schema = new FrameSchema(specs, SimRows.SCHEMA.rowLength() + 8);
+        int capacity = (seconds + 5) * LiveProtocol.TICK_RATE;
 
-        Path dir = Files.createTempDirectory("pitbox-load");
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try (TestNode node = new TestNode(dir, null, 256, LiveMetrics.NONE)) {
-            WebSocketClient client = new WebSocketClient();
-            client.start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        command.addAll(Arrays.asList(System.getProperty("serverJvm", "").split(" ")).stream().filter(a -> !a.isBlank()).toList());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadServer.class.getName()));
+        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream()));
+        PrintStream serverIn = new PrintStream(server.getOutputStream(), true);
+        int port = Integer.parseInt(line(serverOut, "port ")[1]);
+        WebSocketClient client = new WebSocketClient();
+        client.start();
+        try {
+            List<AtomicLongArray> sentAt = new ArrayList<>();
             List<Watcher> watchers = new ArrayList<>();
-            List<TestSocket> sockets = new ArrayList<>();
-            AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
             for (int d = 0; d < drivers; d++) {
+                sentAt.add(new AtomicLongArray(capacity + 1));
                 for (int s = 0; s < perDriver; s++) {
-                    Watcher w = new Watcher(schema, seconds * 60 + 120);
-                    TestSocket socket = TestSocket.connect(client,
-                            node.uri(LiveProtocol.subscribePath(TestNode.TEAM + d, "car" + d)), "load-" + d);
-                    socket.onBinary(m -> w.frame(m, measureFrom.get()));
+                    Watcher w = new Watcher(d, sentAt.get(d), s == 0 && d % 25 == 0);
+                    w.socket = TestSocket.connect(client,
+                            uri(port, LiveProtocol.subscribePath(TestNode.TEAM + d, "car" + d)), "load-" + d);
                     watchers.add(w);
-                    sockets.add(socket);
                 }
+            }
+            long[] measureFrom = {Long.MAX_VALUE};
+            for (Watcher w : watchers) {
+                w.socket.onBinary(m -> w.frame(m, measureFrom[0]));
             }
             List<TestPublisher> publishers = new ArrayList<>();
             for (int d = 0; d < drivers; d++) {
-                TestPublisher p = new TestPublisher(schema, SimRows.YAML);
-                p.connect(client, node.uri(LiveProtocol.publishPath(TestNode.TEAM + d, "car" + d)), "load-" + d);
+                TestPublisher p = new TestPublisher(SimRows.SCHEMA, SimRows.YAML);
+                p.connect(client, uri(port, LiveProtocol.publishPath(TestNode.TEAM + d, "car" + d)), "load-" + d);
                 publishers.add(p);
             }
-            Map<Long, Long> cpuBefore = cpu(threads);
-            long processCpuBefore = processCpu();
             long start = System.nanoTime();
-            measureFrom.set(start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS));
-            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-            byte[] row = new byte[schema.rowLength()];
-            int[] tick = {0};
-            ticker.scheduleAtFixedRate(() -> {
+            measureFrom[0] = start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+            long[] serverCpu = new long[2];
+            long clientCpu = 0;
+            long period = 1_000_000_000L / LiveProtocol.TICK_RATE;
+            long end = start + TimeUnit.SECONDS.toNanos(seconds);
+            for (long tick = 0; start + tick * period < end && tick < capacity; tick++) {
                 for (int d = 0; d < drivers; d++) {
-                    byte[] sim = SimRows.ROWS.get((tick[0] + d * 37) % SimRows.ROWS.size());
-                    System.arraycopy(sim, 0, row, 0, sim.length);
-                    ByteBuffer.wrap(row).order(ByteOrder.LITTLE_ENDIAN).putLong(sim.length, System.nanoTime());
-                    publishers.get(d).publish(row);
+                    long due = start + tick * period + d * period / drivers;
+                    for (long wait; (wait = due - System.nanoTime()) > 0;) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    if (tick == WARMUP_SECONDS * LiveProtocol.TICK_RATE && d == 0) {
+                        serverCpu[0] = cpuTicks(server.pid());
+                        clientCpu = processCpu();
+                    }
+                    TestPublisher p = publishers.get(d);
+                    sentAt.get(d).set((int) tick + 1, System.nanoTime());
+                    p.publish(row(d, tick + 1));
                 }
-                tick[0]++;
-            }, 0, 1_000_000 / 60, TimeUnit.MICROSECONDS);
-            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-            ticker.shutdown();
-            ticker.awaitTermination(5, TimeUnit.SECONDS);
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            long serverCpu = serverCpu(threads, cpuBefore);
-            long processCpu = processCpu() - processCpuBefore;
-            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            }
+            double measured = (System.nanoTime() - measureFrom[0]) / 1e9;
+            serverCpu[1] = cpuTicks(server.pid());
+            clientCpu = processCpu() - clientCpu;
+            serverIn.println("heap");
+            String[] heap = line(serverOut, "heap ");
             for (TestPublisher p : publishers) {
                 p.socket.send(LiveControl.of(LiveControl.END));
             }
-            long published = 0;
-            for (TestPublisher p : publishers) {
-                published += p.seq();
-            }
+            long published = publishers.stream().mapToLong(TestPublisher::seq).sum();
             long dropped = 0;
             long lost = 0;
-            for (int i = 0; i < sockets.size(); i++) {
-                long d = sockets.get(i).await(LiveControl.ENDED).dropped();
-                dropped += d;
-                lost += publishers.get(i / perDriver).seq() - watchers.get(i).frames - d;
+            long outOfOrder = 0;
+            long wrong = 0;
+            long decoded = 0;
+            for (Watcher w : watchers) {
+                long d = w.socket.await(LiveControl.ENDED).dropped();
+                synchronized (w) {
+                    dropped += d;
+                    lost += publishers.get(w.driver).seq() - w.frames - d;
+                    outOfOrder += w.outOfOrder;
+                    wrong += w.wrongRows;
+                    decoded += w.decoder == null ? 0 : w.frames;
+                }
             }
             long[] all = watchers.stream().flatMapToLong(w -> Arrays.stream(w.latencies, 0, w.count)).sorted().toArray();
             long delivered = watchers.stream().mapToLong(w -> w.frames).sum();
-            System.out.printf("drivers=%d subscribers=%d seconds=%.1f published=%d (%.0f/s) delivered=%d (%.0f/s)%n",
-                    drivers, drivers * perDriver, elapsed, published, published / elapsed, delivered, delivered / elapsed);
-            System.out.printf("latency ms p50=%.2f p99=%.2f max=%.2f (n=%d) dropped=%d unaccounted=%d%n",
-                    pct(all, 0.50), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, all.length, dropped, lost);
-            System.out.printf("server CPU %.0f%% of one core, process CPU %.0f%% of one core, heap used %d MB%n",
-                    100.0 * serverCpu / 1e9 / elapsed, 100.0 * processCpu / 1e9 / elapsed, heap >> 20);
+            double elapsed = seconds;
+            System.out.printf("drivers=%d subscribers=%d seconds=%d published=%d (%.0f/s) delivered=%d (%.0f/s)%n",
+                    drivers, drivers * perDriver, seconds, published, published / elapsed, delivered, delivered / elapsed);
+            System.out.printf("latency ms p50=%.2f p99=%.2f max=%.2f (n=%d) dropped=%d lost=%d outOfOrder=%d"
+                    + " decodedChecked=%d wrongRows=%d%n", pct(all, 0.50), pct(all, 0.99),
+                    all.length == 0 ? 0 : all[all.length - 1] / 1e6, all.length, dropped, lost, outOfOrder, decoded, wrong);
+            System.out.printf("server CPU %.0f%% of one core, heap used %s MB, GC %s ms; load generator CPU %.0f%%%n",
+                    100.0 * (serverCpu[1] - serverCpu[0]) / 100 / measured, heap[1], heap[2],
+                    100.0 * clientCpu / 1e9 / measured);
+        } finally {
             client.stop();
+            serverIn.close();
+            server.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** The server's next output line that starts with prefix, split at spaces. */
+    private static String[] line(BufferedReader in, String prefix) throws java.io.IOException {
+        for (String line; (line = in.readLine()) != null;) {
+            if (line.startsWith(prefix)) {
+                return line.split(" ");
+            }
+        }
+        throw new java.io.EOFException("the server ended");
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("ws://127.0.0.1:" + port + path);
     }
 
     private static double pct(long[] sorted, double p) {
@@ -155,23 +210,10 @@ public final class LiveLoad {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static Map<Long, Long> cpu(ThreadMXBean threads) {
-        Map<Long, Long> m = new HashMap<>();
-        for (long id : threads.getAllThreadIds()) {
-            m.put(id, threads.getThreadCpuTime(id));
-        }
-        return m;
-    }
-
-    /** CPU since before of the server's threads: Jetty's pool (qtp...) and the relay's own. */
-    private static long serverCpu(ThreadMXBean threads, Map<Long, Long> before) {
-        long sum = 0;
-        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && (info.getThreadName().startsWith("qtp") || info.getThreadName().startsWith("live-"))) {
-                long now = threads.getThreadCpuTime(info.getThreadId());
-                sum += now - before.getOrDefault(info.getThreadId(), 0L);
-            }
-        }
-        return sum;
+    /** utime + stime of a process, in clock ticks (1/100 s). */
+    private static long cpuTicks(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }

@@ -27,6 +27,7 @@ final class TestNode implements AutoCloseable {
     static final Map<String, Map.Entry<Long, LiveMember>> TOKENS = Map.of(
             "driver-token", Map.entry(TEAM, new LiveMember(1, "Dana Driver", LiveRole.DRIVER)),
             "engineer-token", Map.entry(TEAM, new LiveMember(2, "Eli Engineer", LiveRole.ENGINEER)),
+            "owner-token", Map.entry(TEAM, new LiveMember(5, "Olga Owner", LiveRole.OWNER)),
             "viewer-token", Map.entry(TEAM, new LiveMember(3, "Vic Viewer", LiveRole.VIEWER)),
             "rival-token", Map.entry(OTHER_TEAM, new LiveMember(4, "Rita Rival", LiveRole.OWNER)));
 

@@ -1,0 +1,201 @@
+package org.pitbox.protocol.codec;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * The predictor choices of one stored batch. The encoder sees all rows of the batch, so for every 4-byte element
+ * it may replace the element's own predictor with one that reads an earlier element of the same row: a copy,
+ * a scaled float (LapDist from LapDistPct), its absolute value, or the earlier element's change added to this
+ * element's previous value (in the float or the integer domain). Only choices that pay for their bytes are kept.
+ * Written ahead of the range code: varint count, then per choice varint element step, kind byte,
+ * varint distance back to the referenced element and, for scaled kinds, the float factor (int32 LE).
+ */
+final class BatchPlan {
+    static final int OWN = 0, COPY = 1, IDELTA = 2, SCALE = 3, ABS = 4, FDELTA = 5;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int SAMPLES = 32;
+
+    private BatchPlan() {
+    }
+
+    /** The prediction of a planned element from its previous value and the referenced element's value now and before. */
+    static long predict(int kind, float k, long own, long other, long otherBefore) {
+        return switch (kind) {
+            case COPY -> other;
+            case IDELTA -> own + other - otherBefore;
+            case SCALE -> bits(k * f(other), own);
+            case ABS -> bits(Math.abs(k * f(other)), own);
+            default -> bits(f(own) + (f(other) - f(otherBefore)), own);
+        };
+    }
+
+    /** NaN bit patterns of arithmetic results differ between CPUs, so a NaN prediction falls back to the previous value. */
+    private static long bits(float x, long fallback) {
+        return Float.isNaN(x) ? fallback : Float.floatToRawIntBits(x);
+    }
+
+    private static float f(long v) {
+        return Float.intBitsToFloat((int) v);
+    }
+
+    /** Chooses the plan of model for rowCount rows of rowLength bytes at rows[offset]. */
+    static void choose(RowModel m, byte[] rows, int offset, int rowCount, int rowLength) {
+        int n = m.size();
+        int[][] cols = new int[n][];
+        for (int e = 0; e < n; e++) {
+            if (m.width(e) == 4) {
+                int[] c = new int[rowCount];
+                for (int r = 0, o = offset + m.offset(e); r < rowCount; r++, o += rowLength) {
+                    c[r] = (int) INT.get(rows, o);
+                }
+                cols[e] = c;
+            }
+        }
+        int s = Math.clamp(rowCount - 1, 0, SAMPLES);
+        int[] at = new int[s];
+        for (int i = 0; i < s; i++) {
+            at[i] = 1 + (int) ((long) i * (rowCount - 1) / s);
+        }
+        float[] ratios = new float[s];
+        for (int e = 0; e < n; e++) {
+            int[] v = cols[e];
+            if (v == null || s < 8) {
+                continue;
+            }
+            int ownSampled = Math.min(sampled(v, at, OWN, 0, v), sampled(v, at, -1, 0, v));
+            int bestCost = ownSampled;
+            int bestKind = OWN;
+            int bestRef = 0;
+            float bestK = 0;
+            for (int o = 0; o < e; o++) {
+                int[] w = cols[o];
+                if (w == null) {
+                    continue;
+                }
+                boolean floats = m.isFloat(e) && m.isFloat(o);
+                for (int kind = COPY; kind <= (floats ? FDELTA : IDELTA); kind++) {
+                    float k = kind == SCALE || kind == ABS ? ratio(v, w, at, ratios, kind == ABS) : 0;
+                    if (Float.isNaN(k)) {
+                        continue;
+                    }
+                    int c = sampled(v, at, kind, k, w);
+                    if (c < bestCost) {
+                        bestCost = c;
+                        bestKind = kind;
+                        bestRef = o;
+                        bestK = k;
+                    }
+                }
+            }
+            if (bestKind != OWN) {
+                double own = Math.min(cost(v, OWN, 0, v), cost(v, -1, 0, v));
+                double planned = cost(v, bestKind, bestK, cols[bestRef]);
+                if (planned + 64 < own) {
+                    m.plan(e, bestKind, bestRef, bestK);
+                }
+            }
+        }
+    }
+
+    /** The median ratio v / w (or of their magnitudes) over the sampled rows, NaN when too few rows give one. */
+    private static float ratio(int[] v, int[] w, int[] at, float[] ratios, boolean abs) {
+        int count = 0;
+        for (int r : at) {
+            float q = Float.intBitsToFloat(v[r]) / Float.intBitsToFloat(w[r]);
+            if (Float.isFinite(q) && q != 0) {
+                ratios[count++] = abs ? Math.abs(q) : q;
+            }
+        }
+        if (count < at.length / 2) {
+            return Float.NaN;
+        }
+        Arrays.sort(ratios, 0, count);
+        return ratios[count / 2];
+    }
+
+    /** Residual of row r under kind; OWN is the previous value, -1 the linear extrapolation. */
+    private static long residual(int[] v, int r, int kind, float k, int[] w) {
+        long prev = r > 0 ? v[r - 1] : 0;
+        long pred = switch (kind) {
+            case OWN -> prev;
+            case -1 -> 2 * prev - (r > 1 ? v[r - 2] : 0);
+            default -> BatchPlan.predict(kind, k, prev, w[r], r > 0 ? w[r - 1] : 0);
+        };
+        int d = (int) (v[r] - pred);
+        return Integer.toUnsignedLong((d << 1) ^ (d >> 31));
+    }
+
+    /** Sum of residual bit lengths over the sampled rows: a cheap first cut. */
+    private static int sampled(int[] v, int[] at, int kind, float k, int[] w) {
+        int sum = 0;
+        for (int r : at) {
+            sum += 64 - Long.numberOfLeadingZeros(residual(v, r, kind, k, w));
+        }
+        return sum;
+    }
+
+    /** Estimated coded bits over all rows: order-0 entropy of the bit lengths plus the bits below the leading one. */
+    private static double cost(int[] v, int kind, float k, int[] w) {
+        int[] hist = new int[34];
+        double bits = 0;
+        for (int r = 0; r < v.length; r++) {
+            int cls = 64 - Long.numberOfLeadingZeros(residual(v, r, kind, k, w));
+            hist[cls]++;
+            bits += Math.max(cls - 1, 0);
+        }
+        for (int h : hist) {
+            if (h > 0) {
+                bits -= h * Math.log((double) h / v.length) / Math.log(2);
+            }
+        }
+        return bits;
+    }
+
+    static void write(RowModel m, ByteArrayOutputStream out) {
+        int count = 0;
+        for (int e = 0; e < m.size(); e++) {
+            count += m.kind(e) == OWN ? 0 : 1;
+        }
+        Bytes.putVarint(out, count);
+        int last = -1;
+        for (int e = 0; e < m.size(); e++) {
+            int kind = m.kind(e);
+            if (kind != OWN) {
+                Bytes.putVarint(out, e - last);
+                out.write(kind);
+                Bytes.putVarint(out, e - m.ref(e));
+                if (kind == SCALE || kind == ABS) {
+                    int k = Float.floatToRawIntBits(m.scale(e));
+                    out.write(k);
+                    out.write(k >>> 8);
+                    out.write(k >>> 16);
+                    out.write(k >>> 24);
+                }
+                last = e;
+            }
+        }
+    }
+
+    static void read(RowModel m, ByteBuffer in) throws CodecException {
+        int count = Bytes.getVarint(in, m.size(), "plan size");
+        int e = -1;
+        for (int i = 0; i < count; i++) {
+            int step = Bytes.getVarint(in, m.size(), "plan element");
+            e += step;
+            int kind = Bytes.getByte(in, "plan kind");
+            int back = Bytes.getVarint(in, m.size(), "plan reference");
+            int o = e - back;
+            if (step == 0 || e >= m.size() || back == 0 || o < 0 || kind < COPY || kind > FDELTA
+                    || m.width(e) != 4 || m.width(o) != 4 || kind >= SCALE && !(m.isFloat(e) && m.isFloat(o))) {
+                throw new CodecException("invalid batch plan entry " + i);
+            }
+            float k = kind == SCALE || kind == ABS ? Float.intBitsToFloat(Bytes.getIntLE(in, "plan factor")) : 0;
+            m.plan(e, kind, o, k);
+        }
+    }
+}

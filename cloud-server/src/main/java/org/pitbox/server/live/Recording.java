@@ -1,0 +1,33 @@
+package org.pitbox.server.live;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.pitbox.protocol.codec.FrameSchema;
+
+/**
+ * A live session's claim on its key and its frames until it ends: a {@link Spool} on this node, or a
+ * {@link StreamRecording} in JetStream that any node can continue.
+ */
+interface Recording {
+    /** The claim on the session key, as the nodes see it. */
+    record Claim(Recording recording, long lastSeq, String heldBy) {
+        static Claim refused(String heldBy) {
+            return new Claim(null, 0, heldBy);
+        }
+    }
+
+    /** Keeps the FRAME message seq; frames come in order, repeats of kept ones may follow a resume. */
+    void append(long seq, byte[] message) throws IOException;
+
+    /** Runs then, on any thread, once every frame appended so far is kept. */
+    void whenKept(Runnable then);
+
+    /** The session ended: the key is free for a new session. */
+    void release();
+
+    /** Turns the frames into an .ibt, which it returns, and frees them. */
+    Path finish(FrameSchema schema, String sessionInfo) throws IOException;
+
+    /** Another node carries on with the key and the frames: let go of both, keep nothing. */
+    void abandon();
+}

@@ -1,0 +1,71 @@
+package org.pitbox.server.live;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.pitbox.protocol.codec.FrameSchema;
+
+/** A session's frames on this node's disk as they arrive ({@code [u32 length][FRAME message]}), bounded memory. */
+final class Spool implements Recording {
+    private final Path spool;
+    private final Path ibt;
+    private final long startSeconds = System.currentTimeMillis() / 1000;
+    private final DataOutputStream out;
+
+    Spool(Path dir, long teamId, String key) throws IOException {
+        Files.createDirectories(dir);
+        String name = teamId + "-" + key + "-" + System.currentTimeMillis();
+        this.spool = dir.resolve(name + ".frames");
+        this.ibt = dir.resolve(name + ".ibt");
+        this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16));
+    }
+
+    @Override
+    public void append(long seq, byte[] message) throws IOException {
+        out.writeInt(message.length);
+        out.write(message);
+    }
+
+    @Override
+    public void whenKept(Runnable then) {
+        then.run();
+    }
+
+    @Override
+    public void release() {
+    }
+
+    @Override
+    public Path finish(FrameSchema schema, String sessionInfo) throws IOException {
+        out.close();
+        try (Recorder recorder = new Recorder(ibt, schema, sessionInfo, startSeconds);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spool), 1 << 16))) {
+            while (true) {
+                int length;
+                try {
+                    length = in.readInt();
+                } catch (EOFException end) {
+                    break;
+                }
+                recorder.frame(in.readNBytes(length));
+            }
+        }
+        Files.delete(spool);
+        return ibt;
+    }
+
+    @Override
+    public void abandon() {
+        try {
+            out.close();
+            Files.deleteIfExists(spool);
+        } catch (IOException e) {
+            // nothing to keep
+        }
+    }
+}
