@@ -12,9 +12,9 @@ import java.util.UUID;
  * Where an integration suite keeps its data: H2 under the data dir, or (with PITBOX_TEST_POSTGRES=1) a fresh
  * schema in the PostgreSQL database {@code test} at 127.0.0.1:5432 (user postgres, trust auth), dropped after.
  */
-final class TestDatabase implements AutoCloseable {
-    static final String POSTGRES_ENV = "PITBOX_TEST_POSTGRES";
-    static final String SKIP = "set PITBOX_TEST_POSTGRES=1 with PostgreSQL at 127.0.0.1:5432 (trust auth, user postgres,"
+public final class TestDatabase implements AutoCloseable {
+    public static final String POSTGRES_ENV = "PITBOX_TEST_POSTGRES";
+    public static final String SKIP = "set PITBOX_TEST_POSTGRES=1 with PostgreSQL at 127.0.0.1:5432 (trust auth, user postgres,"
             + " database test) to run this suite on PostgreSQL";
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String SECRET = "test-secret-0123456789-0123456789-abcdef";
@@ -29,7 +29,7 @@ final class TestDatabase implements AutoCloseable {
         return new TestDatabase(null);
     }
 
-    static TestDatabase postgres() throws SQLException {
+    public static TestDatabase postgres() throws SQLException {
         String schema = "pbtest_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(PG, "postgres", null); Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
@@ -38,7 +38,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** Environment settings for {@code ServerConfig.from}. */
-    Map<String, String> env() {
+    public Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         if (schema != null) {
             env.put("PITBOX_JDBC_URL", PG + "?currentSchema=" + schema);
