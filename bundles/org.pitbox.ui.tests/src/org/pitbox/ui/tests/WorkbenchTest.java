@@ -35,6 +35,7 @@ import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.iracing.ibt.IbtWriter;
+import org.pitbox.ui.parts.AnalysesPart;
 import org.pitbox.ui.parts.SessionPart;
 import org.pitbox.ui.support.ActiveFeed;
 import org.pitbox.ui.support.PluginsDialog;
@@ -65,6 +66,7 @@ class WorkbenchTest {
         assertTrue(Files.size(SCREENSHOTS.resolve("driver.png")) > 1000);
         assertTrue(Files.size(SCREENSHOTS.resolve("engineer.png")) > 1000);
         assertTrue(Files.size(SCREENSHOTS.resolve("plugins.png")) > 1000);
+        assertTrue(Files.size(SCREENSHOTS.resolve("analyses.png")) > 1000);
     }
 
     private void exercise(Display display, MApplication app, E4Workbench workbench) {
@@ -83,6 +85,7 @@ class WorkbenchTest {
             MPart sessionPart = (MPart) models.find(SessionPart.ID, app);
             ((SessionPart) sessionPart.getObject()).open(simulatedSession());
             show(display, parts, engineer, "engineer.png");
+            runAnalyses(display, parts);
             for (String id : List.of("org.pitbox.ui.part.session", "org.pitbox.ui.part.server")) {
                 MPart part = (MPart) models.find(id, app);
                 assertNotNull(part.getObject(), id + " was not created");
@@ -96,6 +99,21 @@ class WorkbenchTest {
         } finally {
             workbench.close();
         }
+    }
+
+    /** The Analyses part runs every built-in analysis on the opened session without a failure. */
+    private static void runAnalyses(Display display, EPartService parts) throws Exception {
+        MPart part = parts.showPart(AnalysesPart.ID, EPartService.PartState.ACTIVATE);
+        AnalysesPart analyses = (AnalysesPart) part.getObject();
+        analyses.runAll();
+        String state = "";
+        for (long end = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < end && !state.contains("ran");) {
+            settle(display, 200);
+            state = analyses.stateText();
+        }
+        assertTrue(state.contains("analyses ran."), "every analysis ran without a failure: " + state);
+        settle(display, 500);
+        save(display, SCREENSHOTS.resolve("analyses.png"));
     }
 
     /** Window > Plugins with the examples' p2 repository loaded when it has been built (no p2 profile in tests). */

@@ -26,6 +26,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.laps.LapTimes;
 import org.pitbox.iracing.IbtSummary;
+import org.pitbox.ui.support.OpenSession;
 import org.pitbox.ui.support.Status;
 
 /** One .ibt session: where and when, and its laps with the best one marked. Opens off the UI thread. */
@@ -36,6 +37,8 @@ public class SessionPart {
     private UISynchronize ui;
     @Inject
     private IEventBroker events;
+    @Inject
+    private OpenSession openSession;
 
     private Label facts;
     private ProgressBar busy;
@@ -106,6 +109,7 @@ public class SessionPart {
                 events.post(Status.TOPIC_MESSAGE, "Could not open " + file.getFileName());
             } else {
                 show(summary);
+                openSession.set(file, summary);
                 events.post(Status.TOPIC_MESSAGE, "Opened " + file.getFileName());
             }
             facts.getParent().layout(true, true);
