@@ -33,8 +33,9 @@ public final class PluginsApplication implements IApplication {
               install REPO ID...      install plugins from a repository
               update [ID...]          update installed plugins from the repositories used so far
               uninstall ID...         remove plugins
-              analyses                the analyses PitBox has bound: id, name, version, provider
-              analyze FILE            run every analysis on an .ibt""";
+              analyze --list          the installed analyses: id, name, version, provider
+              analyze FILE [--analysis ID]
+                                      run the analyses (or one) on an .ibt and print their figures and tables""";
 
     private final PrintStream out = System.out;
 
@@ -78,12 +79,23 @@ public final class PluginsApplication implements IApplication {
                 }
                 return report(Plugins.running(bundles).uninstall(args, monitor));
             }
-            case "analyses" -> registry(bundles).list().forEach(a -> out.println(OutcomeText.line(AnalysisRunner.describe(a))));
             case "analyze" -> {
-                if (args.size() != 1) {
+                List<Analysis> installed = registry(bundles).list();
+                if (args.equals(List.of("--list"))) {
+                    installed.forEach(a -> out.println(OutcomeText.line(AnalysisRunner.describe(a))));
+                } else if (args.size() == 1) {
+                    return analyze(installed, Path.of(args.get(0)));
+                } else if (args.size() == 3 && args.get(1).equals("--analysis")) {
+                    List<Analysis> one = installed.stream()
+                            .filter(a -> AnalysisRunner.describe(a).id().equals(args.get(2))).toList();
+                    if (one.isEmpty()) {
+                        System.err.println("pitbox: unknown analysis '" + args.get(2) + "' (analyze --list shows them)");
+                        return 2;
+                    }
+                    return analyze(one, Path.of(args.get(0)));
+                } else {
                     return usage();
                 }
-                return analyze(registry(bundles).list(), Path.of(args.get(0)));
             }
             default -> {
                 return usage();

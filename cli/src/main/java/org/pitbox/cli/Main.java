@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * {@code pitbox ibt info|laps|export}, {@code pitbox simulate} and {@code pitbox analyze}. Exit status 0 on success; bad input
+ * {@code pitbox ibt info|laps|export} and {@code pitbox simulate}. Exit status 0 on success; bad input
  * gives one line on standard error and a non-zero status, never a stack trace.
  */
 public final class Main {
@@ -30,14 +30,13 @@ public final class Main {
         PrintStream print = out instanceof PrintStream p ? p : new PrintStream(out, false, StandardCharsets.UTF_8);
         try {
             if (args.length == 0) {
-                throw new UsageException("usage: pitbox ibt info|laps|export FILE ... | simulate ... | analyze ...");
+                throw new UsageException("usage: pitbox ibt info|laps|export FILE ... | pitbox simulate ...");
             }
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             switch (args[0]) {
                 case "ibt" -> IbtCommand.run(rest, print);
                 case "simulate" -> SimulateCommand.run(rest, print);
-                case "analyze" -> AnalyzeCommand.run(rest, print);
-                default -> throw new UsageException("unknown command '" + args[0] + "' (known: ibt, simulate, analyze)");
+                default -> throw new UsageException("unknown command '" + args[0] + "' (known: ibt, simulate)");
             }
             print.flush();
             return OK;

@@ -86,20 +86,6 @@ class MainTest {
     }
 
     @Test
-    void analyzeListsAndRunsTheBuiltIns(@TempDir Path dir) {
-        assertEquals(0, run("analyze", "--list"), err());
-        List<String> list = out().lines().toList();
-        assertTrue(list.size() >= 6, out());
-        assertTrue(list.stream().allMatch(l -> l.split("\t").length == 4), "id, name, version, provider: " + out());
-        assertTrue(out().contains("pitbox.lap-times\t"), out());
-        Path session = dir.resolve("s.ibt");
-        assertEquals(0, run("simulate", "--track", "martinsville", "--laps", "3", "--out", session.toString()), err());
-        assertEquals(0, run("analyze", session.toString(), "--analysis", "pitbox.lap-times"), err());
-        assertTrue(out().contains("pitbox.lap-times") || out().contains("Lap"), out());
-        assertEquals(Main.USAGE, run("analyze", session.toString(), "--analysis", "nope"));
-    }
-
-    @Test
     void simulateWritesAReadableSessionAndListsTracks(@TempDir Path dir) throws Exception {
         assertEquals(Main.USAGE, run("simulate", "--track", "nowhere", "--laps", "2", "--out", "x.ibt"));
         assertTrue(err().contains("Monza"), "the error lists the tracks: " + err());

@@ -44,20 +44,20 @@ class InstallPluginTest {
         Path session = simulatedSession();
 
         assertFalse(pitbox("list").contains(PLUGIN), "nothing is installed at first");
-        assertFalse(pitbox("analyses").contains(ANALYSIS));
+        assertFalse(pitbox("analyze", "--list").contains(ANALYSIS));
 
         String installed = pitbox("install", REPOSITORY.toUri().toString(), PLUGIN);
         assertTrue(installed.contains("restart"), installed);
 
         assertTrue(pitbox("list").contains(PLUGIN + "\t1.0.0"));
-        assertTrue(pitbox("analyses").contains(ANALYSIS + "\tTime lost per corner\t1.0.0\tExample Coaching Ltd"));
-        String analyzed = pitbox("analyze", session.toString());
+        assertTrue(pitbox("analyze", "--list").contains(ANALYSIS + "\tTime lost per corner\t1.0.0\tExample Coaching Ltd"));
+        String analyzed = pitbox("analyze", session.toString(), "--analysis", ANALYSIS);
         assertTrue(analyzed.contains("== Time lost per corner"), analyzed);
         assertTrue(analyzed.contains("\nTime lost per corner\nlap"), "its table is printed:\n" + analyzed);
 
         pitbox("uninstall", PLUGIN);
         assertFalse(pitbox("list").contains(PLUGIN));
-        assertFalse(pitbox("analyses").contains(ANALYSIS), "the analysis is gone after the uninstall");
+        assertFalse(pitbox("analyze", "--list").contains(ANALYSIS), "the analysis is gone after the uninstall");
     }
 
     /** Runs the product's headless application org.pitbox.plugins.cli; fails unless it exits with 0. */
