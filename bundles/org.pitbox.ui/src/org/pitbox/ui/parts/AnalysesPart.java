@@ -39,6 +39,8 @@ import org.pitbox.ui.support.Status;
  */
 public class AnalysesPart {
     public static final String ID = "org.pitbox.ui.part.analyses";
+    /** Lays results out at least this wide while the part is hidden (GTK rejects zero-width tables). */
+    private static final int MIN_WIDTH = 400;
 
     @Inject
     @Optional
@@ -205,7 +207,8 @@ public class AnalysesPart {
     }
 
     private void layout() {
-        results.setSize(results.computeSize(scroller.getClientArea().width, SWT.DEFAULT));
+        int width = Math.max(scroller.getClientArea().width, MIN_WIDTH);
+        results.setSize(results.computeSize(width, SWT.DEFAULT));
         results.layout(true, true);
     }
 
