@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.pitbox.core.analysis.AnalysisResult;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.builtin.Builtins;
@@ -22,11 +22,7 @@ import org.pitbox.iracing.testdata.SharedData;
 class RealAnalysesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"teamjorge_valid_test_file.ibt", "florendg_test.ibt", "robroberts_sk.ibt",
-        "robroberts_sk2.ibt", "robroberts_skmodified_langley_2015-05-28_14-45-12.ibt",
-        "robroberts_skmodified_langley_2015-05-28_14-45-28.ibt", "robroberts_skmodified_langley_2015-05-28_14-50-46.ibt",
-        "robroberts_skmodified_langley_2015-08-24_20-48-50.ibt", "robroberts_skmodified_martinsville_2016-02-07_21-01-44.ibt",
-        "robroberts_skmodified_tour_martinsville_2015-05-30_20-32-44.ibt"})
+    @MethodSource("org.pitbox.iracing.testdata.SharedData#ibtFiles")
     void builtinsRunOnRealRecordings(String name) throws Exception {
         try (IbtFile ibt = IbtFile.open(SharedData.iracing("ibt/" + name)); AnalysisRunner runner = new AnalysisRunner()) {
             IbtSummary summary = IbtSummary.of(ibt);

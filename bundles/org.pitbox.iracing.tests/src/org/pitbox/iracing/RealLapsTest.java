@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.iracing.ibt.IbtFile;
@@ -22,11 +22,7 @@ class RealLapsTest {
     private static final long JUNK_ROWS = 2;
 
     @ParameterizedTest
-    @ValueSource(strings = {"teamjorge_valid_test_file.ibt", "florendg_test.ibt", "robroberts_sk.ibt",
-        "robroberts_sk2.ibt", "robroberts_skmodified_langley_2015-05-28_14-45-12.ibt",
-        "robroberts_skmodified_langley_2015-05-28_14-45-28.ibt", "robroberts_skmodified_langley_2015-05-28_14-50-46.ibt",
-        "robroberts_skmodified_langley_2015-08-24_20-48-50.ibt", "robroberts_skmodified_martinsville_2016-02-07_21-01-44.ibt",
-        "robroberts_skmodified_tour_martinsville_2015-05-30_20-32-44.ibt"})
+    @MethodSource("org.pitbox.iracing.testdata.SharedData#ibtFiles")
     void lapsMatchTheSimsOwnLapCountAndLapTimes(String name) throws Exception {
         Path file = SharedData.iracing("ibt/" + name);
         try (IbtFile ibt = IbtFile.open(file)) {

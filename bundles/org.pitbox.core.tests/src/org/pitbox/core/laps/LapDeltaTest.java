@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.testing.EditableRecording;
 
 class LapDeltaTest {
     private final SimulatedRecording r = SimulatedRecording.run(SimOptions.defaults().withTrack(Tracks.RED_BULL_RING)

@@ -19,6 +19,7 @@ import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.core.sim.Track;
 import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.testing.EditableRecording;
 
 class LapSegmenterTest {
 

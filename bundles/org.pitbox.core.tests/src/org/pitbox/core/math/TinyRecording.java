@@ -8,10 +8,10 @@ import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.ChannelType;
 import org.pitbox.core.telemetry.Frame;
-import org.pitbox.core.telemetry.Recording;
+import org.pitbox.core.telemetry.MemoryRecording;
 
 /** Rows of SessionTime, Speed, Gear, OnPitRoad and a four-car CarIdxLapDistPct, from arrays. */
-final class TinyRecording implements Recording {
+final class TinyRecording extends MemoryRecording {
     static final ChannelLayout LAYOUT = ChannelLayout.packed(List.of(
             new ChannelDescriptor("SessionTime", ChannelType.DOUBLE, 1, false, "s", "", 0),
             new ChannelDescriptor("Speed", ChannelType.FLOAT, 1, false, "m/s", "", 0),
@@ -19,16 +19,17 @@ final class TinyRecording implements Recording {
             new ChannelDescriptor("OnPitRoad", ChannelType.BOOL, 1, false, "", "", 0),
             new ChannelDescriptor("CarIdxLapDistPct", ChannelType.FLOAT, 4, false, "%", "", 0)));
 
-    private final ByteBuffer rows;
-    private final int count;
-
     /** Car {@code k}'s LapDistPct is {@code speed / 100 + k / 10}. */
     TinyRecording(double[] time, double[] speed, int[] gear) {
-        count = time.length;
-        rows = ByteBuffer.allocate(count * LAYOUT.rowLength()).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < count; i++) {
-            write(rows, rowStart(i), time[i], speed[i], gear[i]);
+        super(LAYOUT, 10, "", rows(time, speed, gear), time.length);
+    }
+
+    private static ByteBuffer rows(double[] time, double[] speed, int[] gear) {
+        ByteBuffer rows = ByteBuffer.allocate(time.length * LAYOUT.rowLength()).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < time.length; i++) {
+            write(rows, i * LAYOUT.rowLength(), time[i], speed[i], gear[i]);
         }
+        return rows;
     }
 
     static void write(ByteBuffer buf, int at, double time, double speed, int gear) {
@@ -47,35 +48,5 @@ final class TinyRecording implements Recording {
         write(f.row(), 0, time, speed, gear);
         f.setTick(tick);
         return f;
-    }
-
-    @Override
-    public ChannelLayout layout() {
-        return LAYOUT;
-    }
-
-    @Override
-    public int tickRate() {
-        return 10;
-    }
-
-    @Override
-    public int recordCount() {
-        return count;
-    }
-
-    @Override
-    public String sessionInfoYaml() {
-        return "";
-    }
-
-    @Override
-    public ByteBuffer rows() {
-        return rows;
-    }
-
-    @Override
-    public int rowStart(int record) {
-        return record * LAYOUT.rowLength();
     }
 }

@@ -23,6 +23,17 @@ public final class Rows {
         };
     }
 
+    /** Writes {@code value} into one element, converted to the channel's type. */
+    public static void put(ByteBuffer buf, int rowStart, ChannelDescriptor c, int index, double value) {
+        int at = rowStart + c.offsetOf(index);
+        switch (c.type()) {
+            case DOUBLE -> buf.putDouble(at, value);
+            case FLOAT -> buf.putFloat(at, (float) value);
+            case INT, BITFIELD -> buf.putInt(at, (int) (long) value);
+            case BOOL, CHAR -> buf.put(at, (byte) value);
+        }
+    }
+
     public static float getFloat(ByteBuffer buf, int rowStart, ChannelDescriptor c, int index) {
         return buf.getFloat(rowStart + c.offsetOf(index));
     }

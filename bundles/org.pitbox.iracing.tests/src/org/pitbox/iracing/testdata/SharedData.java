@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.stream.Stream;
 
 /**
  * Finds the real iRacing recordings in {@code ../shared/data/iracing} (never copied into the project).
@@ -13,6 +14,15 @@ import java.nio.file.Paths;
  */
 public final class SharedData {
     private SharedData() {
+    }
+
+    /** The names of the real .ibt recordings in {@code data/iracing/ibt}, for parameterized tests. */
+    public static Stream<String> ibtFiles() {
+        return Stream.of("teamjorge_valid_test_file.ibt", "florendg_test.ibt", "robroberts_sk.ibt", "robroberts_sk2.ibt",
+                "robroberts_skmodified_langley_2015-05-28_14-45-12.ibt", "robroberts_skmodified_langley_2015-05-28_14-45-28.ibt",
+                "robroberts_skmodified_langley_2015-05-28_14-50-46.ibt", "robroberts_skmodified_langley_2015-08-24_20-48-50.ibt",
+                "robroberts_skmodified_martinsville_2016-02-07_21-01-44.ibt",
+                "robroberts_skmodified_tour_martinsville_2015-05-30_20-32-44.ibt");
     }
 
     /** The {@code data/iracing} folder, or {@code null} when it cannot be found. */

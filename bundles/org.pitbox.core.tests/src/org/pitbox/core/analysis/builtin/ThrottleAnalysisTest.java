@@ -13,6 +13,7 @@ import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Sessions;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.testing.EditableRecording;
 
 class ThrottleAnalysisTest {
 
@@ -20,7 +21,7 @@ class ThrottleAnalysisTest {
     void aLapOfHalfThrottleAQuarterCoastingAndAQuarterBrakingMeasuresSo() {
         Lap lap = Sessions.monza().referenceLap().orElseThrow();
         int rows = lap.lastRecord() - lap.firstRecord() + 1;
-        Sessions.Edited e = Sessions.repeat(Sessions.monzaRecording(), lap, 4);
+        EditableRecording e = Sessions.repeat(Sessions.monzaRecording(), lap, 4);
         for (int r = 0; r < e.recordCount(); r++) {
             double f = (double) (r % rows) / rows;
             e.set(r, "Throttle", f < 0.5 ? 1 : 0);

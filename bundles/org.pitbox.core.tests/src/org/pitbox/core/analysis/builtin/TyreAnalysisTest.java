@@ -12,6 +12,7 @@ import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Sessions;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.testing.EditableRecording;
 
 class TyreAnalysisTest {
 
@@ -39,7 +40,7 @@ class TyreAnalysisTest {
     @Test
     void surfaceTemperaturesServeWhenThereAreNoCarcassOnes() {
         Lap lap = Sessions.monza().referenceLap().orElseThrow();
-        Sessions.Edited e = Sessions.repeat(Sessions.monzaRecording(), lap, 3).renamed("tempC", "temp");
+        EditableRecording e = Sessions.repeat(Sessions.monzaRecording(), lap, 3).renamed("tempC", "temp");
         AnalysisResult r = new TyreAnalysis().run(Sessions.of(e, Tracks.MONZA), AnalysisMonitor.NONE);
         assertEquals(4, r.table(TyreAnalysis.TABLE).rows().size());
         assertTrue(r.summary().startsWith("surface"), r.summary());
@@ -48,7 +49,7 @@ class TyreAnalysisTest {
     @Test
     void noTyreChannelsGiveAnEmptyResultThatSaysSo() {
         Lap lap = Sessions.monza().referenceLap().orElseThrow();
-        Sessions.Edited e = Sessions.repeat(Sessions.monzaRecording(), lap, 3).without("LFtemp");
+        EditableRecording e = Sessions.repeat(Sessions.monzaRecording(), lap, 3).without("LFtemp");
         AnalysisResult r = new TyreAnalysis().run(Sessions.of(e, Tracks.MONZA), AnalysisMonitor.NONE);
         assertEquals("no tyre temperatures in this session", r.summary());
         assertTrue(r.tables().isEmpty() && r.series().isEmpty());
