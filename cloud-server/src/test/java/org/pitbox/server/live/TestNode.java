@@ -45,6 +45,10 @@ final class TestNode implements AutoCloseable {
     final BlockingQueue<Stored> stored = new LinkedBlockingQueue<>();
 
     TestNode(Path dataDir, String natsUrl, int queue, LiveMetrics metrics) throws Exception {
+        this(dataDir, natsUrl, queue, metrics, Duration.ofSeconds(30));
+    }
+
+    TestNode(Path dataDir, String natsUrl, int queue, LiveMetrics metrics, Duration resumeGrace) throws Exception {
         jetty = new Server(0);
         jetty.setHandler(new Handler.Abstract() {
             @Override
@@ -54,7 +58,7 @@ final class TestNode implements AutoCloseable {
             }
         });
         LiveConfig config = LiveConfig.defaults(dataDir).withSubscriberQueue(queue)
-                .withResumeGrace(Duration.ofSeconds(30));
+                .withResumeGrace(resumeGrace);
         relay = LiveRelay.install(jetty, natsUrl == null ? config : config.withNats(natsUrl), ACCESS,
                 (team, user, key, schema, yaml, file) -> stored.add(new Stored(team, user, key, schema, yaml, file)),
                 metrics);

@@ -1,0 +1,238 @@
+package org.pitbox.server.live;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pitbox.protocol.client.Backoff;
+import org.pitbox.protocol.client.LiveListener;
+import org.pitbox.protocol.client.LivePublisher;
+import org.pitbox.protocol.client.LiveStatus;
+import org.pitbox.protocol.live.LiveControl;
+import org.pitbox.protocol.live.LiveProtocol;
+
+/**
+ * The driver's publishing client against a relay behind a proxy that can cut the link. The outage lasts
+ * {@code -Dpitbox.test.outageSeconds} (3 by default, to keep the suite short; 60 is the issue's case), and the
+ * relay waits 30 s longer than that for its publisher.
+ */
+class LivePublisherTest {
+    private static final String KEY = "car1";
+    private static final long OUTAGE_MILLIS = 1000 * Long.getLong("pitbox.test.outageSeconds", 3);
+
+    @TempDir
+    Path dir;
+    private TestNode node;
+    private CutProxy proxy;
+    private WebSocketClient client;
+    private final List<LiveStatus> statuses = new CopyOnWriteArrayList<>();
+    private final AtomicLong warned = new AtomicLong();
+    private final BlockingQueue<String> radio = new LinkedBlockingQueue<>();
+    private final LiveListener listener = new LiveListener() {
+        @Override
+        public void status(LiveStatus status) {
+            statuses.add(status);
+        }
+
+        @Override
+        public void spoolFull(long dropped) {
+            warned.set(dropped);
+        }
+
+        @Override
+        public void radio(String fromName, String text) {
+            radio.add(fromName + ": " + text);
+        }
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        node = new TestNode(dir.resolve("server"), null, 256, LiveMetrics.NONE,
+                Duration.ofMillis(OUTAGE_MILLIS).plusSeconds(30));
+        proxy = new CutProxy(node.uri("").getPort());
+        client = new WebSocketClient();
+        client.setIdleTimeout(Duration.ofMillis(OUTAGE_MILLIS).plusSeconds(30)); // the subscriber waits out the outage
+        client.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.stop();
+        proxy.close();
+        node.close();
+    }
+
+    private LivePublisher publisher(LivePublisher.Config config) throws IOException {
+        return new LivePublisher(proxy.uri(), () -> "driver-token", TestNode.TEAM, KEY, SimRows.SCHEMA, SimRows.YAML,
+                config, listener);
+    }
+
+    private LivePublisher.Config config() {
+        return LivePublisher.Config.defaults(dir.resolve("spool"))
+                .withBackoff(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), new Random(1)));
+    }
+
+    private TestSocket subscriber() throws Exception {
+        TestSocket s = TestSocket.connect(client, node.uri(LiveProtocol.subscribePath(TestNode.TEAM, KEY)),
+                "engineer-token");
+        s.await(LiveControl.HELLO);
+        return s;
+    }
+
+    /** Publishes rows [from, to) spread over millis, as a sim would (faster than 60 Hz to keep tests short). */
+    private static void publish(LivePublisher p, int from, int to, long millis) throws InterruptedException {
+        long start = System.nanoTime();
+        for (int i = from; i < to; i++) {
+            p.publish(SimRows.ROWS.get(i));
+            long due = start + TimeUnit.MILLISECONDS.toNanos(millis * (i - from + 1) / (to - from));
+            TimeUnit.NANOSECONDS.sleep(due - System.nanoTime());
+        }
+    }
+
+    /** The subscriber got exactly the rows [from, n), each once, in order, bit-exact. */
+    private static void assertRows(TestSocket subscriber, int from) throws Exception {
+        int n = SimRows.ROWS.size();
+        Map<Long, byte[]> got = SimRows.decode(SimRows.SCHEMA, Frames.take(subscriber, n - from));
+        assertEquals(n - from, got.size());
+        long seq = 1;
+        for (Map.Entry<Long, byte[]> e : got.entrySet()) {
+            assertEquals(seq, e.getKey(), "frames in order");
+            assertArrayEquals(SimRows.ROWS.get(from + (int) seq - 1), e.getValue(), "frame " + seq);
+            seq++;
+        }
+        assertEquals(n - from, subscriber.await(LiveControl.ENDED).seq());
+    }
+
+    private void awaitState(LiveStatus.State state) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (statuses.stream().noneMatch(s -> s.state() == state)) {
+            assertTrue(System.nanoTime() < end, "no " + state + " within 30 s");
+            Thread.sleep(10);
+        }
+    }
+
+    private static boolean empty(Path spool) throws IOException {
+        try (Stream<Path> files = Files.list(spool)) {
+            return files.findAny().isEmpty();
+        }
+    }
+
+    @Test
+    void everyFrameArrivesOnceInOrderAcrossAnOutage() throws Exception {
+        TestSocket engineer = subscriber();
+        int n = SimRows.ROWS.size();
+        LivePublisher p = publisher(config());
+        publish(p, 0, n / 3, 1000);
+        awaitState(LiveStatus.State.LIVE);
+        proxy.cut();
+        publish(p, n / 3, 2 * n / 3, OUTAGE_MILLIS);
+        awaitState(LiveStatus.State.OFFLINE);
+        assertTrue(p.status().spooledSeconds() > 0, "data spooled during the outage");
+        proxy.restore();
+        publish(p, 2 * n / 3, n, 1000);
+        assertTrue(p.end(Duration.ofSeconds(30)), "ended with everything recorded");
+        assertRows(engineer, 0);
+        LiveRelayTest.assertRecorded(node.stored.poll(30, TimeUnit.SECONDS));
+        assertEquals(0, p.status().dropped());
+        assertTrue(empty(dir.resolve("spool")), "spool cleared after the end");
+    }
+
+    @Test
+    void aRestartedClientCarriesOnFromItsSpool() throws Exception {
+        TestSocket engineer = subscriber();
+        int n = SimRows.ROWS.size();
+        LivePublisher first = publisher(config());
+        publish(first, 0, n / 2, 1000);
+        awaitState(LiveStatus.State.LIVE);
+        proxy.cut();
+        publish(first, n / 2, 3 * n / 4, 500);
+        first.close(); // the app stops with frames spooled and the link down
+        proxy.restore();
+        LivePublisher second = publisher(config());
+        publish(second, 3 * n / 4, n, 500);
+        assertTrue(second.end(Duration.ofSeconds(30)));
+        assertRows(engineer, 0);
+    }
+
+    @Test
+    void aFullSpoolDropsTheOldestFramesAndTheNewestArrive() throws Exception {
+        TestSocket engineer = subscriber();
+        int n = SimRows.ROWS.size();
+        proxy.cut();
+        LivePublisher p = publisher(config().withSpoolBytes(16 << 10).withKeyframeInterval(60));
+        publish(p, 0, n, 1000);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (warned.get() == 0) {
+            assertTrue(System.nanoTime() < end, "no spool-full warning");
+            Thread.sleep(10);
+        }
+        long disk;
+        try (Stream<Path> files = Files.list(dir.resolve("spool"))) {
+            disk = files.mapToLong(f -> f.toFile().length()).sum();
+        }
+        assertTrue(disk < (16 << 10) + (12 << 10), "spool on disk near its bound: " + disk + " bytes");
+        proxy.restore();
+        assertTrue(p.end(Duration.ofSeconds(30)));
+        long dropped = p.status().dropped();
+        assertTrue(dropped > 0 && dropped < n, "dropped " + dropped);
+        assertRows(engineer, (int) dropped); // the newest n - dropped rows, from a keyframe
+    }
+
+    @Test
+    void radioGoesBothWays() throws Exception {
+        TestSocket engineer = subscriber();
+        LivePublisher p = publisher(config());
+        p.publish(SimRows.ROWS.get(0));
+        awaitState(LiveStatus.State.LIVE);
+        engineer.send(LiveControl.radio("box this lap"));
+        assertEquals("Eli Engineer: box this lap", radio.poll(10, TimeUnit.SECONDS));
+        assertTrue(p.radio("copy"));
+        LiveControl heard;
+        do {
+            heard = engineer.await(LiveControl.RADIO);
+        } while (!"copy".equals(heard.text()));
+        assertEquals("Dana Driver", heard.name());
+        p.close();
+    }
+
+    @Test
+    void backoffGrowsToItsCapWithFullJitter() {
+        Backoff top = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), () -> -1L);
+        long[] caps = {500, 1000, 2000, 4000, 8000, 16000, 30000, 30000};
+        for (long cap : caps) {
+            assertEquals(cap, top.nextMillis());
+        }
+        top.reset();
+        assertEquals(500, top.nextMillis());
+        assertEquals(0, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), () -> 0L).nextMillis());
+        Backoff jittered = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new Random(7));
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            long cap = jittered.capMillis();
+            long d = jittered.nextMillis();
+            assertTrue(d >= 0 && d <= cap && cap <= 30000, d + " within [0, " + cap + "]");
+            seen.add(d);
+        }
+        assertTrue(seen.size() > 40, "delays vary");
+    }
+}
