@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
@@ -30,11 +32,13 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.iracing.ibt.IbtWriter;
+import org.pitbox.ui.overlay.OverlayWindow;
 import org.pitbox.ui.parts.AnalysesPart;
 import org.pitbox.ui.parts.SessionPart;
 import org.pitbox.ui.support.ActiveFeed;
@@ -67,6 +71,7 @@ class WorkbenchTest {
         assertTrue(Files.size(SCREENSHOTS.resolve("engineer.png")) > 1000);
         assertTrue(Files.size(SCREENSHOTS.resolve("plugins.png")) > 1000);
         assertTrue(Files.size(SCREENSHOTS.resolve("analyses.png")) > 1000);
+        assertTrue(Files.size(SCREENSHOTS.resolve("overlay.png")) > 1000);
     }
 
     private void exercise(Display display, MApplication app, E4Workbench workbench) {
@@ -94,6 +99,7 @@ class WorkbenchTest {
             MPart source = (MPart) models.find("org.pitbox.ui.part.source", app);
             assertNotNull(source.getObject(), "the telemetry source part was not created");
             showPlugins(display, shell);
+            showOverlay(display, app, window);
         } catch (Throwable t) {
             failures.add(t);
         } finally {
@@ -130,12 +136,79 @@ class WorkbenchTest {
         dialog.close();
     }
 
+    /**
+     * Ctrl+Shift+O's command opens the overlay over a replay of a real .ibt (the simulator when the recordings
+     * are absent); its figures come from the feed, and its paint is timed.
+     */
+    private static void showOverlay(Display display, MApplication app, MTrimmedWindow window) throws Exception {
+        Path ibt = Path.of("..", "..", "..", "shared", "data", "iracing", "ibt",
+                "robroberts_skmodified_langley_2015-05-28_14-50-46.ibt").toAbsolutePath().normalize();
+        if (Files.isRegularFile(ibt)) {
+            ContextInjectionFactory.make(ActiveFeed.class, app.getContext()).start(source("*IbtReplay*"), ibt);
+        } else {
+            System.out.println("overlay: " + ibt + " is absent, showing the simulator");
+        }
+        ECommandService commands = app.getContext().get(ECommandService.class);
+        window.getContext().get(EHandlerService.class)
+                .executeHandler(commands.createCommand("org.pitbox.ui.command.overlay", null));
+        OverlayWindow overlay = ContextInjectionFactory.make(OverlayWindow.class, app.getContext());
+        assertTrue(overlay.isVisible(), "the overlay command shows the overlay");
+        assertTrue(overlay.shell().getText().startsWith("PitBox"), overlay.shell().getText());
+        overlay.showMessage("Box this lap");
+        OverlayModel model = overlay.model();
+        for (long end = System.currentTimeMillis() + 45_000; System.currentTimeMillis() < end
+                && (Double.isNaN(model.delta()) || !(model.speed() > 1)); ) {
+            settle(display, 200);
+        }
+        assertTrue(model.speed() > 1 && model.rpm() > 0, "speed " + model.speed() + ", rpm " + model.rpm());
+        assertTrue(model.lapTime() > 0 && model.fuel() > 0, "lap time " + model.lapTime() + ", fuel " + model.fuel());
+        System.out.println("overlay: speed " + model.speedText() + ", gear " + model.gearText() + ", rpm "
+                + model.rpmText() + ", lap " + model.lapTimeText() + ", best " + model.bestLapText() + ", delta "
+                + model.deltaText() + ", fuel " + model.fuelText() + ", frames " + model.frames());
+        save(overlay.shell(), SCREENSHOTS.resolve("overlay.png"));
+        timePaint(display, overlay);
+        overlay.toggle();
+        assertTrue(!overlay.isVisible(), "the overlay hides again");
+    }
+
+    /** Paints the overlay offscreen many times and prints the 99th percentile and the bytes allocated. */
+    private static void timePaint(Display display, OverlayWindow overlay) {
+        Rectangle area = overlay.shell().getClientArea();
+        Image image = new Image(display, area.width, area.height);
+        GC gc = new GC(image);
+        int runs = 5000;
+        long[] nanos = new long[runs];
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try {
+            for (int i = 0; i < 1000; i++) {
+                overlay.paint(gc, area);
+            }
+            long bytes = threads.getThreadAllocatedBytes(Thread.currentThread().threadId());
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                overlay.paint(gc, area);
+                nanos[i] = System.nanoTime() - start;
+            }
+            bytes = threads.getThreadAllocatedBytes(Thread.currentThread().threadId()) - bytes;
+            java.util.Arrays.sort(nanos);
+            System.out.printf("overlay paint: p50 %.3f ms, p99 %.3f ms, max %.3f ms, %d bytes allocated per paint%n",
+                    nanos[runs / 2] / 1e6, nanos[runs * 99 / 100] / 1e6, nanos[runs - 1] / 1e6, bytes / runs);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
+    private static TelemetrySource source(String componentName) throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(WorkbenchTest.class).getBundleContext();
+        return context.getServiceReferences(TelemetrySource.class, "(component.name=" + componentName + ")")
+                .stream().map(context::getService).findFirst().orElseThrow();
+    }
+
     /** Starts the simulator the way the Start button does, through the workbench's one ActiveFeed. */
     private static void startSimulator(MApplication app) throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(WorkbenchTest.class).getBundleContext();
-        TelemetrySource simulator = context.getServiceReferences(TelemetrySource.class, "(component.name=*Simulator*)")
-                .stream().map(context::getService).findFirst().orElseThrow();
-        ContextInjectionFactory.make(ActiveFeed.class, app.getContext()).start(simulator, null);
+        ContextInjectionFactory.make(ActiveFeed.class, app.getContext()).start(source("*Simulator*"), null);
     }
 
     /** A short simulated session written as an .ibt, as {@code pitbox simulate} does. */

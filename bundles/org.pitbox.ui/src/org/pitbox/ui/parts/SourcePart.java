@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.pitbox.core.source.TelemetrySource;
+import org.pitbox.ui.overlay.OverlayWindow;
 import org.pitbox.ui.support.ActiveFeed;
 import org.pitbox.ui.support.Status;
 import org.pitbox.ui.support.UiPreferences;
@@ -36,6 +37,8 @@ public class SourcePart {
     private IEventBroker events;
     @Inject
     private UISynchronize ui;
+    @Inject
+    private OverlayWindow overlay;
 
     private final UiPreferences prefs = new UiPreferences();
     private final List<TelemetrySource> sources = new ArrayList<>();
@@ -67,13 +70,17 @@ public class SourcePart {
         browse.addListener(SWT.Selection, e -> browse());
 
         Composite buttons = new Composite(parent, SWT.NONE);
-        buttons.setLayout(new GridLayout(2, true));
+        buttons.setLayout(new GridLayout(3, true));
         start = new Button(buttons, SWT.PUSH);
         start.setText("Start");
         start.addListener(SWT.Selection, e -> start());
         stop = new Button(buttons, SWT.PUSH);
         stop.setText("Stop");
         stop.addListener(SWT.Selection, e -> stopFeed());
+        Button overlayButton = new Button(buttons, SWT.PUSH);
+        overlayButton.setText("Show overlay");
+        overlayButton.setToolTipText("Show or hide the always-on-top driver overlay (Ctrl+Shift+O)");
+        overlayButton.addListener(SWT.Selection, e -> overlay.toggle());
         state = new Label(parent, SWT.WRAP);
         state.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         state.setText("Stopped.");

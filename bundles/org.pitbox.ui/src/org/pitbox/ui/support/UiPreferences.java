@@ -47,6 +47,11 @@ public final class UiPreferences {
         return node.get(REPLAY_FILE, "");
     }
 
+    /** Any stored value, {@code defaultValue} when there is none. */
+    public String get(String key, String defaultValue) {
+        return node.get(key, defaultValue);
+    }
+
     /** Stores a value and writes it to disk at once, so a crash loses nothing. */
     public void put(String key, String value) {
         node.put(key, value);

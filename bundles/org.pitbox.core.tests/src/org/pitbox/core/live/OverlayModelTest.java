@@ -1,0 +1,133 @@
+package org.pitbox.core.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+import org.pitbox.core.sim.SimOptions;
+import org.pitbox.core.sim.SimulatedRecording;
+import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.telemetry.Frame;
+
+class OverlayModelTest {
+    private static final SimulatedRecording RUN = SimulatedRecording.run(
+            SimOptions.defaults().withTrack(Tracks.MARTINSVILLE).withLaps(6).withSeed(11));
+
+    @Test
+    void showsWhatTheSimulatorDrives() {
+        OverlayModel model = new OverlayModel();
+        model.setShiftRpm(0, 7275, 0);
+        Frame frame = new Frame(RUN.layout());
+        double maxSpeed = 0;
+        int maxLights = 0;
+        double worstDelta = 0;
+        for (int r = 0; r < RUN.recordCount(); r++) {
+            replay(frame, r, model);
+            maxSpeed = Math.max(maxSpeed, model.speed());
+            maxLights = Math.max(maxLights, model.shiftLights());
+            boolean racing = r > RUN.recordCount() / 3 && r < RUN.recordCount() * 2 / 3;
+            if (racing && !Double.isNaN(model.delta()) && model.lapTime() > 5) {
+                worstDelta = Math.max(worstDelta, Math.abs(model.delta()));
+            }
+            if (r == RUN.recordCount() / 2) {
+                assertTrue(model.speed() > 0 && model.rpm() > 0 && model.gear() > 0, "driving at half distance");
+                assertTrue(model.bestLap() > 0 && model.lastLap() >= model.bestLap(), "lap times " + model.lastLap());
+                assertTrue(model.averageLapFuel() > 0 && model.lapsOfFuel() > 0, "fuel use " + model.averageLapFuel());
+                assertTrue(model.fuelToFinish() >= 0, "fuel to finish " + model.fuelToFinish());
+                assertEquals(OverlayModel.TRACE, model.throttleTrace().size());
+            }
+        }
+        assertTrue(maxSpeed > 30, "top speed " + maxSpeed);
+        assertEquals(OverlayModel.LIGHTS, maxLights, "all shift lights at the shift point");
+        assertTrue(worstDelta > 0 && worstDelta < 3, "delta to the session best in mid race " + worstDelta);
+        assertEquals(0, model.relative().rows(), "the simulator has no CarIdx arrays");
+    }
+
+    @Test
+    void updatesWithoutAllocating() {
+        OverlayModel model = new OverlayModel();
+        Frame frame = new Frame(RUN.layout());
+        for (int pass = 0; pass < 3; pass++) {
+            for (int r = 0; r < RUN.recordCount(); r++) {
+                replay(frame, r, model);
+            }
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().threadId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int r = 0; r < RUN.recordCount(); r++) {
+            replay(frame, r, model);
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertTrue(allocated < 1024, RUN.recordCount() + " updates allocated " + allocated + " bytes");
+        System.out.println("OverlayModel: " + RUN.recordCount() + " updates allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void textsAreBuiltOnlyWhenTheShownFigureChanges() {
+        OverlayModel model = new OverlayModel();
+        Frame frame = new Frame(RUN.layout());
+        replay(frame, 2000, model);
+        String speed = model.speedText();
+        assertSame(speed, model.speedText());
+        assertEquals(Long.toString(Math.round(model.speed() * 3.6)), speed);
+        assertTrue(model.lapTimeText().matches("\\d+:\\d\\d\\.\\d"), model.lapTimeText());
+        assertTrue(model.fuelText().matches("\\d+\\.\\d"), model.fuelText());
+        assertEquals("--", model.deltaText(), "no best lap yet");
+    }
+
+    @Test
+    void formatsFigures() {
+        OverlayModel model = new OverlayModel();
+        assertEquals("--", model.speedText());
+        assertEquals("--", model.lastLapText());
+        assertEquals("N", model.gearText());
+    }
+
+    @Test
+    void relativeBoxOrdersNearestCars() {
+        RelativeBox box = new RelativeBox();
+        float[] pct = {0.50f, 0.52f, 0.45f, 0.98f, -1f, 0.60f, 0.49f, 0.51f, 0.40f};
+        int[] position = {3, 2, 5, 9, 0, 1, 4, 6, 7};
+        box.update(pct, position, pct.length, 0, 100);
+        assertEquals(7, box.rows());
+        assertEquals(3, box.playerRow());
+        int[] cars = new int[box.rows()];
+        for (int i = 0; i < cars.length; i++) {
+            cars[i] = box.car(i);
+        }
+        assertEquals("[5, 1, 7, 0, 6, 2, 8]", java.util.Arrays.toString(cars));
+        assertEquals(10, box.gap(0), 1e-3);
+        assertEquals(-1, box.gap(4), 1e-3);
+        assertEquals(1, box.position(0));
+        box.update(pct, position, pct.length, 4, 100);
+        assertEquals(0, box.rows(), "a player off track has no box");
+    }
+
+    @Test
+    void bestLapDeltaIsZeroOnTheBestLapItself() {
+        BestLap best = new BestLap();
+        double start = 0;
+        for (int lap = 1; lap <= 3; lap++) {
+            double lapTime = lap == 2 ? 60 : 62;
+            for (int i = 0; i < 600; i++) {
+                best.update(lap, i / 600.0, start + i * lapTime / 600);
+                if (lap == 3 && i > 0) {
+                    assertEquals(i * 2 / 600.0, best.delta(i / 600.0, i * lapTime / 600), 0.01);
+                }
+            }
+            start += lapTime;
+        }
+        assertEquals(60, best.bestTime(), 1e-9);
+    }
+
+    private static void replay(Frame frame, int record, OverlayModel model) {
+        ByteBuffer rows = RUN.rows();
+        frame.row().put(0, rows, RUN.rowStart(record), RUN.layout().rowLength());
+        frame.setTick(record);
+        model.update(frame);
+    }
+}

@@ -1,0 +1,413 @@
+package org.pitbox.core.live;
+
+import org.pitbox.core.telemetry.ChannelDescriptor;
+import org.pitbox.core.telemetry.ChannelLayout;
+import org.pitbox.core.telemetry.Frame;
+
+/**
+ * Every figure the driver overlay shows, updated from each new frame. Channels are resolved once per layout;
+ * {@link #update(Frame)} allocates nothing, and the texts are rebuilt only when the shown figure changes.
+ * Not thread-safe: the UI thread updates and paints it.
+ */
+public final class OverlayModel {
+    /** Input samples kept for the trace: four seconds at 60 Hz. */
+    public static final int TRACE = 240;
+    /** Shift lights in the row. */
+    public static final int LIGHTS = 8;
+    /** CarIdx array length iRacing uses. */
+    public static final int MAX_CARS = 64;
+    /** SessionLapsRemainEx above this means "unlimited". */
+    private static final int UNLIMITED_LAPS = 10_000;
+    /** SessionTimeRemain of a day or more means "unlimited" (iRacing uses a week). */
+    private static final double UNLIMITED_SECONDS = 86_400;
+
+    private final Trace throttle = new Trace(TRACE);
+    private final Trace brake = new Trace(TRACE);
+    private final Trace steering = new Trace(TRACE);
+    private final BestLap bestLap = new BestLap();
+    private final RelativeBox relative = new RelativeBox();
+    private final float[] carPct = new float[MAX_CARS];
+    private final int[] carPosition = new int[MAX_CARS];
+    private final CachedText speedText = new CachedText();
+    private final CachedText gearText = new CachedText();
+    private final CachedText rpmText = new CachedText();
+    private final CachedText lapText = new CachedText();
+    private final CachedText lastText = new CachedText();
+    private final CachedText bestText = new CachedText();
+    private final CachedText deltaText = new CachedText();
+    private final CachedText fuelText = new CachedText();
+    private final CachedText lastFuelText = new CachedText();
+    private final CachedText averageFuelText = new CachedText();
+    private final CachedText lapsLeftText = new CachedText();
+    private final CachedText toFinishText = new CachedText();
+
+    private ChannelLayout layout;
+    private LiveLap liveLap;
+    private ChannelDescriptor chSessionTime;
+    private ChannelDescriptor chLap;
+    private ChannelDescriptor chPct;
+    private ChannelDescriptor chSpeed;
+    private ChannelDescriptor chRpm;
+    private ChannelDescriptor chGear;
+    private ChannelDescriptor chThrottle;
+    private ChannelDescriptor chBrake;
+    private ChannelDescriptor chSteering;
+    private ChannelDescriptor chLastLap;
+    private ChannelDescriptor chBestLap;
+    private ChannelDescriptor chLapsRemain;
+    private ChannelDescriptor chTimeRemain;
+    private ChannelDescriptor chPlayer;
+    private ChannelDescriptor chCarPct;
+    private ChannelDescriptor chCarPosition;
+
+    private double speedFactor = 3.6;
+    private double fuelFactor = 1;
+    private double firstRpm = 5500;
+    private double shiftRpm = 7000;
+    private double blinkRpm = 7300;
+
+    private double speed = Double.NaN;
+    private double rpm = Double.NaN;
+    private int gear;
+    private double lapTime = Double.NaN;
+    private double lastLap = Double.NaN;
+    private double best = Double.NaN;
+    private double delta = Double.NaN;
+    private double fuel = Double.NaN;
+    private double lastLapFuel = Double.NaN;
+    private double averageFuel = Double.NaN;
+    private double lapsOfFuel = Double.NaN;
+    private double fuelToFinish = Double.NaN;
+    private int lights;
+    private boolean blink;
+    private long frames;
+    private String message = "";
+
+    /** Reads one frame; a frame of another layout resolves the channels again and starts over. */
+    public void update(Frame frame) {
+        if (frame.layout() != layout) {
+            bind(frame.layout());
+        }
+        frames++;
+        double time = read(frame, chSessionTime);
+        int lap = (int) read(frame, chLap);
+        double pct = read(frame, chPct);
+        speed = read(frame, chSpeed);
+        rpm = read(frame, chRpm);
+        gear = (int) read(frame, chGear);
+        throttle.add((float) read(frame, chThrottle));
+        brake.add((float) read(frame, chBrake));
+        steering.add((float) read(frame, chSteering));
+        liveLap.update(frame);
+        if (chLap != null && chPct != null) {
+            bestLap.update(lap, pct, time);
+        }
+        lapTime = liveLap.lapTime();
+        delta = bestLap.delta(pct, lapTime);
+        lastLap = positive(read(frame, chLastLap), bestLap.lastTime());
+        best = positive(read(frame, chBestLap), bestLap.bestTime());
+        fuel = liveLap.fuel();
+        lastLapFuel = liveLap.lastLapFuel();
+        averageFuel = liveLap.averageLapFuel();
+        lapsOfFuel = liveLap.lapsOfFuel();
+        fuelToFinish = Math.max(0, lapsToGo(frame, pct) * averageFuel - fuel);
+        updateShiftLights();
+        relative(frame);
+    }
+
+    private void bind(ChannelLayout next) {
+        layout = next;
+        liveLap = new LiveLap(next);
+        chSessionTime = next.find("SessionTime").orElse(null);
+        chLap = next.find("Lap").orElse(null);
+        chPct = next.find("LapDistPct").orElse(null);
+        chSpeed = next.find("Speed").orElse(null);
+        chRpm = next.find("RPM").orElse(null);
+        chGear = next.find("Gear").orElse(null);
+        chThrottle = next.find("Throttle").orElse(null);
+        chBrake = next.find("Brake").orElse(null);
+        chSteering = next.find("SteeringWheelAngle").orElse(null);
+        chLastLap = next.find("LapLastLapTime").orElse(null);
+        chBestLap = next.find("LapBestLapTime").orElse(null);
+        chLapsRemain = next.find("SessionLapsRemainEx").orElse(null);
+        chTimeRemain = next.find("SessionTimeRemain").orElse(null);
+        chPlayer = next.find("PlayerCarIdx").orElse(null);
+        chCarPct = next.find("CarIdxLapDistPct").orElse(null);
+        chCarPosition = next.find("CarIdxPosition").orElse(null);
+        throttle.clear();
+        brake.clear();
+        steering.clear();
+    }
+
+    private static double read(Frame frame, ChannelDescriptor c) {
+        return c == null ? Double.NaN : frame.value(c, 0);
+    }
+
+    private static double positive(double value, double fallback) {
+        return value > 0 ? value : fallback;
+    }
+
+    /** Laps left to drive including the rest of this one: the session's lap count, else its time over a lap. */
+    private double lapsToGo(Frame frame, double pct) {
+        double laps = read(frame, chLapsRemain);
+        if (laps >= 0 && laps < UNLIMITED_LAPS) {
+            return laps + 1 - pct;
+        }
+        double pace = best > 0 ? best : lastLap;
+        double seconds = read(frame, chTimeRemain);
+        return seconds >= 0 && seconds < UNLIMITED_SECONDS && pace > 0 ? Math.ceil(seconds / pace + pct) - pct
+                : Double.NaN;
+    }
+
+    private void updateShiftLights() {
+        if (!(rpm > firstRpm)) {
+            lights = 0;
+        } else if (rpm >= shiftRpm) {
+            lights = LIGHTS;
+        } else {
+            lights = 1 + (int) ((rpm - firstRpm) / (shiftRpm - firstRpm) * (LIGHTS - 1));
+        }
+        blink = rpm >= blinkRpm;
+    }
+
+    private void relative(Frame frame) {
+        if (chCarPct == null || chPlayer == null) {
+            return;
+        }
+        int cars = Math.min(MAX_CARS, chCarPct.count());
+        for (int i = 0; i < cars; i++) {
+            carPct[i] = frame.getFloat(chCarPct, i);
+            carPosition[i] = chCarPosition == null || i >= chCarPosition.count() ? 0 : frame.getInt(chCarPosition, i);
+        }
+        double pace = best > 0 ? best : lastLap;
+        relative.update(carPct, carPosition, cars, (int) read(frame, chPlayer), pace);
+    }
+
+    /** The car's shift-light RPMs (session info DriverCarSLFirstRPM, SLShiftRPM, SLBlinkRPM); zeros keep the defaults. */
+    public void setShiftRpm(double first, double shift, double blinkAt) {
+        if (first > 0 && shift > first) {
+            firstRpm = first;
+            shiftRpm = shift;
+            blinkRpm = blinkAt > shift ? blinkAt : shift * 1.03;
+        } else if (shift > 0) {
+            firstRpm = shift * 0.8;
+            shiftRpm = shift;
+            blinkRpm = blinkAt > shift ? blinkAt : shift * 1.03;
+        }
+    }
+
+    /** Multipliers from m/s and litres to the units shown (3.6 and 1 for km/h and litres). */
+    public void setUnits(double speedPerMetreSecond, double fuelPerLitre) {
+        speedFactor = speedPerMetreSecond;
+        fuelFactor = fuelPerLitre;
+    }
+
+    /** The latest radio or coach message shown in the overlay. */
+    public void setMessage(String text) {
+        message = text == null ? "" : text;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** Frames read since construction. */
+    public long frames() {
+        return frames;
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    public double rpm() {
+        return rpm;
+    }
+
+    public int gear() {
+        return gear;
+    }
+
+    public double lapTime() {
+        return lapTime;
+    }
+
+    public double lastLap() {
+        return lastLap;
+    }
+
+    public double bestLap() {
+        return best;
+    }
+
+    /** Seconds behind (positive) or ahead of the session's best lap; NaN until there is one. */
+    public double delta() {
+        return delta;
+    }
+
+    public double fuel() {
+        return fuel;
+    }
+
+    public double lastLapFuel() {
+        return lastLapFuel;
+    }
+
+    public double averageLapFuel() {
+        return averageFuel;
+    }
+
+    public double lapsOfFuel() {
+        return lapsOfFuel;
+    }
+
+    /** Fuel to add to finish the session at the average use; NaN when the end or the use is unknown. */
+    public double fuelToFinish() {
+        return fuelToFinish;
+    }
+
+    /** Shift lights lit, 0 to {@link #LIGHTS}. */
+    public int shiftLights() {
+        return lights;
+    }
+
+    /** Past the blink RPM: shift now. */
+    public boolean shiftBlink() {
+        return blink;
+    }
+
+    public double shiftRpm() {
+        return shiftRpm;
+    }
+
+    public Trace throttleTrace() {
+        return throttle;
+    }
+
+    public Trace brakeTrace() {
+        return brake;
+    }
+
+    /** Steering wheel angle in radians, positive to the left. */
+    public Trace steeringTrace() {
+        return steering;
+    }
+
+    /** Nearby cars; empty when the source has no CarIdx arrays. */
+    public RelativeBox relative() {
+        return relative;
+    }
+
+    public String speedText() {
+        return number(speedText, speed * speedFactor, 0);
+    }
+
+    public String rpmText() {
+        return number(rpmText, rpm, 0);
+    }
+
+    public String gearText() {
+        String s = gearText.lookup(gear);
+        if (s != null) {
+            return s;
+        }
+        StringBuilder b = gearText.start(gear);
+        if (gear < 0) {
+            b.append('R');
+        } else if (gear == 0) {
+            b.append('N');
+        } else {
+            b.append(gear);
+        }
+        return gearText.finish();
+    }
+
+    public String lapTimeText() {
+        return time(lapText, lapTime, 1);
+    }
+
+    public String lastLapText() {
+        return time(lastText, lastLap, 3);
+    }
+
+    public String bestLapText() {
+        return time(bestText, best, 3);
+    }
+
+    public String deltaText() {
+        if (Double.isNaN(delta)) {
+            return number(deltaText, Double.NaN, 2);
+        }
+        long key = Math.round(delta * 100);
+        String s = deltaText.lookup(key);
+        if (s != null) {
+            return s;
+        }
+        StringBuilder b = deltaText.start(key).append(key < 0 ? '-' : '+');
+        CachedText.fixed(b, Math.abs(key), 2);
+        return deltaText.finish();
+    }
+
+    public String fuelText() {
+        return number(fuelText, fuel * fuelFactor, 1);
+    }
+
+    public String lastLapFuelText() {
+        return number(lastFuelText, lastLapFuel * fuelFactor, 2);
+    }
+
+    public String averageLapFuelText() {
+        return number(averageFuelText, averageFuel * fuelFactor, 2);
+    }
+
+    public String lapsOfFuelText() {
+        return number(lapsLeftText, lapsOfFuel, 1);
+    }
+
+    public String fuelToFinishText() {
+        return number(toFinishText, fuelToFinish * fuelFactor, 1);
+    }
+
+    /** {@code value} with {@code decimals} places, "--" when not a number. */
+    private static String number(CachedText cache, double value, int decimals) {
+        long scale = decimals == 0 ? 1 : decimals == 1 ? 10 : 100;
+        long key = Double.isNaN(value) || Double.isInfinite(value) ? Long.MIN_VALUE + 1 : Math.round(value * scale);
+        String s = cache.lookup(key);
+        if (s != null) {
+            return s;
+        }
+        StringBuilder b = cache.start(key);
+        if (key == Long.MIN_VALUE + 1) {
+            b.append("--");
+        } else {
+            if (key < 0) {
+                b.append('-');
+            }
+            CachedText.fixed(b, Math.abs(key), decimals);
+        }
+        return cache.finish();
+    }
+
+    /** m:ss.d or m:ss.ddd, "--" when there is no time. */
+    private static String time(CachedText cache, double seconds, int decimals) {
+        long scale = decimals == 1 ? 10 : 1000;
+        long key = seconds >= 0 && !Double.isInfinite(seconds) ? Math.round(seconds * scale) : -1;
+        String s = cache.lookup(key);
+        if (s != null) {
+            return s;
+        }
+        StringBuilder b = cache.start(key);
+        if (key < 0) {
+            b.append("--");
+        } else {
+            long minutes = key / (60 * scale);
+            long rest = key - minutes * 60 * scale;
+            b.append(minutes).append(':');
+            if (rest < 10 * scale) {
+                b.append('0');
+            }
+            CachedText.fixed(b, rest, decimals);
+        }
+        return cache.finish();
+    }
+}
