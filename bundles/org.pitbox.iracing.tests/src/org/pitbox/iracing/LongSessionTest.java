@@ -3,8 +3,6 @@ package org.pitbox.iracing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,10 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.core.fuel.FuelStats;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.SimOptions;
-import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.iracing.ibt.IbtFile;
-import org.pitbox.iracing.ibt.IbtWriter;
+import org.pitbox.iracing.ibt.SimulatedIbt;
 
 /** A six-hour race streamed from the simulator into an .ibt (about 260 MB), read back and segmented. */
 class LongSessionTest {
@@ -24,15 +21,8 @@ class LongSessionTest {
     @Test
     void sixHourRaceWritesReadsAndSegments(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("six-hours.ibt");
-        TelemetrySimulator simulator = new TelemetrySimulator(SimOptions.defaults().withTrack(Tracks.RED_BULL_RING)
-                .withDuration(SIX_HOURS).withAutoPit(true).withSeed(6));
-        ByteBuffer row = ByteBuffer.allocate(TelemetrySimulator.layout().rowLength()).order(ByteOrder.LITTLE_ENDIAN);
-        try (IbtWriter writer = IbtWriter.create(file, TelemetrySimulator.layout(), simulator.sessionInfoYaml(),
-                TelemetrySimulator.TICK_RATE, 1_764_000_000L)) {
-            while (simulator.next(row.clear())) {
-                writer.append(row, 0);
-            }
-        }
+        SimulatedIbt.write(SimOptions.defaults().withTrack(Tracks.RED_BULL_RING).withDuration(SIX_HOURS)
+                .withAutoPit(true).withSeed(6), file, 1_764_000_000L);
         try (IbtFile ibt = IbtFile.open(file)) {
             assertTrue(ibt.header().finalised());
             assertTrue(ibt.recordCount() >= SIX_HOURS * 60, "records: " + ibt.recordCount());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,10 +32,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.sim.SimOptions;
-import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.source.TelemetrySource;
-import org.pitbox.iracing.ibt.IbtWriter;
+import org.pitbox.iracing.ibt.SimulatedIbt;
 import org.pitbox.ui.overlay.OverlayWindow;
 import org.pitbox.ui.parts.AnalysesPart;
 import org.pitbox.ui.parts.SessionPart;
@@ -214,15 +211,8 @@ class WorkbenchTest {
     /** A short simulated session written as an .ibt, as {@code pitbox simulate} does. */
     private static Path simulatedSession() throws Exception {
         Path file = Path.of("target", "simulated.ibt").toAbsolutePath();
-        TelemetrySimulator simulator = new TelemetrySimulator(
-                SimOptions.defaults().withTrack(Tracks.RED_BULL_RING).withLaps(4).withSeed(7));
-        ByteBuffer row = ByteBuffer.allocate(TelemetrySimulator.layout().rowLength()).order(ByteOrder.LITTLE_ENDIAN);
-        try (IbtWriter writer = IbtWriter.create(file, TelemetrySimulator.layout(), simulator.sessionInfoYaml(),
-                TelemetrySimulator.TICK_RATE, 1_764_000_000L)) {
-            while (simulator.next(row.clear())) {
-                writer.append(row, 0);
-            }
-        }
+        SimulatedIbt.write(SimOptions.defaults().withTrack(Tracks.RED_BULL_RING).withLaps(4).withSeed(7), file,
+                1_764_000_000L);
         return file;
     }
 

@@ -1,8 +1,6 @@
 package org.pitbox.cli;
 
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -11,7 +9,7 @@ import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.core.sim.Track;
 import org.pitbox.core.sim.Tracks;
-import org.pitbox.iracing.ibt.IbtWriter;
+import org.pitbox.iracing.ibt.SimulatedIbt;
 
 /** {@code pitbox simulate [--track NAME] --laps N --out FILE.ibt [--seed S]}: streams a simulated session to an .ibt. */
 final class SimulateCommand {
@@ -39,18 +37,7 @@ final class SimulateCommand {
         Path target = Path.of(options.require("--out", "FILE.ibt"));
         long seed = seed(options.get("--seed"));
         SimOptions sim = SimOptions.defaults().withTrack(track).withLaps(laps).withSeed(seed).withAutoPit(true);
-        TelemetrySimulator simulator = new TelemetrySimulator(sim);
-        ByteBuffer row = ByteBuffer.allocate(TelemetrySimulator.layout().rowLength()).order(ByteOrder.LITTLE_ENDIAN);
-        int records = 0;
-        try (IbtWriter writer = IbtWriter.create(target, TelemetrySimulator.layout(), simulator.sessionInfoYaml(),
-                TelemetrySimulator.TICK_RATE, Instant.now().getEpochSecond())) {
-            while (simulator.hasNext()) {
-                row.clear();
-                simulator.next(row);
-                writer.append(row, 0);
-                records++;
-            }
-        }
+        int records = SimulatedIbt.write(sim, target, Instant.now().getEpochSecond());
         out.printf(Locale.ROOT, "wrote %s: %s, %d laps, %d records (%.1f s)%n", target, track.displayName(), laps,
                 records, records / (double) TelemetrySimulator.TICK_RATE);
     }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.sim.SimOptions;
-import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.core.sim.Tracks;
-import org.pitbox.iracing.ibt.IbtWriter;
+import org.pitbox.iracing.ibt.SimulatedIbt;
 
 /**
  * The built linux product, copied to target/pitbox: installs the example analysis from the examples' p2
@@ -94,15 +91,8 @@ class InstallPluginTest {
     /** Four laps of the Red Bull Ring, written as an .ibt as {@code pitbox simulate} does. */
     private static Path simulatedSession() throws IOException {
         Path file = Path.of("target", "simulated.ibt").toAbsolutePath();
-        TelemetrySimulator simulator = new TelemetrySimulator(
-                SimOptions.defaults().withTrack(Tracks.RED_BULL_RING).withLaps(4).withSeed(7));
-        ByteBuffer row = ByteBuffer.allocate(TelemetrySimulator.layout().rowLength()).order(ByteOrder.LITTLE_ENDIAN);
-        try (IbtWriter writer = IbtWriter.create(file, TelemetrySimulator.layout(), simulator.sessionInfoYaml(),
-                TelemetrySimulator.TICK_RATE, 1_764_000_000L)) {
-            while (simulator.next(row.clear())) {
-                writer.append(row, 0);
-            }
-        }
+        SimulatedIbt.write(SimOptions.defaults().withTrack(Tracks.RED_BULL_RING).withLaps(4).withSeed(7), file,
+                1_764_000_000L);
         return file;
     }
 }
