@@ -44,13 +44,9 @@ public final class ErrorMappers {
     public static final class Web implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
-            ApiException api = cause(e, ApiException.class);
-            if (api != null) {
-                return response(api);
-            }
-            JsonProcessingException json = cause(e, JsonProcessingException.class);
-            if (json != null) {
-                return Json.map(json);
+            Response wrapped = wrapped(e);
+            if (wrapped != null) {
+                return wrapped;
             }
             int status = e.getResponse().getStatus();
             if (status >= 500) {
@@ -102,17 +98,23 @@ public final class ErrorMappers {
     public static final class Unexpected implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
-            ApiException api = cause(e, ApiException.class);
-            if (api != null) {
-                return response(api);
-            }
-            JsonProcessingException json = cause(e, JsonProcessingException.class);
-            if (json != null) {
-                return Json.map(json);
+            Response wrapped = wrapped(e);
+            if (wrapped != null) {
+                return wrapped;
             }
             LOG.error("request failed", e);
             return response(500, "internal_error", "internal server error");
         }
+    }
+
+    /** The answer for an API or JSON error somewhere in the cause chain, or null when there is none. */
+    private static Response wrapped(Throwable e) {
+        ApiException api = cause(e, ApiException.class);
+        if (api != null) {
+            return response(api);
+        }
+        JsonProcessingException json = cause(e, JsonProcessingException.class);
+        return json == null ? null : Json.map(json);
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
