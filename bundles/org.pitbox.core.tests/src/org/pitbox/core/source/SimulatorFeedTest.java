@@ -33,6 +33,39 @@ class SimulatorFeedTest {
     }
 
     @Test
+    void readNextTakesEveryRowWhileTheUiTakesTheNewest() {
+        SimulatorFeed feed = feed(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE).withLaps(2).withSeed(3));
+        Frame ui = new Frame(feed.layout());
+        Frame streamer = new Frame(feed.layout());
+        for (int step = 0; step < 2000; step++) {
+            clock.addAndGet(3_000_000L);
+            feed.readLatest(ui);
+            if (step % 5 == 0) {
+                long before = streamer.tick();
+                while (feed.readNext(streamer)) {
+                    assertEquals(++before, streamer.tick(), "no gap, no repeat");
+                }
+                assertEquals(ui.tick(), streamer.tick(), "drained up to the newest");
+            }
+        }
+        assertEquals(360, ui.tick(), "six seconds at 60 Hz");
+    }
+
+    @Test
+    void readNextAdvancesTheSimulatorAndShowsAGapAfterAStall() {
+        SimulatorFeed feed = feed(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE).withLaps(2).withSeed(3));
+        Frame streamer = new Frame(feed.layout());
+        assertTrue(feed.readNext(streamer));
+        assertEquals(0, streamer.tick());
+        assertFalse(feed.readNext(streamer), "the next row is not due yet");
+        clock.addAndGet(10_000_000_000L);
+        assertTrue(feed.readNext(streamer));
+        assertEquals(600 - 119, streamer.tick(), "the oldest of the two seconds kept");
+        assertTrue(feed.readNext(streamer));
+        assertEquals(600 - 118, streamer.tick());
+    }
+
+    @Test
     void endsWhenTheSessionIsOver() {
         SimulatorFeed feed = feed(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE).withLaps(1).withSeed(3));
         Frame frame = new Frame(feed.layout());

@@ -1,9 +1,14 @@
 package org.pitbox.core.source;
 
+import java.util.Optional;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
 
-/** An open telemetry stream that consumers poll at their own pace (the UI at display rate). */
+/**
+ * An open telemetry stream that consumers poll at their own pace: the UI takes the newest row at display rate
+ * ({@link #readLatest}), a streaming client takes every row ({@link #readNext}). Several consumers may poll the
+ * same feed, each with its own frame.
+ */
 public interface LiveFeed extends AutoCloseable {
     ChannelLayout layout();
 
@@ -17,6 +22,22 @@ public interface LiveFeed extends AutoCloseable {
      * @return true when the frame changed
      */
     boolean readLatest(Frame frame);
+
+    /**
+     * Copies the row right after the frame's tick once it is due; when the feed no longer holds that row (the
+     * reader fell behind, or the feed jumped) the oldest row it still holds, so the ticks show the gap. Never
+     * blocks and allocates nothing. Feeds that keep no history hand out the newest row, as {@link #readLatest}.
+     *
+     * @return true when the frame changed, false when nothing new is due
+     */
+    default boolean readNext(Frame frame) {
+        return readLatest(frame);
+    }
+
+    /** The replay controls when this feed replays a recording. */
+    default Optional<ReplayControl> replayControl() {
+        return Optional.empty();
+    }
 
     FeedStatus status();
 

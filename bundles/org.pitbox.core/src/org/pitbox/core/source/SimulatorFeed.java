@@ -7,12 +7,18 @@ import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
 import org.pitbox.core.sim.TelemetrySimulator;
 
-/** Runs the simulator on the wall clock: each poll advances it to the tick that is due now. */
+/**
+ * Runs the simulator on the wall clock: each read advances it to the tick that is due now. The last two
+ * seconds of rows stay readable, so a reader taking every row misses none while the UI takes the newest.
+ */
 final class SimulatorFeed implements LiveFeed {
+    private static final int KEPT_ROWS = 2 * TelemetrySimulator.TICK_RATE;
+
     private final TelemetrySimulator simulator;
     private final LongSupplier nanoClock;
     private final long startNanos;
     private final ByteBuffer row;
+    private final RecentRows recent;
     private final String trackName;
     private long producedTick = -1;
 
@@ -20,7 +26,9 @@ final class SimulatorFeed implements LiveFeed {
         this.simulator = simulator;
         this.nanoClock = nanoClock;
         this.startNanos = nanoClock.getAsLong();
-        this.row = ByteBuffer.allocate(TelemetrySimulator.layout().rowLength()).order(ByteOrder.LITTLE_ENDIAN);
+        int rowLength = TelemetrySimulator.layout().rowLength();
+        this.row = ByteBuffer.allocate(rowLength).order(ByteOrder.LITTLE_ENDIAN);
+        this.recent = new RecentRows(rowLength, KEPT_ROWS);
         this.trackName = simulator.track().displayName();
     }
 
@@ -36,18 +44,24 @@ final class SimulatorFeed implements LiveFeed {
 
     @Override
     public synchronized boolean readLatest(Frame frame) {
+        produceDue();
+        return recent.readLatest(frame);
+    }
+
+    @Override
+    public synchronized boolean readNext(Frame frame) {
+        produceDue();
+        return recent.readNext(frame);
+    }
+
+    private void produceDue() {
         long due = (nanoClock.getAsLong() - startNanos) * TelemetrySimulator.TICK_RATE / 1_000_000_000L;
         while (producedTick < due && simulator.hasNext()) {
             row.clear();
             simulator.next(row);
             producedTick++;
+            recent.add(row, producedTick);
         }
-        if (producedTick < 0 || producedTick == frame.tick()) {
-            return false;
-        }
-        frame.row().put(0, row, 0, row.capacity());
-        frame.setTick(producedTick);
-        return true;
     }
 
     @Override

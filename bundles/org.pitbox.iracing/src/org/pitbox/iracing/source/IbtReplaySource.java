@@ -9,7 +9,7 @@ import org.pitbox.core.source.LiveFeed;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.iracing.ibt.IbtFile;
 
-/** Replays an .ibt file in real time, as if it were live. */
+/** Replays an .ibt file as if it were live: in real time or faster, with pause and seek ({@link ReplayFeed}). */
 @Component(service = TelemetrySource.class)
 public final class IbtReplaySource implements TelemetrySource {
     public static final String ID = "ibt-replay";
