@@ -19,6 +19,11 @@ public final class Backoff {
         this.random = random;
     }
 
+    /** From half a second up to 30 s, with the default random generator. */
+    public static Backoff defaults() {
+        return new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), RandomGenerator.getDefault());
+    }
+
     /** The cap of the next delay: min, 2 min, 4 min, ... up to max. */
     public synchronized long capMillis() {
         return attempts >= 40 ? maxMillis : Math.min(maxMillis, minMillis << attempts);

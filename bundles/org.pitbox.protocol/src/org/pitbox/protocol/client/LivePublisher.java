@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 import org.pitbox.protocol.ProtocolJson;
 import org.pitbox.protocol.codec.FrameEncoder;
 import org.pitbox.protocol.codec.FrameSchema;
@@ -54,23 +53,34 @@ public final class LivePublisher implements AutoCloseable {
      * @param spoolDir         this session's spool; a later run with the same directory carries on from it
      * @param spoolBytes       bound of the spool on disk
      * @param keyframeInterval a keyframe at least every this many frames
+     * @param tickRate         rows per second the caller publishes, 1 to 60 (lower for a poor connection)
      */
-    public record Config(Path spoolDir, long spoolBytes, int keyframeInterval, Backoff backoff) {
+    public record Config(Path spoolDir, long spoolBytes, int keyframeInterval, Backoff backoff, int tickRate) {
+        public Config {
+            if (!LiveProtocol.validTickRate(tickRate)) {
+                throw new IllegalArgumentException("tick rate " + tickRate + " not in 1..60");
+            }
+        }
+
         public static Config defaults(Path spoolDir) {
-            return new Config(spoolDir, 256L << 20, FrameEncoder.DEFAULT_KEYFRAME_INTERVAL,
-                    new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), RandomGenerator.getDefault()));
+            return new Config(spoolDir, 256L << 20, FrameEncoder.DEFAULT_KEYFRAME_INTERVAL, Backoff.defaults(),
+                    LiveProtocol.TICK_RATE);
         }
 
         public Config withSpoolBytes(long bytes) {
-            return new Config(spoolDir, bytes, keyframeInterval, backoff);
+            return new Config(spoolDir, bytes, keyframeInterval, backoff, tickRate);
         }
 
         public Config withKeyframeInterval(int frames) {
-            return new Config(spoolDir, spoolBytes, frames, backoff);
+            return new Config(spoolDir, spoolBytes, frames, backoff, tickRate);
         }
 
         public Config withBackoff(Backoff b) {
-            return new Config(spoolDir, spoolBytes, keyframeInterval, b);
+            return new Config(spoolDir, spoolBytes, keyframeInterval, b, tickRate);
+        }
+
+        public Config withTickRate(int hz) {
+            return new Config(spoolDir, spoolBytes, keyframeInterval, backoff, hz);
         }
     }
 
@@ -80,6 +90,7 @@ public final class LivePublisher implements AutoCloseable {
     private final String sessionInfo;
     private final LiveListener listener;
     private final Backoff backoff;
+    private final int tickRate;
     private final FrameEncoder encoder;
     private final FrameSpool spool;
     private final BlockingQueue<byte[]> rows = new ArrayBlockingQueue<>(ROW_QUEUE);
@@ -123,6 +134,7 @@ public final class LivePublisher implements AutoCloseable {
         this.sessionInfo = sessionInfo;
         this.listener = listener;
         this.backoff = config.backoff();
+        this.tickRate = config.tickRate();
         this.encoder = new FrameEncoder(schema, config.keyframeInterval());
         this.spool = new FrameSpool(config.spoolDir(), config.spoolBytes(), schema.toBytes());
         this.writer = Thread.ofPlatform().daemon().name("pitbox-live-writer").start(this::writeLoop);
@@ -130,7 +142,10 @@ public final class LivePublisher implements AutoCloseable {
         events.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Queues a copy of one row (schema row length); never blocks. Rows beyond a full queue are dropped. */
+    /**
+     * Queues a copy of one row (schema row length), one per tick at the config's tick rate; never blocks. Rows
+     * beyond a full queue are dropped.
+     */
     public void publish(byte[] row) {
         if (row.length != schema.rowLength()) {
             throw new IllegalArgumentException("row length " + row.length + " != " + schema.rowLength());
@@ -156,7 +171,7 @@ public final class LivePublisher implements AutoCloseable {
     }
 
     public LiveStatus status() {
-        double seconds = (double) spool.frames() / LiveProtocol.TICK_RATE;
+        double seconds = (double) spool.frames() / tickRate;
         LiveStatus.State s = state;
         if (s == LiveStatus.State.LIVE && seconds >= SPOOLING_SECONDS) {
             s = LiveStatus.State.SPOOLING;
@@ -296,7 +311,7 @@ public final class LivePublisher implements AutoCloseable {
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         c.ws = ws;
         connection = c;
-        c.sendText(Json.text(LiveControl.open(schema.toBytes(), sessionInfo)));
+        c.sendText(Json.text(LiveControl.open(schema.toBytes(), sessionInfo, tickRate)));
         spool.opened(c.opened.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         backoff.reset();
         state(LiveStatus.State.LIVE, null);
@@ -390,7 +405,8 @@ public final class LivePublisher implements AutoCloseable {
         }
     }
 
-    private static String message(Throwable e) {
+    /** A short text for a connection failure. */
+    static String message(Throwable e) {
         while (e.getCause() != null && (e instanceof ExecutionException
                 || e instanceof java.util.concurrent.CompletionException)) {
             e = e.getCause();

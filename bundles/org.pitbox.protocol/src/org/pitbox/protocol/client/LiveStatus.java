@@ -5,7 +5,7 @@ package org.pitbox.protocol.client;
  *
  * @param state          see {@link State}
  * @param reason         why the last connection failed or ended, or null
- * @param spooledSeconds data kept in the spool and not yet acknowledged, in seconds at 60 Hz
+ * @param spooledSeconds data kept in the spool and not yet acknowledged, in seconds at the tick rate
  * @param bytesPerSecond upstream bytes sent in the last second
  * @param dropped        rows dropped so far: the spool or the row queue was full
  */

@@ -9,11 +9,12 @@ import java.util.List;
  *
  * @param schema      FrameSchema bytes, base64 ({@code open}, {@code session})
  * @param sessionInfo iRacing session-info YAML ({@code open}, {@code session})
+ * @param rate        frames per second the publisher sends ({@code open}, {@code session}); absent means 60
  * @param seq         last recorded frame ({@code opened}, {@code ended}, {@code session})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiveControl(String type, Integer version, String sessionKey, String schema, String sessionInfo,
-        Long seq, Long dropped, String text, Long userId, String name, String role,
+        Integer rate, Long seq, Long dropped, String text, Long userId, String name, String role,
         List<Member> members, List<Session> sessions) {
 
     public static final String HELLO = "hello", OPEN = "open", OPENED = "opened", END = "end", ENDED = "ended",
@@ -28,31 +29,42 @@ public record LiveControl(String type, Integer version, String sessionKey, Strin
     }
 
     public static LiveControl of(String type) {
-        return new LiveControl(type, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new LiveControl(type, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static LiveControl hello(long userId, String name, String role) {
-        return new LiveControl(HELLO, LiveProtocol.VERSION, null, null, null, null, null, null, userId, name, role,
-                null, null);
+        return new LiveControl(HELLO, LiveProtocol.VERSION, null, null, null, null, null, null, null, userId, name,
+                role, null, null);
     }
 
+    /** An {@code open} without a rate: the publisher sends at {@link LiveProtocol#TICK_RATE}. */
     public static LiveControl open(byte[] schema, String sessionInfo) {
+        return open(schema, sessionInfo, null);
+    }
+
+    public static LiveControl open(byte[] schema, String sessionInfo, Integer rate) {
         return new LiveControl(OPEN, LiveProtocol.VERSION, null, Base64.getEncoder().encodeToString(schema),
-                sessionInfo, null, null, null, null, null, null, null, null);
+                sessionInfo, rate, null, null, null, null, null, null, null, null);
     }
 
     public static LiveControl opened(long lastSeq) {
-        return new LiveControl(OPENED, null, null, null, null, lastSeq, null, null, null, null, null, null, null);
+        return new LiveControl(OPENED, null, null, null, null, null, lastSeq, null, null, null, null, null, null, null);
     }
 
     public static LiveControl session(String key, byte[] schema, String sessionInfo, long driverId,
             String driverName) {
-        return new LiveControl(SESSION, null, key, Base64.getEncoder().encodeToString(schema), sessionInfo, null,
+        return session(key, schema, sessionInfo, null, driverId, driverName);
+    }
+
+    public static LiveControl session(String key, byte[] schema, String sessionInfo, Integer rate, long driverId,
+            String driverName) {
+        return new LiveControl(SESSION, null, key, Base64.getEncoder().encodeToString(schema), sessionInfo, rate, null,
                 null, null, driverId, driverName, null, null, null);
     }
 
     public static LiveControl ended(long lastSeq, long dropped) {
-        return new LiveControl(ENDED, null, null, null, null, lastSeq, dropped, null, null, null, null, null, null);
+        return new LiveControl(ENDED, null, null, null, null, null, lastSeq, dropped, null, null, null, null, null,
+                null);
     }
 
     public static LiveControl radio(String text) {
@@ -60,17 +72,22 @@ public record LiveControl(String type, Integer version, String sessionKey, Strin
     }
 
     public static LiveControl radio(String text, Long fromUserId, String fromName) {
-        return new LiveControl(RADIO, null, null, null, null, null, null, text, fromUserId, fromName, null, null,
+        return new LiveControl(RADIO, null, null, null, null, null, null, null, text, fromUserId, fromName, null, null,
                 null);
     }
 
     public static LiveControl presence(List<Member> members, List<Session> sessions) {
-        return new LiveControl(PRESENCE, null, null, null, null, null, null, null, null, null, null, members,
+        return new LiveControl(PRESENCE, null, null, null, null, null, null, null, null, null, null, null, members,
                 sessions);
     }
 
     public static LiveControl error(String text) {
-        return new LiveControl(ERROR, null, null, null, null, null, null, text, null, null, null, null, null);
+        return new LiveControl(ERROR, null, null, null, null, null, null, null, text, null, null, null, null, null);
+    }
+
+    /** The rate, {@link LiveProtocol#TICK_RATE} when absent. */
+    public int tickRate() {
+        return rate == null ? LiveProtocol.TICK_RATE : rate;
     }
 
     /** The decoded schema bytes, or null. */

@@ -12,7 +12,10 @@ public final class LiveProtocol {
     /** Protocol version, sent in the server's {@code hello}. */
     public static final int VERSION = 1;
     public static final String ROOT = "/api/v1/live";
-    /** Frames per second a publisher sends (iRacing's rate); recordings are stored at this rate. */
+    /**
+     * Frames per second a publisher sends unless its {@code open} names a lower rate (iRacing's rate, and the
+     * highest); a session's recording is stored at its rate.
+     */
     public static final int TICK_RATE = 60;
 
     /** Publisher to server: {@code [1][u32 seq][FrameEncoder frame]}; the server relays it unchanged. */
@@ -34,6 +37,11 @@ public final class LiveProtocol {
     /** Session keys are chosen by the publisher: 1 to 64 of {@code A-Z a-z 0-9 _ -}. */
     public static boolean validSessionKey(String key) {
         return key != null && KEY.matcher(key).matches();
+    }
+
+    /** A publisher's rate: 1 to {@link #TICK_RATE} frames per second. */
+    public static boolean validTickRate(int rate) {
+        return rate >= 1 && rate <= TICK_RATE;
     }
 
     /** The team channel: presence and the session list only. */

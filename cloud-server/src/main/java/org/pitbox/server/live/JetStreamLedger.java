@@ -30,7 +30,7 @@ final class JetStreamLedger implements Ledger {
     static final Duration CLAIM_TTL = Duration.ofSeconds(30);
 
     /** The KV value: the holder of a session key. */
-    record Holder(String node, String recording, long userId, String name, byte[] schema) {
+    record Holder(String node, String recording, long userId, String name, byte[] schema, int rate) {
     }
 
     final LiveRelay relay;
@@ -60,7 +60,8 @@ final class JetStreamLedger implements Ledger {
     }
 
     @Override
-    public Recording.Claim claim(long teamId, String key, LiveMember driver, FrameSchema schema) throws IOException {
+    public Recording.Claim claim(long teamId, String key, LiveMember driver, FrameSchema schema, int rate)
+            throws IOException {
         String entry = teamId + "." + key;
         byte[] schemaBytes = schema.toBytes();
         try {
@@ -68,7 +69,7 @@ final class JetStreamLedger implements Ledger {
                 KeyValueEntry e = claims.get(entry);
                 if (e == null || e.getOperation() != KeyValueOperation.PUT) {
                     Holder h = new Holder(relay.node(), UUID.randomUUID().toString(), driver.userId(),
-                            driver.displayName(), schemaBytes);
+                            driver.displayName(), schemaBytes, rate);
                     try {
                         long revision = claims.create(entry, Json.bytes(h));
                         return new Recording.Claim(new StreamRecording(this, entry, teamId, key, h, revision), 0, null);
@@ -80,16 +81,16 @@ final class JetStreamLedger implements Ledger {
                 if (old.userId() != driver.userId()) {
                     return Recording.Claim.refused(old.name());
                 }
-                boolean same = Arrays.equals(old.schema(), schemaBytes);
+                boolean same = Arrays.equals(old.schema(), schemaBytes) && old.rate() == rate;
                 Holder h = new Holder(relay.node(), same ? old.recording() : UUID.randomUUID().toString(),
-                        driver.userId(), driver.displayName(), schemaBytes);
+                        driver.userId(), driver.displayName(), schemaBytes, rate);
                 long revision;
                 try {
                     revision = claims.update(entry, Json.bytes(h), e.getRevision());
                 } catch (JetStreamApiException taken) {
                     continue;
                 }
-                // the old node hands over quietly, or ends and stores its recording if the schema changed
+                // the old node hands over quietly, or ends and stores its recording if the schema or rate changed
                 relay.bus().publish(Bus.control(teamId, key), Json.bytes(LiveControl.of(same ? Origin.MOVED
                         : LiveControl.END)));
                 StreamRecording r = new StreamRecording(this, entry, teamId, key, h, revision);

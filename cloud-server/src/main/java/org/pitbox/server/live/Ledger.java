@@ -7,7 +7,8 @@ import org.pitbox.protocol.codec.FrameSchema;
 interface Ledger {
     /**
      * Claims the key for the driver: a new recording, or the one another node was keeping for this driver
-     * with this schema (that node lets go); refused while another driver holds the key.
+     * with this schema and rate (that node lets go); refused while another driver holds the key.
      */
-    Recording.Claim claim(long teamId, String key, LiveMember driver, FrameSchema schema) throws IOException;
+    Recording.Claim claim(long teamId, String key, LiveMember driver, FrameSchema schema, int rate)
+            throws IOException;
 }

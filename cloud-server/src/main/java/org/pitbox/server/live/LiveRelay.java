@@ -67,7 +67,8 @@ public final class LiveRelay implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "NATS has no JetStream: live sessions are recorded on the"
                         + " publisher's node and cannot move to another node");
             }
-            ledger = (teamId, key, driver, schema) -> new Recording.Claim(new Spool(liveDir(), teamId, key), 0, null);
+            ledger = (teamId, key, driver, schema, rate) -> new Recording.Claim(
+                    new Spool(liveDir(), teamId, key), 0, null);
         }
         scheduler.scheduleAtFixedRate(this::refreshPresence, Presence.REFRESH_MILLIS, Presence.REFRESH_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -176,10 +177,15 @@ public final class LiveRelay implements AutoCloseable {
             socket.fail("bad schema: " + e.getMessage());
             return null;
         }
+        int rate = open.tickRate();
+        if (!LiveProtocol.validTickRate(rate)) {
+            socket.fail("bad rate: " + rate + " frames per second, expected 1 to " + LiveProtocol.TICK_RATE);
+            return null;
+        }
         String k = key(socket.teamId, socket.sessionKey);
         Origin o = origins.get(k);
         if (o != null) {
-            if (o.resume(socket, schema)) {
+            if (o.resume(socket, schema, rate)) {
                 return o;
             }
             if (o.driver.userId() != socket.member.userId()) {
@@ -190,7 +196,7 @@ public final class LiveRelay implements AutoCloseable {
         }
         Recording.Claim claim;
         try {
-            claim = ledger.claim(socket.teamId, socket.sessionKey, socket.member, schema);
+            claim = ledger.claim(socket.teamId, socket.sessionKey, socket.member, schema, rate);
         } catch (IOException e) {
             socket.fail("cannot record: " + e.getMessage());
             return null;
@@ -200,7 +206,7 @@ public final class LiveRelay implements AutoCloseable {
             return null;
         }
         fanout(socket.teamId, socket.sessionKey);
-        o = new Origin(this, socket, schema, open.sessionInfo() == null ? "" : open.sessionInfo(), claim);
+        o = new Origin(this, socket, schema, rate, open.sessionInfo() == null ? "" : open.sessionInfo(), claim);
         origins.put(k, o);
         return o;
     }
@@ -221,7 +227,7 @@ public final class LiveRelay implements AutoCloseable {
 
     void store(Origin origin, Recording recording, String sessionInfo) {
         try {
-            Path ibt = recording.finish(origin.schema, sessionInfo);
+            Path ibt = recording.finish(origin.schema, origin.rate, sessionInfo);
             sink.sessionEnded(origin.teamId, origin.driver.userId(), origin.key, origin.schema, sessionInfo, ibt);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "live session " + origin.key + " could not be stored", e);

@@ -25,6 +25,8 @@ final class Origin {
     final String key;
     final LiveMember driver;
     final FrameSchema schema;
+    /** Frames per second the publisher sends, and the tick rate of the recording. */
+    final int rate;
     private final String sessionInfo;
     private final byte[] sessionMessage;
     private final Recording recording;
@@ -36,15 +38,17 @@ final class Origin {
     private long lastAck;
     private boolean ended;
 
-    Origin(LiveRelay relay, LiveSocket publisher, FrameSchema schema, String sessionInfo, Recording.Claim claim) {
+    Origin(LiveRelay relay, LiveSocket publisher, FrameSchema schema, int rate, String sessionInfo,
+            Recording.Claim claim) {
         this.relay = relay;
         this.teamId = publisher.teamId;
         this.key = publisher.sessionKey;
         this.driver = publisher.member;
         this.schema = schema;
+        this.rate = rate;
         this.sessionInfo = sessionInfo;
-        this.sessionMessage = Json.bytes(LiveControl.session(key, schema.toBytes(), sessionInfo, driver.userId(),
-                driver.displayName()));
+        this.sessionMessage = Json.bytes(LiveControl.session(key, schema.toBytes(), sessionInfo, rate,
+                driver.userId(), driver.displayName()));
         this.recording = claim.recording();
         this.lastSeq = claim.lastSeq();
         this.lastAck = lastSeq;
@@ -55,9 +59,9 @@ final class Origin {
         relay.bus().publish(Bus.data(teamId, key), sessionMessage);
     }
 
-    /** Takes a reconnected publisher back if it is the same driver with the same schema. */
-    synchronized boolean resume(LiveSocket socket, FrameSchema newSchema) {
-        if (ended || socket.member.userId() != driver.userId() || !newSchema.equals(schema)) {
+    /** Takes a reconnected publisher back if it is the same driver with the same schema and rate. */
+    synchronized boolean resume(LiveSocket socket, FrameSchema newSchema, int newRate) {
+        if (ended || socket.member.userId() != driver.userId() || !newSchema.equals(schema) || newRate != rate) {
             return false;
         }
         if (endTimer != null) {

@@ -30,9 +30,9 @@ final class Recorder implements Closeable {
     private long lastSeq;
     private long skipped;
 
-    Recorder(Path ibt, FrameSchema schema, String sessionInfo, long startSeconds) throws IOException {
+    Recorder(Path ibt, FrameSchema schema, int rate, String sessionInfo, long startSeconds) throws IOException {
         this.ibt = ibt;
-        this.writer = IbtWriter.create(ibt, layout(schema), sessionInfo, LiveProtocol.TICK_RATE, startSeconds);
+        this.writer = IbtWriter.create(ibt, layout(schema), sessionInfo, rate, startSeconds);
         this.decoder = new FrameDecoder(schema);
         this.row = ByteBuffer.wrap(new byte[schema.rowLength()]);
     }

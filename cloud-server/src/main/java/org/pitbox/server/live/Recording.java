@@ -25,8 +25,8 @@ interface Recording {
     /** The session ended: the key is free for a new session. */
     void release();
 
-    /** Turns the frames into an .ibt, which it returns, and frees them. */
-    Path finish(FrameSchema schema, String sessionInfo) throws IOException;
+    /** Turns the frames into an .ibt at rate ticks per second, which it returns, and frees them. */
+    Path finish(FrameSchema schema, int rate, String sessionInfo) throws IOException;
 
     /** Another node carries on with the key and the frames: let go of both, keep nothing. */
     void abandon();

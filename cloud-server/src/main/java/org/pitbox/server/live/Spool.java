@@ -41,9 +41,9 @@ final class Spool implements Recording {
     }
 
     @Override
-    public Path finish(FrameSchema schema, String sessionInfo) throws IOException {
+    public Path finish(FrameSchema schema, int rate, String sessionInfo) throws IOException {
         out.close();
-        try (Recorder recorder = new Recorder(ibt, schema, sessionInfo, startSeconds);
+        try (Recorder recorder = new Recorder(ibt, schema, rate, sessionInfo, startSeconds);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spool), 1 << 16))) {
             while (true) {
                 int length;

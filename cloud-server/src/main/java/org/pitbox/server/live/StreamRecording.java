@@ -107,7 +107,7 @@ final class StreamRecording implements Recording {
     }
 
     @Override
-    public Path finish(FrameSchema schema, String sessionInfo) throws IOException {
+    public Path finish(FrameSchema schema, int rate, String sessionInfo) throws IOException {
         CompletableFuture<PublishAck> pending;
         synchronized (this) {
             pending = last;
@@ -119,14 +119,14 @@ final class StreamRecording implements Recording {
             pending.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             MessageInfo end = lastMessage();
             if (end == null) {
-                new Recorder(ibt, schema, sessionInfo, System.currentTimeMillis() / 1000).close();
+                new Recorder(ibt, schema, rate, sessionInfo, System.currentTimeMillis() / 1000).close();
                 return ibt;
             }
             IterableConsumer frames = ledger.js.getStreamContext(JetStreamLedger.STREAM)
                     .createOrderedConsumer(new OrderedConsumerConfiguration().filterSubject(subject)).iterate();
             try {
                 Message m = next(frames);
-                try (Recorder recorder = new Recorder(ibt, schema, sessionInfo,
+                try (Recorder recorder = new Recorder(ibt, schema, rate, sessionInfo,
                         m.metaData().timestamp().toEpochSecond())) {
                     for (;; m = next(frames)) {
                         recorder.frame(m.getData());
