@@ -88,6 +88,23 @@ class OverlayModelTest {
     }
 
     @Test
+    void keepsTheLinkLineAndItsLevel() {
+        OverlayModel model = new OverlayModel();
+        assertEquals("Not streaming", model.linkText());
+        assertEquals(OverlayModel.LINK_IDLE, model.linkLevel());
+        model.setLink("LIVE  4.2 kB/s", OverlayModel.LINK_OK);
+        String shown = model.linkText();
+        model.setLink(new String("LIVE  4.2 kB/s"), OverlayModel.LINK_OK);
+        assertSame(shown, model.linkText(), "the same text keeps its instance, so nothing repaints");
+        model.setLink("Spool full: oldest data dropped", OverlayModel.LINK_BAD);
+        assertEquals("Spool full: oldest data dropped", model.linkText());
+        assertEquals(OverlayModel.LINK_BAD, model.linkLevel());
+        model.setLink(null, 7);
+        assertEquals("", model.linkText());
+        assertEquals(OverlayModel.LINK_IDLE, model.linkLevel(), "an unknown level shows as idle");
+    }
+
+    @Test
     void relativeBoxOrdersNearestCars() {
         RelativeBox box = new RelativeBox();
         float[] pct = {0.50f, 0.52f, 0.45f, 0.98f, -1f, 0.60f, 0.49f, 0.51f, 0.40f};

@@ -20,6 +20,8 @@ public final class OverlayModel {
     private static final int UNLIMITED_LAPS = 10_000;
     /** SessionTimeRemain of a day or more means "unlimited" (iRacing uses a week). */
     private static final double UNLIMITED_SECONDS = 86_400;
+    /** Link levels for {@link #setLink(String, int)}: fine, catching up, offline or losing data, not streaming. */
+    public static final int LINK_OK = 0, LINK_WARNING = 1, LINK_BAD = 2, LINK_IDLE = 3;
 
     private final Trace throttle = new Trace(TRACE);
     private final Trace brake = new Trace(TRACE);
@@ -82,6 +84,8 @@ public final class OverlayModel {
     private boolean blink;
     private long frames;
     private String message = "";
+    private String link = "Not streaming";
+    private int linkLevel = LINK_IDLE;
 
     /** Reads one frame; a frame of another layout resolves the channels again and starts over. */
     public void update(Frame frame) {
@@ -202,13 +206,36 @@ public final class OverlayModel {
         fuelFactor = fuelPerLitre;
     }
 
-    /** The latest radio or coach message shown in the overlay. */
+    /** The latest radio or coach message shown in the overlay; call on the UI thread. */
     public void setMessage(String text) {
-        message = text == null ? "" : text;
+        message = same(message, text);
     }
 
     public String message() {
         return message;
+    }
+
+    /**
+     * The team link line shown above the radio, such as "LIVE  4.2 kB/s" or "Spool full: oldest data dropped", and
+     * how worrying it is, {@link #LINK_OK} to {@link #LINK_IDLE} (anything else shows as idle); call on the UI thread.
+     */
+    public void setLink(String text, int level) {
+        link = same(link, text);
+        linkLevel = level >= LINK_OK && level <= LINK_IDLE ? level : LINK_IDLE;
+    }
+
+    public String linkText() {
+        return link;
+    }
+
+    public int linkLevel() {
+        return linkLevel;
+    }
+
+    /** The shown instance while the text stays the same, so the overlay repaints only on a change. */
+    private static String same(String shown, String next) {
+        String text = next == null ? "" : next;
+        return text.equals(shown) ? shown : text;
     }
 
     /** Frames read since construction. */

@@ -19,12 +19,6 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
@@ -36,6 +30,7 @@ import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.iracing.ibt.SimulatedIbt;
 import org.pitbox.ui.overlay.OverlayWindow;
+import org.pitbox.ui.support.Screenshots;
 import org.pitbox.ui.parts.AnalysesPart;
 import org.pitbox.ui.parts.SessionPart;
 import org.pitbox.ui.support.ActiveFeed;
@@ -135,7 +130,7 @@ class WorkbenchTest {
 
     /**
      * Ctrl+Shift+O's command opens the overlay over a replay of a real .ibt (the simulator when the recordings
-     * are absent); its figures come from the feed, and its paint is timed.
+     * are absent); its figures come from the feed (OverlayWindowTest times its paints).
      */
     private static void showOverlay(Display display, MApplication app, MTrimmedWindow window) throws Exception {
         Path ibt = Path.of("..", "..", "..", "shared", "data", "iracing", "ibt",
@@ -163,38 +158,8 @@ class WorkbenchTest {
                 + model.rpmText() + ", lap " + model.lapTimeText() + ", best " + model.bestLapText() + ", delta "
                 + model.deltaText() + ", fuel " + model.fuelText() + ", frames " + model.frames());
         save(overlay.shell(), SCREENSHOTS.resolve("overlay.png"));
-        timePaint(display, overlay);
         overlay.toggle();
         assertTrue(!overlay.isVisible(), "the overlay hides again");
-    }
-
-    /** Paints the overlay offscreen many times and prints the 99th percentile and the bytes allocated. */
-    private static void timePaint(Display display, OverlayWindow overlay) {
-        Rectangle area = overlay.shell().getClientArea();
-        Image image = new Image(display, area.width, area.height);
-        GC gc = new GC(image);
-        int runs = 5000;
-        long[] nanos = new long[runs];
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        try {
-            for (int i = 0; i < 1000; i++) {
-                overlay.paint(gc, area);
-            }
-            long bytes = threads.getThreadAllocatedBytes(Thread.currentThread().threadId());
-            for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                overlay.paint(gc, area);
-                nanos[i] = System.nanoTime() - start;
-            }
-            bytes = threads.getThreadAllocatedBytes(Thread.currentThread().threadId()) - bytes;
-            java.util.Arrays.sort(nanos);
-            System.out.printf("overlay paint: p50 %.3f ms, p99 %.3f ms, max %.3f ms, %d bytes allocated per paint%n",
-                    nanos[runs / 2] / 1e6, nanos[runs * 99 / 100] / 1e6, nanos[runs - 1] / 1e6, bytes / runs);
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
     }
 
     private static TelemetrySource source(String componentName) throws Exception {
@@ -243,18 +208,6 @@ class WorkbenchTest {
     }
 
     private static void save(Shell shell, Path file) {
-        Display display = shell.getDisplay();
-        Rectangle bounds = shell.getBounds();
-        Image image = new Image(display, bounds.width, bounds.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] {image.getImageData()};
-            loader.save(file.toString(), SWT.IMAGE_PNG);
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
+        Screenshots.save(shell, file);
     }
 }

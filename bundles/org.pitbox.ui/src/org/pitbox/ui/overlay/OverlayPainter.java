@@ -1,26 +1,38 @@
 package org.pitbox.ui.overlay;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
 import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.live.RelativeBox;
-import org.pitbox.core.live.Trace;
 
 /**
  * Paints the overlay's widgets from an {@link OverlayModel}: large, high-contrast figures for a glance at speed.
- * What does not move (panels, captions, outlines) is drawn once into a background image and redone only when
- * the layout or the units change; a frame draws only the figures, traces and lights.
+ * A full paint draws the panels, captions and outlines. After it, each frame redraws only the {@link Cell}s whose
+ * shown content changed: a figure whose text changed, the traces, a row of the relative box. Figures are drawn
+ * from ready characters ({@link Digits}) and other texts are cached layouts ({@link Label}), so a frame neither
+ * lays out text nor allocates.
  */
 final class OverlayPainter {
     private static final double DELTA_RANGE = 2.0;
+    /** A full paint every 600 frames heals anything exposed while a frame redraw was pending (X11, no compositor). */
+    private static final int FULL_EVERY = 600;
+    /** Figures redrawn in one frame at most; the others wait a frame or two, taken in turn. */
+    private static final int FIGURES_PER_FRAME = 3;
     private static final String[] POSITIONS = new String[OverlayModel.MAX_CARS + 1];
     private static final String[] CARS = new String[OverlayModel.MAX_CARS];
+    private static final String[] LAP_CAPTIONS = {"Lap", "Last", "Best"};
+    private static final String[] FUEL_CAPTIONS = {"", "Laps left", "Last lap", "Average", "To finish"};
+    private static final OverlayWidget[] WIDGETS = OverlayWidget.values();
+    private static final Cell[] CELLS = Cell.ALL;
+    private static final int INPUTS = Cell.indexOf(Cell.Kind.INPUTS);
 
     static {
         for (int i = 0; i < POSITIONS.length; i++) {
@@ -31,257 +43,383 @@ final class OverlayPainter {
         }
     }
 
-    private final Display display;
-    private final Color back;
-    private final Color panel;
-    private final Color text;
-    private final Color dim;
-    private final Color green;
-    private final Color yellow;
-    private final Color red;
-    private final Color blue;
-    private final Font huge;
-    private final Font big;
-    private final Font small;
-    private final Ink hugeText;
-    private final Ink bigText;
-    private final Ink bigGreen;
-    private final Ink bigRed;
-    private final Ink smallText;
-    private final Ink smallYellow;
-    private final Ink smallDim;
-    private final int[] points = new int[OverlayModel.TRACE * 2];
+    private final Palette p;
+    private final PitPainter pitPainter;
+    private final InputsPainter inputs;
+    private final Digits huge;
+    private final Digits big;
+    private final Digits small;
+    private final List<Label> labels = new ArrayList<>();
+    private final Label[] lapCaptions = new Label[3];
+    private final Label speedCaption;
+    private final Label rpmCaption;
+    private final Label[] fuelCaptions = new Label[5];
+    private final Label[][] rows = new Label[RelativeBox.ROWS][2];
+    private final Label link;
+    private final Label bigMessage;
+    private final Label smallMessage;
+
+    private final boolean[] pending = new boolean[CELLS.length];
+    /** The figure each cell shows, by cell; the model hands the same instance while a figure stays the same. */
+    private final String[] shown = new String[CELLS.length];
+    private final Rectangle pendingBox = new Rectangle(0, 0, 0, 0);
+    private final Rectangle area = new Rectangle(0, 0, 0, 0);
     private String speedUnit = "km/h";
-    private String fuelUnit = "L";
-    private Image background;
-    private int backgroundVersion = -1;
+    private String fuelCaption = "Fuel L";
+    private boolean full = true;
+    private int paintedVersion = -1;
+    private int frames;
+    private int next;
+
+    private int shownDelta = Integer.MIN_VALUE;
+    private int shownLights = Integer.MIN_VALUE;
+    private long shownFrames = -1;
+    private final int[] shownRows = new int[RelativeBox.ROWS];
+    private int shownLevel = -1;
+    private String shownMessage;
 
     OverlayPainter(Display display) {
-        this.display = display;
-        back = new Color(12, 12, 14);
-        panel = new Color(32, 34, 40);
-        text = new Color(240, 240, 240);
-        dim = new Color(150, 155, 165);
-        green = new Color(40, 210, 90);
-        yellow = new Color(250, 200, 30);
-        red = new Color(235, 50, 50);
-        blue = new Color(70, 140, 255);
-        String face = display.getSystemFont().getFontData()[0].getName();
-        huge = new Font(display, new FontData(face, 44, SWT.BOLD));
-        big = new Font(display, new FontData(face, 16, SWT.BOLD));
-        small = new Font(display, new FontData(face, 9, SWT.NORMAL));
-        hugeText = new Ink(huge, text);
-        bigText = new Ink(big, text);
-        bigGreen = new Ink(big, green);
-        bigRed = new Ink(big, red);
-        smallText = new Ink(small, text);
-        smallYellow = new Ink(small, yellow);
-        smallDim = new Ink(small, dim);
+        p = new Palette(display);
+        pitPainter = new PitPainter(display, p);
+        inputs = new InputsPainter(p);
+        huge = new Digits(display, p.huge);
+        big = new Digits(display, p.big);
+        small = new Digits(display, p.small);
+        speedCaption = label(display, p.small, -1);
+        rpmCaption = label(display, p.small, -1);
+        for (int i = 0; i < lapCaptions.length; i++) {
+            lapCaptions[i] = label(display, p.small, -1);
+        }
+        for (int i = 0; i < fuelCaptions.length; i++) {
+            fuelCaptions[i] = label(display, p.small, -1);
+        }
+        for (Label[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = label(display, p.small, -1);
+            }
+        }
+        Arrays.fill(shownRows, Integer.MIN_VALUE);
+        int radioWidth = OverlayWidget.RADIO.width - 20;
+        link = label(display, p.small, radioWidth - 14);
+        bigMessage = label(display, p.big, radioWidth);
+        smallMessage = label(display, p.small, radioWidth);
     }
 
-    void setUnits(String speed, String fuel) {
-        speedUnit = speed;
-        fuelUnit = fuel;
-        backgroundVersion = -1;
+    private Label label(Display display, Font font, int wrap) {
+        Label l = new Label(display, font, wrap);
+        labels.add(l);
+        return l;
     }
 
-    void paint(GC gc, OverlayModel model, OverlayLayout layout, Rectangle area) {
-        gc.drawImage(background(layout, area), 0, 0);
-        for (OverlayWidget w : OverlayWidget.values()) {
-            if (layout.shown(w)) {
-                figures(gc, w, layout.bounds(w), model);
+    void setUnits(String speedUnitText, String fuelUnit) {
+        speedUnit = speedUnitText;
+        fuelCaption = "Fuel " + fuelUnit;
+        full = true;
+    }
+
+    /**
+     * One display frame: asks the canvas to redraw just the cells whose shown content changed, or all of it after
+     * a layout change. Each frame's work is kept small: the traces take even frames and the figures odd ones, each
+     * at 30 Hz (the traces then move by one drawn step each time), and at most {@link #FIGURES_PER_FRAME} figures
+     * go in one frame. Allocates nothing.
+     */
+    void refresh(Canvas canvas, OverlayModel m, OverlayLayout layout, PitBox pit) {
+        if (full || layout.version() != paintedVersion || ++frames % FULL_EVERY == 0) {
+            full = true;
+            canvas.redraw();
+            return;
+        }
+        if (frames % 2 == 0) {
+            request(canvas, INPUTS, m, layout, pit);
+            return;
+        }
+        int figures = 0;
+        for (int k = 0; k < CELLS.length && figures < FIGURES_PER_FRAME; k++) {
+            int i = (next + k) % CELLS.length;
+            if (i != INPUTS && request(canvas, i, m, layout, pit)) {
+                figures++;
+                next = i + 1;
             }
         }
     }
 
-    /** Panels, captions and (unlocked) outlines, redrawn only when the layout, units or size change. */
-    private Image background(OverlayLayout layout, Rectangle area) {
-        if (background != null && backgroundVersion == layout.version()
-                && background.getBounds().width == area.width && background.getBounds().height == area.height) {
-            return background;
+    /** Asks for cell {@code i} to be redrawn when it changed; true when it did. */
+    private boolean request(Canvas canvas, int i, OverlayModel m, OverlayLayout layout, PitBox pit) {
+        Cell c = CELLS[i];
+        Rectangle r = layout.bounds(c.widget());
+        if (pending[i] || !layout.shown(c.widget()) || !changed(i, r, m, pit)) {
+            return false;
         }
-        if (background != null) {
-            background.dispose();
-        }
-        background = new Image(display, Math.max(1, area.width), Math.max(1, area.height));
-        backgroundVersion = layout.version();
-        GC gc = new GC(background);
-        try {
-            gc.setBackground(back);
-            gc.fillRectangle(0, 0, area.width, area.height);
-            for (OverlayWidget w : OverlayWidget.values()) {
-                if (layout.shown(w)) {
-                    panel(gc, w, layout.bounds(w), !layout.locked());
+        pending[i] = true;
+        Rectangle a = area(c, r);
+        canvas.redraw(a.x, a.y, a.width, a.height, false);
+        grow(a);
+        return true;
+    }
+
+    /**
+     * Paints the area the window asked for: the pending cells when it asked for no more, else everything in the
+     * area (a full repaint, or a part of the window the system exposed).
+     */
+    void paint(GC gc, int x, int y, int width, int height, OverlayModel m, OverlayLayout layout, PitBox pit) {
+        Rectangle b = pendingBox;
+        boolean cellsOnly = !full && b.width > 0 && x >= b.x && y >= b.y && x + width <= b.x + b.width
+                && y + height <= b.y + b.height;
+        if (cellsOnly) {
+            for (int i = 0; i < CELLS.length; i++) {
+                Cell c = CELLS[i];
+                if (pending[i] && layout.shown(c.widget())) {
+                    paintCell(gc, i, layout.bounds(c.widget()), m, pit);
                 }
             }
-        } finally {
-            gc.dispose();
+        } else {
+            paintAll(gc, x, y, width, height, m, layout, pit);
         }
-        return background;
+        Arrays.fill(pending, false);
+        b.width = 0;
+        full = false;
+        paintedVersion = layout.version();
     }
 
-    private void panel(GC gc, OverlayWidget w, Rectangle r, boolean unlocked) {
-        gc.setBackground(panel);
-        gc.fillRoundRectangle(r.x, r.y, r.width, r.height, 10, 10);
-        gc.setFont(small);
-        gc.setForeground(dim);
-        switch (w) {
-            case DELTA -> gc.drawLine(r.x + r.width / 2, r.y + 4, r.x + r.width / 2, r.y + 28);
-            case LAPS -> {
-                int column = r.width / 3;
-                caption(gc, "Lap", r.x + 10, r.y + 6);
-                caption(gc, "Last", r.x + 10 + column, r.y + 6);
-                caption(gc, "Best", r.x + 10 + 2 * column, r.y + 6);
+    /** Background, panels, outlines, captions and every cell of the widgets in the area. */
+    void paintAll(GC gc, int x, int y, int width, int height, OverlayModel m, OverlayLayout layout, PitBox pit) {
+        gc.setBackground(p.back);
+        gc.fillRectangle(x, y, width, height);
+        for (OverlayWidget w : WIDGETS) {
+            Rectangle r = layout.bounds(w);
+            if (layout.shown(w) && r.intersects(x, y, width, height)) {
+                panel(gc, w, r, !layout.locked());
+                for (int i = 0; i < CELLS.length; i++) {
+                    if (CELLS[i].widget() == w) {
+                        paintCell(gc, i, r, m, pit);
+                    }
+                }
             }
-            case ENGINE -> {
-                int size = (r.width - 20) / OverlayModel.LIGHTS;
-                caption(gc, speedUnit, r.x + 100, r.y + 4 + size);
-                caption(gc, "rpm", r.x + 100, r.y + 54 + size);
-            }
-            case FUEL -> {
-                int column = r.width / 2;
-                caption(gc, "Fuel " + fuelUnit, r.x + 10, r.y + 4);
-                caption(gc, "Laps left", r.x + column, r.y + 4);
-                caption(gc, "Last lap", r.x + 10, r.y + 44);
-                caption(gc, "Average", r.x + column, r.y + 44);
-                caption(gc, "To finish", r.x + 10, r.y + 84);
-            }
-            case RADIO -> caption(gc, "Radio", r.x + 10, r.y + 6);
-            default -> { }
         }
+    }
+
+    private void grow(Rectangle a) {
+        Rectangle b = pendingBox;
+        if (b.width == 0) {
+            b.x = a.x;
+            b.y = a.y;
+            b.width = a.width;
+            b.height = a.height;
+            return;
+        }
+        int right = Math.max(b.x + b.width, a.x + a.width);
+        int bottom = Math.max(b.y + b.height, a.y + a.height);
+        b.x = Math.min(b.x, a.x);
+        b.y = Math.min(b.y, a.y);
+        b.width = right - b.x;
+        b.height = bottom - b.y;
+    }
+
+    /** Where a cell of the widget at {@code r} sits in the window; in a reused rectangle. */
+    private Rectangle area(Cell c, Rectangle r) {
+        area.x = r.x + c.x();
+        area.y = r.y + c.y();
+        area.width = c.width();
+        area.height = c.height();
+        return area;
+    }
+
+    /** Whether cell {@code n} would look different if painted now. */
+    private boolean changed(int n, Rectangle r, OverlayModel m, PitBox pit) {
+        Cell c = CELLS[n];
+        return switch (c.kind()) {
+            case DELTA -> m.deltaText() != shown[n] || deltaKey(m, r) != shownDelta;
+            case LAP, GEAR, SPEED, RPM, FUEL -> figure(c, m) != shown[n];
+            case LIGHTS -> lightsKey(m) != shownLights;
+            case INPUTS -> m.frames() != shownFrames;
+            case ROW -> rowChanged(m.relative(), c.index(), n);
+            case RADIO -> link.differs(m.linkText()) || m.linkLevel() != shownLevel || m.message() != shownMessage;
+            case PIT -> pitPainter.changed(m, pit);
+        };
+    }
+
+    /** The text a figure cell shows. */
+    private static String figure(Cell c, OverlayModel m) {
+        int i = c.index();
+        return switch (c.kind()) {
+            case LAP -> i == 0 ? m.lapTimeText() : i == 1 ? m.lastLapText() : m.bestLapText();
+            case GEAR -> m.gearText();
+            case SPEED -> m.speedText();
+            case RPM -> m.rpmText();
+            default -> switch (i) {
+                case 0 -> m.fuelText();
+                case 1 -> m.lapsOfFuelText();
+                case 2 -> m.lastLapFuelText();
+                case 3 -> m.averageLapFuelText();
+                default -> m.fuelToFinishText();
+            };
+        };
+    }
+
+    /** The rounded panel, its outline while unlocked, and the captions that never change between full paints. */
+    private void panel(GC gc, OverlayWidget w, Rectangle r, boolean unlocked) {
+        gc.setBackground(p.panel);
+        gc.fillRoundRectangle(r.x, r.y, r.width, r.height, 10, 10);
         if (unlocked) {
-            gc.setForeground(yellow);
+            gc.setForeground(p.yellow);
             gc.setLineStyle(SWT.LINE_DASH);
             gc.drawRoundRectangle(r.x, r.y, r.width - 1, r.height - 1, 10, 10);
             gc.setLineStyle(SWT.LINE_SOLID);
         }
-    }
-
-    private static void caption(GC gc, String s, int x, int y) {
-        gc.drawText(s, x, y, true);
-    }
-
-    private void figures(GC gc, OverlayWidget w, Rectangle r, OverlayModel m) {
         switch (w) {
-            case DELTA -> delta(gc, r, m);
             case LAPS -> {
-                int column = r.width / 3;
-                bigText.draw(gc, m.lapTimeText(), r.x + 10, r.y + 18);
-                bigText.draw(gc, m.lastLapText(), r.x + 10 + column, r.y + 18);
-                bigText.draw(gc, m.bestLapText(), r.x + 10 + 2 * column, r.y + 18);
+                for (int i = 0; i < 3; i++) {
+                    lapCaptions[i].draw(gc, LAP_CAPTIONS[i], p.dim, r.x + 10 + 124 * i, r.y + 6);
+                }
             }
-            case ENGINE -> engine(gc, r, m);
+            case ENGINE -> {
+                speedCaption.draw(gc, speedUnit, p.dim, r.x + 100, r.y + 34);
+                rpmCaption.draw(gc, "rpm", p.dim, r.x + 100, r.y + 80);
+            }
             case FUEL -> {
-                int column = r.width / 2;
-                bigText.draw(gc, m.fuelText(), r.x + 10, r.y + 16);
-                bigText.draw(gc, m.lapsOfFuelText(), r.x + column, r.y + 16);
-                bigText.draw(gc, m.lastLapFuelText(), r.x + 10, r.y + 56);
-                bigText.draw(gc, m.averageLapFuelText(), r.x + column, r.y + 56);
-                bigText.draw(gc, m.fuelToFinishText(), r.x + 10, r.y + 96);
+                for (int i = 0; i < fuelCaptions.length; i++) {
+                    fuelCaptions[i].draw(gc, i == 0 ? fuelCaption : FUEL_CAPTIONS[i], p.dim,
+                            r.x + (i % 2 == 0 ? 10 : 110), r.y + 4 + 40 * (i / 2));
+                }
             }
-            case INPUTS -> inputs(gc, r, m);
-            case RELATIVE -> relative(gc, r, m.relative());
-            case RADIO -> {
-                gc.setClipping(r.x + 6, r.y, r.width - 12, r.height);
-                bigText.draw(gc, m.message().isEmpty() ? "--" : m.message(), r.x + 10, r.y + 24);
-                gc.setClipping((Rectangle) null);
-            }
+            default -> { }
         }
     }
 
-    private void delta(GC gc, Rectangle r, OverlayModel m) {
+    private void paintCell(GC gc, int n, Rectangle r, OverlayModel m, PitBox pit) {
+        Cell c = CELLS[n];
+        Rectangle a = area(c, r);
+        gc.setBackground(p.panel);
+        gc.fillRectangle(a.x, a.y, a.width, a.height);
+        switch (c.kind()) {
+            case DELTA -> shown[n] = delta(gc, r, m);
+            case LAP, SPEED, RPM, FUEL -> {
+                shown[n] = figure(c, m);
+                big.draw(gc, shown[n], p.text, a.x + 4, a.y);
+            }
+            case GEAR -> {
+                shown[n] = m.gearText();
+                huge.draw(gc, shown[n], p.text, r.x + 14, r.y + 36);
+            }
+            case LIGHTS -> lights(gc, r, m);
+            case INPUTS -> {
+                inputs.paint(gc, r, m);
+                shownFrames = m.frames();
+            }
+            case ROW -> row(gc, a, m.relative(), c.index(), n);
+            case RADIO -> radio(gc, r, m);
+            case PIT -> pitPainter.paint(gc, r, m, pit);
+        }
+    }
+
+    /** The bar's length in pixels and its colour, MIN_VALUE without a best lap. */
+    private static int deltaKey(OverlayModel m, Rectangle r) {
         double d = m.delta();
+        if (Double.isNaN(d)) {
+            return Integer.MIN_VALUE;
+        }
+        int bar = (int) (Math.max(-1, Math.min(1, d / DELTA_RANGE)) * (r.width / 2 - 10));
+        return 2 * bar + (d > 0 ? 1 : 0);
+    }
+
+    /** The bar and the figure; returns the figure drawn. */
+    private String delta(GC gc, Rectangle r, OverlayModel m) {
+        int key = deltaKey(m, r);
         int mid = r.x + r.width / 2;
-        int half = r.width / 2 - 10;
-        if (!Double.isNaN(d)) {
-            int bar = (int) (Math.max(-1, Math.min(1, d / DELTA_RANGE)) * half);
-            gc.setBackground(d > 0 ? red : green);
+        gc.setBackground(p.dim);
+        gc.fillRectangle(mid, r.y + 4, 1, 25);
+        if (key != Integer.MIN_VALUE) {
+            int bar = key >> 1;
+            gc.setBackground((key & 1) == 1 ? p.red : p.green);
             gc.fillRectangle(bar < 0 ? mid + bar : mid, r.y + 8, Math.abs(bar), 16);
         }
-        Ink font = Double.isNaN(d) ? bigText : d > 0 ? bigRed : bigGreen;
+        Color c = key == Integer.MIN_VALUE ? p.text : (key & 1) == 1 ? p.red : p.green;
         String s = m.deltaText();
-        font.draw(gc, s, mid - font.width(gc, s) / 2, r.y + 28);
+        big.center(gc, s, c, r.x, r.y + 28, r.width);
+        shownDelta = key;
+        return s;
     }
 
-    private void engine(GC gc, Rectangle r, OverlayModel m) {
-        int lights = m.shiftLights();
-        boolean flash = m.shiftBlink() && (m.frames() / 6) % 2 == 0;
+    /** Lights lit, or -1 while they flash their shift-now colour. */
+    private static int lightsKey(OverlayModel m) {
+        return m.shiftBlink() && (m.frames() / 6) % 2 == 0 ? -1 : m.shiftLights();
+    }
+
+    private void lights(GC gc, Rectangle r, OverlayModel m) {
+        int lit = lightsKey(m);
         int size = (r.width - 20) / OverlayModel.LIGHTS;
+        int d = size - 4;
         for (int i = 0; i < OverlayModel.LIGHTS; i++) {
-            gc.setBackground(flash ? blue : i >= lights ? back : i < 3 ? green : i < 6 ? yellow : red);
-            gc.fillOval(r.x + 10 + i * size + 2, r.y + 8, size - 4, size - 4);
+            gc.setBackground(lit < 0 ? p.blue : i >= lit ? p.back : i < 3 ? p.green : i < 6 ? p.yellow : p.red);
+            Palette.roundBox(gc, r.x + 12 + i * size, r.y + 6, d, d);
         }
-        hugeText.draw(gc, m.gearText(), r.x + 14, r.y + 8 + size);
-        bigText.draw(gc, m.speedText(), r.x + 100, r.y + 16 + size);
-        bigText.draw(gc, m.rpmText(), r.x + 100, r.y + 66 + size);
+        shownLights = lit;
     }
 
-    private void inputs(GC gc, Rectangle r, OverlayModel m) {
-        int w = r.width - 40;
-        int h = r.height - 16;
-        int top = r.y + 8;
-        gc.setLineWidth(2);
-        trace(gc, m.throttleTrace(), r.x + 8, top, w, h, 0, 1, green);
-        trace(gc, m.brakeTrace(), r.x + 8, top, w, h, 0, 1, red);
-        trace(gc, m.steeringTrace(), r.x + 8, top, w, h, -Math.PI, Math.PI, text);
-        gc.setLineWidth(1);
-        bar(gc, m.throttleTrace(), r.x + w + 14, top, h, green);
-        bar(gc, m.brakeTrace(), r.x + w + 26, top, h, red);
+    /** What a row shows: -1 nothing, 0 the no-cars note (row 0 only), 1 a car, 2 the player. */
+    private static int rowKey(RelativeBox box, int i) {
+        if (i < box.rows()) {
+            return i == box.playerRow() ? 2 : 1;
+        }
+        return i == 0 && box.rows() == 0 ? 0 : -1;
     }
 
-    /** The trace scaled so {@code low..high} fills the height; the newest sample at the right. */
-    private void trace(GC gc, Trace t, int x, int y, int w, int h, double low, double high, Color c) {
-        int n = t.size();
-        if (n < 2) {
-            return;
+    private boolean rowChanged(RelativeBox box, int i, int n) {
+        int key = rowKey(box, i);
+        if (key != shownRows[i]) {
+            return true;
         }
-        for (int i = 0; i < n; i++) {
-            double v = Math.max(low, Math.min(high, t.get(i)));
-            points[2 * i] = x + (t.capacity() - n + i) * w / (t.capacity() - 1);
-            points[2 * i + 1] = y + h - (int) ((v - low) / (high - low) * h);
-        }
-        for (int i = 2 * n; i < points.length; i++) {
-            points[i] = points[2 * n - 2 + (i & 1)];
-        }
-        gc.setForeground(c);
-        gc.drawPolyline(points);
+        Label[] row = rows[i];
+        return key > 0 && (row[0].differs(position(box, i)) || row[1].differs(CARS[box.car(i)])
+                || key == 1 && box.gapText(i) != shown[n]);
     }
 
-    private void bar(GC gc, Trace t, int x, int y, int h, Color c) {
-        float v = t.size() == 0 ? 0 : Math.max(0, Math.min(1, t.get(t.size() - 1)));
-        gc.setBackground(back);
-        gc.fillRectangle(x, y, 8, h);
-        gc.setBackground(c);
-        int filled = (int) (v * h);
-        gc.fillRectangle(x, y + h - filled, 8, filled);
+    private static String position(RelativeBox box, int row) {
+        return POSITIONS[Math.min(box.position(row), OverlayModel.MAX_CARS)];
     }
 
-    private void relative(GC gc, Rectangle r, RelativeBox box) {
-        if (box.rows() == 0) {
-            smallDim.draw(gc, "No other cars in this feed", r.x + 10, r.y + 10);
-            return;
-        }
-        int line = (r.height - 12) / RelativeBox.ROWS;
-        for (int i = 0; i < box.rows(); i++) {
-            int y = r.y + 6 + i * line;
-            Ink font = i == box.playerRow() ? smallYellow : smallText;
-            font.draw(gc, POSITIONS[Math.min(box.position(i), OverlayModel.MAX_CARS)], r.x + 10, y);
-            font.draw(gc, CARS[box.car(i)], r.x + 50, y);
-            if (i != box.playerRow()) {
-                font.draw(gc, box.gapText(i), r.x + r.width - 60, y);
+    private void row(GC gc, Rectangle a, RelativeBox box, int i, int n) {
+        int key = rowKey(box, i);
+        shownRows[i] = key;
+        if (key == 0) {
+            rows[0][0].draw(gc, "No other cars in this feed", p.dim, a.x + 4, a.y + 4);
+        } else if (key > 0) {
+            Color c = key == 2 ? p.yellow : p.text;
+            rows[i][0].draw(gc, position(box, i), c, a.x + 4, a.y);
+            rows[i][1].draw(gc, CARS[box.car(i)], c, a.x + 44, a.y);
+            if (key == 1) {
+                shown[n] = box.gapText(i);
+                small.draw(gc, shown[n], c, a.x + a.width - 54, a.y);
             }
         }
+    }
+
+    /** The team link (a dot in its level's colour, then its text) above the latest radio message. */
+    private void radio(GC gc, Rectangle r, OverlayModel m) {
+        int level = m.linkLevel();
+        Color c = switch (level) {
+            case OverlayModel.LINK_OK -> p.green;
+            case OverlayModel.LINK_WARNING -> p.yellow;
+            case OverlayModel.LINK_BAD -> p.red;
+            default -> p.dim;
+        };
+        gc.setBackground(c);
+        gc.fillOval(r.x + 10, r.y + 10, 9, 9);
+        link.draw(gc, m.linkText(), level == OverlayModel.LINK_IDLE ? p.dim : c, r.x + 24, r.y + 6);
+        int y = r.y + 10 + link.height(m.linkText());
+        String message = m.message().isEmpty() ? "--" : m.message();
+        Label l = bigMessage.height(message) <= r.y + r.height - Cell.INSET - y ? bigMessage : smallMessage;
+        l.draw(gc, message, p.text, r.x + 10, y);
+        shownLevel = level;
+        shownMessage = m.message();
     }
 
     void dispose() {
-        for (Color c : new Color[] {back, panel, text, dim, green, yellow, red, blue}) {
-            c.dispose();
-        }
+        labels.forEach(Label::dispose);
         huge.dispose();
         big.dispose();
         small.dispose();
-        if (background != null) {
-            background.dispose();
-        }
+        pitPainter.dispose();
+        p.dispose();
     }
 }

@@ -8,7 +8,8 @@ public enum OverlayWidget {
     FUEL("Fuel", 632, 8, 220, 128),
     INPUTS("Pedals and steering", 8, 142, 372, 100),
     RELATIVE("Relative", 388, 142, 236, 150),
-    RADIO("Radio", 632, 142, 220, 100);
+    RADIO("Team link and radio", 632, 142, 220, 100),
+    PIT("Pit stop", 860, 8, 220, 284);
 
     final String label;
     final int x;

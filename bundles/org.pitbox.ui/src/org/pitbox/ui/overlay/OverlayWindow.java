@@ -7,10 +7,12 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.graphics.Region;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
@@ -25,9 +27,14 @@ import org.pitbox.ui.support.Units;
 
 /**
  * The driver overlay: an undecorated, always-on-top, translucent window over the sim. A timer on the UI thread
- * polls the active feed at most at display rate, updates the model and repaints; nothing else repaints it.
- * Unlocked, widgets drag to new places and the window drags by its background; the right-click menu locks it
- * and turns widgets on and off. All of it is remembered.
+ * polls the active feed at most at display rate, updates the model and redraws what changed; nothing else
+ * repaints it. Unlocked, widgets drag to new places and the window drags by its background; locked, the PIT box's
+ * buttons take clicks and, where the platform allows ({@link ClickThrough}), the rest lets clicks through to the
+ * sim. The right-click menu locks it and turns widgets on and off; all of it is remembered.
+ * <p>
+ * Keys work while the overlay or the workbench has focus: Ctrl+Shift+O shows and hides it (a command binding),
+ * Ctrl+Shift+L locks it, Ctrl+Shift+F, T and R ask for fuel, four tyres and a tear-off. Keys that work while the
+ * sim has focus would need a system-wide hotkey, which SWT lacks and which needs native code per platform.
  */
 @Creatable
 @Singleton
@@ -35,25 +42,35 @@ public class OverlayWindow {
     public static final String TITLE = "PitBox Overlay";
     private static final int FRAME_MILLIS = 16;
     private static final int ALPHA = 215;
-    private static final int WIDTH = 860;
+    private static final int WIDTH = 1088;
     private static final int HEIGHT = 300;
 
     private final ActiveFeed activeFeed;
     private final UiPreferences prefs = new UiPreferences();
     private final OverlayModel model = new OverlayModel();
     private final OverlayLayout layout = new OverlayLayout(prefs);
+    private final PitBox pit;
     private final Runnable tick = this::tick;
+    private final Listener keys = this::key;
     private Shell shell;
     private Canvas canvas;
     private OverlayPainter painter;
+    private Region clickable;
     private LiveFeed shownFeed;
     private Frame frame;
     private OverlayWidget dragged;
     private Point dragFrom;
+    private String tip;
 
+    /** The overlay with pit requests going to iRacing. */
     @Inject
     public OverlayWindow(ActiveFeed activeFeed) {
+        this(activeFeed, new IracingPitControl());
+    }
+
+    public OverlayWindow(ActiveFeed activeFeed, PitControl pitControl) {
         this.activeFeed = activeFeed;
+        this.pit = new PitBox(pitControl);
     }
 
     /** Shows the overlay when hidden, hides it when shown. */
@@ -74,15 +91,13 @@ public class OverlayWindow {
             create(Display.getCurrent());
         }
         shell.setVisible(true);
+        limitClicks();
         shell.getDisplay().timerExec(FRAME_MILLIS, tick);
     }
 
-    /** The latest radio or coach message; call on the UI thread. */
+    /** The latest radio or coach message, shown from the next frame; call on the UI thread. */
     public void showMessage(String text) {
         model.setMessage(text);
-        if (isVisible()) {
-            canvas.redraw();
-        }
     }
 
     /** The figures shown, for tests and for callers that want the same numbers. */
@@ -95,6 +110,26 @@ public class OverlayWindow {
         return shell;
     }
 
+    public boolean locked() {
+        return layout.locked();
+    }
+
+    /** Locked, the widgets stay put, the PIT box's buttons work and clicks elsewhere go to the sim. */
+    public void setLocked(boolean on) {
+        layout.setLocked(on);
+        limitClicks();
+    }
+
+    /** Where a widget sits in the window, for tests. */
+    Rectangle bounds(OverlayWidget w) {
+        return layout.bounds(w);
+    }
+
+    /** The PIT box behind the buttons, for tests. */
+    PitBox pitBox() {
+        return pit;
+    }
+
     private void create(Display display) {
         shell = new Shell(display, SWT.NO_TRIM | SWT.ON_TOP | SWT.TOOL);
         shell.setText(TITLE);
@@ -105,25 +140,28 @@ public class OverlayWindow {
             shell.setLocation(at);
         }
         painter = new OverlayPainter(display);
+        clickable = new Region(display);
         shell.setLayout(new FillLayout());
         canvas = new Canvas(shell, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
-        canvas.addListener(SWT.Paint, e -> painter.paint(e.gc, model, layout, canvas.getClientArea()));
+        canvas.addListener(SWT.Paint, e -> painter.paint(e.gc, e.x, e.y, e.width, e.height, model, layout, pit));
         canvas.addListener(SWT.MouseDown, this::mouseDown);
         canvas.addListener(SWT.MouseMove, this::mouseMove);
         canvas.addListener(SWT.MouseUp, this::mouseUp);
         canvas.setMenu(menu());
-        shell.addListener(SWT.Dispose, e -> painter.dispose());
+        display.addFilter(SWT.KeyDown, keys);
+        shell.addListener(SWT.Dispose, e -> {
+            display.removeFilter(SWT.KeyDown, keys);
+            painter.dispose();
+            clickable.dispose();
+        });
     }
 
     private Menu menu() {
         Menu menu = new Menu(canvas);
         MenuItem lock = new MenuItem(menu, SWT.CHECK);
-        lock.setText("Lock position");
-        lock.setSelection(layout.locked());
-        lock.addListener(SWT.Selection, e -> {
-            layout.setLocked(lock.getSelection());
-            canvas.redraw();
-        });
+        lock.setText("Lock position\tCtrl+Shift+L");
+        lock.addListener(SWT.Selection, e -> setLocked(lock.getSelection()));
+        menu.addListener(SWT.Show, e -> lock.setSelection(layout.locked()));
         new MenuItem(menu, SWT.SEPARATOR);
         for (OverlayWidget w : OverlayWidget.values()) {
             MenuItem item = new MenuItem(menu, SWT.CHECK);
@@ -131,7 +169,7 @@ public class OverlayWindow {
             item.setSelection(layout.shown(w));
             item.addListener(SWT.Selection, e -> {
                 layout.show(w, item.getSelection());
-                canvas.redraw();
+                limitClicks();
             });
         }
         new MenuItem(menu, SWT.SEPARATOR);
@@ -141,7 +179,23 @@ public class OverlayWindow {
         return menu;
     }
 
-    /** One display frame: read the newest row if there is one, update the model, repaint. */
+    /** Locked, only the PIT box takes clicks (none when it is hidden); unlocked, the whole window does. */
+    private void limitClicks() {
+        if (shell == null || shell.isDisposed()) {
+            return;
+        }
+        if (!layout.locked()) {
+            ClickThrough.limit(shell, null);
+            return;
+        }
+        clickable.subtract(clickable);
+        if (layout.shown(OverlayWidget.PIT)) {
+            clickable.add(layout.bounds(OverlayWidget.PIT));
+        }
+        ClickThrough.limit(shell, clickable);
+    }
+
+    /** One display frame: read the newest row if there is one, update the model, redraw what changed. */
     private void tick() {
         if (!isVisible()) {
             return;
@@ -152,8 +206,9 @@ public class OverlayWindow {
         }
         if (feed != null && feed.readLatest(frame)) {
             model.update(frame);
-            canvas.redraw();
         }
+        pit.tick(System.currentTimeMillis());
+        painter.refresh(canvas, model, layout, pit);
         shell.getDisplay().timerExec(FRAME_MILLIS, tick);
     }
 
@@ -173,8 +228,40 @@ public class OverlayWindow {
         }
     }
 
+    /** The overlay's keys, seen by a display filter so they work in the workbench too while the overlay shows. */
+    private void key(Event e) {
+        if ((e.stateMask & SWT.MODIFIER_MASK) != (SWT.MOD1 | SWT.MOD2) || !isVisible()) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        switch (Character.toLowerCase(e.keyCode)) {
+            case 'f' -> pit.press(PitButton.FUEL, model, now);
+            case 't' -> pit.press(PitButton.ALL, model, now);
+            case 'r' -> pit.press(PitButton.TEAR_OFF, model, now);
+            case 'l' -> setLocked(!layout.locked());
+            default -> {
+                return;
+            }
+        }
+        e.doit = false;
+        e.type = SWT.None;
+    }
+
+    /** The PIT box's button under a point, when the box is shown there. */
+    private PitButton button(int x, int y) {
+        Rectangle b = layout.bounds(OverlayWidget.PIT);
+        return layout.shown(OverlayWidget.PIT) && b.contains(x, y) ? PitButton.at(x - b.x, y - b.y) : null;
+    }
+
     private void mouseDown(Event e) {
-        if (e.button != 1 || layout.locked()) {
+        if (e.button != 1) {
+            return;
+        }
+        if (layout.locked()) {
+            PitButton b = button(e.x, e.y);
+            if (b != null) {
+                pit.press(b, model, System.currentTimeMillis());
+            }
             return;
         }
         dragged = layout.at(e.x, e.y);
@@ -183,6 +270,7 @@ public class OverlayWindow {
 
     private void mouseMove(Event e) {
         if (dragFrom == null) {
+            showTip(e.x, e.y);
             return;
         }
         if (dragged == null) {
@@ -194,7 +282,19 @@ public class OverlayWindow {
             Rectangle b = layout.bounds(dragged);
             layout.moveTo(dragged, b.x + e.x - dragFrom.x, b.y + e.y - dragFrom.y);
             dragFrom = new Point(e.x, e.y);
-            canvas.redraw();
+        }
+    }
+
+    /** Over the PIT box: why its buttons are off, or (locked) what the button under the pointer does. */
+    private void showTip(int x, int y) {
+        String next = null;
+        if (layout.shown(OverlayWidget.PIT) && layout.bounds(OverlayWidget.PIT).contains(x, y)) {
+            PitButton b = button(x, y);
+            next = !pit.enabled() ? pit.reason() : layout.locked() && b != null ? b.tip : null;
+        }
+        if (next != tip) {
+            tip = next;
+            canvas.setToolTipText(next);
         }
     }
 
@@ -211,8 +311,8 @@ public class OverlayWindow {
         dragged = null;
     }
 
-    /** Paints the overlay into {@code gc} as the window does; for measuring paint time. */
+    /** Paints the whole overlay into {@code gc} as a full repaint does; for measuring paint time. */
     public void paint(GC gc, Rectangle area) {
-        painter.paint(gc, model, layout, area);
+        painter.paintAll(gc, area.x, area.y, area.width, area.height, model, layout, pit);
     }
 }

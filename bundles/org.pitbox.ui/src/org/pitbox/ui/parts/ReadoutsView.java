@@ -1,8 +1,6 @@
 package org.pitbox.ui.parts;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
+import java.util.function.Supplier;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
@@ -17,17 +15,15 @@ import org.pitbox.core.source.LiveFeed;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
-import org.pitbox.ui.support.ActiveFeed;
 import org.pitbox.ui.support.UiPreferences;
 import org.pitbox.ui.support.Units;
 
-/** Big, glanceable readouts of the running feed, refreshed at display rate by polling the newest frame. */
-public class DashboardPart {
+/** Big, glanceable readouts of a feed, refreshed at display rate by polling its newest frame. */
+final class ReadoutsView {
     private static final int REFRESH_MILLIS = 33;
 
-    @Inject
-    private ActiveFeed activeFeed;
-
+    private final Supplier<LiveFeed> source;
+    private final String emptyHint;
     private final UiPreferences prefs = new UiPreferences();
     private Display display;
     private Font bigFont;
@@ -55,8 +51,10 @@ public class DashboardPart {
     private ChannelDescriptor chFuel;
     private final Runnable refresh = this::refresh;
 
-    @PostConstruct
-    public void create(Composite parent) {
+    /** Fills {@code parent}; {@code emptyHint} says what to do while {@code source} gives no feed. */
+    ReadoutsView(Composite parent, Supplier<LiveFeed> source, String emptyHint) {
+        this.source = source;
+        this.emptyHint = emptyHint;
         display = parent.getDisplay();
         FontData data = JFaceResources.getDefaultFont().getFontData()[0];
         bigFont = new Font(display, data.getName(), 26, SWT.BOLD);
@@ -104,7 +102,7 @@ public class DashboardPart {
         if (hint.isDisposed()) {
             return;
         }
-        LiveFeed feed = activeFeed.feed();
+        LiveFeed feed = source.get();
         if (feed != shownFeed || (feed != null && feed.layout() != frame.layout())) {
             bind(feed);
         }
@@ -172,13 +170,12 @@ public class DashboardPart {
     }
 
     private void clear() {
-        hint.setText("No telemetry yet. Pick a source in Telemetry Source and press Start.");
+        hint.setText(emptyHint);
         for (Label l : new Label[] {speed, gear, rpm, lap, lapTime, lastLap, bestLap, fuel}) {
             l.setText("--");
         }
     }
 
-    @PreDestroy
     void dispose() {
         if (bigFont != null) {
             bigFont.dispose();

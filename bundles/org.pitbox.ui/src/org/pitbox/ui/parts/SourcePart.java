@@ -44,6 +44,7 @@ public class SourcePart {
     private final List<TelemetrySource> sources = new ArrayList<>();
     private Composite choices;
     private Text replayFile;
+    private ReplayBar replayBar;
     private Button start;
     private Button stop;
     private Label state;
@@ -68,6 +69,7 @@ public class SourcePart {
         browse.setText("Browse...");
         browse.setToolTipText("Choose an iRacing .ibt file to replay");
         browse.addListener(SWT.Selection, e -> browse());
+        replayBar = new ReplayBar(parent, activeFeed::feed);
 
         Composite buttons = new Composite(parent, SWT.NONE);
         buttons.setLayout(new GridLayout(3, true));
@@ -109,6 +111,7 @@ public class SourcePart {
         state.setText(sourceName.isEmpty() ? "Stopped." : "Running: " + sourceName + ".");
         state.getParent().layout(true, true);
         updateButtons();
+        replayBar.refresh();
     }
 
     private void rebuildChoices() {

@@ -4,6 +4,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.pitbox.core.source.LiveFeed;
@@ -16,6 +18,7 @@ public class ActiveFeed {
     private final IEventBroker events;
     private TelemetrySource source;
     private LiveFeed feed;
+    private final List<Runnable> stopping = new CopyOnWriteArrayList<>();
 
     @Inject
     public ActiveFeed(IEventBroker events) {
@@ -30,8 +33,14 @@ public class ActiveFeed {
         events.post(Status.TOPIC_FEED, next.name());
     }
 
+    /** Runs {@code hook} on the caller's thread just before the running feed closes; keep it short. */
+    public void whenStopping(Runnable hook) {
+        stopping.add(hook);
+    }
+
     public synchronized void stop() {
         if (feed != null) {
+            stopping.forEach(Runnable::run);
             feed.close();
             feed = null;
             source = null;

@@ -11,6 +11,16 @@ public final class Status {
     /** The team server answered or failed (payload: String). */
     public static final String TOPIC_SERVER = "pitbox/status/server";
 
+    /** Sign-in, team or live streaming changed (payload: String, a sentence). */
+    public static final String TOPIC_TEAM = "pitbox/status/team";
+    /** A radio message arrived or was sent (payload: String, "name: text"). */
+    public static final String TOPIC_RADIO = "pitbox/status/radio";
+
+    /** The engineer's live view changed: presence, the watched session, its connection (payload: String). */
+    public static final String TOPIC_ENGINEER = "pitbox/status/engineer";
+    /** Radio heard by the engineer's live view (payload: String, "name: text"). */
+    public static final String TOPIC_ENGINEER_RADIO = "pitbox/status/engineer/radio";
+
     private Status() {
     }
 }

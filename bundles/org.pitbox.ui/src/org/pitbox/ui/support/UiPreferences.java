@@ -11,6 +11,8 @@ public final class UiPreferences {
     public static final String SERVER_URL = "serverUrl";
     public static final String SOURCE_ID = "sourceId";
     public static final String REPLAY_FILE = "replayFile";
+    public static final String TEAM_ID = "teamId";
+    public static final String BANDWIDTH = "bandwidth";
 
     public static final String METRIC = "metric";
     public static final String IMPERIAL = "imperial";

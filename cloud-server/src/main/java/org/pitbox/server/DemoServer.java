@@ -34,12 +34,16 @@ public final class DemoServer {
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
 
-    DemoServer(URI base) {
+    private DemoServer(URI base) {
         this.base = base;
     }
 
-    /** Makes the two accounts and the team; returns the team. */
-    TeamView seed() throws IOException, InterruptedException {
+    /** Makes the two accounts and the team on the server at {@code base}; returns the team. */
+    public static TeamView seed(URI base) throws IOException, InterruptedException {
+        return new DemoServer(base).seed();
+    }
+
+    private TeamView seed() throws IOException, InterruptedException {
         post(ApiPaths.AUTH + "/register", null, new RegisterRequest(DRIVER, PASSWORD, "Demo Driver"), Map.class);
         post(ApiPaths.AUTH + "/register", null, new RegisterRequest(ENGINEER, PASSWORD, "Demo Engineer"), Map.class);
         String driver = login(DRIVER);
@@ -75,7 +79,7 @@ public final class DemoServer {
         PitboxServer server = PitboxServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, data)));
         URI base = URI.create("http://127.0.0.1:" + server.port());
-        TeamView team = new DemoServer(base).seed();
+        TeamView team = seed(base);
         System.out.println("PitBox demo server on " + base + ": team \"" + team.name() + "\", driver " + DRIVER
                 + " and engineer " + ENGINEER + ", password " + PASSWORD);
         if (ready != null) {

@@ -1,0 +1,283 @@
+package org.pitbox.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.eclipse.e4.ui.internal.workbench.E4Workbench;
+import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.pitbox.core.compare.ComparedChannel;
+import org.pitbox.core.compare.Comparison;
+import org.pitbox.core.laps.Lap;
+import org.pitbox.core.sim.SimOptions;
+import org.pitbox.iracing.IbtSummary;
+import org.pitbox.iracing.ibt.IbtFile;
+import org.pitbox.iracing.ibt.SimulatedIbt;
+import org.pitbox.ui.charts.ChartStack;
+import org.pitbox.ui.parts.LapComparePart;
+import org.pitbox.ui.parts.SessionPart;
+
+/**
+ * The Lap Compare part in the real workbench on real recordings: two laps of one session, then a lap of
+ * another session; CSV export checked, a screenshot for the docs; and the goal timed: open a simulated
+ * 1-hour session and draw a two-lap overlay of 5 channels (plus the delta) 1600 pixels wide in under 300 ms.
+ */
+class LapCompareTest {
+    private static final Path IBT = Path.of("..", "..", "..", "shared", "data", "iracing", "ibt").toAbsolutePath()
+            .normalize();
+    private static final Path FIRST = IBT.resolve("robroberts_skmodified_langley_2015-05-28_14-50-46.ibt");
+    private static final Path SECOND = IBT.resolve("robroberts_skmodified_langley_2015-08-24_20-48-50.ibt");
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final Path DOCS = Path.of("..", "..", "docs", "images").toAbsolutePath().normalize();
+    private static final List<String> FIVE = List.of("Speed", "Throttle", "Brake", "Gear", "SteeringWheelAngle",
+            Comparison.DELTA);
+
+    private final List<Throwable> failures = new ArrayList<>();
+
+    @Test
+    void comparesRealLapsExportsThemAndDrawsAnHourInTime() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(FIRST) && Files.isRegularFile(SECOND),
+                "skipped: the real recordings are absent (" + IBT + "); put ../shared beside the project to run it");
+        Files.createDirectories(TARGET);
+        Display display = Display.getCurrent() != null ? Display.getCurrent() : new Display();
+        E4Application application = new E4Application();
+        E4Workbench workbench = application.createE4Workbench(new TestApplicationContext(), display);
+        MApplication app = workbench.getApplication();
+        display.timerExec(1500, () -> exercise(display, app, workbench));
+        workbench.createAndRunUI(app);
+        for (Throwable t : failures) {
+            throw new AssertionError("lap compare check failed: " + t, t);
+        }
+    }
+
+    private void exercise(Display display, MApplication app, E4Workbench workbench) {
+        try {
+            MTrimmedWindow window = (MTrimmedWindow) app.getChildren().get(0);
+            Shell shell = (Shell) window.getWidget();
+            shell.setBounds(0, 0, 1600, 1000);
+            EModelService models = app.getContext().get(EModelService.class);
+            EPartService parts = window.getContext().get(EPartService.class);
+            parts.switchPerspective((MPerspective) models.find("org.pitbox.ui.perspective.engineer", app));
+            SessionPart session = (SessionPart) parts.showPart(SessionPart.ID, EPartService.PartState.ACTIVATE)
+                    .getObject();
+            session.open(FIRST);
+            MPart part = parts.showPart(LapComparePart.ID, EPartService.PartState.ACTIVATE);
+            LapComparePart compare = (LapComparePart) part.getObject();
+            assertNotNull(compare, "the Lap Compare part was not created");
+
+            await(display, () -> compare.comparison() != null && !compare.busy(), "two laps compared");
+            Comparison two = compare.comparison();
+            assertEquals(List.of(184, 185), two.laps().stream().map(l -> l.lap().number()).toList(),
+                    "the two fastest clean laps are ticked");
+            assertEquals(Comparison.DEFAULT_CHANNELS, two.channels().stream().map(ComparedChannel::name).toList());
+            assertEquals(0, two.reference(), "lap 184 is the fastest");
+            double[] delta = two.channels().get(5).values()[1];
+            assertEquals(two.laps().get(1).lap().lapTime() - two.laps().get(0).lap().lapTime(),
+                    delta[delta.length - 1], 1e-9, "lap 185 ends its delta at the lap time difference");
+            checkCsv(display, compare, two);
+            exerciseMouse(display, compare.chartStack());
+
+            compare.addSession(SECOND);
+            await(display, () -> compare.comparison() != null && compare.comparison().laps().size() == 3
+                    && !compare.busy(), "a lap of a second session added");
+            Comparison three = compare.comparison();
+            assertEquals(List.of(184, 185, 6), three.laps().stream().map(l -> l.lap().number()).toList());
+            assertEquals(15.240, three.laps().get(2).lap().lapTime(), 0.0005, "the other session's best lap");
+            double[] other = three.channels().get(5).values()[2];
+            assertEquals(three.laps().get(2).lap().lapTime() - three.laps().get(0).lap().lapTime(),
+                    other[other.length - 1], 1e-9, "a delta across sessions");
+            Control charts = compare.chartStack().control();
+            display.setCursorLocation(charts.toDisplay(charts.getSize().x - 30, charts.getSize().y / 2));
+            settle(display, 300);
+            double[] x = three.distance();
+            compare.chartStack().setCursor(x[x.length * 36 / 100]);
+            shell.redraw(0, 0, 1600, 1000, true);
+            settle(display, 1000);
+            assertEquals(x[x.length * 36 / 100], compare.chartStack().cursor());
+            Files.createDirectories(DOCS);
+            saveRegion(display, folderOf(part), DOCS.resolve("lap-compare.png"));
+            Path png = TARGET.resolve("lap-compare-charts.png");
+            compare.savePng(png);
+            ImageData saved = new ImageLoader().load(png.toString())[0];
+            Point size = compare.chartStack().control().getSize();
+            assertEquals(size.x, saved.width);
+            assertEquals(size.y, saved.height);
+            timeHour(display);
+        } catch (Throwable t) {
+            failures.add(t);
+        } finally {
+            workbench.close();
+        }
+    }
+
+    /** Exports the two laps and reads the file back. */
+    private static void checkCsv(Display display, LapComparePart compare, Comparison c) throws Exception {
+        Path csv = TARGET.resolve("lap-compare.csv");
+        Files.deleteIfExists(csv);
+        compare.exportCsv(csv);
+        await(display, () -> !compare.busy() && compare.stateText().startsWith("Saved"), "the CSV saved");
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("Session,Lap,LapDist,Speed,Throttle,Brake,Gear,SteeringWheelAngle,Delta", lines.get(0));
+        int points = c.distance().length;
+        assertEquals(1 + 2 * points, lines.size(), "one line per lap and grid point");
+        String[] row = lines.get(1 + points + points / 2).split(",");
+        assertEquals("185", row[1]);
+        assertEquals(c.distance()[points / 2], Double.parseDouble(row[2]));
+        double speed = Double.parseDouble(row[3]);
+        assertTrue(speed > 20 && speed < 60, "Langley mid-lap speed in m/s: " + speed);
+        assertTrue(Integer.parseInt(row[6]) >= 1, "gear as a whole number: " + row[6]);
+        System.out.println("lap compare: " + lines.size() + " CSV lines, e.g. " + String.join(",", row));
+    }
+
+    /** The mouse: a move puts the cursor, the wheel zooms, a drag pans, a double-click shows the whole lap. */
+    private static void exerciseMouse(Display display, ChartStack stack) {
+        Control speed = ((Composite) stack.control()).getChildren()[1];
+        send(speed, SWT.MouseMove, 400, 0, 0);
+        assertTrue(!Double.isNaN(stack.cursor()), "the cursor follows the mouse");
+        send(speed, SWT.MouseVerticalWheel, 400, 3, 0);
+        assertTrue(stack.range().zoomed(), "the wheel zooms in");
+        double from = stack.range().from();
+        send(speed, SWT.MouseDown, 400, 0, 0);
+        send(speed, SWT.MouseMove, 300, 0, SWT.BUTTON1);
+        send(speed, SWT.MouseUp, 300, 0, 0);
+        assertTrue(stack.range().from() > from, "dragging left moves further along the lap");
+        send(speed, SWT.MouseDoubleClick, 300, 0, 0);
+        assertTrue(!stack.range().zoomed(), "a double-click shows the whole lap");
+        settle(display, 200);
+    }
+
+    private static void send(Control control, int type, int x, int count, int state) {
+        Event e = new Event();
+        e.x = x;
+        e.y = 40;
+        e.button = type == SWT.MouseDown || type == SWT.MouseUp || type == SWT.MouseDoubleClick ? 1 : 0;
+        e.count = count;
+        e.stateMask = state;
+        control.notifyListeners(type, e);
+    }
+
+    /**
+     * The goal: open a simulated hour, take its two fastest clean laps, compare five channels and the delta and
+     * draw them 1600 pixels wide, five times over; prints each time and checks the median.
+     */
+    private static void timeHour(Display display) throws Exception {
+        Path hour = TARGET.resolve("simulated-hour.ibt");
+        if (!Files.isRegularFile(hour)) {
+            SimulatedIbt.write(SimOptions.defaults().withDuration(3600).withSeed(2026), hour, 1_764_000_000L);
+        }
+        Shell shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        shell.setBounds(0, 0, 1600, 1000);
+        ChartStack stack = new ChartStack(shell);
+        shell.open();
+        settle(display, 300);
+        long[] millis = new long[5];
+        try {
+            for (int run = 0; run < millis.length; run++) {
+                long start = System.nanoTime();
+                long opened;
+                Comparison c;
+                try (IbtFile ibt = IbtFile.open(hour)) {
+                    IbtSummary summary = IbtSummary.of(ibt);
+                    opened = System.nanoTime();
+                    List<Lap> two = summary.laps().stream().filter(Lap::isClean)
+                            .sorted(Comparator.comparingDouble(Lap::lapTime)).limit(2).toList();
+                    Comparison.Builder builder = Comparison.builder(FIVE,
+                            summary.info().weekend().trackLengthMeters());
+                    two.forEach(lap -> builder.add("hour", ibt, lap));
+                    c = builder.build();
+                }
+                long built = System.nanoTime();
+                stack.show(c, List.of("a", "b"), List.of("Lap a", "Lap b"), false);
+                Image image = stack.snapshot();
+                long drawn = System.nanoTime();
+                image.dispose();
+                millis[run] = (drawn - start) / 1_000_000;
+                System.out.printf("lap compare, simulated hour: open and laps %.1f ms, compare %.1f ms, "
+                        + "draw %d x %d px %.1f ms, total %d ms%n", (opened - start) / 1e6, (built - opened) / 1e6,
+                        stack.control().getSize().x, stack.control().getSize().y, (drawn - built) / 1e6, millis[run]);
+                settle(display, 50);
+            }
+        } finally {
+            shell.dispose();
+        }
+        long first = millis[0];
+        Arrays.sort(millis);
+        System.out.println("lap compare, simulated hour: first " + first + " ms, median " + millis[2] + " ms");
+        assertTrue(millis[2] < 300, "open a 1-hour session and draw a two-lap overlay in under 300 ms: "
+                + millis[2] + " ms");
+    }
+
+    private static CTabFolder folderOf(MPart part) {
+        Control c = (Control) part.getWidget();
+        while (!(c instanceof CTabFolder)) {
+            c = c.getParent();
+        }
+        return (CTabFolder) c;
+    }
+
+    /** What {@code control} shows on screen, as PNG. */
+    private static void saveRegion(Display display, Control control, Path file) {
+        Point at = control.toDisplay(0, 0);
+        Point size = control.getSize();
+        Image image = new Image(display, size.x, size.y);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, at.x, at.y);
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {image.getImageData()};
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
+    private static void await(Display display, BooleanSupplier done, String what) {
+        for (long end = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < end;) {
+            if (done.getAsBoolean()) {
+                return;
+            }
+            settle(display, 100);
+        }
+        throw new AssertionError("timed out waiting for: " + what);
+    }
+
+    private static void settle(Display display, long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(20, () -> { });
+                display.sleep();
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.pitbox.ui.support;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.eclipse.e4.core.di.annotations.Creatable;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.pitbox.core.source.LiveFeed;
+import org.pitbox.protocol.api.TeamView;
+import org.pitbox.protocol.client.Backoff;
+import org.pitbox.protocol.client.CloudClient;
+import org.pitbox.protocol.client.LiveSession;
+import org.pitbox.protocol.client.LiveSubscriber;
+import org.pitbox.protocol.client.SubscribedFeed;
+import org.pitbox.protocol.client.SubscriberListener;
+import org.pitbox.protocol.client.SubscriberStatus;
+import org.pitbox.protocol.live.LiveControl;
+
+/**
+ * The Race Engineer perspective's link to the team's live sessions: presence (who is on track) and the one
+ * session being watched, as a {@link LiveFeed}. Changes are posted on {@link Status#TOPIC_ENGINEER}.
+ */
+@Creatable
+@Singleton
+public class EngineerLive {
+    private final IEventBroker events;
+    private LiveSubscriber teamChannel;
+    private LiveSubscriber watching;
+    private long teamId = -1;
+    private volatile String watchedKey;
+    private volatile SubscribedFeed feed;
+    private volatile SubscriberStatus status;
+    private volatile List<LiveControl.Session> sessions = List.of();
+    private volatile List<LiveControl.Member> members = List.of();
+
+    @Inject
+    public EngineerLive(IEventBroker events) {
+        this.events = events;
+    }
+
+    /** Follows the team's presence; does nothing if already following this team. */
+    public synchronized void follow(CloudClient client, TeamView team) {
+        if (team == null || client == null) {
+            return;
+        }
+        if (teamChannel != null && teamId == team.id()) {
+            return;
+        }
+        closeAll();
+        teamId = team.id();
+        teamChannel = LiveSubscriber.team(client.baseUri(), client::accessToken, team.id(), Backoff.defaults(),
+                new SubscriberListener() {
+                    @Override
+                    public void presence(List<LiveControl.Member> m, List<LiveControl.Session> s) {
+                        members = List.copyOf(m);
+                        sessions = List.copyOf(s);
+                        post("presence");
+                    }
+                });
+    }
+
+    /** Watches one live session of the team (following its presence too). */
+    public synchronized void watch(CloudClient client, TeamView team, String sessionKey) {
+        follow(client, team);
+        if (watching != null) {
+            watching.close();
+        }
+        watchedKey = sessionKey;
+        feed = null;
+        status = null;
+        watching = LiveSubscriber.session(client.baseUri(), client::accessToken, team.id(), sessionKey,
+                Backoff.defaults(), new SubscriberListener() {
+                    @Override
+                    public void session(LiveSession session) {
+                        feed = new SubscribedFeed(session);
+                        post("session");
+                    }
+
+                    @Override
+                    public void row(long seq, byte[] row) {
+                        SubscribedFeed f = feed;
+                        if (f != null) {
+                            f.offer(seq, row);
+                        }
+                    }
+
+                    @Override
+                    public void status(SubscriberStatus s) {
+                        status = s;
+                        SubscribedFeed f = feed;
+                        if (f != null) {
+                            f.status(s);
+                        }
+                        post("status");
+                    }
+
+                    @Override
+                    public void radio(long fromUserId, String fromName, String text) {
+                        events.post(Status.TOPIC_ENGINEER_RADIO, fromName + ": " + text);
+                    }
+
+                    @Override
+                    public void ended(long lastSeq, long dropped) {
+                        SubscribedFeed f = feed;
+                        if (f != null) {
+                            f.ended();
+                        }
+                        post("ended");
+                    }
+
+                    @Override
+                    public void error(String text) {
+                        events.post(Status.TOPIC_MESSAGE, "Team live: " + text);
+                    }
+                });
+        post("watch");
+    }
+
+    /** The watched session's feed, or null before its first {@code session} message. */
+    public LiveFeed feed() {
+        return feed;
+    }
+
+    public String watchedKey() {
+        return watchedKey;
+    }
+
+    /** The watched session's connection, or null. */
+    public SubscriberStatus status() {
+        return status;
+    }
+
+    public List<LiveControl.Session> sessions() {
+        return sessions;
+    }
+
+    public List<LiveControl.Member> members() {
+        return members;
+    }
+
+    /** Radio to the watched session's driver; false when not connected. */
+    public synchronized boolean radio(String text) {
+        return watching != null && watching.radio(text);
+    }
+
+    private void post(String what) {
+        events.post(Status.TOPIC_ENGINEER, what);
+    }
+
+    @PreDestroy
+    public synchronized void closeAll() {
+        if (watching != null) {
+            watching.close();
+            watching = null;
+        }
+        if (teamChannel != null) {
+            teamChannel.close();
+            teamChannel = null;
+        }
+        teamId = -1;
+        feed = null;
+        watchedKey = null;
+    }
+}
