@@ -1,11 +1,9 @@
 package org.pitbox.core.engineer;
 
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** The bits of iRacing's {@code EngineWarnings} ({@code irsdk_EngineWarnings}), with readable words. */
-public enum EngineWarning {
+public enum EngineWarning implements BitFlag {
     WATER_TEMP(0x1, "water temperature"), FUEL_PRESSURE(0x2, "fuel pressure"), OIL_PRESSURE(0x4, "oil pressure"),
     ENGINE_STALLED(0x8, "engine stalled"), PIT_LIMITER(0x10, "pit limiter"), REV_LIMITER(0x20, "rev limiter"),
     OIL_TEMP(0x40, "oil temperature"), REPAIR_NEEDED(0x80, "repair needed"),
@@ -19,6 +17,7 @@ public enum EngineWarning {
         this.label = label;
     }
 
+    @Override
     public long bit() {
         return bit;
     }
@@ -29,12 +28,6 @@ public enum EngineWarning {
 
     /** The warnings set in {@code bits}; unknown bits are ignored. */
     public static Set<EngineWarning> decode(long bits) {
-        EnumSet<EngineWarning> set = EnumSet.noneOf(EngineWarning.class);
-        for (EngineWarning w : values()) {
-            if ((bits & w.bit) != 0) {
-                set.add(w);
-            }
-        }
-        return Collections.unmodifiableSet(set);
+        return BitFlag.decode(EngineWarning.class, bits);
     }
 }

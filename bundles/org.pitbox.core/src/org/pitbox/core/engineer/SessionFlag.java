@@ -1,11 +1,9 @@
 package org.pitbox.core.engineer;
 
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** The bits of iRacing's {@code SessionFlags} ({@code irsdk_Flags}), with the words an engineer reads. */
-public enum SessionFlag {
+public enum SessionFlag implements BitFlag {
     CHECKERED(0x1, "checkered"), WHITE(0x2, "white"), GREEN(0x4, "green"), YELLOW(0x8, "yellow"), RED(0x10, "red"),
     BLUE(0x20, "blue"), DEBRIS(0x40, "debris"), CROSSED(0x80, "crossed"), YELLOW_WAVING(0x100, "yellow waving"),
     ONE_LAP_TO_GREEN(0x200, "one lap to green"), GREEN_HELD(0x400, "green held"), TEN_TO_GO(0x800, "ten to go"),
@@ -23,6 +21,7 @@ public enum SessionFlag {
         this.label = label;
     }
 
+    @Override
     public long bit() {
         return bit;
     }
@@ -34,12 +33,6 @@ public enum SessionFlag {
 
     /** The flags set in {@code bits}; unknown bits are ignored. */
     public static Set<SessionFlag> decode(long bits) {
-        EnumSet<SessionFlag> set = EnumSet.noneOf(SessionFlag.class);
-        for (SessionFlag f : values()) {
-            if ((bits & f.bit) != 0) {
-                set.add(f);
-            }
-        }
-        return Collections.unmodifiableSet(set);
+        return BitFlag.decode(SessionFlag.class, bits);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -21,7 +22,6 @@ import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
@@ -39,6 +39,8 @@ import org.pitbox.core.compare.Comparison;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.iracing.IbtSummary;
+import org.pitbox.ui.support.OpenSession;
+import org.pitbox.ui.support.Screenshots;
 import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.iracing.ibt.SimulatedIbt;
 import org.pitbox.ui.charts.ChartStack;
@@ -89,6 +91,9 @@ class LapCompareTest {
             SessionPart session = (SessionPart) parts.showPart(SessionPart.ID, EPartService.PartState.ACTIVATE)
                     .getObject();
             session.open(FIRST);
+            // singletons outlive a workbench in one runtime: wait until the open session is this file
+            OpenSession open = ContextInjectionFactory.make(OpenSession.class, app.getContext());
+            await(display, () -> FIRST.equals(open.file()), FIRST.getFileName() + " opened");
             MPart part = parts.showPart(LapComparePart.ID, EPartService.PartState.ACTIVATE);
             LapComparePart compare = (LapComparePart) part.getObject();
             assertNotNull(compare, "the Lap Compare part was not created");
@@ -123,7 +128,7 @@ class LapCompareTest {
             settle(display, 1000);
             assertEquals(x[x.length * 36 / 100], compare.chartStack().cursor());
             Files.createDirectories(DOCS);
-            saveRegion(display, folderOf(part), DOCS.resolve("lap-compare.png"));
+            Screenshots.save(folderOf(part), DOCS.resolve("lap-compare.png"));
             Path png = TARGET.resolve("lap-compare-charts.png");
             compare.savePng(png);
             ImageData saved = new ImageLoader().load(png.toString())[0];
@@ -242,23 +247,6 @@ class LapCompareTest {
             c = c.getParent();
         }
         return (CTabFolder) c;
-    }
-
-    /** What {@code control} shows on screen, as PNG. */
-    private static void saveRegion(Display display, Control control, Path file) {
-        Point at = control.toDisplay(0, 0);
-        Point size = control.getSize();
-        Image image = new Image(display, size.x, size.y);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, at.x, at.y);
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] {image.getImageData()};
-            loader.save(file.toString(), SWT.IMAGE_PNG);
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
     }
 
     private static void await(Display display, BooleanSupplier done, String what) {

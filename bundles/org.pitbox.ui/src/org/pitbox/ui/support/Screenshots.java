@@ -6,7 +6,9 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
@@ -15,9 +17,19 @@ public final class Screenshots {
     private Screenshots() {
     }
 
+    /** The whole window, its frame included. */
     public static void save(Shell shell, Path file) {
-        Display display = shell.getDisplay();
-        Rectangle bounds = shell.getBounds();
+        save(shell.getDisplay(), shell.getBounds(), file);
+    }
+
+    /** What {@code control} shows, without its window's frame. */
+    public static void save(Control control, Path file) {
+        Point at = control.toDisplay(0, 0);
+        Point size = control.getSize();
+        save(control.getDisplay(), new Rectangle(at.x, at.y, size.x, size.y), file);
+    }
+
+    private static void save(Display display, Rectangle bounds, Path file) {
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);
         try {

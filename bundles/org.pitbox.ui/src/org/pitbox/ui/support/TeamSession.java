@@ -109,9 +109,15 @@ public class TeamSession {
         });
     }
 
-    /** Signs in again from the stored refresh token, if there is one; quietly does nothing otherwise. */
+    /**
+     * Signs in again from the stored refresh token, if there is one and nobody is signed in; quietly does
+     * nothing otherwise (refresh tokens are single use: a second client would revoke the first one's).
+     */
     public CompletableFuture<Boolean> restore() {
         return CompletableFuture.supplyAsync(() -> {
+            if (signedIn()) {
+                return true;
+            }
             try {
                 Optional<SecureCredentials.SignIn> stored = new SecureCredentials().load();
                 if (stored.isEmpty()) {

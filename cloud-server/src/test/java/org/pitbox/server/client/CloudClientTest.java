@@ -15,11 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.pitbox.server.api.MutableClock;
 import org.pitbox.protocol.api.MemberView;
 import org.pitbox.protocol.api.Roles;
 import org.pitbox.protocol.api.SessionView;
@@ -57,7 +55,7 @@ class CloudClientTest {
     private static final String PUT_CHUNK = "\"PUT\",route=\"/api/v1/sessions/{id}/chunks/{n}\",status=\"2xx\"";
     private static final String TEAMS_4XX = "\"GET\",route=\"/api/v1/teams\",status=\"4xx\"";
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
     private final AtomicInteger users = new AtomicInteger();
     private PitboxServer server;
     private Path dataDir;
@@ -332,30 +330,6 @@ class CloudClientTest {
 
         long last() {
             return done.get(done.size() - 1);
-        }
-    }
-
-    /** A clock the test moves forward; the server's tokens expire by it. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
