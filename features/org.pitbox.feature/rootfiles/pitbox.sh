@@ -8,9 +8,15 @@ if ! "$JAVA" -version >/dev/null 2>&1; then
 fi
 # SWT on macOS must own the first thread
 [ "$(uname)" = Darwin ] && PITBOX_VM_ARGS="-XstartOnFirstThread $PITBOX_VM_ARGS"
+# a stop request for this script reaches the workbench, so it can end a live session cleanly
+pid=
+exec 3<&0 # background commands otherwise read /dev/null
+trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null' TERM INT HUP
 # exit status 23 asks for a restart (Window > Plugins > Restart now); the native launcher would loop the same way
 while :; do
-  "$JAVA" -Dosgi.requiredJavaVersion=21 $PITBOX_VM_ARGS -jar "$HERE"/plugins/org.eclipse.equinox.launcher_*.jar -install "$HERE" "$@"
-  status=$?
+  "$JAVA" -Dosgi.requiredJavaVersion=21 $PITBOX_VM_ARGS -jar "$HERE"/plugins/org.eclipse.equinox.launcher_*.jar -install "$HERE" "$@" <&3 &
+  pid=$!
+  # wait returns early when a signal arrives; wait again for the workbench's own exit status
+  while wait "$pid"; status=$?; kill -0 "$pid" 2>/dev/null; do :; done
   [ $status = 23 ] || exit $status
 done

@@ -94,15 +94,19 @@ public class DemoAddon {
                 + "; the Race Engineer perspective watches it through the server");
         String folder = System.getProperty(SCREENSHOTS);
         if (folder != null) {
-            Display display = Display.getCurrent();
-            display.timerExec(SCREENSHOT_DELAY_MILLIS, () -> {
-                for (Shell shell : display.getShells()) {
-                    if (shell.isVisible()) {
-                        String name = shell == overlay.shell() ? "demo-overlay.png" : "demo-workbench.png";
-                        Screenshots.save(shell, Path.of(folder, name));
-                    }
-                }
-            });
+            Display.getCurrent().timerExec(SCREENSHOT_DELAY_MILLIS, () -> screenshots(Path.of(folder)));
+        }
+    }
+
+    /** The overlay as on screen; the workbench as it draws itself, since the overlay sits on top of it. */
+    private void screenshots(Path folder) {
+        Shell overlayShell = overlay.shell();
+        for (Shell shell : Display.getCurrent().getShells()) {
+            if (shell == overlayShell) {
+                Screenshots.save(shell, folder.resolve("demo-overlay.png"));
+            } else if (shell.isVisible()) {
+                Screenshots.print(shell, folder.resolve("demo-workbench.png"));
+            }
         }
     }
 }
