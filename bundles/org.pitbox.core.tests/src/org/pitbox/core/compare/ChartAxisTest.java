@@ -43,6 +43,22 @@ class ChartAxisTest {
     }
 
     @Test
+    void aViewIsRestoredInsideTheLap() {
+        XRange r = new XRange(0, 1000);
+        r.show(200, 300);
+        assertEquals(200, r.from(), 1e-9);
+        assertEquals(300, r.to(), 1e-9);
+        assertTrue(r.zoomed());
+        r.show(950, 1200);
+        assertEquals(750, r.from(), 1e-9, "kept inside the lap, the width kept");
+        assertEquals(1000, r.to(), 1e-9);
+        r.show(-50, 5000);
+        assertFalse(r.zoomed());
+        r.show(400, 400);
+        assertEquals(1, r.span(), 1e-9, "never narrower than a thousandth");
+    }
+
+    @Test
     void ticksAreRound() {
         assertEquals(20, Ticks.step(0, 100, 5), 1e-12);
         assertEquals(0.2, Ticks.step(0, 1, 5), 1e-12);

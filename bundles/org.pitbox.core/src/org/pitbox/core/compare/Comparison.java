@@ -3,11 +3,16 @@ package org.pitbox.core.compare;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.pitbox.core.chart.Downsample;
 import org.pitbox.core.chart.LapOverlay;
 import org.pitbox.core.laps.Lap;
+import org.pitbox.core.math.Expression;
+import org.pitbox.core.math.ExpressionException;
+import org.pitbox.core.math.MathChannel;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.ChannelType;
@@ -32,15 +37,17 @@ public final class Comparison {
     private final List<ComparedLap> laps;
     private final List<ComparedChannel> channels;
     private final int reference;
+    private final List<String> notes;
 
     private Comparison(double[] pct, double[] distance, String distanceUnit, List<ComparedLap> laps,
-            List<ComparedChannel> channels, int reference) {
+            List<ComparedChannel> channels, int reference, List<String> notes) {
         this.pct = pct;
         this.distance = distance;
         this.distanceUnit = distanceUnit;
         this.laps = List.copyOf(laps);
         this.channels = List.copyOf(channels);
         this.reference = reference;
+        this.notes = List.copyOf(notes);
     }
 
     /**
@@ -77,6 +84,11 @@ public final class Comparison {
     /** Index of the lap the deltas are measured against. */
     public int reference() {
         return reference;
+    }
+
+    /** What could not be shown, in words: a math channel using a channel one session lacks. Usually empty. */
+    public List<String> notes() {
+        return notes;
     }
 
     /** The whole lap as a zoom and pan state. */
@@ -118,12 +130,31 @@ public final class Comparison {
         private final boolean[] discrete;
         private final List<ComparedLap> laps = new ArrayList<>();
         private final List<Slice> slices = new ArrayList<>();
+        private final Map<String, MathChannel> math = new LinkedHashMap<>();
+        private final Map<String, Expression> parsed = new LinkedHashMap<>();
+        private final List<String> notes = new ArrayList<>();
 
         private Builder(List<String> names, double trackLength) {
             this.names = List.copyOf(names);
             this.trackLength = trackLength;
             this.units = new String[names.size()];
             this.discrete = new boolean[names.size()];
+        }
+
+        /**
+         * Defines math channels: a name in the channel list that is one of these is computed from its
+         * expression lap by lap (before any recorded channel of the same name). Call before {@link #add}.
+         *
+         * @throws ExpressionException when an expression does not parse
+         */
+        public Builder math(List<MathChannel> channels) {
+            for (MathChannel c : channels) {
+                if (names.contains(c.name())) {
+                    parsed.put(c.name(), c.compile());
+                    math.put(c.name(), c);
+                }
+            }
+            return this;
         }
 
         /** Reads one lap of {@code recording}: LapDistPct, SessionTime and the channels it has. */
@@ -136,6 +167,12 @@ public final class Comparison {
             double[] time = read(recording, rows, layout.require("SessionTime"), first, count);
             double[][] values = new double[names.size()][];
             for (int c = 0; c < values.length; c++) {
+                Expression expression = parsed.get(names.get(c));
+                if (expression != null) {
+                    values[c] = evaluate(session, recording, lap, names.get(c), expression, first, count);
+                    units[c] = math.get(names.get(c)).unit();
+                    continue;
+                }
                 ChannelDescriptor d = layout.find(names.get(c)).orElse(null);
                 if (d != null && !names.get(c).equals(DELTA)) {
                     values[c] = read(recording, rows, d, first, count);
@@ -146,6 +183,19 @@ public final class Comparison {
             laps.add(new ComparedLap(session, lap));
             slices.add(new Slice(lapPct, values, elapsed(lap, lapPct, time)));
             return this;
+        }
+
+        /** A math channel over one lap; null (no line) with a note when the recording lacks what it uses. */
+        private double[] evaluate(String session, Recording recording, Lap lap, String name, Expression expression,
+                int first, int count) {
+            try {
+                double[] out = new double[count];
+                expression.evaluate(recording, first, count, out);
+                return out;
+            } catch (ExpressionException e) {
+                notes.add(name + " is not shown for " + session + " lap " + lap.number() + ": " + e.getMessage());
+                return null;
+            }
         }
 
         /** Deltas against the fastest lap driven from line to line (the first lap when none is). */
@@ -188,7 +238,7 @@ public final class Comparison {
             for (int g = 0; g < grid.length; g++) {
                 distance[g] = metres ? grid[g] * trackLength : grid[g];
             }
-            return new Comparison(grid, distance, metres ? "m" : "%", laps, channels, reference);
+            return new Comparison(grid, distance, metres ? "m" : "%", laps, channels, reference, notes);
         }
 
         private double[][] resample(int channel, double[] grid) {

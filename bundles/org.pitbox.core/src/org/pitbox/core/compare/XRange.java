@@ -62,6 +62,15 @@ public final class XRange {
         place(from + dx, span());
     }
 
+    /**
+     * Shows {@code from .. to}, kept inside {@code min .. max} and at least a thousandth of it wide: to keep
+     * the view when the charts are rebuilt (another unit, another channel).
+     */
+    public void show(double from, double to) {
+        double span = Math.clamp(to - from, (max - min) / 1000, max - min);
+        place(from, span);
+    }
+
     public double toPixel(double x, double width) {
         return (x - from) / (to - from) * width;
     }

@@ -60,16 +60,27 @@ public final class Expression {
 
     /** The expression at every row of the recording, into {@code out} (at least as long as the rows). */
     public void evaluate(Recording recording, double[] out) {
+        evaluate(recording, 0, recording.recordCount(), out);
+    }
+
+    /**
+     * The expression at rows {@code first .. first + count - 1} into {@code out[0 .. count - 1]}, as if the
+     * recording began at {@code first} ({@code d} and {@code prev} start there): one lap, say.
+     *
+     * @throws ExpressionException when the layout lacks a channel or element the expression uses
+     */
+    public void evaluate(Recording recording, int first, int count, double[] out) {
         ChannelLayout layout = recording.layout();
         Node root = compile(ast, layout);
         ChannelDescriptor time = layout.find("SessionTime").orElse(null);
         double tickSeconds = 1.0 / recording.tickRate();
         Node.Sample s = new Node.Sample();
         s.buf = recording.rows();
-        for (int i = 0, n = recording.recordCount(); i < n; i++) {
+        for (int k = 0; k < count; k++) {
+            int i = first + k;
             s.row = recording.rowStart(i);
             s.time = time == null ? i * tickSeconds : Rows.asDouble(s.buf, s.row, time, 0);
-            out[i] = root.eval(s);
+            out[k] = root.eval(s);
         }
     }
 

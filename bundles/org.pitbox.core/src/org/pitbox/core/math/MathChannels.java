@@ -2,6 +2,7 @@ package org.pitbox.core.math;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The text form of a user's math channels: one {@code name = expression [unit]} per line. The unit is
@@ -39,6 +40,70 @@ public final class MathChannels {
             }
         }
         return out;
+    }
+
+    /**
+     * Like {@link #read} but keeps the good entries: each line that does not read is passed to
+     * {@code skipped} (as "line N: why") and left out. For stored preferences, where one bad line should
+     * not lose the rest.
+     */
+    public static List<MathChannel> readValid(String text, Consumer<String> skipped) {
+        List<MathChannel> out = new ArrayList<>();
+        String[] lines = text == null ? new String[0] : text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                MathChannel c = parseLine(line);
+                c.compile();
+                if (find(out, c.name()) < 0) {
+                    out.add(c);
+                } else {
+                    skipped.accept("line " + (i + 1) + ": '" + c.name() + "' is defined twice");
+                }
+            } catch (IllegalArgumentException e) {
+                skipped.accept("line " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code channels} with {@code channel} in place of the one named {@code replacing} (kept in its
+     * place), or added at the end when {@code replacing} is null or not there.
+     *
+     * @throws IllegalArgumentException when another entry has the new name already
+     */
+    public static List<MathChannel> put(List<MathChannel> channels, String replacing, MathChannel channel) {
+        List<MathChannel> out = new ArrayList<>(channels);
+        int same = find(out, channel.name());
+        int old = replacing == null ? -1 : find(out, replacing);
+        if (same >= 0 && same != old) {
+            throw new IllegalArgumentException("there is a math channel named '" + channel.name() + "' already");
+        }
+        if (old >= 0) {
+            out.set(old, channel);
+        } else {
+            out.add(channel);
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code channels} without the one named {@code name}. */
+    public static List<MathChannel> remove(List<MathChannel> channels, String name) {
+        return channels.stream().filter(c -> !c.name().equals(name)).toList();
+    }
+
+    /** Index of the entry named {@code name}, -1 when none is. */
+    public static int find(List<MathChannel> channels, String name) {
+        for (int i = 0; i < channels.size(); i++) {
+            if (channels.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static MathChannel parseLine(String line) {

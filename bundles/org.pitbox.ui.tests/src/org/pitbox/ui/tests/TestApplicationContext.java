@@ -6,7 +6,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /** What the product's branding gives E4Application, so a test can start the workbench itself. */
-final class TestApplicationContext implements IApplicationContext {
+public final class TestApplicationContext implements IApplicationContext {
     private final Map<String, String> branding = Map.of(
             "applicationXMI", "org.pitbox.ui/Application.e4xmi",
             "cssTheme", "org.pitbox.ui.theme.dark",

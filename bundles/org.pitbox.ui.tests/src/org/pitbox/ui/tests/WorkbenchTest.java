@@ -3,6 +3,7 @@ package org.pitbox.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pitbox.ui.tests.UiWait.settle;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,17 +190,6 @@ class WorkbenchTest {
         seen.add(perspective.getLabel());
         if (screenshot != null) {
             save(display, SCREENSHOTS.resolve(screenshot));
-        }
-    }
-
-    /** Lets the UI lay out and paint for a while. */
-    private static void settle(Display display, long millis) {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            if (!display.readAndDispatch()) {
-                display.timerExec(20, () -> { });
-                display.sleep();
-            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.pitbox.ui.charts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
@@ -30,7 +31,7 @@ import org.pitbox.core.compare.XRange;
  * shows the whole lap again.
  */
 public final class ChartStack {
-    private static final String HELP = "wheel: zoom   drag: pan   double-click: whole lap";
+    private static final String HELP = "wheel or +/-: zoom   drag or arrows: pan   double-click or Home: whole lap";
 
     private final Composite root;
     private final Canvas legend;
@@ -44,6 +45,7 @@ public final class ChartStack {
     private double cursor = Double.NaN;
     private int dragX = -1;
     private double dragFrom;
+    private Consumer<Control> decorate = c -> { };
 
     public ChartStack(Composite parent) {
         root = new Composite(parent, SWT.NONE);
@@ -71,6 +73,36 @@ public final class ChartStack {
         return root;
     }
 
+    /** Runs {@code action} on the legend now and on every chart made from now on (to accept dropped files). */
+    public void decorate(Consumer<Control> action) {
+        decorate = action;
+        action.accept(root);
+        action.accept(legend);
+    }
+
+    /** The chart canvases, one per channel, top to bottom. */
+    public List<Control> charts() {
+        return charts.stream().map(c -> (Control) c.control()).toList();
+    }
+
+    /**
+     * What chart {@code chart}'s title row says of each lap: its short name and, with the cursor shown, its
+     * value at the cursor in the display unit ("184  130").
+     */
+    public List<String> readout(int chart) {
+        return List.of(charts.get(chart).readout());
+    }
+
+    /** The unit chart {@code chart} shows its values in. */
+    public DisplayUnit unit(int chart) {
+        return charts.get(chart).unit();
+    }
+
+    /** The unit of the distance axis. */
+    public DisplayUnit distanceUnitShown() {
+        return distanceUnit;
+    }
+
     /**
      * Shows a comparison, one strip chart per channel, the whole lap in view and no cursor.
      *
@@ -92,10 +124,25 @@ public final class ChartStack {
                     i == count - 1);
             chart.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
             listen(chart);
+            decorate.accept(chart.control());
             charts.add(chart);
         }
         root.layout(true, true);
         legend.redraw();
+    }
+
+    /** Shows the same comparison in metric or imperial units, keeping the zoom and the cursor. */
+    public void reshow(boolean imperial) {
+        if (comparison == null) {
+            return;
+        }
+        double from = range.from();
+        double to = range.to();
+        double at = cursor;
+        show(comparison, labels, legendTexts, imperial);
+        range.show(from, to);
+        rangeChanged();
+        setCursor(at);
     }
 
     public Comparison comparison() {
@@ -215,6 +262,13 @@ public final class ChartStack {
             rangeChanged();
         });
         c.addListener(SWT.KeyDown, this::key);
+        c.addListener(SWT.Traverse, e -> {
+            // the arrow keys pan rather than move the focus
+            if (e.detail == SWT.TRAVERSE_ARROW_NEXT || e.detail == SWT.TRAVERSE_ARROW_PREVIOUS) {
+                e.doit = false;
+            }
+        });
+
     }
 
     private void moved(StripChart chart, Event e) {
@@ -235,6 +289,11 @@ public final class ChartStack {
             case SWT.ARROW_LEFT -> range.pan(-range.span() / 10);
             case SWT.ARROW_RIGHT -> range.pan(range.span() / 10);
             case SWT.HOME -> range.reset();
+            case SWT.END -> range.pan(range.max() - range.to());
+            case SWT.ESC -> {
+                setCursor(Double.NaN);
+                return;
+            }
             default -> {
                 return;
             }

@@ -153,7 +153,7 @@ final class StripChart {
         double to = x.apply(view.to());
         double step = Ticks.step(from, to, Math.max(2, plot.width / 110));
         for (double v : Ticks.within(from, to, step)) {
-            int px = plot.x + (int) Math.round(view.toPixel(v / x.factor(), plot.width));
+            int px = plot.x + (int) Math.round(view.toPixel(x.invert(v), plot.width));
             gc.setForeground(colors.grid());
             gc.drawLine(px, plot.y, px, plot.y + plot.height);
             if (xAxis) {
@@ -204,11 +204,9 @@ final class StripChart {
         gc.setFont(canvas.getFont());
         double at = stack.cursor();
         boolean shown = !Double.isNaN(at);
-        if (shown) {
-            comparison.valuesAt(channel, at, values);
-        }
+        String[] labels = readout();
         for (int lap = 0; lap < values.length; lap++) {
-            String label = stack.label(lap) + (shown ? "  " + format(values[lap]) : "");
+            String label = labels[lap];
             gc.setBackground(colors.lap(lap));
             gc.fillRectangle(x, y + 4 + text / 2 - 1, 12, 3);
             gc.setForeground(colors.lap(lap));
@@ -228,6 +226,27 @@ final class StripChart {
                 gc.fillOval(px - 3, toPixelY(unit.apply(values[lap])) - 3, 7, 7);
             }
         }
+    }
+
+    /**
+     * The title row's lap labels: each lap's short name and, with the cursor shown, its value there in the
+     * display unit ("184  130"); fills {@link #values} with the recorded values at the cursor.
+     */
+    String[] readout() {
+        double at = stack.cursor();
+        boolean shown = !Double.isNaN(at);
+        if (shown) {
+            stack.comparison().valuesAt(channel, at, values);
+        }
+        String[] out = new String[values.length];
+        for (int lap = 0; lap < values.length; lap++) {
+            out[lap] = stack.label(lap) + (shown ? "  " + format(values[lap]) : "");
+        }
+        return out;
+    }
+
+    DisplayUnit unit() {
+        return unit;
     }
 
     /** A cursor value with one decimal more than the y axis steps ("-" off the lap). */

@@ -1,6 +1,7 @@
 package org.pitbox.ui.parts;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -17,9 +19,14 @@ import org.eclipse.swt.widgets.TableItem;
 import org.pitbox.core.compare.Comparison;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.laps.LapTimes;
+import org.pitbox.core.math.MathChannel;
 import org.pitbox.iracing.IbtSummary;
 
-/** The left side of Lap Compare: the laps of every session and the channels, as tick lists. */
+/**
+ * The left side of Lap Compare: the laps of every session and the channels (the user's math channels
+ * among them, shown with their formula), as tick lists, and the buttons that add, edit and remove math
+ * channels.
+ */
 final class CompareChoices {
     /** A tickable lap: its session and the lap. */
     record Pick(CompareSession session, Lap lap) {
@@ -28,12 +35,26 @@ final class CompareChoices {
         }
     }
 
+    /** What the math channel buttons ask of the part. */
+    interface MathActions {
+        void add();
+
+        void edit(MathChannel channel);
+
+        void remove(MathChannel channel);
+    }
+
+    private final Composite box;
     private final Table laps;
     private final Table channels;
+    private final Button edit;
+    private final Button remove;
+    private List<MathChannel> math = List.of();
+    private List<CompareSession> sessions = List.of();
 
     /** {@code changed} runs whenever a lap or a channel is ticked or unticked. */
-    CompareChoices(Composite parent, Runnable changed) {
-        Composite box = new Composite(parent, SWT.NONE);
+    CompareChoices(Composite parent, Runnable changed, MathActions actions) {
+        box = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 0;
         box.setLayout(layout);
@@ -41,14 +62,43 @@ final class CompareChoices {
         laps = new Table(box, SWT.CHECK | SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         laps.setHeaderVisible(true);
         laps.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        laps.setToolTipText("Tick the laps to overlay; the fastest whole lap ticked is the reference of the delta");
         for (String title : new String[] {"Lap", "Time", "Notes", "Session"}) {
             new TableColumn(laps, SWT.LEFT).setText(title);
         }
         new Label(box, SWT.NONE).setText("Channels");
-        channels = new Table(box, SWT.CHECK | SWT.BORDER | SWT.V_SCROLL);
+        channels = new Table(box, SWT.CHECK | SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         GridData size = new GridData(SWT.FILL, SWT.FILL, true, true);
         size.heightHint = 160;
         channels.setLayoutData(size);
+        channels.setToolTipText("Tick the channels to chart, one strip each. Math channels show their formula: "
+                + "double-click one to edit it, Delete removes it.");
+        Composite buttons = new Composite(box, SWT.NONE);
+        GridLayout row = new GridLayout(3, false);
+        row.marginWidth = 0;
+        row.marginHeight = 0;
+        buttons.setLayout(row);
+        Button add = new Button(buttons, SWT.PUSH);
+        add.setText("Add &math channel...");
+        add.setToolTipText("Define a channel from a formula over others, such as Speed * 3.6 or Throttle - Brake "
+                + "(Alt+M); saved in your preferences");
+        add.addListener(SWT.Selection, e -> actions.add());
+        edit = new Button(buttons, SWT.PUSH);
+        edit.setText("&Edit...");
+        edit.setToolTipText("Change the selected math channel (or double-click it)");
+        edit.addListener(SWT.Selection, e -> selectedMath().ifPresent(actions::edit));
+        remove = new Button(buttons, SWT.PUSH);
+        remove.setText("&Remove");
+        remove.setToolTipText("Delete the selected math channel from your preferences (Delete)");
+        remove.addListener(SWT.Selection, e -> selectedMath().ifPresent(actions::remove));
+        channels.addListener(SWT.Selection, e -> enableMath());
+        channels.addListener(SWT.DefaultSelection, e -> selectedMath().ifPresent(actions::edit));
+        channels.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.DEL) {
+                selectedMath().ifPresent(actions::remove);
+            }
+        });
+        enableMath();
         for (Table t : new Table[] {laps, channels}) {
             t.addListener(SWT.Selection, e -> {
                 if (e.detail == SWT.CHECK) {
@@ -63,6 +113,7 @@ final class CompareChoices {
      * ticked and ticking the {@code fastest} fastest clean laps of {@code added} too.
      */
     void show(List<CompareSession> sessions, CompareSession added, int fastest) {
+        this.sessions = List.copyOf(sessions);
         Set<String> ticked = new HashSet<>();
         for (Pick pick : ticked()) {
             ticked.add(pick.key());
@@ -106,10 +157,55 @@ final class CompareChoices {
         List<String> out = new ArrayList<>();
         for (TableItem item : channels.getItems()) {
             if (item.getChecked()) {
-                out.add(item.getText());
+                out.add(name(item));
             }
         }
         return out;
+    }
+
+    /**
+     * Lists {@code mathChannels} among the channels, keeping ticks; {@code tick} (a name, or null) is ticked
+     * too, as a channel just added is.
+     */
+    void showMath(List<MathChannel> mathChannels, String tick) {
+        math = List.copyOf(mathChannels);
+        if (channels.getItemCount() == 0 && sessions.isEmpty()) {
+            return;
+        }
+        showChannels(sessions);
+        if (tick != null) {
+            for (TableItem item : channels.getItems()) {
+                if (name(item).equals(tick)) {
+                    item.setChecked(true);
+                    int topRow = channels.getTopIndex();
+                    channels.setSelection(item);
+                    channels.setTopIndex(topRow);
+                    reveal(channels.indexOf(item));
+                }
+            }
+        }
+        enableMath();
+    }
+
+    /** Ticks exactly the channels named (those listed), in their list order. */
+    void tickChannels(Collection<String> names) {
+        for (TableItem item : channels.getItems()) {
+            item.setChecked(names.contains(name(item)));
+        }
+    }
+
+    /** Every channel name listed, math channels included. */
+    List<String> listedChannels() {
+        List<String> out = new ArrayList<>();
+        for (TableItem item : channels.getItems()) {
+            out.add(name(item));
+        }
+        return out;
+    }
+
+    /** The controls a file may be dropped on. */
+    List<org.eclipse.swt.widgets.Control> dropTargets() {
+        return List.of(box, laps, channels);
     }
 
     boolean hasLaps() {
@@ -130,13 +226,48 @@ final class CompareChoices {
         available.add(Comparison.DELTA);
         Set<String> names = new LinkedHashSet<>();
         Comparison.DEFAULT_CHANNELS.stream().filter(available::contains).forEach(names::add);
+        math.forEach(m -> names.add(m.name()));
         available.stream().sorted(String.CASE_INSENSITIVE_ORDER).forEach(names::add);
+        int topRow = channels.getTopIndex();
         channels.removeAll();
         for (String name : names) {
             TableItem item = new TableItem(channels, SWT.NONE);
-            item.setText(name);
+            item.setData(name);
+            MathChannel m = math.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+            item.setText(m == null ? name : name + "  = " + m.expression()
+                    + (m.unit().isEmpty() ? "" : "  [" + m.unit() + "]"));
             item.setChecked(first ? Comparison.DEFAULT_CHANNELS.contains(name) : ticked.contains(name));
         }
+        channels.setTopIndex(Math.min(topRow, Math.max(0, channels.getItemCount() - 1)));
+        enableMath();
+    }
+
+    /** Scrolls row {@code index} into view, only when it is out of view (showItem may align it to the top). */
+    private void reveal(int index) {
+        int rows = Math.max(1, channels.getClientArea().height / Math.max(1, channels.getItemHeight()) - 1);
+        int topRow = channels.getTopIndex();
+        if (index < topRow || index >= topRow + rows) {
+            channels.setTopIndex(Math.max(0, index - rows + 1));
+        }
+    }
+
+    private static String name(TableItem item) {
+        return (String) item.getData();
+    }
+
+    private java.util.Optional<MathChannel> selectedMath() {
+        int at = channels.getSelectionIndex();
+        if (at < 0) {
+            return java.util.Optional.empty();
+        }
+        String name = name(channels.getItem(at));
+        return math.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    private void enableMath() {
+        boolean selected = selectedMath().isPresent();
+        edit.setEnabled(selected);
+        remove.setEnabled(selected);
     }
 
     /** The {@code count} fastest clean laps; the first laps when none is clean. */

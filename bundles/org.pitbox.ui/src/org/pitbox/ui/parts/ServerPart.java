@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.swt.SWT;
@@ -15,6 +17,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.pitbox.ui.support.HealthProbe;
 import org.pitbox.ui.support.Status;
+import org.pitbox.ui.support.TeamSession;
 import org.pitbox.ui.support.UiPreferences;
 
 /** The team server's address and whether it answers. */
@@ -25,6 +28,9 @@ public class ServerPart {
     private IEventBroker events;
     @Inject
     private IStylingEngine styling;
+
+    @Inject
+    private TeamSession team;
 
     private final UiPreferences prefs = new UiPreferences();
     private final HealthProbe probe = new HealthProbe();
@@ -54,6 +60,16 @@ public class ServerPart {
         details.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         details.setText("Start a server with ./pitbox server, or enter your team's address.");
         check();
+    }
+
+    /** After a sign-in elsewhere, this part shows and checks the server signed in to. */
+    @Inject
+    @Optional
+    void onTeam(@UIEventTopic(Status.TOPIC_TEAM) String sentence) {
+        if (url != null && !url.isDisposed() && team.signedIn() && !team.serverUrl().equals(url.getText().trim())) {
+            url.setText(team.serverUrl());
+            check();
+        }
     }
 
     private void check() {

@@ -25,6 +25,7 @@ import org.pitbox.protocol.live.LiveControl;
 @Singleton
 public class EngineerLive {
     private final IEventBroker events;
+    private final LiveBoard board;
     private LiveSubscriber teamChannel;
     private LiveSubscriber watching;
     private long teamId = -1;
@@ -35,8 +36,9 @@ public class EngineerLive {
     private volatile List<LiveControl.Member> members = List.of();
 
     @Inject
-    public EngineerLive(IEventBroker events) {
+    public EngineerLive(IEventBroker events, LiveBoard board) {
         this.events = events;
+        this.board = board;
     }
 
     /** Follows the team's presence; does nothing if already following this team. */
@@ -74,6 +76,7 @@ public class EngineerLive {
                     @Override
                     public void session(LiveSession session) {
                         feed = new SubscribedFeed(session);
+                        board.session(session);
                         post("session");
                     }
 
@@ -83,6 +86,7 @@ public class EngineerLive {
                         if (f != null) {
                             f.offer(seq, row);
                         }
+                        board.row(seq, row);
                     }
 
                     @Override
@@ -160,6 +164,7 @@ public class EngineerLive {
         }
         teamId = -1;
         feed = null;
+        board.clear();
         watchedKey = null;
     }
 }

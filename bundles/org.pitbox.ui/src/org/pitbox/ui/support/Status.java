@@ -20,6 +20,8 @@ public final class Status {
     public static final String TOPIC_ENGINEER = "pitbox/status/engineer";
     /** Radio heard by the engineer's live view (payload: String, "name: text"). */
     public static final String TOPIC_ENGINEER_RADIO = "pitbox/status/engineer/radio";
+    /** The watched session's models ({@link LiveBoard}): "session", "lap" or "clear". */
+    public static final String TOPIC_BOARD = "pitbox/status/engineer/board";
 
     private Status() {
     }

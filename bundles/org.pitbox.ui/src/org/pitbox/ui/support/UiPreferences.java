@@ -13,6 +13,8 @@ public final class UiPreferences {
     public static final String REPLAY_FILE = "replayFile";
     public static final String TEAM_ID = "teamId";
     public static final String BANDWIDTH = "bandwidth";
+    /** The user's math channels, as {@code org.pitbox.core.math.MathChannels} text. */
+    public static final String MATH_CHANNELS = "mathChannels";
 
     public static final String METRIC = "metric";
     public static final String IMPERIAL = "imperial";
