@@ -197,9 +197,10 @@ class OverlayWindowTest {
             overlay.show();
             overlay.showMessage("Box this lap");
             OverlayModel model = overlay.model();
-            feed.feed().replayControl().ifPresent(r -> r.speed(4.0));
-            for (long end = System.currentTimeMillis() + 45_000; System.currentTimeMillis() < end
-                    && (Double.isNaN(model.delta()) || !(model.speed() > 1)); ) {
+            // 2x: the 91 s recording lasts 45 s, its first whole lap (which gives the delta) ends after 17 s
+            feed.feed().replayControl().ifPresent(r -> r.speed(2.0));
+            for (long end = System.currentTimeMillis() + 40_000; System.currentTimeMillis() < end
+                    && (Double.isNaN(model.delta()) || !(model.speed() > 1) || !(model.lapTime() > 0)); ) {
                 settle(200);
             }
             feed.feed().replayControl().ifPresent(r -> r.speed(1.0));

@@ -146,7 +146,16 @@ class EngineerLiveTest {
         } catch (Throwable t) {
             failures.add(t);
         } finally {
+            signOut(app); // the session is a singleton that outlives this workbench in the test runtime
             workbench.close();
+        }
+    }
+
+    private void signOut(MApplication app) {
+        try {
+            ContextInjectionFactory.make(TeamSession.class, app.getContext()).signOut().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            failures.add(e);
         }
     }
 

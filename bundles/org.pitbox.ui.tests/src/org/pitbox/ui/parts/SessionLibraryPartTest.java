@@ -115,7 +115,7 @@ class SessionLibraryPartTest {
             MPart part = parts.showPart(SessionLibraryPart.ID, EPartService.PartState.ACTIVATE);
             SessionLibraryPart library = (SessionLibraryPart) part.getObject();
             assertFalse(ContextInjectionFactory.make(TeamSession.class, app.getContext()).signedIn(),
-                    "no server runs in the UI tests: nobody can be signed in");
+                    "signed in from an earlier test: the library would list a server's sessions");
             assertEquals(dir.toAbsolutePath(), library.cache().root());
 
             await(display, () -> !library.loading(), "the cache listed");

@@ -32,7 +32,7 @@ final class CarStateView {
         row(styling, "Delta", "Behind (+) or ahead (-) of the session's best lap at this point");
         row(styling, "Best / ideal", "Best lap, and the sum of the best sectors");
         row(styling, "Fuel", "Litres on board of the tank's size");
-        row(styling, "Per lap", "Litres per clean lap: last, average of 5, min-max");
+        row(styling, "Per lap", "Litres per clean lap: last, average of 5, least to most");
         row(styling, "Fuel lasts", "Laps and time the fuel on board lasts");
         row(styling, "To finish", "Litres to the flag with a 5 % margin, and to add at the next stop");
         row(styling, "Pit window", "Earliest and latest lap to stop on for fuel");
@@ -72,7 +72,8 @@ final class CarStateView {
         t.put("Fuel", litres(car.fuel()) + " of " + litres(car.tankSize()));
         Consumption c = car.consumption();
         t.put("Per lap", c == null || c.laps() == 0 ? "-- (after a clean lap)"
-                : litres(c.last()) + ", avg " + litres(c.average5()) + ", " + litres(c.min()) + "-" + litres(c.max()));
+                : String.format(Locale.ROOT, "last %.2f, avg %.2f, %.2f to %.2f L", c.last(), c.average5(), c.min(),
+                        c.max()));
         FuelPlan plan = c == null || !(c.average5() > 0) ? null : car.fuelPlan(c.average5(), MARGIN);
         if (plan == null) {
             t.put("Fuel lasts", "--");

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -46,12 +48,24 @@ import org.pitbox.server.teams.TeamService;
 public final class PitboxApplication extends ResourceConfig {
     /** Rate limiter names for {@link org.pitbox.server.auth.RateLimited}. */
     public static final String AUTH_LIMIT = "auth";
+    /**
+     * Jersey warns that every resource registered as an instance "will be ignored" as a provider (Jersey issue
+     * 3700): it is then used as a resource all the same. Held here so the quieter level stays set.
+     */
+    private static final Logger JERSEY_PROVIDERS =
+            quiet("org.glassfish.jersey.internal.inject.Providers");
 
     private final TokenService tokens;
     private final TeamAccess teamAccess;
     private final SessionService sessions;
     private final Metrics metrics = new Metrics();
     private final Map<String, BooleanSupplier> healthChecks = new ConcurrentHashMap<>();
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
 
     PitboxApplication(ServerConfig config, Database database, String tokenSecret, Clock clock) throws IOException {
         Jdbc jdbc = new Jdbc(database.dataSource());
