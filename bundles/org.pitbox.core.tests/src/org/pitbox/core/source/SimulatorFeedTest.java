@@ -2,6 +2,7 @@ package org.pitbox.core.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,6 +83,22 @@ class SimulatorFeedTest {
         assertFalse(source.needsFile());
         try (LiveFeed feed = source.open(null)) {
             assertTrue(feed.layout().has("Speed"));
+        }
+    }
+
+    @Test
+    void theTrackPropertyPicksTheTrackAndAnUnknownOneSaysWhichExist() {
+        SimulatorSource source = new SimulatorSource();
+        try {
+            System.setProperty(SimulatorSource.TRACK_PROPERTY, "martinsville");
+            try (LiveFeed feed = source.open(null)) {
+                assertTrue(feed.sessionInfoYaml().contains("Martinsville"));
+            }
+            System.setProperty(SimulatorSource.TRACK_PROPERTY, "nurburgring");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> source.open(null));
+            assertTrue(e.getMessage().contains("Red Bull Ring"), e.getMessage());
+        } finally {
+            System.clearProperty(SimulatorSource.TRACK_PROPERTY);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.TelemetrySimulator;
+import org.pitbox.core.sim.Tracks;
 
 /** PitBox's own simulated car lapping a real-shaped track: works everywhere, no sim needed. */
 @Component(service = TelemetrySource.class)
@@ -12,6 +13,8 @@ public final class SimulatorSource implements TelemetrySource {
     public static final String ID = "simulator";
     /** Two hours with automatic pit stops: long enough for any demo or test drive. */
     static final double SESSION_SECONDS = 2 * 3600;
+    /** The track to lap, by name (Monza when unset); {@code ./pitbox demo} takes Martinsville, 20 s a lap. */
+    public static final String TRACK_PROPERTY = "pitbox.simulator.track";
 
     @Override
     public String id() {
@@ -32,6 +35,11 @@ public final class SimulatorSource implements TelemetrySource {
     public LiveFeed open(Path file) {
         SimOptions options = SimOptions.defaults().withDuration(SESSION_SECONDS).withAutoPit(true)
                 .withSeed(System.nanoTime());
+        String track = System.getProperty(TRACK_PROPERTY);
+        if (track != null && !track.isBlank()) {
+            options = options.withTrack(Tracks.find(track).orElseThrow(() -> new IllegalArgumentException(
+                    "no simulated track named " + track + " (-D" + TRACK_PROPERTY + "); tracks: " + Tracks.choices())));
+        }
         return new SimulatorFeed(new TelemetrySimulator(options), System::nanoTime);
     }
 }

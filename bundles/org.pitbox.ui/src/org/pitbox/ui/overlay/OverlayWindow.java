@@ -61,6 +61,7 @@ public class OverlayWindow {
     private OverlayWidget dragged;
     private Point dragFrom;
     private String tip;
+    private boolean ticking;
 
     /** The overlay with pit requests going to iRacing. */
     @Inject
@@ -92,7 +93,10 @@ public class OverlayWindow {
         }
         shell.setVisible(true);
         limitClicks();
-        shell.getDisplay().timerExec(FRAME_MILLIS, tick);
+        if (!ticking) {
+            ticking = true;
+            shell.getDisplay().timerExec(FRAME_MILLIS, tick);
+        }
     }
 
     /** The latest radio or coach message, shown from the next frame; call on the UI thread. */
@@ -195,9 +199,13 @@ public class OverlayWindow {
         ClickThrough.limit(shell, clickable);
     }
 
-    /** One display frame: read the newest row if there is one, update the model, redraw what changed. */
+    /**
+     * One display frame: read the newest row if there is one, update the model, redraw what changed. The model
+     * follows the car while the overlay is hidden too, so laps and fuel use are there when it shows again.
+     */
     private void tick() {
-        if (!isVisible()) {
+        if (shell == null || shell.isDisposed()) {
+            ticking = false;
             return;
         }
         LiveFeed feed = activeFeed.feed();
@@ -207,8 +215,10 @@ public class OverlayWindow {
         if (feed != null && feed.readLatest(frame)) {
             model.update(frame);
         }
-        pit.tick(System.currentTimeMillis());
-        painter.refresh(canvas, model, layout, pit);
+        if (shell.isVisible()) {
+            pit.tick(System.currentTimeMillis());
+            painter.refresh(canvas, model, layout, pit);
+        }
         shell.getDisplay().timerExec(FRAME_MILLIS, tick);
     }
 

@@ -32,9 +32,10 @@ final class CarStateView {
         row(styling, "Delta", "Behind (+) or ahead (-) of the session's best lap at this point");
         row(styling, "Best / ideal", "Best lap, and the sum of the best sectors");
         row(styling, "Fuel", "Litres on board of the tank's size");
-        row(styling, "Per lap", "Litres per clean lap: last, average of 5, least to most");
+        row(styling, "Per lap", "Litres per clean lap: average of 5 and last (the Strategy part has them all)");
         row(styling, "Fuel lasts", "Laps and time the fuel on board lasts");
-        row(styling, "To finish", "Litres to the flag with a 5 % margin, and to add at the next stop");
+        row(styling, "To finish", "Litres to the flag with a 5 % margin, for the laps to go");
+        row(styling, "Add at stop", "Litres to add at the next stop to reach the flag");
         row(styling, "Pit window", "Earliest and latest lap to stop on for fuel");
         row(styling, "Tyres °C", "Surface temperatures, middle of each tyre: LF RF / LR RR");
         row(styling, "Pressures", "Hot pressures in kPa: LF RF / LR RR");
@@ -72,19 +73,19 @@ final class CarStateView {
         t.put("Fuel", litres(car.fuel()) + " of " + litres(car.tankSize()));
         Consumption c = car.consumption();
         t.put("Per lap", c == null || c.laps() == 0 ? "-- (after a clean lap)"
-                : String.format(Locale.ROOT, "last %.2f, avg %.2f, %.2f to %.2f L", c.last(), c.average5(), c.min(),
-                        c.max()));
+                : String.format(Locale.ROOT, "avg %.2f, last %.2f L", c.average5(), c.last()));
         FuelPlan plan = c == null || !(c.average5() > 0) ? null : car.fuelPlan(c.average5(), MARGIN);
         if (plan == null) {
             t.put("Fuel lasts", "--");
             t.put("To finish", "--");
+            t.put("Add at stop", "--");
             t.put("Pit window", "--");
         } else {
             t.put("Fuel lasts", String.format(Locale.ROOT, "%.1f laps, %s", plan.lapsOnFuel(),
                     LiveLapTable.lapTime(plan.secondsOnFuel())));
-            t.put("To finish", plan.lapsToGo() != plan.lapsToGo() ? "-- (the session has no end)"
-                    : litres(plan.fuelToFinish()) + " for " + String.format(Locale.ROOT, "%.1f", plan.lapsToGo())
-                            + " laps; add " + litres(plan.fuelToAdd()));
+            t.put("To finish", plan.lapsToGo() != plan.lapsToGo() ? "-- (no end to the session)"
+                    : litres(plan.fuelToFinish()) + String.format(Locale.ROOT, " (%.1f laps)", plan.lapsToGo()));
+            t.put("Add at stop", litres(plan.fuelToAdd()));
             t.put("Pit window", window(plan.pitWindow()));
         }
         t.put("Tyres °C", car.hasSurfaceTemps() ? corners(car, true) : "not in this feed");
@@ -107,8 +108,8 @@ final class CarStateView {
             return "no stop needed";
         }
         String stops = w.stops() == 1 ? "1 stop" : w.stops() + " stops";
-        return w.open() ? stops + ": pit after lap " + w.earliest() + " to " + w.latest()
-                : stops + ": fuel runs out on lap " + w.latest() + ", before the window opens";
+        return w.open() ? "laps " + w.earliest() + " to " + w.latest() + " (" + stops + ")"
+                : "out of fuel on lap " + w.latest() + " (" + stops + ")";
     }
 
     private static String corners(CarState car, boolean temps) {

@@ -103,7 +103,7 @@ public class EngineerLivePart {
         map.control().setLayoutData(mapData);
         car = new CarStateView(side, styling);
         car.control().setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
-        upper.setWeights(66, 34);
+        upper.setWeights(60, 40);
 
         SashForm lower = new SashForm(rows, SWT.HORIZONTAL);
         lapTable = new LiveLapTable(lower);

@@ -57,9 +57,12 @@ public class TeamPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
+        parent.setLayout(new GridLayout(2, true));
         createSignIn(group(parent, "Team server", 3));
-        createStreaming(group(parent, "Live session", 2));
+        Composite live = group(parent, "Live session", 2);
+        ((GridData) live.getLayoutData()).verticalSpan = 2; // beside sign-in and upload
+        ((GridData) live.getLayoutData()).verticalAlignment = SWT.FILL;
+        createStreaming(live);
         upload = new UploadBox(group(parent, "Upload a session (.ibt)", 3), team, ui);
         refresh();
         team.restore();

@@ -27,9 +27,12 @@ import org.pitbox.ui.overlay.OverlayWindow;
  */
 public class DemoAddon {
     public static final String PROPERTY = "pitbox.demo";
-    /** A folder: 20 s into the demo the workbench and the overlay are saved there as PNG (for the docs). */
+    /** A folder: 75 s into the demo the workbench, then the overlay are saved there as PNG (for the docs). */
     public static final String SCREENSHOTS = "pitbox.demo.screenshots";
-    private static final int SCREENSHOT_DELAY_MILLIS = 20_000;
+    private static final int SCREENSHOT_DELAY_MILLIS = 75_000;
+    private static final int OVERLAY_SCREENSHOT_MILLIS = 3_000;
+    private static final int TOOLTIP_GONE_MILLIS = 1_000;
+    private static final String TEAM_LIVE_PART = "org.pitbox.ui.part.engineerlive";
     static final String DRIVER = "driver@demo.pitbox";
     static final String PASSWORD = "pitbox-demo";
 
@@ -85,28 +88,35 @@ public class DemoAddon {
         }
         activeFeed.start(simulator, null);
         team.startStreaming(activeFeed.feed(), Bandwidth.FULL);
-        overlay.show();
         if (models.find("org.pitbox.ui.perspective.engineer", app) instanceof MPerspective engineerView) {
             parts.switchPerspective(engineerView);
+            parts.showPart(TEAM_LIVE_PART, EPartService.PartState.ACTIVATE);
         }
         engineer.watch(team.client(), team.team(), team.sessionKey());
         events.post(Status.TOPIC_MESSAGE, "Demo: streaming a simulated car to " + team.team().name()
                 + "; the Race Engineer perspective watches it through the server");
         String folder = System.getProperty(SCREENSHOTS);
-        if (folder != null) {
+        if (folder == null) {
+            overlay.show();
+        } else {
+            // the overlay stays on top of everything, even of a screen copy: it shows once the workbench is saved
             Display.getCurrent().timerExec(SCREENSHOT_DELAY_MILLIS, () -> screenshots(Path.of(folder)));
         }
     }
 
-    /** The overlay as on screen; the workbench as it draws itself, since the overlay sits on top of it. */
+    /** The workbench (once the pointer is out of the way), then the overlay a few seconds after it shows. */
     private void screenshots(Path folder) {
-        Shell overlayShell = overlay.shell();
-        for (Shell shell : Display.getCurrent().getShells()) {
-            if (shell == overlayShell) {
-                Screenshots.save(shell, folder.resolve("demo-overlay.png"));
-            } else if (shell.isVisible()) {
-                Screenshots.print(shell, folder.resolve("demo-workbench.png"));
+        Display display = Display.getCurrent();
+        display.setCursorLocation(display.getBounds().width - 1, display.getBounds().height - 1); // no tooltip
+        display.timerExec(TOOLTIP_GONE_MILLIS, () -> {
+            for (Shell shell : display.getShells()) {
+                if (shell.isVisible()) {
+                    Screenshots.save(shell, folder.resolve("demo-workbench.png"));
+                }
             }
-        }
+            overlay.show();
+            display.timerExec(OVERLAY_SCREENSHOT_MILLIS, () -> Screenshots.save(overlay.shell(),
+                    folder.resolve("demo-overlay.png")));
+        });
     }
 }

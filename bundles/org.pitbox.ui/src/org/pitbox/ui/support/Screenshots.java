@@ -29,20 +29,6 @@ public final class Screenshots {
         save(control.getDisplay(), new Rectangle(at.x, at.y, size.x, size.y), file);
     }
 
-    /** What {@code control} draws, whatever window lies on top of it on screen (the overlay does). */
-    public static void print(Control control, Path file) {
-        Point size = control.getSize();
-        Image image = new Image(control.getDisplay(), size.x, size.y);
-        GC gc = new GC(image);
-        try {
-            control.print(gc);
-            write(image, file);
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
-    }
-
     private static void write(Image image, Path file) {
         ImageLoader loader = new ImageLoader();
         loader.data = new ImageData[] {image.getImageData()};

@@ -66,6 +66,7 @@ class DemoTest {
                             sessions.add(live);
                         }
                     });
+            long started = System.currentTimeMillis();
             Process workbench = start(base);
             try {
                 LiveControl.Session session = firstSession(sessions);
@@ -85,7 +86,7 @@ class DemoTest {
                         Thread.sleep(100);
                     }
                     assertTrue(rows.get() >= 180, "3 s of live rows reach the engineer: " + rows.get());
-                    Thread.sleep(15_000); // the workbench saves its screenshots 20 s into the demo
+                    awaitScreenshots(started);
                 }
             } finally {
                 presence.close();
@@ -103,8 +104,30 @@ class DemoTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("workbench.log").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("PITBOX_VM_ARGS", "-D" + "pitbox.demo=" + base + " -Dpitbox.secure.dir="
-                + dir.resolve("secure") + " -Dpitbox.demo.screenshots=" + SCREENSHOTS.toAbsolutePath());
+                + dir.resolve("secure") + " -Dpitbox.simulator.track=martinsville -Dpitbox.demo.screenshots="
+                + SCREENSHOTS.toAbsolutePath());
         return builder.start();
+    }
+
+    /** The workbench saves the README's demo screenshots 75 s into the demo (three laps of Martinsville). */
+    private void awaitScreenshots(long since) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!(newer(SCREENSHOTS.resolve("demo-workbench.png"), since)
+                && newer(SCREENSHOTS.resolve("demo-overlay.png"), since))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the demo saved no screenshots in " + SCREENSHOTS + "; workbench log:\n"
+                        + log());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static boolean newer(Path file, long since) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() >= since;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private LiveControl.Session firstSession(BlockingQueue<List<LiveControl.Session>> updates) throws Exception {
