@@ -148,13 +148,14 @@ public final class SessionCache {
         URI server = client.baseUri();
         Path target = file(server, session.teamId(), session.id());
         Files.createDirectories(target.getParent());
-        SessionView fetched = client.download(session.id(), target, progress, cancelled);
+        Path fresh = target.resolveSibling(target.getFileName() + ".download");
         try {
-            verify(fetched, target, null);
+            SessionView fetched = client.download(session.id(), fresh, progress, cancelled);
+            verify(fetched, fresh, null);
+            move(fresh, target);
             return stored(server, fetched, target);
-        } catch (IOException | RuntimeException e) {
-            remove(server, session.teamId(), session.id());
-            throw e;
+        } finally {
+            Files.deleteIfExists(fresh);
         }
     }
 

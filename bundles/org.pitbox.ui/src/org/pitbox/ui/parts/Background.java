@@ -93,13 +93,13 @@ final class Background {
                 task.monitor = monitor;
                 monitor.beginTask(name, IProgressMonitor.UNKNOWN);
                 T result = null;
-                Exception error = null;
+                Throwable error = null;
                 try {
                     result = work.run(task);
                 } catch (CancellationException | OperationCanceledException e) {
                     task.cancelled = true;
-                } catch (Exception e) {
-                    error = e;
+                } catch (Exception | Error e) {
+                    error = e; // an OutOfMemoryError on a huge file too: the part must not stay busy
                 } finally {
                     monitor.done();
                 }
@@ -118,7 +118,7 @@ final class Background {
         return task;
     }
 
-    private <T> void finish(Task task, T value, Exception problem, Consumer<T> done, Consumer<String> failed) {
+    private <T> void finish(Task task, T value, Throwable problem, Consumer<T> done, Consumer<String> failed) {
         ui.asyncExec(() -> {
             running.remove(task);
             if (bar.isDisposed()) {

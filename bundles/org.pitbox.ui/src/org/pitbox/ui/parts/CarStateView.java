@@ -73,7 +73,7 @@ final class CarStateView {
         t.put("Fuel", litres(car.fuel()) + " of " + litres(car.tankSize()));
         Consumption c = car.consumption();
         t.put("Per lap", c == null || c.laps() == 0 ? "-- (after a clean lap)"
-                : String.format(Locale.ROOT, "avg %.2f, last %.2f L", c.average5(), c.last()));
+                : String.format(Locale.ROOT, "%.2f avg of 5, %.2f last (L)", c.average5(), c.last()));
         FuelPlan plan = c == null || !(c.average5() > 0) ? null : car.fuelPlan(c.average5(), MARGIN);
         if (plan == null) {
             t.put("Fuel lasts", "--");
@@ -82,7 +82,7 @@ final class CarStateView {
             t.put("Pit window", "--");
         } else {
             t.put("Fuel lasts", String.format(Locale.ROOT, "%.1f laps, %s", plan.lapsOnFuel(),
-                    LiveLapTable.lapTime(plan.secondsOnFuel())));
+                    StrategyFigures.clock(plan.secondsOnFuel())));
             t.put("To finish", plan.lapsToGo() != plan.lapsToGo() ? "-- (no end to the session)"
                     : litres(plan.fuelToFinish()) + String.format(Locale.ROOT, " (%.1f laps)", plan.lapsToGo()));
             t.put("Add at stop", litres(plan.fuelToAdd()));
@@ -94,7 +94,7 @@ final class CarStateView {
                 : car.flags().stream().map(f -> f.label()).collect(Collectors.joining(", ")));
         String warnings = car.warnings().isEmpty() ? "no warnings"
                 : car.warnings().stream().map(w -> w.label()).collect(Collectors.joining(", "));
-        t.put("Car", warnings + (car.incidents() >= 0 ? ", " + car.incidents() + "x" : "")
+        t.put("Car", warnings + (car.incidents() >= 0 ? ", " + car.incidents() + "x incidents" : "")
                 + (car.repairLeft() > 0 ? String.format(Locale.ROOT, ", repairs %.0f s", car.repairLeft()) : "")
                 + (car.onPitRoad() ? ", on pit road" : ""));
         return t;
@@ -108,8 +108,8 @@ final class CarStateView {
             return "no stop needed";
         }
         String stops = w.stops() == 1 ? "1 stop" : w.stops() + " stops";
-        return w.open() ? "laps " + w.earliest() + " to " + w.latest() + " (" + stops + ")"
-                : "out of fuel on lap " + w.latest() + " (" + stops + ")";
+        return w.open() ? "after lap " + w.earliest() + " to " + w.latest() + " (" + stops + ")"
+                : "box now: fuel runs out on lap " + (w.latest() + 1);
     }
 
     private static String corners(CarState car, boolean temps) {

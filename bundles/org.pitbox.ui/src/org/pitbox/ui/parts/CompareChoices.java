@@ -13,6 +13,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.MessageBox;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -90,12 +91,12 @@ final class CompareChoices {
         remove = new Button(buttons, SWT.PUSH);
         remove.setText("&Remove");
         remove.setToolTipText("Delete the selected math channel from your preferences (Delete)");
-        remove.addListener(SWT.Selection, e -> selectedMath().ifPresent(actions::remove));
+        remove.addListener(SWT.Selection, e -> selectedMath().ifPresent(c -> confirmRemove(c, actions)));
         channels.addListener(SWT.Selection, e -> enableMath());
         channels.addListener(SWT.DefaultSelection, e -> selectedMath().ifPresent(actions::edit));
         channels.addListener(SWT.KeyDown, e -> {
             if (e.keyCode == SWT.DEL) {
-                selectedMath().ifPresent(actions::remove);
+                selectedMath().ifPresent(c -> confirmRemove(c, actions));
             }
         });
         enableMath();
@@ -262,6 +263,17 @@ final class CompareChoices {
         }
         String name = name(channels.getItem(at));
         return math.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** Math channels are the engineer's own work: removing one asks first. */
+    private void confirmRemove(MathChannel channel, MathActions actions) {
+        MessageBox ask = new MessageBox(channels.getShell(), SWT.ICON_QUESTION | SWT.YES | SWT.NO);
+        ask.setText("Remove math channel");
+        ask.setMessage("Remove the math channel " + channel.name() + " = " + channel.expression()
+                + " from your preferences?");
+        if (ask.open() == SWT.YES) {
+            actions.remove(channel);
+        }
     }
 
     private void enableMath() {

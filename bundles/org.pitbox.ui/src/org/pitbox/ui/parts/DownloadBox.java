@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;

@@ -52,6 +52,7 @@ public class EngineerLivePart {
 
     private Combo sessions;
     private Button watch;
+    private Button stop;
     private Label connection;
     private LiveTraceChart traces;
     private Combo channelChoice;
@@ -69,7 +70,7 @@ public class EngineerLivePart {
     public void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         Composite top = new Composite(parent, SWT.NONE);
-        top.setLayout(new GridLayout(3, false));
+        top.setLayout(new GridLayout(4, false));
         top.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         new Label(top, SWT.NONE).setText("Live session");
         sessions = new Combo(top, SWT.READ_ONLY);
@@ -78,8 +79,9 @@ public class EngineerLivePart {
         watch = new Button(top, SWT.PUSH);
         watch.setText("Watch");
         watch.addListener(SWT.Selection, e -> watchSelected());
+        stop = button(top, "Stop", "Stop watching this session", live::stopWatching);
         connection = new Label(top, SWT.WRAP);
-        connection.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+        connection.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
 
         SashForm rows = new SashForm(parent, SWT.VERTICAL);
         rows.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -196,6 +198,9 @@ public class EngineerLivePart {
             return; // nothing new since the last frame
         }
         shownRows = rows;
+        if (all && traces.imperial() != prefs.imperial()) {
+            traces.setImperial(prefs.imperial()); // the units preference changed
+        }
         boolean[] any = {false};
         Tables[] tables = {null};
         board.read(m -> {
@@ -211,6 +216,11 @@ public class EngineerLivePart {
             traces.clear("Nobody is watched yet. Pick a live session above and press Watch; drivers start one"
                     + " under Driver > Team.");
             map.clear();
+            if (all) {
+                lapTable.show(List.of(), 0);
+                car.show(Map.of());
+                channelChoice.removeAll();
+            }
         }
         traces.redrawChanged();
         map.redrawChanged();
@@ -268,6 +278,8 @@ public class EngineerLivePart {
     void onTeam(@UIEventTopic(Status.TOPIC_TEAM) String sentence) {
         if (team.signedIn() && team.team() != null) {
             live.follow(team.client(), team.team());
+        } else if (!team.signedIn()) {
+            live.closeAll();
         }
         if (sessions != null && !sessions.isDisposed()) {
             refresh();
@@ -309,6 +321,8 @@ public class EngineerLivePart {
         watch.setEnabled(in && !live.isEmpty());
         watch.setToolTipText(!in ? "Sign in under Driver > Team first" : live.isEmpty()
                 ? "Nobody of the team is on track" : "Watch the chosen session");
+        stop.setEnabled(this.live.watching());
+        stop.setToolTipText(this.live.watching() ? "Stop watching this session" : "Not watching a session");
         SubscriberStatus s = this.live.status();
         String text;
         String style;

@@ -54,10 +54,6 @@ final class FigureField {
         return p.value();
     }
 
-    boolean ok() {
-        return parser.apply(text.getText()).ok();
-    }
-
     /** Shows the live car's figure read-only; null gives the field back to the engineer with what they typed. */
     void live(String value) {
         if (value != null) {
@@ -65,7 +61,7 @@ final class FigureField {
                 typed = text.getText();
                 live = true;
                 text.setEditable(false);
-                text.setToolTipText(tooltip + ". Now from the live car; stop watching to type your own.");
+                text.setToolTipText(tooltip + ". Now from the live car; press Stop in Team Live to type your own.");
                 styling.setClassname(text, "status-ok");
             }
             set(value);
@@ -76,10 +72,6 @@ final class FigureField {
             text.setToolTipText(tooltip);
             styling.setClassname(text, null);
         }
-    }
-
-    boolean isLive() {
-        return live;
     }
 
     private void set(String value) {

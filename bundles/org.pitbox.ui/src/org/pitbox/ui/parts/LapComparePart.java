@@ -66,7 +66,7 @@ public class LapComparePart {
     public static final String ID = "org.pitbox.ui.part.lapcompare";
     /** The family of the part's background jobs, for {@code Job.getJobManager().find(JOBS)}. */
     public static final Object JOBS = LapComparePart.class;
-    private static final String[] UNIT_CHOICES = {"Metric (km/h, °C, L, bar)", "Imperial (mph, °F, gal, psi)"};
+    private static final String[] UNIT_CHOICES = {"Metric (km/h, °C, L, kPa)", "Imperial (mph, °F, gal, psi)"};
 
     @Inject
     private UISynchronize ui;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -17,8 +16,6 @@ import org.pitbox.core.laps.Lap;
  * clean. The session's best sectors are purple and the best lap green, as on a timing screen.
  */
 final class LiveLapTable {
-    private static final Color BEST_SECTOR = new Color(0xb3, 0x7d, 0xff);
-    private static final Color BEST_LAP = new Color(0x5f, 0xd3, 0x8d);
 
     /** One shown row, worked out while the models are held still. */
     record Row(int number, String time, List<String> sectors, List<Boolean> bestSectors, String fuel,
@@ -64,8 +61,8 @@ final class LiveLapTable {
         if (!(seconds >= 0)) {
             return "--";
         }
-        int minutes = (int) (seconds / 60);
-        return String.format(Locale.ROOT, "%d:%06.3f", minutes, seconds - minutes * 60);
+        long millis = Math.round(seconds * 1000); // rounded first, so 59.9996 s shows as 1:00.000
+        return String.format(Locale.ROOT, "%d:%02d.%03d", millis / 60_000, millis / 1000 % 60, millis % 1000);
     }
 
     private static String notes(Lap lap) {
@@ -102,11 +99,11 @@ final class LiveLapTable {
             texts.add(row.notes());
             item.setText(texts.toArray(String[]::new));
             if (row.best()) {
-                item.setForeground(1, BEST_LAP);
+                item.setForeground(1, LiveColors.BEST.on(table));
             }
             for (int s = 0; s < row.bestSectors().size(); s++) {
                 if (row.bestSectors().get(s)) {
-                    item.setForeground(2 + s, BEST_SECTOR);
+                    item.setForeground(2 + s, LiveColors.BEST_SECTOR.on(table));
                 }
             }
         }

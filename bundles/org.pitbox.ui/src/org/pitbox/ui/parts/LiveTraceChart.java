@@ -30,12 +30,12 @@ final class LiveTraceChart {
     static final List<String> DEFAULT_CHANNELS = List.of("Speed", "Throttle", "Brake", "Gear", "SteeringWheelAngle");
     private static final int LEFT = 78;
     private static final int GAP = 6;
-    private static final RGB CURRENT_DARK = new RGB(0xff, 0xd4, 0x47);
-    private static final RGB CURRENT_LIGHT = new RGB(0x9a, 0x74, 0x00);
-    private static final RGB BEST = new RGB(0x6d, 0xd4, 0x7e);
 
     private final Canvas canvas;
+    /** The channels asked for, and those of them the watched car has (drawn, in that order). */
+    private final List<String> requested = new ArrayList<>();
     private final List<String> channels = new ArrayList<>();
+    private LapTraces taken;
     /** Per strip (delta first): the lap in progress, the best lap, and the y range {min, max}. */
     private final List<float[]> current = new ArrayList<>();
     private final List<float[]> best = new ArrayList<>();
@@ -61,29 +61,42 @@ final class LiveTraceChart {
         return canvas;
     }
 
+    /** The channels asked for (the watched car may lack some; they come back with a car that has them). */
     List<String> channels() {
-        return List.copyOf(channels);
+        return List.copyOf(requested);
     }
 
     void setChannels(List<String> names) {
+        requested.clear();
+        requested.addAll(names);
+        resetStrips();
+    }
+
+    private void resetStrips() {
         channels.clear();
-        channels.addAll(names);
         current.clear();
         best.clear();
         ranges.clear();
+        taken = null;
         stale = true;
+    }
+
+    boolean imperial() {
+        return imperial;
     }
 
     void setImperial(boolean imperial) {
         this.imperial = imperial;
-        stale = true;
+        resetStrips();
     }
 
     /** Copies the traces; call while the models are held still. */
     void take(LapTraces traces) {
         int bins = traces.bins();
-        if (channels.removeIf(c -> !traces.has(c))) {
-            setChannels(new ArrayList<>(channels));
+        if (traces != taken) { // another session: its own channels and ranges
+            resetStrips();
+            taken = traces;
+            requested.stream().filter(traces::has).forEach(channels::add);
         }
         while (current.size() < channels.size() + 1) {
             current.add(new float[bins]);
@@ -101,8 +114,9 @@ final class LiveTraceChart {
             scale(current.get(i + 1), unit);
             scale(best.get(i + 1), unit);
         }
-        if (traces.bestLap() != bestLap) {
+        if (traces.bestLap() != bestLap) { // a new best lap: the ranges start again from it
             bestLap = traces.bestLap();
+            ranges.forEach(r -> Arrays.fill(r, Float.NaN));
             stale = true;
         }
         for (int s = 0; s < current.size(); s++) {
@@ -143,7 +157,7 @@ final class LiveTraceChart {
 
     void clear(String text) {
         if (!text.equals(empty)) {
-            setChannels(new ArrayList<>(channels));
+            resetStrips();
             bestLap = null;
             empty = text;
             canvas.redraw();
@@ -155,9 +169,9 @@ final class LiveTraceChart {
     }
 
     private static void scale(float[] values, DisplayUnit unit) {
-        if (unit.factor() != 1) {
+        if (unit.factor() != 1 || unit.offset() != 0) {
             for (int k = 0; k < values.length; k++) {
-                values[k] *= (float) unit.factor();
+                values[k] = (float) unit.apply(values[k]);
             }
         }
     }
@@ -222,8 +236,8 @@ final class LiveTraceChart {
             return;
         }
         Color grid = mix(canvas.getBackground().getRGB(), canvas.getForeground().getRGB(), 0.15);
-        Color bestColour = new Color(BEST);
-        Color now = new Color(dark() ? CURRENT_DARK : CURRENT_LIGHT);
+        Color bestColour = LiveColors.BEST.on(canvas);
+        Color now = LiveColors.CURRENT.on(canvas);
         gc.setAntialias(SWT.OFF);
         int bins = current.get(0).length;
         int from = Math.max(0, (clip.x - LEFT) * (bins - 1) / width - 1);
@@ -266,11 +280,6 @@ final class LiveTraceChart {
             gc.drawText(unit, 4, top + lineHeight, true);
             gc.drawText(format(range[0]) + ".." + format(range[1]), 4, top + height - lineHeight, true);
         }
-    }
-
-    private boolean dark() {
-        RGB c = canvas.getBackground().getRGB();
-        return 0.299 * c.red + 0.587 * c.green + 0.114 * c.blue < 128;
     }
 
     private static int y(float v, float[] range, int top, int height) {

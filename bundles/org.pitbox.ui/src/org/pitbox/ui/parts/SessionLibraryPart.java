@@ -58,6 +58,7 @@ public class SessionLibraryPart {
     private long total;
     private boolean loading;
     private int generation;
+    private String listedFor = "";
 
     @PostConstruct
     public void create(Composite parent) {
@@ -123,7 +124,9 @@ public class SessionLibraryPart {
     @Inject
     @Optional
     void onTeam(@UIEventTopic(Status.TOPIC_TEAM) String sentence) {
-        if (state != null && !state.isDisposed() && (sentence.startsWith("Signed") || sentence.startsWith("Team:"))) {
+        String who = team.signedIn() && team.team() != null ? team.serverUrl() + "#" + team.team().id() : "";
+        if (state != null && !state.isDisposed() && !who.equals(listedFor)) {
+            listedFor = who; // signed in or out, or another team: list again
             reload();
         }
     }

@@ -27,6 +27,7 @@ import org.pitbox.ui.support.Status;
  * and a stint plan with a driver rotation. Every change recomputes; wrong figures are marked next to their field.
  */
 public class StrategyPart {
+    private static final int LIVE_REFRESH_MILLIS = 1000;
     static final String NOBODY = "Watching nobody: type your own figures, or watch a live session in Team Live";
 
     @Inject
@@ -73,6 +74,23 @@ public class StrategyPart {
         stints = new StintBox(group(column(), "Stint plan for the whole race", 4), styling, this::refresh);
         scroller.addListener(SWT.Resize, e -> arrange());
         refresh();
+        followLiveCar();
+    }
+
+    /** Fuel on board and what follows from it change all the time: once a second while a car is watched. */
+    private void followLiveCar() {
+        body.getDisplay().timerExec(LIVE_REFRESH_MILLIS, new Runnable() {
+            @Override
+            public void run() {
+                if (body.isDisposed()) {
+                    return;
+                }
+                if (board.active() && body.isVisible()) {
+                    refresh();
+                }
+                body.getDisplay().timerExec(LIVE_REFRESH_MILLIS, this);
+            }
+        });
     }
 
     private Composite column() {

@@ -2,7 +2,6 @@ package org.pitbox.ui.parts;
 
 import java.util.Arrays;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
@@ -14,8 +13,6 @@ final class TrackMapCanvas {
     private static final int MARGIN = 14;
     private static final int TITLE = 16;
     private static final String NOBODY = "Nobody is watched yet";
-    private static final Color CAR = new Color(0xff, 0xd4, 0x47);
-    private static final Color LINE = new Color(0xff, 0x6b, 0x6b);
 
     private final Canvas canvas;
     private float[] xs;
@@ -27,6 +24,7 @@ final class TrackMapCanvas {
     private double carX = Double.NaN;
     private double carY = Double.NaN;
     private double drawnX = Double.NaN;
+    private String drawnNote;
     private double drawnY = Double.NaN;
     private String note = "The map appears after one full lap";
     private float[] outlineOf;
@@ -51,7 +49,13 @@ final class TrackMapCanvas {
      * Repaints what changed: where the car was and where it is, or everything for a new outline.
      */
     void redrawChanged() {
-        if (xs == null || outlineOf != xs) {
+        if (xs == null) {
+            if (!note.equals(drawnNote)) {
+                canvas.redraw();
+            }
+            return;
+        }
+        if (outlineOf != xs) {
             canvas.redraw();
             return;
         }
@@ -94,8 +98,9 @@ final class TrackMapCanvas {
 
     private void paint(GC gc) {
         Rectangle area = canvas.getClientArea();
+        drawnNote = note;
+        gc.setBackground(canvas.getBackground());
         if (xs == null) {
-            gc.setBackground(canvas.getBackground());
             gc.fillRectangle(area);
             gc.setForeground(canvas.getForeground());
             gc.drawText(note, 8, 8, true);
@@ -105,6 +110,7 @@ final class TrackMapCanvas {
         double spanY = Math.max(1e-6, maxY - minY);
         scale = Math.min((area.width - 2 * MARGIN) / spanX, (area.height - 2 * MARGIN - TITLE) / spanY);
         if (scale <= 0) {
+            gc.fillRectangle(area);
             return;
         }
         offX = MARGIN + (area.width - 2 * MARGIN - spanX * scale) / 2;
@@ -119,7 +125,7 @@ final class TrackMapCanvas {
         gc.setAntialias(SWT.ON);
         gc.setLineWidth(3);
         drawOutline(gc, clip);
-        gc.setForeground(LINE);
+        gc.setForeground(LiveColors.LINE.on(canvas));
         gc.drawLine(points[0] - 5, points[1] - 5, points[0] + 5, points[1] + 5);
         gc.setLineWidth(1);
         gc.setForeground(canvas.getForeground());
@@ -129,7 +135,7 @@ final class TrackMapCanvas {
         drawnX = carX;
         drawnY = carY;
         if (carX == carX && carY == carY) {
-            gc.setBackground(CAR);
+            gc.setBackground(LiveColors.CURRENT.on(canvas));
             gc.fillOval(px(carX) - 6, py(carY) - 6, 12, 12);
         }
     }

@@ -109,10 +109,8 @@ public class DemoAddon {
         Display display = Display.getCurrent();
         display.setCursorLocation(display.getBounds().width - 1, display.getBounds().height - 1); // no tooltip
         display.timerExec(TOOLTIP_GONE_MILLIS, () -> {
-            for (Shell shell : display.getShells()) {
-                if (shell.isVisible()) {
-                    Screenshots.save(shell, folder.resolve("demo-workbench.png"));
-                }
+            if (app.getChildren().get(0).getWidget() instanceof Shell workbench) {
+                Screenshots.save(workbench, folder.resolve("demo-workbench.png"));
             }
             overlay.show();
             display.timerExec(OVERLAY_SCREENSHOT_MILLIS, () -> Screenshots.save(overlay.shell(),

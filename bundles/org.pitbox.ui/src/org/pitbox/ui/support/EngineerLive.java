@@ -64,13 +64,12 @@ public class EngineerLive {
 
     /** Watches one live session of the team (following its presence too). */
     public synchronized void watch(CloudClient client, TeamView team, String sessionKey) {
-        follow(client, team);
-        if (watching != null) {
-            watching.close();
+        if (client == null || team == null) {
+            return;
         }
+        follow(client, team);
+        stopWatching();
         watchedKey = sessionKey;
-        feed = null;
-        status = null;
         watching = LiveSubscriber.session(client.baseUri(), client::accessToken, team.id(), sessionKey,
                 Backoff.defaults(), new SubscriberListener() {
                     @Override
@@ -121,6 +120,19 @@ public class EngineerLive {
         post("watch");
     }
 
+    /** Stops watching the session (the team's presence is still followed). */
+    public synchronized void stopWatching() {
+        if (watching != null) {
+            watching.close();
+            watching = null;
+        }
+        watchedKey = null;
+        feed = null;
+        status = null;
+        board.clear();
+        post("stopped");
+    }
+
     /** The watched session's feed, or null before its first {@code session} message. */
     public LiveFeed feed() {
         return feed;
@@ -149,22 +161,30 @@ public class EngineerLive {
     }
 
     private void post(String what) {
-        events.post(Status.TOPIC_ENGINEER, what);
+        try {
+            events.post(Status.TOPIC_ENGINEER, what);
+        } catch (RuntimeException e) {
+            // the workbench is shutting down: nobody is left to tell
+        }
     }
 
+    /** Stops watching and following the team (signed out). */
     @PreDestroy
     public synchronized void closeAll() {
-        if (watching != null) {
-            watching.close();
-            watching = null;
+        if (watching != null || watchedKey != null) {
+            stopWatching();
         }
         if (teamChannel != null) {
             teamChannel.close();
             teamChannel = null;
         }
         teamId = -1;
-        feed = null;
-        board.clear();
-        watchedKey = null;
+        sessions = List.of();
+        members = List.of();
+    }
+
+    /** Whether a session is being watched. */
+    public synchronized boolean watching() {
+        return watching != null;
     }
 }

@@ -83,7 +83,11 @@ public class LiveBoard {
             models = null;
             frame = null;
         }
-        events.post(Status.TOPIC_BOARD, "clear");
+        try {
+            events.post(Status.TOPIC_BOARD, "clear");
+        } catch (RuntimeException e) {
+            // the workbench is shutting down
+        }
     }
 
     /** Runs {@code reader} with the models held still; does nothing when no session is watched. */

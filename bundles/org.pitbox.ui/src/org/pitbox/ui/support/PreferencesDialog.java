@@ -35,7 +35,7 @@ public class PreferencesDialog extends Dialog {
         area.setLayout(new GridLayout(2, false));
         new Label(area, SWT.NONE).setText("Units:");
         units = new Combo(area, SWT.READ_ONLY);
-        units.setItems("Metric (km/h, °C, L, bar)", "Imperial (mph, °F, gal, psi)");
+        units.setItems("Metric (km/h, °C, L, kPa)", "Imperial (mph, °F, gal, psi)");
         units.select(prefs.imperial() ? 1 : 0);
         new Label(area, SWT.NONE).setText("Team server:");
         serverUrl = new Text(area, SWT.BORDER);
