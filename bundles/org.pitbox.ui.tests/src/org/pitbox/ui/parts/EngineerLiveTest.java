@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -143,6 +144,11 @@ class EngineerLiveTest {
             display.setCursorLocation(1590, 990); // no tooltip in the screenshot
             settle(display, 500);
             Screenshots.save(shell, DOCS.resolve("engineer-live.png"));
+            IThemeEngine themes = window.getContext().get(IThemeEngine.class);
+            themes.setTheme("org.pitbox.ui.theme.light", false);
+            settle(display, 1000);
+            Screenshots.save(shell, DOCS.resolve("engineer-live-light.png"));
+            themes.setTheme("org.pitbox.ui.theme.dark", false);
             // the goal is 5 % (4.9 % measured on a quiet machine); the bound leaves room for a busy CI machine
             assertTrue(cpu < CPU_BOUND, "live charts cost " + cpu * 100 + " % of one core (goal: under 5 %)");
         } catch (Throwable t) {

@@ -25,7 +25,12 @@ enum LiveColors {
 
     /** The shade for what {@code control} is drawn on. */
     Color on(Control control) {
+        return dark(control) ? dark : light;
+    }
+
+    /** Whether {@code control} has a dark background (the dark theme). */
+    static boolean dark(Control control) {
         RGB bg = control.getBackground().getRGB();
-        return 0.299 * bg.red + 0.587 * bg.green + 0.114 * bg.blue < 128 ? dark : light;
+        return 0.299 * bg.red + 0.587 * bg.green + 0.114 * bg.blue < 128;
     }
 }

@@ -25,6 +25,7 @@ final class LiveLapTable {
     private final Table table;
     private int sectorColumns = -1;
     private List<Row> shown = List.of();
+    private boolean shownDark;
 
     LiveLapTable(Composite parent) {
         table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
@@ -80,10 +81,12 @@ final class LiveLapTable {
 
     /** Shows {@code rows} for a table of {@code sectors} sectors; on the UI thread. */
     void show(List<Row> rows, int sectors) {
-        if (rows.equals(shown) && sectors == sectorColumns) {
+        boolean dark = LiveColors.dark(table);
+        if (rows.equals(shown) && sectors == sectorColumns && dark == shownDark) {
             return;
         }
         shown = rows;
+        shownDark = dark; // the theme changed: colour the rows again
         if (sectors != sectorColumns) {
             columns(sectors);
         }
