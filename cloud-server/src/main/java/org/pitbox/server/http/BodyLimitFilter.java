@@ -7,11 +7,15 @@ import jakarta.ws.rs.container.PreMatching;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /** Refuses request bodies above the configured size with 413, by Content-Length or while streaming. */
 @PreMatching
 @Priority(100)
 public final class BodyLimitFilter implements ContainerRequestFilter {
+    /** Bodies up to this many times the limit are read and dropped before the refusal; larger ones are cut. */
+    private static final long DRAIN_FACTOR = 4;
+
     private final long maxBytes;
 
     public BodyLimitFilter(long maxBytes) {
@@ -21,10 +25,21 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
+            if (request.getLength() <= DRAIN_FACTOR * maxBytes) {
+                discard(request.getEntityStream()); // else the client, still sending, may never read the 413
+            }
             throw tooLarge();
         }
         if (request.hasEntity()) {
             request.setEntityStream(new Limited(request.getEntityStream()));
+        }
+    }
+
+    private static void discard(InputStream body) {
+        try {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client went away
         }
     }
 
