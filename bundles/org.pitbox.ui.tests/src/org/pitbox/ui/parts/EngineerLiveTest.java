@@ -19,11 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
-import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
-import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
-import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
@@ -42,7 +38,7 @@ import org.pitbox.protocol.client.LivePublisher;
 import org.pitbox.protocol.client.RowProjection;
 import org.pitbox.ui.support.Screenshots;
 import org.pitbox.ui.support.TeamSession;
-import org.pitbox.ui.tests.TestApplicationContext;
+import org.pitbox.ui.tests.TestWorkbench;
 
 /**
  * The Team Live part against a real server (the demo server's jar, started as a process): a simulated driver
@@ -75,12 +71,7 @@ class EngineerLiveTest {
         System.setProperty("pitbox.secure.dir", dir.resolve("secure").toString());
         Process server = startServer();
         try {
-            Display display = Display.getCurrent() != null ? Display.getCurrent() : new Display();
-            E4Application application = new E4Application();
-            E4Workbench workbench = application.createE4Workbench(new TestApplicationContext(), display);
-            MApplication app = workbench.getApplication();
-            display.timerExec(1500, () -> exercise(display, app, workbench));
-            workbench.createAndRunUI(app);
+            TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench));
         } finally {
             if (driver != null) {
                 driver.close();
@@ -112,12 +103,8 @@ class EngineerLiveTest {
 
     private void exercise(Display display, MApplication app, E4Workbench workbench) {
         try {
-            MTrimmedWindow window = (MTrimmedWindow) app.getChildren().get(0);
-            Shell shell = (Shell) window.getWidget();
-            shell.setBounds(0, 0, 1600, 1000);
-            EModelService models = app.getContext().get(EModelService.class);
-            EPartService parts = window.getContext().get(EPartService.class);
-            parts.switchPerspective((MPerspective) models.find("org.pitbox.ui.perspective.engineer", app));
+            Shell shell = TestWorkbench.shell(app);
+            EPartService parts = TestWorkbench.engineer(app);
             EngineerLivePart part = (EngineerLivePart) parts.showPart(EngineerLivePart.ID,
                     EPartService.PartState.ACTIVATE).getObject();
             assertFalse(part.watchButton().isEnabled(), "Watch is disabled before sign-in");
@@ -144,7 +131,7 @@ class EngineerLiveTest {
             display.setCursorLocation(1590, 990); // no tooltip in the screenshot
             settle(display, 500);
             Screenshots.save(shell, DOCS.resolve("engineer-live.png"));
-            IThemeEngine themes = window.getContext().get(IThemeEngine.class);
+            IThemeEngine themes = app.getChildren().get(0).getContext().get(IThemeEngine.class);
             themes.setTheme("org.pitbox.ui.theme.light", false);
             settle(display, 1000);
             Screenshots.save(shell, DOCS.resolve("engineer-live-light.png"));

@@ -21,18 +21,14 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
-import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
-import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.pitbox.ui.tests.TestApplicationContext;
+import org.pitbox.ui.tests.TestWorkbench;
 import org.pitbox.iracing.IbtSummary;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.protocol.api.TeamView;
@@ -69,11 +65,7 @@ class SessionLibraryPartTest {
         try {
             fill(new SessionCache(dir));
             System.setProperty(SessionCache.DIR_PROPERTY, dir.toString());
-            Display display = Display.getCurrent() != null ? Display.getCurrent() : new Display();
-            E4Workbench workbench = new E4Application().createE4Workbench(new TestApplicationContext(), display);
-            MApplication app = workbench.getApplication();
-            display.timerExec(1500, () -> exercise(display, app, workbench, dir));
-            workbench.createAndRunUI(app);
+            TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench, dir));
         } finally {
             if (before == null) {
                 System.clearProperty(SessionCache.DIR_PROPERTY);
@@ -106,12 +98,8 @@ class SessionLibraryPartTest {
 
     private void exercise(Display display, MApplication app, E4Workbench workbench, Path dir) {
         try {
-            MTrimmedWindow window = (MTrimmedWindow) app.getChildren().get(0);
-            Shell shell = (Shell) window.getWidget();
-            shell.setBounds(0, 0, 1600, 1000);
-            EModelService models = app.getContext().get(EModelService.class);
-            EPartService parts = window.getContext().get(EPartService.class);
-            parts.switchPerspective((MPerspective) models.find("org.pitbox.ui.perspective.engineer", app));
+            Shell shell = TestWorkbench.shell(app);
+            EPartService parts = TestWorkbench.engineer(app);
             MPart part = parts.showPart(SessionLibraryPart.ID, EPartService.PartState.ACTIVATE);
             SessionLibraryPart library = (SessionLibraryPart) part.getObject();
             assertFalse(ContextInjectionFactory.make(TeamSession.class, app.getContext()).signedIn(),

@@ -14,11 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
-import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
@@ -35,7 +32,7 @@ import org.pitbox.protocol.client.LiveSession;
 import org.pitbox.protocol.client.RowProjection;
 import org.pitbox.ui.support.LiveBoard;
 import org.pitbox.ui.support.Screenshots;
-import org.pitbox.ui.tests.TestApplicationContext;
+import org.pitbox.ui.tests.TestWorkbench;
 
 /**
  * The Strategy part in the real workbench: typed figures for a race by laps and by time (the figures are those of
@@ -51,12 +48,7 @@ class StrategyPartTest {
 
     @Test
     void fuelPitWindowAndStintPlanFromTypedFiguresAndTheLiveCar() throws Exception {
-        Display display = Display.getCurrent() != null ? Display.getCurrent() : new Display();
-        E4Application application = new E4Application();
-        E4Workbench workbench = application.createE4Workbench(new TestApplicationContext(), display);
-        MApplication app = workbench.getApplication();
-        display.timerExec(1500, () -> exercise(display, app, workbench));
-        workbench.createAndRunUI(app);
+        TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench));
         for (Throwable t : failures) {
             throw new AssertionError("strategy check failed: " + t, t);
         }
@@ -64,12 +56,8 @@ class StrategyPartTest {
 
     private void exercise(Display display, MApplication app, E4Workbench workbench) {
         try {
-            MTrimmedWindow window = (MTrimmedWindow) app.getChildren().get(0);
-            Shell shell = (Shell) window.getWidget();
-            shell.setBounds(0, 0, 1600, 1000);
-            EModelService models = app.getContext().get(EModelService.class);
-            EPartService parts = window.getContext().get(EPartService.class);
-            parts.switchPerspective((MPerspective) models.find("org.pitbox.ui.perspective.engineer", app));
+            Shell shell = TestWorkbench.shell(app);
+            EPartService parts = TestWorkbench.engineer(app);
             LiveBoard board = ContextInjectionFactory.make(LiveBoard.class, app.getContext());
             board.clear(); // singletons outlive a workbench in one runtime
             MPart part = parts.showPart(PART, EPartService.PartState.ACTIVATE);
@@ -95,6 +83,7 @@ class StrategyPartTest {
             live(display, board, s);
             Screenshots.save(folderOf(part), TARGET.resolve("strategy-live-narrow.png"));
             // wide enough for the stint plan beside the fuel figures
+            EModelService models = app.getContext().get(EModelService.class);
             models.find("org.pitbox.ui.engineer.left", app).setContainerData("38");
             models.find("org.pitbox.ui.engineer.right", app).setContainerData("62");
             shell.layout(true, true);

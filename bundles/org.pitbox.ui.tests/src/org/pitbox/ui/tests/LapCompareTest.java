@@ -17,12 +17,8 @@ import java.util.List;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
-import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
-import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
@@ -81,12 +77,7 @@ class LapCompareTest {
                 && Files.isRegularFile(THIRD),
                 "skipped: the real recordings are absent (" + IBT + "); put ../shared beside the project to run it");
         Files.createDirectories(TARGET);
-        Display display = Display.getCurrent() != null ? Display.getCurrent() : new Display();
-        E4Application application = new E4Application();
-        E4Workbench workbench = application.createE4Workbench(new TestApplicationContext(), display);
-        MApplication app = workbench.getApplication();
-        display.timerExec(1500, () -> exercise(display, app, workbench));
-        workbench.createAndRunUI(app);
+        TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench));
         for (Throwable t : failures) {
             throw new AssertionError("lap compare check failed: " + t, t);
         }
@@ -98,12 +89,8 @@ class LapCompareTest {
         String math = prefs.get(UiPreferences.MATH_CHANNELS, "");
         try {
             prefs.put(UiPreferences.UNITS, UiPreferences.METRIC);
-            MTrimmedWindow window = (MTrimmedWindow) app.getChildren().get(0);
-            Shell shell = (Shell) window.getWidget();
-            shell.setBounds(0, 0, 1600, 1000);
-            EModelService models = app.getContext().get(EModelService.class);
-            EPartService parts = window.getContext().get(EPartService.class);
-            parts.switchPerspective((MPerspective) models.find("org.pitbox.ui.perspective.engineer", app));
+            Shell shell = TestWorkbench.shell(app);
+            EPartService parts = TestWorkbench.engineer(app);
             SessionPart session = (SessionPart) parts.showPart(SessionPart.ID, EPartService.PartState.ACTIVATE)
                     .getObject();
             session.open(FIRST);

@@ -13,7 +13,6 @@ import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -50,13 +49,7 @@ class WorkbenchTest {
     @Test
     void opensBothPerspectivesAndTakesScreenshots() throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        Display display = Display.getCurrent() != null ? Display.getCurrent() : new Display();
-        E4Application application = new E4Application();
-        E4Workbench workbench = application.createE4Workbench(new TestApplicationContext(), display);
-        assertNotNull(workbench, "the workbench model did not load");
-        MApplication app = workbench.getApplication();
-        display.timerExec(1500, () -> exercise(display, app, workbench));
-        workbench.createAndRunUI(app);
+        TestWorkbench.run(this::exercise);
         for (Throwable t : failures) {
             throw new AssertionError("workbench check failed: " + t, t);
         }
