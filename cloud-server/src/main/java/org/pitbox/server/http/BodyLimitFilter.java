@@ -3,17 +3,22 @@ package org.pitbox.server.http;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
-/** Refuses request bodies above the configured size with 413, by Content-Length or while streaming. */
+/**
+ * Refuses request bodies above the configured size with 413, by Content-Length or while streaming. Any refusal
+ * (this one, a missing token, a conflict) is sent after reading what is left of the body, up to four times the
+ * limit: a server that answers while the client is still sending may reset the connection, and the client then
+ * never reads the answer. Larger bodies are cut off.
+ */
 @PreMatching
 @Priority(100)
-public final class BodyLimitFilter implements ContainerRequestFilter {
-    /** Bodies up to this many times the limit are read and dropped before the refusal; larger ones are cut. */
+public final class BodyLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
     private static final long DRAIN_FACTOR = 4;
 
     private final long maxBytes;
@@ -25,9 +30,6 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
-            if (request.getLength() <= DRAIN_FACTOR * maxBytes) {
-                discard(request.getEntityStream()); // else the client, still sending, may never read the 413
-            }
             throw tooLarge();
         }
         if (request.hasEntity()) {
@@ -35,11 +37,27 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         }
     }
 
-    private static void discard(InputStream body) {
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() >= 400 && request.getLength() <= DRAIN_FACTOR * maxBytes) {
+            discard(request, DRAIN_FACTOR * maxBytes);
+        }
+    }
+
+    /** Reads and drops at most {@code most} bytes of what the body has left. */
+    private static void discard(ContainerRequestContext request, long most) {
+        byte[] buffer = new byte[8192];
         try {
-            body.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            // the client went away
+            InputStream body = request.getEntityStream();
+            for (long left = most; left > 0; ) {
+                int n = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the body was read and closed, the client went away, or it streamed past the limit: nothing to read
         }
     }
 

@@ -12,9 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pitbox.protocol.ApiPaths;
@@ -54,23 +52,8 @@ public final class SessionResource {
     public Response putChunk(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("n") int n,
             InputStream body) {
         AuthUser user = AuthFilter.user(sc);
-        boolean stored;
-        try {
-            stored = sessions.putChunk(user, id, n, body);
-        } catch (RuntimeException e) {
-            discard(body); // a refusal sent before the chunk is read can be cut off with the connection
-            throw e;
-        }
+        boolean stored = sessions.putChunk(user, id, n, body);
         return Response.status(stored ? 201 : 200).entity(sessions.chunks(user, id)).build();
-    }
-
-    /** Reads what is left of a request body (at most the body limit) and drops it. */
-    private static void discard(InputStream body) {
-        try {
-            body.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            // the client went away: nothing to answer
-        }
     }
 
     @GET
