@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.pitbox.protocol.client.SubscriberStatus;
 import org.pitbox.protocol.live.LiveControl;
+import org.pitbox.ui.support.Buttons;
 import org.pitbox.ui.support.EngineerLive;
 import org.pitbox.ui.support.LiveBoard;
 import org.pitbox.ui.support.Status;
@@ -76,10 +77,8 @@ public class EngineerLivePart {
         sessions = new Combo(top, SWT.READ_ONLY);
         sessions.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         sessions.setToolTipText("Team members on track now");
-        watch = new Button(top, SWT.PUSH);
-        watch.setText("Watch");
-        watch.addListener(SWT.Selection, e -> watchSelected());
-        stop = button(top, "Stop", "Stop watching this session", live::stopWatching);
+        watch = Buttons.push(top, "Watch", "Watch the chosen session", this::watchSelected);
+        stop = Buttons.push(top, "Stop", "Stop watching this session", live::stopWatching);
         connection = new Label(top, SWT.WRAP);
         connection.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
 
@@ -93,9 +92,9 @@ public class EngineerLivePart {
         channelChoice = new Combo(charts, SWT.READ_ONLY);
         channelChoice.setToolTipText("Any channel of the watched car, to chart over its best lap");
         channelChoice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        addChannel = button(charts, "Add chart", "Chart the chosen channel too", this::addChannel);
-        removeChannel = button(charts, "Remove last", "Take the bottom chart away", this::removeChannel);
-        button(charts, "Default charts", "Speed, throttle, brake, gear and steering", () -> setChannels(
+        addChannel = Buttons.push(charts, "Add chart", "Chart the chosen channel too", this::addChannel);
+        removeChannel = Buttons.push(charts, "Remove last", "Take the bottom chart away", this::removeChannel);
+        Buttons.push(charts, "Default charts", "Speed, throttle, brake, gear and steering", () -> setChannels(
                 LiveTraceChart.DEFAULT_CHANNELS));
         Composite side = new Composite(upper, SWT.NONE);
         side.setLayout(new GridLayout(1, false));
@@ -118,9 +117,7 @@ public class EngineerLivePart {
         radioText.setMessage("Message to the driver (shown on the overlay)");
         radioText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         radioText.addListener(SWT.DefaultSelection, e -> sendRadio());
-        radioSend = new Button(radio, SWT.PUSH);
-        radioSend.setText("Send");
-        radioSend.addListener(SWT.Selection, e -> sendRadio());
+        radioSend = Buttons.push(radio, "Send", "Send the message to the driver (Enter)", this::sendRadio);
         lower.setWeights(62, 38);
         rows.setWeights(64, 36);
         setChannels(savedChannels());
@@ -143,14 +140,6 @@ public class EngineerLivePart {
 
     String carFigure(String caption) {
         return car.text(caption);
-    }
-
-    private static Button button(Composite parent, String text, String tooltip, Runnable action) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(text);
-        b.setToolTipText(tooltip);
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
     }
 
     private List<String> savedChannels() {

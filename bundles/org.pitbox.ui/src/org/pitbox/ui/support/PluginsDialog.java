@@ -87,8 +87,8 @@ public class PluginsDialog extends Dialog {
         repository.setToolTipText("A p2 update site: its URL, or a local folder holding content.jar and artifacts.jar");
         repository.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         repository.addModifyListener(e -> enable());
-        button(area, "Browse...", "Choose a repository folder", this::browse);
-        load = button(area, "Load", "List what the repository offers", () -> load(repository.getText()));
+        Buttons.push(area, "Browse...", "Choose a repository folder", this::browse);
+        load = Buttons.push(area, "Load", "List what the repository offers", () -> load(repository.getText()));
 
         table = new Table(area, SWT.CHECK | SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
@@ -104,12 +104,15 @@ public class PluginsDialog extends Dialog {
         Composite actions = new Composite(area, SWT.NONE);
         actions.setLayout(new GridLayout(5, false));
         actions.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
-        install = button(actions, "Install", null, () -> run("Installing", m -> plugins.install(loaded, checked(true), m)));
-        update = button(actions, "Update", null, () -> run("Updating", m -> plugins.update(checked(false), m)));
-        uninstall = button(actions, "Uninstall", null, () -> run("Uninstalling", m -> plugins.uninstall(checked(false), m)));
+        install = Buttons.push(actions, "Install", null,
+                () -> run("Installing", m -> plugins.install(loaded, checked(true), m)));
+        update = Buttons.push(actions, "Update", null,
+                () -> run("Updating", m -> plugins.update(checked(false), m)));
+        uninstall = Buttons.push(actions, "Uninstall", null,
+                () -> run("Uninstalling", m -> plugins.uninstall(checked(false), m)));
         progress = new ProgressBar(actions, SWT.HORIZONTAL);
         progress.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        restartNow = button(actions, "Restart now", "Restart PitBox to use the changes", this::restart);
+        restartNow = Buttons.push(actions, "Restart now", "Restart PitBox to use the changes", this::restart);
         restartNow.setVisible(false);
         status = new Label(area, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
@@ -310,11 +313,4 @@ public class PluginsDialog extends Dialog {
         restart.run();
     }
 
-    private static Button button(Composite parent, String text, String tip, Runnable action) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(text);
-        b.setToolTipText(tip);
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
-    }
 }
