@@ -2,6 +2,7 @@ package org.pitbox.core.math;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -25,20 +26,9 @@ public final class MathChannels {
     /** @throws IllegalArgumentException naming the line of a malformed entry or an expression that does not parse */
     public static List<MathChannel> read(String text) {
         List<MathChannel> out = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            try {
-                MathChannel c = parseLine(line);
-                c.compile();
-                out.add(c);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
-            }
-        }
+        parse(text, out::add, (line, e) -> {
+            throw new IllegalArgumentException("line " + line + ": " + e.getMessage(), e);
+        });
         return out;
     }
 
@@ -49,7 +39,22 @@ public final class MathChannels {
      */
     public static List<MathChannel> readValid(String text, Consumer<String> skipped) {
         List<MathChannel> out = new ArrayList<>();
-        String[] lines = text == null ? new String[0] : text.split("\r?\n", -1);
+        parse(text == null ? "" : text, c -> {
+            if (find(out, c.name()) >= 0) {
+                throw new IllegalArgumentException("'" + c.name() + "' is defined twice");
+            }
+            out.add(c);
+        }, (line, e) -> skipped.accept("line " + line + ": " + e.getMessage()));
+        return out;
+    }
+
+    /**
+     * Hands each entry that parses and compiles to {@code entry}, and each line that fails (in {@code entry} too)
+     * with its number to {@code failed}.
+     */
+    private static void parse(String text, Consumer<MathChannel> entry,
+            BiConsumer<Integer, IllegalArgumentException> failed) {
+        String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -58,16 +63,11 @@ public final class MathChannels {
             try {
                 MathChannel c = parseLine(line);
                 c.compile();
-                if (find(out, c.name()) < 0) {
-                    out.add(c);
-                } else {
-                    skipped.accept("line " + (i + 1) + ": '" + c.name() + "' is defined twice");
-                }
+                entry.accept(c);
             } catch (IllegalArgumentException e) {
-                skipped.accept("line " + (i + 1) + ": " + e.getMessage());
+                failed.accept(i + 1, e);
             }
         }
-        return out;
     }
 
     /**
