@@ -100,7 +100,7 @@ public class TeamSession {
     public CompletableFuture<Void> signIn(String serverUrl, String mail, String password) {
         return CompletableFuture.runAsync(() -> {
             try {
-                CloudClient c = newClient(serverUrl);
+                CloudClient c = newClient(serverUrl, mail);
                 c.login(mail, password);
                 connected(c, mail);
             } catch (IOException e) {
@@ -123,7 +123,7 @@ public class TeamSession {
                 if (stored.isEmpty()) {
                     return false;
                 }
-                CloudClient c = newClient(stored.get().serverUrl());
+                CloudClient c = newClient(stored.get().serverUrl(), stored.get().email());
                 c.resume(stored.get().refreshToken());
                 connected(c, stored.get().email());
                 return true;
@@ -134,15 +134,16 @@ public class TeamSession {
         });
     }
 
-    private CloudClient newClient(String serverUrl) {
+    /** A client that keeps every new refresh token (sign-in, resume, refresh) in secure storage for {@code mail}. */
+    private CloudClient newClient(String serverUrl, String mail) {
         CloudClient c = new CloudClient(URI.create(serverUrl.strip()));
-        c.onTokens(pair -> saveToken(c, pair.refreshToken()));
+        c.onTokens(pair -> saveToken(c, mail, pair.refreshToken()));
         return c;
     }
 
-    private void saveToken(CloudClient c, String refreshToken) {
+    private void saveToken(CloudClient c, String mail, String refreshToken) {
         try {
-            new SecureCredentials().save(new SecureCredentials.SignIn(c.baseUri().toString(), email, refreshToken));
+            new SecureCredentials().save(new SecureCredentials.SignIn(c.baseUri().toString(), mail, refreshToken));
         } catch (IOException e) {
             post("Signed in, but the sign-in could not be remembered: " + e.getMessage());
         }
@@ -151,7 +152,6 @@ public class TeamSession {
     private void connected(CloudClient c, String mail) throws IOException {
         email = mail;
         client = c;
-        saveToken(c, c.refreshToken());
         prefs.put(UiPreferences.SERVER_URL, c.baseUri().toString());
         teams = c.teams();
         long wanted = Long.parseLong(prefs.get(UiPreferences.TEAM_ID, "-1"));
