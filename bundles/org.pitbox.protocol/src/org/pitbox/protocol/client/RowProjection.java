@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
+import org.pitbox.core.telemetry.ChannelType;
 import org.pitbox.protocol.codec.ChannelSpec;
 import org.pitbox.protocol.codec.FrameSchema;
 
@@ -27,6 +28,16 @@ public final class RowProjection {
             specs.add(new ChannelSpec(c.name(), c.type().code(), c.count(), c.offset()));
         }
         return new FrameSchema(specs, layout.rowLength());
+    }
+
+    /** The layout a schema describes, the inverse of {@link #schemaOf}: rows received or recorded as sent. */
+    public static ChannelLayout layoutOf(FrameSchema schema) {
+        List<ChannelDescriptor> channels = new ArrayList<>();
+        for (ChannelSpec c : schema.channels()) {
+            channels.add(new ChannelDescriptor(c.name(), ChannelType.ofCode(c.type()), c.count(), false, "", "",
+                    c.offset()));
+        }
+        return new ChannelLayout(channels, schema.rowLength());
     }
 
     public static RowProjection of(ChannelLayout layout, Predicate<String> keep) {

@@ -1,15 +1,9 @@
 package org.pitbox.protocol.client;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.pitbox.core.source.FeedStatus;
 import org.pitbox.core.source.LiveFeed;
-import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
-import org.pitbox.core.telemetry.ChannelType;
 import org.pitbox.core.telemetry.Frame;
-import org.pitbox.protocol.codec.ChannelSpec;
-import org.pitbox.protocol.codec.FrameSchema;
 
 /**
  * A team member's live session as a {@link LiveFeed}, so every screen that shows a local source shows it too.
@@ -26,17 +20,8 @@ public final class SubscribedFeed implements LiveFeed {
 
     public SubscribedFeed(LiveSession session) {
         this.session = session;
-        this.layout = layoutOf(session.schema());
+        this.layout = RowProjection.layoutOf(session.schema());
         this.latest = new byte[layout.rowLength()];
-    }
-
-    public static ChannelLayout layoutOf(FrameSchema schema) {
-        List<ChannelDescriptor> channels = new ArrayList<>();
-        for (ChannelSpec c : schema.channels()) {
-            channels.add(new ChannelDescriptor(c.name(), ChannelType.ofCode(c.type()), c.count(), false, "", "",
-                    c.offset()));
-        }
-        return new ChannelLayout(channels, schema.rowLength());
     }
 
     public LiveSession session() {

@@ -6,20 +6,19 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.pitbox.core.source.LiveFeed;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.protocol.client.Backoff;
 import org.pitbox.protocol.client.CloudClient;
 import org.pitbox.protocol.client.LiveSession;
 import org.pitbox.protocol.client.LiveSubscriber;
-import org.pitbox.protocol.client.SubscribedFeed;
 import org.pitbox.protocol.client.SubscriberListener;
 import org.pitbox.protocol.client.SubscriberStatus;
 import org.pitbox.protocol.live.LiveControl;
 
 /**
  * The Race Engineer perspective's link to the team's live sessions: presence (who is on track) and the one
- * session being watched, as a {@link LiveFeed}. Changes are posted on {@link Status#TOPIC_ENGINEER}.
+ * session being watched, whose every row goes to the {@link LiveBoard}. Changes are posted on
+ * {@link Status#TOPIC_ENGINEER}.
  */
 @Creatable
 @Singleton
@@ -30,7 +29,6 @@ public class EngineerLive {
     private LiveSubscriber watching;
     private long teamId = -1;
     private volatile String watchedKey;
-    private volatile SubscribedFeed feed;
     private volatile SubscriberStatus status;
     private volatile List<LiveControl.Session> sessions = List.of();
     private volatile List<LiveControl.Member> members = List.of();
@@ -74,27 +72,18 @@ public class EngineerLive {
                 Backoff.defaults(), new SubscriberListener() {
                     @Override
                     public void session(LiveSession session) {
-                        feed = new SubscribedFeed(session);
                         board.session(session);
                         post("session");
                     }
 
                     @Override
                     public void row(long seq, byte[] row) {
-                        SubscribedFeed f = feed;
-                        if (f != null) {
-                            f.offer(seq, row);
-                        }
                         board.row(seq, row);
                     }
 
                     @Override
                     public void status(SubscriberStatus s) {
                         status = s;
-                        SubscribedFeed f = feed;
-                        if (f != null) {
-                            f.status(s);
-                        }
                         post("status");
                     }
 
@@ -105,10 +94,6 @@ public class EngineerLive {
 
                     @Override
                     public void ended(long lastSeq, long dropped) {
-                        SubscribedFeed f = feed;
-                        if (f != null) {
-                            f.ended();
-                        }
                         post("ended");
                     }
 
@@ -127,15 +112,9 @@ public class EngineerLive {
             watching = null;
         }
         watchedKey = null;
-        feed = null;
         status = null;
         board.clear();
         post("stopped");
-    }
-
-    /** The watched session's feed, or null before its first {@code session} message. */
-    public LiveFeed feed() {
-        return feed;
     }
 
     public String watchedKey() {

@@ -13,7 +13,7 @@ import org.pitbox.core.engineer.TrackMap;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
 import org.pitbox.protocol.client.LiveSession;
-import org.pitbox.protocol.client.SubscribedFeed;
+import org.pitbox.protocol.client.RowProjection;
 
 /**
  * The engineer's models of the watched live session (lap table, traces of the current and best lap, track map,
@@ -41,7 +41,7 @@ public class LiveBoard {
 
     /** A new watched session: fresh models for its layout and sectors. */
     public void session(LiveSession session) {
-        ChannelLayout layout = SubscribedFeed.layoutOf(session.schema());
+        ChannelLayout layout = RowProjection.layoutOf(session.schema());
         LapTable table = new LapTable(layout, SectorSplits.of(session.sessionInfo() == null ? ""
                 : session.sessionInfo()));
         synchronized (lock) {

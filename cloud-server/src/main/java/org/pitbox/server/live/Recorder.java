@@ -4,13 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.pitbox.core.telemetry.ChannelDescriptor;
-import org.pitbox.core.telemetry.ChannelLayout;
-import org.pitbox.core.telemetry.ChannelType;
 import org.pitbox.iracing.ibt.IbtWriter;
-import org.pitbox.protocol.codec.ChannelSpec;
+import org.pitbox.protocol.client.RowProjection;
 import org.pitbox.protocol.codec.CodecException;
 import org.pitbox.protocol.codec.FrameDecoder;
 import org.pitbox.protocol.codec.FrameSchema;
@@ -32,7 +27,7 @@ final class Recorder implements Closeable {
 
     Recorder(Path ibt, FrameSchema schema, int rate, String sessionInfo, long startSeconds) throws IOException {
         this.ibt = ibt;
-        this.writer = IbtWriter.create(ibt, layout(schema), sessionInfo, rate, startSeconds);
+        this.writer = IbtWriter.create(ibt, RowProjection.layoutOf(schema), sessionInfo, rate, startSeconds);
         this.decoder = new FrameDecoder(schema);
         this.row = ByteBuffer.wrap(new byte[schema.rowLength()]);
     }
@@ -61,14 +56,5 @@ final class Recorder implements Closeable {
         if (skipped > 0) {
             LOG.log(System.Logger.Level.WARNING, skipped + " undecodable frames left out of " + ibt);
         }
-    }
-
-    static ChannelLayout layout(FrameSchema schema) {
-        List<ChannelDescriptor> channels = new ArrayList<>();
-        for (ChannelSpec c : schema.channels()) {
-            channels.add(new ChannelDescriptor(c.name(), ChannelType.ofCode(c.type()), c.count(), false, "", "",
-                    c.offset()));
-        }
-        return new ChannelLayout(channels, schema.rowLength());
     }
 }
