@@ -107,19 +107,4 @@ class DownsampleTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Downsample.lttb(index(9), new double[9], 0, 9, 2, outX, outY));
     }
-
-    @Test
-    void quickTimingOfAnHourAtPixelWidth() {
-        int len = 216_000;
-        double[] x = index(len);
-        double[] y = new double[len];
-        Arrays.setAll(y, i -> Math.sin(i / 50.0));
-        long start = System.nanoTime();
-        for (int k = 0; k < 5; k++) {
-            Downsample.minMax(x, y, 0, len, 1000, outX, outY);
-            Downsample.lttb(x, y, 0, len, 3000, outX, outY);
-        }
-        System.out.printf("downsample: 5 x (min/max + LTTB) of %d points in %.1f ms%n", len,
-                (System.nanoTime() - start) / 1e6);
-    }
 }

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pitbox.core.home.PitboxHome;
 import org.pitbox.protocol.api.LapView;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.protocol.client.CloudClient.SessionQuery;
@@ -123,17 +124,17 @@ class SessionCacheTest {
     }
 
     @Test
-    void theStandardCacheFollowsTheProperty() {
-        String before = System.getProperty(SessionCache.DIR_PROPERTY);
+    void theStandardCacheIsInPitboxHome() {
+        String before = System.getProperty(PitboxHome.PROPERTY);
         try {
-            System.setProperty(SessionCache.DIR_PROPERTY, dir.toString());
-            assertEquals(dir.toAbsolutePath(), SessionCache.standard().root());
-            System.clearProperty(SessionCache.DIR_PROPERTY);
+            System.setProperty(PitboxHome.PROPERTY, dir.toString());
+            assertEquals(dir.resolve("cache").resolve("sessions").toAbsolutePath(), SessionCache.standard().root());
+            System.clearProperty(PitboxHome.PROPERTY);
             assertEquals(Path.of(System.getProperty("user.home"), ".pitbox", "cache", "sessions").toAbsolutePath(),
                     SessionCache.standard().root());
         } finally {
             if (before != null) {
-                System.setProperty(SessionCache.DIR_PROPERTY, before);
+                System.setProperty(PitboxHome.PROPERTY, before);
             }
         }
     }

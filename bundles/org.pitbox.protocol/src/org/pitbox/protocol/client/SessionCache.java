@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.pitbox.core.home.PitboxHome;
 import org.pitbox.protocol.ProtocolJson;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.protocol.client.CloudClient.SessionQuery;
@@ -35,9 +36,6 @@ import org.pitbox.protocol.client.CloudClient.SessionQuery;
  * as the file system is: two writers of one session leave one whole copy.
  */
 public final class SessionCache {
-    /** A system property naming the cache's root folder instead of {@code ~/.pitbox/cache/sessions}. */
-    public static final String DIR_PROPERTY = "pitbox.cache.dir";
-
     private static final String IBT = ".ibt";
     private static final String JSON = ".json";
 
@@ -53,11 +51,9 @@ public final class SessionCache {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The user's cache: the {@value #DIR_PROPERTY} property's folder, else {@code ~/.pitbox/cache/sessions}. */
+    /** The user's cache: {@code cache/sessions} in {@link PitboxHome}. */
     public static SessionCache standard() {
-        String dir = System.getProperty(DIR_PROPERTY, "");
-        return new SessionCache(dir.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".pitbox", "cache", "sessions") : Path.of(dir));
+        return new SessionCache(PitboxHome.resolve("cache", "sessions"));
     }
 
     public Path root() {

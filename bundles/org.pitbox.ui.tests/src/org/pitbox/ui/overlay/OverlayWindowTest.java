@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +35,8 @@ import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.ui.support.ActiveFeed;
 import org.pitbox.ui.support.Screenshots;
+import org.pitbox.ui.tests.TestScreenshots;
+import org.pitbox.ui.tests.UiBenchmark;
 
 /** The overlay on its own: the PIT box's buttons and keys, click-through, the link line, and its paint cost. */
 class OverlayWindowTest {
@@ -181,12 +184,13 @@ class OverlayWindowTest {
     }
 
     /**
-     * A real .ibt replayed (at 4x until a best lap gives a delta, then in real time; the simulator when the
-     * recordings are absent) drives the overlay for 15 s while its own paints are timed: from a display filter, which runs before the overlay's paint listener, to a listener added
-     * after it, counting the bytes allocated in between. Then the full repaint, offscreen.
+     * A real .ibt replayed (at 2x until a lap gives a delta, then in real time; the simulator when the recordings
+     * are absent) keeps the overlay painting, and its paints allocate next to nothing: counted from a display
+     * filter, which runs before the overlay's paint listener, to a listener added after it. Under
+     * {@code ./pitbox benchmark ui} the paints are also timed, for longer, and the full repaint offscreen.
      */
     @Test
-    void paintsEachFrameQuicklyWithoutGarbage() throws Exception {
+    void paintsTheReplayWithoutGarbage() throws Exception {
         Path ibt = Path.of("..", "..", "..", "shared", "data", "iracing", "ibt",
                 "robroberts_skmodified_langley_2015-05-28_14-50-46.ibt").toAbsolutePath().normalize();
         boolean real = Files.isRegularFile(ibt);
@@ -205,17 +209,17 @@ class OverlayWindowTest {
             }
             feed.feed().replayControl().ifPresent(r -> r.speed(1.0));
             settle(1000);
-            Path shots = Path.of("target", "screenshots");
-            Files.createDirectories(shots);
-            Screenshots.save(overlay.shell(), shots.resolve("overlay-replay.png"));
-            timeFrames();
-            timeFullPaint();
+            Screenshots.save(overlay.shell(), TestScreenshots.file("overlay-replay.png"));
+            watchPaints(UiBenchmark.enabled() ? 15 : 5);
+            if (UiBenchmark.enabled()) {
+                timeFullPaint();
+            }
         } finally {
             feed.stop();
         }
     }
 
-    private void timeFrames() {
+    private void watchPaints(int seconds) {
         Canvas canvas = canvas();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] nanos = new long[4000];
@@ -239,7 +243,7 @@ class OverlayWindowTest {
         display.addFilter(SWT.Paint, begin);
         canvas.addListener(SWT.Paint, end);
         try {
-            settle(15_000);
+            settle(seconds * 1000L);
         } finally {
             display.removeFilter(SWT.Paint, begin);
             canvas.removeListener(SWT.Paint, end);
@@ -248,11 +252,13 @@ class OverlayWindowTest {
         long total = Arrays.stream(bytes, 0, frames).sum();
         long[] sorted = Arrays.copyOf(nanos, frames);
         Arrays.sort(sorted);
-        System.out.printf("overlay frames: %d paints in 15 s, p50 %.3f ms, p99 %.3f ms, max %.3f ms; %.1f bytes "
-                + "allocated per paint, by %d of them%n", frames, sorted[frames / 2] / 1e6,
-                sorted[frames * 99 / 100] / 1e6, sorted[frames - 1] / 1e6, total / (double) frames,
-                Arrays.stream(bytes, 0, frames).filter(b -> b > 0).count());
-        assertTrue(frames > 300, "the replay kept the overlay painting: " + frames + " paints");
+        assertTrue(frames > 10, "the replay kept the overlay painting: " + frames + " paints");
+        if (UiBenchmark.enabled()) {
+            UiBenchmark.report(String.format(Locale.ROOT, "overlay frames: %d paints in %d s, p50 %.3f ms, p99 %.3f "
+                    + "ms, max %.3f ms; %.1f bytes allocated per paint, by %d of them", frames, seconds,
+                    sorted[frames / 2] / 1e6, sorted[frames * 99 / 100] / 1e6, sorted[frames - 1] / 1e6,
+                    total / (double) frames, Arrays.stream(bytes, 0, frames).filter(b -> b > 0).count()));
+        }
         assertTrue(total / frames < 256, "paints allocate next to nothing: " + total / frames + " bytes each");
     }
 
@@ -275,8 +281,8 @@ class OverlayWindowTest {
             }
             bytes = threads.getCurrentThreadAllocatedBytes() - bytes;
             Arrays.sort(nanos);
-            System.out.printf("overlay full repaint (offscreen): p50 %.3f ms, p99 %.3f ms, %d bytes per paint%n",
-                    nanos[runs / 2] / 1e6, nanos[runs * 99 / 100] / 1e6, bytes / runs);
+            UiBenchmark.report(String.format(Locale.ROOT, "overlay full repaint (offscreen): p50 %.3f ms, p99 %.3f "
+                    + "ms, %d bytes per paint", nanos[runs / 2] / 1e6, nanos[runs * 99 / 100] / 1e6, bytes / runs));
         } finally {
             gc.dispose();
             image.dispose();

@@ -28,6 +28,7 @@ import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pitbox.core.home.PitboxHome;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
@@ -38,24 +39,24 @@ import org.pitbox.protocol.client.LivePublisher;
 import org.pitbox.protocol.client.RowProjection;
 import org.pitbox.ui.support.Screenshots;
 import org.pitbox.ui.support.TeamSession;
+import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
+import org.pitbox.ui.tests.UiBenchmark;
 
 /**
  * The Team Live part against a real server (the demo server's jar, started as a process): a simulated driver
  * streams five laps of Martinsville at once, the engineer signs in, watches the session from the part, and the
- * lap table fills in with sector times and fuel figures. Then the driver streams at 60 Hz in real time while the
- * UI thread's CPU time is measured: the live charts must cost under 5 % of one core.
+ * lap table fills in with sector times and fuel figures. Then the driver streams at 60 Hz in real time; under
+ * {@code ./pitbox benchmark ui} the UI thread's CPU time is measured meanwhile (goal: under 5 % of one core).
  */
 class EngineerLiveTest {
     private static final Path SERVER_JAR = Path.of("..", "..", "cloud-server", "target", "pitbox-server.jar")
             .toAbsolutePath().normalize();
-    private static final Path DOCS = Path.of("..", "..", "docs", "images").toAbsolutePath().normalize();
     private static final String PASSWORD = "pitbox-demo";
     private static final int LAPS = 8;
     /** Laps streamed as fast as the publisher takes them; the rest follow at 60 Hz in real time. */
     private static final int FAST_LAPS = 5;
     private static final int MEASURE_SECONDS = 10;
-    private static final double CPU_BOUND = 0.08;
 
     @TempDir
     Path dir;
@@ -68,7 +69,7 @@ class EngineerLiveTest {
     void theLapTableFillsInFromALiveSessionAndTheChartsStayCheap() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(SERVER_JAR), "skipped: needs the server jar " + SERVER_JAR
                 + " (the build makes cloud-server before the UI tests; run mvn install from the top)");
-        System.setProperty("pitbox.secure.dir", dir.resolve("secure").toString());
+        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
         Process server = startServer();
         try {
             TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench));
@@ -78,7 +79,7 @@ class EngineerLiveTest {
             }
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
-            System.clearProperty("pitbox.secure.dir");
+            System.clearProperty(PitboxHome.PROPERTY);
         }
         for (Throwable t : failures) {
             throw new AssertionError("team live check failed: " + t, t);
@@ -113,7 +114,7 @@ class EngineerLiveTest {
             team.signIn(base.toString(), "engineer@demo.pitbox", PASSWORD).get(30, TimeUnit.SECONDS);
             SimulatedRecording race = SimulatedRecording.run(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE)
                     .withLaps(LAPS).withSeed(11));
-            Thread streaming = Thread.ofPlatform().daemon().start(() -> drive(race));
+            Thread.ofPlatform().daemon().start(() -> drive(race));
             await(display, () -> part.sessionChoice().getItemCount() > 0, 60, "the driver's session is listed");
             part.watchButton().notifyListeners(SWT.Selection, null);
             Table laps = part.lapTableControl();
@@ -124,20 +125,18 @@ class EngineerLiveTest {
                     + laps.getItem(0).getText(2));
             await(display, () -> part.carFigure("Per lap").contains("avg"), 10, "fuel per lap shown");
 
-            double cpu = uiCpuShare(display, streaming);
-            System.out.printf(Locale.ROOT, "Team Live: UI thread %.2f %% of one core at 60 Hz input over %d s%n",
-                    cpu * 100, MEASURE_SECONDS);
-            Files.createDirectories(DOCS);
+            if (UiBenchmark.enabled()) {
+                UiBenchmark.report(String.format(Locale.ROOT, "Team Live: UI thread %.2f %% of one core at 60 Hz "
+                        + "input over %d s", uiCpuShare(display) * 100, MEASURE_SECONDS));
+            }
             display.setCursorLocation(1590, 990); // no tooltip in the screenshot
             settle(display, 500);
-            Screenshots.save(shell, DOCS.resolve("engineer-live.png"));
+            Screenshots.save(shell, TestScreenshots.file("engineer-live.png"));
             IThemeEngine themes = app.getChildren().get(0).getContext().get(IThemeEngine.class);
             themes.setTheme("org.pitbox.ui.theme.light", false);
             settle(display, 1000);
-            Screenshots.save(shell, DOCS.resolve("engineer-live-light.png"));
+            Screenshots.save(shell, TestScreenshots.file("engineer-live-light.png"));
             themes.setTheme("org.pitbox.ui.theme.dark", false);
-            // the goal is 5 % (4.9 % measured on a quiet machine); the bound leaves room for a busy CI machine
-            assertTrue(cpu < CPU_BOUND, "live charts cost " + cpu * 100 + " % of one core (goal: under 5 %)");
         } catch (Throwable t) {
             failures.add(t);
         } finally {
@@ -183,7 +182,7 @@ class EngineerLiveTest {
     }
 
     /** The UI thread's CPU time over wall time while the driver streams in real time. */
-    private static double uiCpuShare(Display display, Thread streaming) {
+    private static double uiCpuShare(Display display) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long ui = Thread.currentThread().threadId();
         long cpu0 = threads.getThreadCpuTime(ui);

@@ -28,8 +28,10 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 import org.pitbox.iracing.IbtSummary;
+import org.pitbox.core.home.PitboxHome;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.protocol.client.CloudClient;
@@ -51,7 +53,6 @@ class SessionLibraryPartTest {
             IBT.resolve("robroberts_skmodified_langley_2015-08-24_20-48-50.ibt"),
             IBT.resolve("robroberts_skmodified_martinsville_2016-02-07_21-01-44.ibt"));
     private static final URI SERVER = URI.create("https://pitbox.example.com");
-    private static final Path DOCS = Path.of("..", "..", "docs", "images").toAbsolutePath().normalize();
 
     private final List<Throwable> failures = new ArrayList<>();
     private final List<SessionView> views = new ArrayList<>();
@@ -61,16 +62,16 @@ class SessionLibraryPartTest {
         Assumptions.assumeTrue(FILES.stream().allMatch(Files::isRegularFile),
                 "skipped: the real recordings are absent (" + IBT + "); put ../shared beside the project to run it");
         Path dir = Files.createTempDirectory("pitbox-library");
-        String before = System.getProperty(SessionCache.DIR_PROPERTY);
+        String before = System.getProperty(PitboxHome.PROPERTY);
         try {
-            fill(new SessionCache(dir));
-            System.setProperty(SessionCache.DIR_PROPERTY, dir.toString());
+            System.setProperty(PitboxHome.PROPERTY, dir.toString());
+            fill(SessionCache.standard());
             TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench, dir));
         } finally {
             if (before == null) {
-                System.clearProperty(SessionCache.DIR_PROPERTY);
+                System.clearProperty(PitboxHome.PROPERTY);
             } else {
-                System.setProperty(SessionCache.DIR_PROPERTY, before);
+                System.setProperty(PitboxHome.PROPERTY, before);
             }
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -104,7 +105,7 @@ class SessionLibraryPartTest {
             SessionLibraryPart library = (SessionLibraryPart) part.getObject();
             assertFalse(ContextInjectionFactory.make(TeamSession.class, app.getContext()).signedIn(),
                     "signed in from an earlier test: the library would list a server's sessions");
-            assertEquals(dir.toAbsolutePath(), library.cache().root());
+            assertEquals(SessionCache.standard().root(), library.cache().root());
 
             await(display, () -> !library.loading(), "the cache listed");
             assertEquals(LibraryListing.SIGN_IN + "; cached sessions are listed below (3).", library.stateText());
@@ -159,8 +160,7 @@ class SessionLibraryPartTest {
             assertTrue(library.openButton().getToolTipText().startsWith("Open it in the Session part"));
             display.setCursorLocation(shell.getBounds().x + 1599, shell.getBounds().y + 999);
             settle(display, 300);
-            Files.createDirectories(DOCS);
-            Screenshots.save(folderOf(part), DOCS.resolve("library.png"));
+            Screenshots.save(folderOf(part), TestScreenshots.file("library.png"));
 
             Path expected = library.table().selected().cached();
             library.openSelected();

@@ -32,6 +32,7 @@ import org.pitbox.protocol.client.LiveSession;
 import org.pitbox.protocol.client.RowProjection;
 import org.pitbox.ui.support.LiveBoard;
 import org.pitbox.ui.support.Screenshots;
+import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 
 /**
@@ -41,7 +42,6 @@ import org.pitbox.ui.tests.TestWorkbench;
  */
 class StrategyPartTest {
     private static final String PART = "org.pitbox.ui.part.strategy";
-    private static final Path DOCS = Path.of("..", "..", "docs", "images").toAbsolutePath().normalize();
     private static final Path TARGET = Path.of("target").toAbsolutePath();
 
     private final List<Throwable> failures = new ArrayList<>();
@@ -91,9 +91,7 @@ class StrategyPartTest {
             assertEquals(2, ((org.eclipse.swt.layout.GridLayout) s.body.getLayout()).numColumns,
                     "two columns in a wide part");
             Screenshots.save(folderOf(part), TARGET.resolve("strategy-live-wide.png"));
-            if (Files.isDirectory(DOCS)) {
-                Screenshots.save(folderOf(part), DOCS.resolve("strategy.png"));
-            }
+            Screenshots.save(folderOf(part), TestScreenshots.file("strategy.png"));
             board.clear();
             await(display, () -> StrategyPart.NOBODY.equals(s.source.getText()), "back to typed figures");
             assertTrue(s.perLap.text().getEditable());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import org.pitbox.core.home.PitboxHome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,13 +19,14 @@ class SecureCredentialsTest {
 
     @BeforeEach
     void useATemporaryFolder() throws Exception {
-        dir = Files.createTempDirectory("pitbox-secure");
-        System.setProperty("pitbox.secure.dir", dir.toString());
+        Path home = Files.createTempDirectory("pitbox-home");
+        System.setProperty(PitboxHome.PROPERTY, home.toString());
+        dir = home.resolve("secure");
     }
 
     @AfterEach
     void forgetIt() {
-        System.clearProperty("pitbox.secure.dir");
+        System.clearProperty(PitboxHome.PROPERTY);
     }
 
     @Test

@@ -65,7 +65,6 @@ class LapCompareTest {
     private static final Path SECOND = IBT.resolve("robroberts_skmodified_langley_2015-08-24_20-48-50.ibt");
     private static final Path THIRD = IBT.resolve("robroberts_skmodified_langley_2015-05-28_14-45-28.ibt");
     private static final Path TARGET = Path.of("target").toAbsolutePath();
-    private static final Path DOCS = Path.of("..", "..", "docs", "images").toAbsolutePath().normalize();
     private static final List<String> FIVE = List.of("Speed", "Throttle", "Brake", "Gear", "SteeringWheelAngle",
             Comparison.DELTA);
 
@@ -138,8 +137,7 @@ class LapCompareTest {
             shell.redraw(0, 0, 1600, 1000, true);
             settle(display, 1000);
             assertEquals(x[x.length * 36 / 100], compare.chartStack().cursor());
-            Files.createDirectories(DOCS);
-            Screenshots.save(folderOf(part), DOCS.resolve("lap-compare.png"));
+            Screenshots.save(folderOf(part), TestScreenshots.file("lap-compare.png"));
             Path png = TARGET.resolve("lap-compare-charts.png");
             Files.deleteIfExists(png);
             compare.savePng(png);

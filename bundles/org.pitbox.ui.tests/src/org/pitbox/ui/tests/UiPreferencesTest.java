@@ -11,18 +11,24 @@ import org.pitbox.ui.support.UiPreferences;
 import org.pitbox.ui.support.Units;
 
 class UiPreferencesTest {
+    /** Leaves the preferences as it found them: the tests after it share the instance area. */
     @Test
     void choicesAreWrittenToTheUsersInstanceArea() throws Exception {
         UiPreferences prefs = new UiPreferences();
-        prefs.put(UiPreferences.UNITS, UiPreferences.IMPERIAL);
-        prefs.put(UiPreferences.SERVER_URL, "https://team.example:8443");
-        UiPreferences again = new UiPreferences();
-        assertTrue(again.imperial());
-        assertEquals("https://team.example:8443", again.serverUrl());
-        Path file = Path.of(Platform.getInstanceLocation().getURL().toURI())
-                .resolve(".metadata/.plugins/org.eclipse.core.runtime/.settings/org.pitbox.ui.prefs");
-        assertTrue(Files.readString(file).contains("units=imperial"), "saved at once to " + file);
-        prefs.put(UiPreferences.UNITS, UiPreferences.METRIC);
+        String server = prefs.get(UiPreferences.SERVER_URL, null);
+        try {
+            prefs.put(UiPreferences.UNITS, UiPreferences.IMPERIAL);
+            prefs.put(UiPreferences.SERVER_URL, "https://team.example:8443");
+            UiPreferences again = new UiPreferences();
+            assertTrue(again.imperial());
+            assertEquals("https://team.example:8443", again.serverUrl());
+            Path file = Path.of(Platform.getInstanceLocation().getURL().toURI())
+                    .resolve(".metadata/.plugins/org.eclipse.core.runtime/.settings/org.pitbox.ui.prefs");
+            assertTrue(Files.readString(file).contains("units=imperial"), "saved at once to " + file);
+        } finally {
+            prefs.put(UiPreferences.UNITS, UiPreferences.METRIC);
+            prefs.put(UiPreferences.SERVER_URL, server);
+        }
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.pitbox.ui.tests.UiWait.settle;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.e4.core.commands.ECommandService;
@@ -41,24 +43,22 @@ import org.pitbox.ui.support.PluginsDialog;
  * both perspectives and saves a screenshot of each under target/screenshots.
  */
 class WorkbenchTest {
-    /** The README shows these. */
-    private static final Path SCREENSHOTS = Path.of("..", "..", "docs", "images").toAbsolutePath().normalize();
     private final List<Throwable> failures = new ArrayList<>();
     private final List<String> seen = new ArrayList<>();
 
     @Test
     void opensBothPerspectivesAndTakesScreenshots() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
+        FileTime start = FileTime.from(Instant.now().minusSeconds(1));
         TestWorkbench.run(this::exercise);
         for (Throwable t : failures) {
             throw new AssertionError("workbench check failed: " + t, t);
         }
         assertEquals(List.of("Driver", "Race Engineer", "Driver"), seen);
-        assertTrue(Files.size(SCREENSHOTS.resolve("driver.png")) > 1000);
-        assertTrue(Files.size(SCREENSHOTS.resolve("engineer.png")) > 1000);
-        assertTrue(Files.size(SCREENSHOTS.resolve("plugins.png")) > 1000);
-        assertTrue(Files.size(SCREENSHOTS.resolve("analyses.png")) > 1000);
-        assertTrue(Files.size(SCREENSHOTS.resolve("overlay.png")) > 1000);
+        for (String name : List.of("driver.png", "engineer.png", "plugins.png", "analyses.png", "overlay.png")) {
+            Path shot = TestScreenshots.file(name);
+            assertTrue(Files.isRegularFile(shot) && Files.getLastModifiedTime(shot).compareTo(start) >= 0
+                    && Files.size(shot) > 1000, "this run saved the screenshot " + shot);
+        }
     }
 
     private void exercise(Display display, MApplication app, E4Workbench workbench) {
@@ -106,7 +106,7 @@ class WorkbenchTest {
         }
         assertTrue(state.contains("analyses ran."), "every analysis ran without a failure: " + state);
         settle(display, 500);
-        save(display, SCREENSHOTS.resolve("analyses.png"));
+        save(display, TestScreenshots.file("analyses.png"));
     }
 
     /** Window > Plugins with the examples' p2 repository loaded when it has been built (no p2 profile in tests). */
@@ -119,7 +119,7 @@ class WorkbenchTest {
             dialog.load(examples.toAbsolutePath().normalize().toString());
         }
         settle(display, 2500);
-        save(dialog.getShell(), SCREENSHOTS.resolve("plugins.png"));
+        save(dialog.getShell(), TestScreenshots.file("plugins.png"));
         dialog.close();
     }
 
@@ -153,7 +153,7 @@ class WorkbenchTest {
         System.out.println("overlay: speed " + model.speedText() + ", gear " + model.gearText() + ", rpm "
                 + model.rpmText() + ", lap " + model.lapTimeText() + ", best " + model.bestLapText() + ", delta "
                 + model.deltaText() + ", fuel " + model.fuelText() + ", frames " + model.frames());
-        save(overlay.shell(), SCREENSHOTS.resolve("overlay.png"));
+        save(overlay.shell(), TestScreenshots.file("overlay.png"));
         overlay.toggle();
         assertTrue(!overlay.isVisible(), "the overlay hides again");
     }
@@ -185,7 +185,7 @@ class WorkbenchTest {
         assertEquals(perspective, perspective.getParent().getSelectedElement());
         seen.add(perspective.getLabel());
         if (screenshot != null) {
-            save(display, SCREENSHOTS.resolve(screenshot));
+            save(display, TestScreenshots.file(screenshot));
         }
     }
 

@@ -7,16 +7,16 @@ import java.util.Optional;
 import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.equinox.security.storage.StorageException;
+import org.pitbox.core.home.PitboxHome;
 
 /**
  * The team server sign-in kept in Equinox secure storage: server address and email in the clear, the refresh
  * token encrypted. Passwords are never stored; the refresh token signs in again until it expires.
  */
 public final class SecureCredentials {
-    /** Where PitBox keeps its secure storage; {@code -Dpitbox.secure.dir} moves it (tests). */
+    /** Where PitBox keeps its secure storage: {@code secure} in {@link PitboxHome}. */
     static Path directory() {
-        String dir = System.getProperty("pitbox.secure.dir");
-        return dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".pitbox", "secure");
+        return PitboxHome.resolve("secure");
     }
 
     /** One remembered sign-in. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.pitbox.core.home.PitboxHome;
 import org.pitbox.core.source.LiveFeed;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.protocol.client.Bandwidth;
@@ -184,7 +185,7 @@ public class TeamSession {
         });
     }
 
-    /** Starts a live session of the team streaming {@code feed}; spooled under ~/.pitbox/spool. */
+    /** Starts a live session of the team streaming {@code feed}; spooled under {@code spool} in {@link PitboxHome}. */
     public synchronized void startStreaming(LiveFeed feed, Bandwidth bandwidth) throws IOException {
         CloudClient c = client;
         TeamView t = team;
@@ -196,7 +197,7 @@ public class TeamSession {
         }
         stopStreaming();
         String key = "live-" + LocalDateTime.now().format(KEY_TIME);
-        Path spool = Path.of(System.getProperty("user.home"), ".pitbox", "spool", Long.toString(t.id()), key);
+        Path spool = PitboxHome.resolve("spool", Long.toString(t.id()), key);
         LivePublisher.Config config = LivePublisher.Config.defaults(spool);
         streamer = new FeedStreamer(feed, bandwidth, (schema, yaml, rate) -> new LivePublisher(c.baseUri(),
                 c::accessToken, t.id(), key, schema, yaml, config.withTickRate(rate), listener()));

@@ -56,9 +56,13 @@ public final class UiPreferences {
         return node.get(key, defaultValue);
     }
 
-    /** Stores a value and writes it to disk at once, so a crash loses nothing. */
+    /** Stores a value ({@code null} removes it) and writes it to disk at once, so a crash loses nothing. */
     public void put(String key, String value) {
-        node.put(key, value);
+        if (value == null) {
+            node.remove(key);
+        } else {
+            node.put(key, value);
+        }
         try {
             node.flush();
         } catch (BackingStoreException e) {

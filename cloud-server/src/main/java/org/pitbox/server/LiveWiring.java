@@ -48,6 +48,7 @@ final class LiveWiring {
             try {
                 app.sessions().storeRecorded(teamId, userId, file);
                 Files.deleteIfExists(file);
+                System.out.println("pitbox server: live session " + key + " of team " + teamId + " stored");
             } catch (IOException | RuntimeException e) {
                 System.err.println("pitbox server: live session " + key + " of team " + teamId
                         + " could not be stored (" + e.getMessage() + "); its recording stays at " + file);

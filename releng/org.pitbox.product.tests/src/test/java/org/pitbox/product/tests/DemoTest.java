@@ -103,8 +103,8 @@ class DemoTest {
                 "-data", dir.resolve("workspace").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("workbench.log").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("PITBOX_VM_ARGS", "-D" + "pitbox.demo=" + base + " -Dpitbox.secure.dir="
-                + dir.resolve("secure") + " -Dpitbox.simulator.track=martinsville -Dpitbox.demo.screenshots="
+        builder.environment().put("PITBOX_VM_ARGS", "-D" + "pitbox.demo=" + base + " -Dpitbox.home="
+                + dir.resolve("home") + " -Dpitbox.simulator.track=martinsville -Dpitbox.demo.screenshots="
                 + SCREENSHOTS.toAbsolutePath());
         return builder.start();
     }
