@@ -82,6 +82,17 @@ public final class Jdbc {
         }
     }
 
+    /** Runs {@code sql} once for each row of parameters, as one batch. */
+    public static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] params : rows) {
+                bind(ps, params);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     public static long insert(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, true, params)) {
             ps.executeUpdate();
@@ -111,6 +122,11 @@ public final class Jdbc {
     private static PreparedStatement prepare(Connection c, String sql, boolean keys, Object... params)
             throws SQLException {
         PreparedStatement ps = keys ? c.prepareStatement(sql, new String[] {"id"}) : c.prepareStatement(sql);
+        bind(ps, params);
+        return ps;
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p instanceof Instant t) {
@@ -119,6 +135,5 @@ public final class Jdbc {
                 ps.setObject(i + 1, p);
             }
         }
-        return ps;
     }
 }

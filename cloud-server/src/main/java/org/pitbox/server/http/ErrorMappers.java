@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.stream.Collectors;
 import org.pitbox.protocol.api.ApiError;
+import org.pitbox.server.db.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,14 +108,32 @@ public final class ErrorMappers {
         }
     }
 
-    /** The answer for an API or JSON error somewhere in the cause chain, or null when there is none. */
+    /**
+     * The answer for an API or JSON error, or a database refusal, somewhere in the cause chain, or null when there
+     * is none.
+     */
     private static Response wrapped(Throwable e) {
         ApiException api = cause(e, ApiException.class);
         if (api != null) {
             return response(api);
         }
         JsonProcessingException json = cause(e, JsonProcessingException.class);
-        return json == null ? null : Json.map(json);
+        if (json != null) {
+            return Json.map(json);
+        }
+        DataAccessException db = cause(e, DataAccessException.class);
+        return db == null ? null : refused(db);
+    }
+
+    /** A constraint (409) or a value the database cannot keep (400) that no check caught; null for other failures. */
+    private static Response refused(DataAccessException e) {
+        if (!e.isConstraintViolation() && !e.isDataError()) {
+            return null;
+        }
+        LOG.warn("the database refused a request (SQLState {}): {}", e.sqlState(), e.getMessage());
+        return e.isConstraintViolation()
+                ? response(409, "conflict", "the request conflicts with what the server holds")
+                : response(400, "invalid_value", "a value in the request is out of the range the server keeps");
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {

@@ -64,11 +64,13 @@ public final class JdbcSessionDao implements SessionDao {
             if (updated == 0) {
                 return false;
             }
+            List<Object[]> rows = new ArrayList<>(p.laps().size());
             for (LapRow lap : p.laps()) {
-                Jdbc.update(c, "insert into laps (session_id, number, lap_time, sector_times, fuel_used, flags)"
-                        + " values (?, ?, ?, ?, ?, ?)", id, lap.number(), lap.lapTime(), sectors(lap.sectorTimes()),
-                        Double.isNaN(lap.fuelUsed()) ? null : lap.fuelUsed(), String.join(",", lap.flags()));
+                rows.add(new Object[] {id, rows.size(), lap.number(), lap.lapTime(), sectors(lap.sectorTimes()),
+                        Double.isNaN(lap.fuelUsed()) ? null : lap.fuelUsed(), String.join(",", lap.flags())});
             }
+            Jdbc.batch(c, "insert into laps (session_id, ordinal, number, lap_time, sector_times, fuel_used, flags)"
+                    + " values (?, ?, ?, ?, ?, ?, ?)", rows);
             return true;
         });
     }
@@ -76,7 +78,7 @@ public final class JdbcSessionDao implements SessionDao {
     @Override
     public List<LapRow> laps(long id) {
         return jdbc.query("select number, lap_time, sector_times, fuel_used, flags from laps where session_id = ?"
-                + " order by number", rs -> {
+                + " order by ordinal", rs -> {
                     double fuel = rs.getDouble("fuel_used");
                     if (rs.wasNull()) {
                         fuel = Double.NaN;
@@ -117,10 +119,12 @@ public final class JdbcSessionDao implements SessionDao {
         }
     }
 
+    /** Seconds joined by commas, NaN for a sector the lap did not cover (so one such sector is not "", no sectors). */
     private static String sectors(List<Double> times) {
-        return times.stream().map(t -> t.isNaN() ? "" : Double.toString(t)).collect(Collectors.joining(","));
+        return times.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
+    /** Also reads the first schema's empty items for uncovered sectors. */
     private static List<Double> sectors(String text) {
         if (text.isEmpty()) {
             return List.of();

@@ -15,7 +15,7 @@ public interface SessionDao {
     record LapRow(int number, double lapTime, List<Double> sectorTimes, double fuelUsed, List<String> flags) {
     }
 
-    /** What a parsed file adds to a session. */
+    /** What a parsed file adds to a session; laps in the file's order, whatever their numbers. */
     record Parsed(String track, String car, String sha256, int recordCount, double durationSeconds,
             List<LapRow> laps) {
     }
@@ -36,6 +36,7 @@ public interface SessionDao {
     /** Marks an uploading session complete with what its file held; false when it was complete already. */
     boolean complete(long id, Parsed parsed);
 
+    /** The session's laps in the order they were stored. */
     List<LapRow> laps(long id);
 
     void delete(long id);

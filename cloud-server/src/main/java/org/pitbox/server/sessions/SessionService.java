@@ -11,14 +11,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.pitbox.iracing.IbtSummary;
+import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.iracing.ibt.IbtFormatException;
 import org.pitbox.iracing.sessioninfo.Driver;
+import org.pitbox.iracing.sessioninfo.SessionInfoParser;
 import org.pitbox.protocol.api.ChunkList;
 import org.pitbox.protocol.api.CreateSessionRequest;
 import org.pitbox.protocol.api.LapView;
@@ -26,12 +29,15 @@ import org.pitbox.protocol.api.SessionCreated;
 import org.pitbox.protocol.api.SessionPage;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.server.auth.AuthUser;
+import org.pitbox.server.db.DataAccessException;
 import org.pitbox.server.http.ApiException;
 import org.pitbox.server.http.Require;
 import org.pitbox.server.sessions.SessionDao.LapRow;
 import org.pitbox.server.sessions.SessionDao.SessionRow;
 import org.pitbox.server.teams.Role;
 import org.pitbox.server.teams.TeamAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Team sessions: the resumable chunked .ibt upload, its check and parse, listing, download and deletion.
@@ -41,13 +47,22 @@ public final class SessionService {
     /** The largest .ibt the reader takes. */
     public static final long MAX_FILE_BYTES = Integer.MAX_VALUE;
     public static final int MAX_PAGE_SIZE = 100;
+    /** Sectors of a track and laps of a session the server keeps; a file with more is refused with 422. */
+    public static final int MAX_SECTORS = 100;
+    public static final int MAX_LAPS = 20_000;
+    /** Dates the server takes: a start, a filter's bounds. */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    private static final String RANGE = " must lie between " + EARLIEST + " and " + LATEST;
+    private static final int MAX_NAME = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
 
     private final SessionDao sessions;
     private final FileStore files;
     private final TeamAccess access;
     private final int chunkBytes;
     private final Clock clock;
-    private final Object[] locks = new Object[64];
+    private final SessionLocks locks = new SessionLocks();
 
     public SessionService(SessionDao sessions, FileStore files, TeamAccess access, int chunkBytes, Clock clock) {
         this.sessions = sessions;
@@ -55,16 +70,13 @@ public final class SessionService {
         this.access = access;
         this.chunkBytes = chunkBytes;
         this.clock = clock;
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new Object();
-        }
     }
 
     public SessionCreated create(AuthUser user, long teamId, CreateSessionRequest req) {
         access.require(user, teamId, Role.DRIVER);
-        String track = Require.text("track", req.track(), 200);
-        String car = Require.text("car", req.car(), 200);
-        String driver = Require.text("driver", req.driver(), 200);
+        String track = Require.text("track", req.track(), MAX_NAME);
+        String car = Require.text("car", req.car(), MAX_NAME);
+        String driver = Require.text("driver", req.driver(), MAX_NAME);
         Instant startedAt = instant("startedAt", Require.text("startedAt", req.startedAt(), 64));
         long size = Require.present("sizeBytes", req.sizeBytes());
         if (size < 1 || size > MAX_FILE_BYTES) {
@@ -77,6 +89,10 @@ public final class SessionService {
 
     public SessionPage list(AuthUser user, long teamId, SessionDao.Filter filter, int page, int size) {
         access.require(user, teamId, Role.VIEWER);
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw ApiException.badRequest("invalid_param", "page must be 0.." + Integer.MAX_VALUE / size
+                    + " for size " + size);
+        }
         List<SessionView> items = sessions.page(teamId, filter, page * size, size).stream()
                 .map(r -> view(r, null)).toList();
         return new SessionPage(items, page, size, sessions.count(teamId, filter));
@@ -105,13 +121,11 @@ public final class SessionService {
             throw ApiException.badRequest("invalid_chunk", "chunk " + n + " must be " + expected + " bytes, got "
                     + (bytes.length > expected ? "more" : Integer.toString(bytes.length)));
         }
-        synchronized (lock(id)) {
-            FileStore.PutResult result = io(() -> files.putChunk(id, n, bytes));
-            if (result == FileStore.PutResult.CONFLICT) {
-                throw ApiException.conflict("chunk_conflict", "chunk " + n + " was already received with other bytes");
-            }
-            return result == FileStore.PutResult.STORED;
+        FileStore.PutResult result = locks.with(id, () -> io(() -> files.putChunk(id, n, bytes)));
+        if (result == FileStore.PutResult.CONFLICT) {
+            throw ApiException.conflict("chunk_conflict", "chunk " + n + " was already received with other bytes");
         }
+        return result == FileStore.PutResult.STORED;
     }
 
     public ChunkList chunks(AuthUser user, long id) {
@@ -122,10 +136,13 @@ public final class SessionService {
         return new ChunkList(id, chunkBytes, chunkCount(row), received);
     }
 
-    /** Joins the chunks, checks the SHA-256, parses the .ibt and stores its laps; 422 for a bad file. */
+    /**
+     * Joins the chunks, checks the SHA-256, parses the .ibt and stores its laps. A wrong checksum, a file that is
+     * no .ibt or one beyond the caps drop the chunks (422); any other failure keeps them for another try.
+     */
     public SessionView complete(AuthUser user, long id, String sha256Hex) {
         String sha = sha256("sha256", Require.text("sha256", sha256Hex, 64));
-        synchronized (lock(id)) {
+        locks.run(id, () -> {
             SessionRow row = uploading(user, id);
             if (row.sha256() != null && !row.sha256().equals(sha)) {
                 throw new ApiException(422, "checksum_mismatch", "sha256 differs from the one given at creation");
@@ -143,17 +160,21 @@ public final class SessionService {
                         .map(String::valueOf).collect(Collectors.joining(", ")) + (missing.size() == 20 ? ", ..." : ""));
             }
             Path part = files.ibt(id).resolveSibling(id + ".ibt.part");
-            String actual = io(() -> files.assemble(id, count, part));
-            if (!actual.equals(sha)) {
-                discard(id, part);
-                throw new ApiException(422, "checksum_mismatch", "the uploaded bytes have sha256 " + actual
-                        + ", not " + sha + "; the chunks were dropped, upload them again");
+            try {
+                String actual = io(() -> files.assemble(id, count, part));
+                if (!actual.equals(sha)) {
+                    files.discardChunks(id);
+                    throw new ApiException(422, "checksum_mismatch", "the uploaded bytes have sha256 " + actual
+                            + ", not " + sha + "; the chunks were dropped, upload them again");
+                }
+                SessionDao.Parsed parsed = parsed(summary(part, () -> files.discardChunks(id)), sha);
+                io(() -> Files.move(part, files.ibt(id), StandardCopyOption.REPLACE_EXISTING));
+                store(id, parsed);
+            } finally {
+                io(() -> Files.deleteIfExists(part));
             }
-            SessionDao.Parsed parsed = parse(part, sha, () -> discard(id, part));
-            io(() -> Files.move(part, files.ibt(id), StandardCopyOption.REPLACE_EXISTING));
-            sessions.complete(id, parsed);
             files.discardChunks(id);
-        }
+        });
         return get(user, id);
     }
 
@@ -172,36 +193,43 @@ public final class SessionService {
         if (role != Role.OWNER && row.uploaderId() != user.id()) {
             throw ApiException.forbidden("only a team owner or the uploader can delete a session");
         }
-        synchronized (lock(id)) {
+        locks.run(id, () -> {
             sessions.delete(id);
             files.discardChunks(id);
             io(() -> Files.deleteIfExists(files.ibt(id)));
-        }
+        });
     }
 
     /**
      * Stores a finished .ibt (e.g. a recorded live session) for a team, without access checks: the caller
-     * vouches that {@code userId} may write to {@code teamId}. The file is copied; returns the session id.
+     * vouches that {@code userId} may write to {@code teamId}. The file is copied; returns the session id. On any
+     * failure nothing is stored and the file is left as it was.
      */
     public long storeRecorded(long teamId, long userId, Path ibtFile) throws IOException {
-        IbtSummary summary;
-        try {
-            summary = IbtSummary.read(ibtFile);
-        } catch (RuntimeException e) {
-            throw new IbtFormatException(e.getMessage(), e);
-        }
+        IbtSummary summary = summary(ibtFile, () -> { });
         Driver player = summary.info().player();
         long start = summary.header().sessionStartDate();
-        Instant startedAt = start > 0 ? Instant.ofEpochSecond(start) : clock.instant();
-        long id = sessions.create(teamId, userId, summary.trackName(), summary.carName(),
-                player != null && player.userName() != null ? player.userName() : "unknown driver", startedAt,
+        Instant startedAt = start > 0 && start <= LATEST.getEpochSecond() ? Instant.ofEpochSecond(start)
+                : clock.instant();
+        long id = sessions.create(teamId, userId, fit(summary.trackName()), fit(summary.carName()),
+                fit(player != null && player.userName() != null ? player.userName() : "unknown driver"), startedAt,
                 Files.size(ibtFile), null, clock.instant());
-        String sha;
-        try (InputStream in = Files.newInputStream(ibtFile)) {
-            sha = FileStore.copy(in, files.ibt(id));
+        try {
+            String sha;
+            try (InputStream in = Files.newInputStream(ibtFile)) {
+                sha = FileStore.copy(in, files.ibt(id));
+            }
+            sessions.complete(id, parsed(summary, sha));
+            return id;
+        } catch (IOException | RuntimeException e) {
+            try {
+                sessions.delete(id);
+                Files.deleteIfExists(files.ibt(id));
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
-        sessions.complete(id, parsed(summary, sha));
-        return id;
     }
 
     /** Parses the query's filters; 400 for bad dates. */
@@ -227,15 +255,54 @@ public final class SessionService {
         return size;
     }
 
-    private SessionDao.Parsed parse(Path file, String sha, Runnable onError) {
-        try {
-            return parsed(IbtSummary.read(file), sha);
+    /**
+     * The file's summary; 422 when it is no .ibt or has more sectors or laps than the server keeps, after
+     * {@code onRefused} ran. Sectors are counted before the laps are cut, so a bomb of them costs nothing.
+     */
+    private static IbtSummary summary(Path file, Runnable onRefused) {
+        try (IbtFile ibt = IbtFile.open(file)) {
+            int sectors = SessionInfoParser.parse(ibt.sessionInfoYaml()).sectors().size();
+            if (sectors > MAX_SECTORS) {
+                throw new ApiException(422, "too_many_sectors", "the file's track has " + sectors
+                        + " sectors; the server keeps at most " + MAX_SECTORS);
+            }
+            IbtSummary summary = IbtSummary.of(ibt);
+            if (summary.laps().size() > MAX_LAPS) {
+                throw new ApiException(422, "too_many_laps", "the file has " + summary.laps().size()
+                        + " laps; the server keeps at most " + MAX_LAPS + " per session");
+            }
+            return summary;
+        } catch (ApiException e) {
+            onRefused.run();
+            throw e;
         } catch (IbtFormatException | RuntimeException e) {
-            onError.run();
+            onRefused.run();
             throw new ApiException(422, "invalid_ibt", "not a valid .ibt file: " + e.getMessage());
         } catch (IOException e) {
-            onError.run();
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Marks the session complete with its laps; 500 when the database refuses, with the upload kept. */
+    private void store(long id, SessionDao.Parsed parsed) {
+        try {
+            sessions.complete(id, parsed);
+        } catch (DataAccessException e) {
+            LOG.error("session {} could not be stored; its upload is kept", id, e);
+            dropUnfinished(id);
+            throw new ApiException(500, "session_not_stored", "the session could not be stored: the database"
+                    + " refused it; its upload is kept, complete it again later");
+        }
+    }
+
+    /** Removes the stored file of a session the database does not have as complete. */
+    private void dropUnfinished(long id) {
+        try {
+            if (sessions.find(id).filter(SessionRow::complete).isEmpty()) {
+                Files.deleteIfExists(files.ibt(id));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the file of unfinished session {} stays until it is completed or deleted", id, e);
         }
     }
 
@@ -243,13 +310,13 @@ public final class SessionService {
         List<LapRow> laps = s.laps().stream().map(l -> new LapRow(l.number(), l.lapTime(), l.sectorTimes(),
                 l.fuelUsed(), l.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().toList()))
                 .toList();
-        return new SessionDao.Parsed(s.trackName(), s.carName(), sha, s.header().recordCount(), s.durationSeconds(),
-                laps);
+        return new SessionDao.Parsed(fit(s.trackName()), fit(s.carName()), sha, s.header().recordCount(),
+                s.durationSeconds(), laps);
     }
 
-    private void discard(long id, Path part) {
-        files.discardChunks(id);
-        io(() -> Files.deleteIfExists(part));
+    /** A name from a file, cut to what the database keeps. */
+    private static String fit(String name) {
+        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
     }
 
     private SessionRow find(long id) {
@@ -279,10 +346,6 @@ public final class SessionService {
         return (int) ((row.sizeBytes() + chunkBytes - 1) / chunkBytes);
     }
 
-    private Object lock(long id) {
-        return locks[(int) Math.floorMod(id, (long) locks.length)];
-    }
-
     private static ApiException notFound() {
         return ApiException.notFound("session_not_found", "no such session");
     }
@@ -300,12 +363,21 @@ public final class SessionService {
     }
 
     private static Instant instant(String field, String text) {
+        Instant t;
         try {
-            return Instant.parse(text);
+            t = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("invalid_field", "field '" + field
                     + "' must be an ISO-8601 instant such as 2025-05-01T18:30:00Z");
         }
+        if (!inRange(t)) {
+            throw ApiException.badRequest("invalid_field", "field '" + field + "'" + RANGE);
+        }
+        return t;
+    }
+
+    private static boolean inRange(Instant t) {
+        return !t.isBefore(EARLIEST) && !t.isAfter(LATEST);
     }
 
     private static String sha256(String field, String hex) {
@@ -317,16 +389,18 @@ public final class SessionService {
     }
 
     private static Instant dateOrInstant(String param, String text, boolean endOfDay) {
+        boolean day = text.length() == 10;
+        Instant t;
         try {
-            if (text.length() == 10) {
-                LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return Instant.parse(text);
+            t = day ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("invalid_param", param + " must be a date (2025-05-01) or an instant"
                     + " (2025-05-01T18:30:00Z)");
         }
+        if (!inRange(t)) {
+            throw ApiException.badRequest("invalid_param", param + RANGE);
+        }
+        return day && endOfDay ? t.plus(1, ChronoUnit.DAYS) : t;
     }
 
     private static int integer(String param, String text, int dflt) {

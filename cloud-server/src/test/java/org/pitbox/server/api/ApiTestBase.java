@@ -14,6 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -25,10 +30,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.pitbox.protocol.ProtocolJson;
 import org.pitbox.protocol.api.ApiError;
+import org.pitbox.protocol.api.CompleteUploadRequest;
+import org.pitbox.protocol.api.CreateSessionRequest;
 import org.pitbox.protocol.api.CreateTeamRequest;
 import org.pitbox.protocol.api.InviteView;
 import org.pitbox.protocol.api.LoginRequest;
 import org.pitbox.protocol.api.RegisterRequest;
+import org.pitbox.protocol.api.SessionCreated;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.protocol.api.TokenPair;
 import org.pitbox.protocol.api.UserView;
@@ -46,6 +54,7 @@ abstract class ApiTestBase {
     final ObjectMapper json = ProtocolJson.mapper();
     final MutableClock clock = new MutableClock();
     PitboxServer server;
+    ServerConfig config;
     Path dataDir;
     private TestDatabase db;
 
@@ -68,7 +77,7 @@ abstract class ApiTestBase {
         env.put("PITBOX_MAX_BODY_BYTES", Integer.toString(4 * CHUNK));
         env.put("PITBOX_AUTH_RATE_PER_MINUTE", "100000");
         env.putAll(settings());
-        ServerConfig config = ServerConfig.from(new String[] {"--port", "0", "--data-dir", dataDir.toString()}, env);
+        config = ServerConfig.from(new String[] {"--port", "0", "--data-dir", dataDir.toString()}, env);
         server = PitboxServer.create(config, clock).start();
     }
 
@@ -82,6 +91,14 @@ abstract class ApiTestBase {
         }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Runs SQL on the server's database beside the server, as an operator would. */
+    void sql(String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+                Statement s = c.createStatement()) {
+            s.execute(statement);
         }
     }
 
@@ -161,6 +178,44 @@ abstract class ApiTestBase {
                 .is(201).as(InviteView.class).code();
         send("POST", "/api/v1/invites/" + code + "/accept", u.token(), null).is(200);
         return u;
+    }
+
+    /** Starts an upload of {@code file}. */
+    long create(User u, long team, byte[] file, String driver, String startedAt) throws Exception {
+        SessionCreated c = send("POST", "/api/v1/teams/" + team + "/sessions", u.token(),
+                new CreateSessionRequest("Martinsville", "Car", driver, startedAt, (long) file.length, null))
+                .is(201).as(SessionCreated.class);
+        assertEquals(CHUNK, c.uploadChunkSize());
+        return c.id();
+    }
+
+    Resp put(User u, long id, int n, byte[] file) throws Exception {
+        int from = n * CHUNK;
+        return send("PUT", "/api/v1/sessions/" + id + "/chunks/" + n, u.token(),
+                Arrays.copyOfRange(file, from, Math.min(file.length, from + CHUNK)));
+    }
+
+    int chunks(byte[] file) {
+        return (file.length + CHUNK - 1) / CHUNK;
+    }
+
+    /** Starts an upload and sends every chunk, without completing it. */
+    long sendChunks(User u, long team, byte[] file, String driver, String startedAt) throws Exception {
+        long id = create(u, team, file, driver, startedAt);
+        for (int n = 0; n < chunks(file); n++) {
+            put(u, id, n, file).is(201);
+        }
+        return id;
+    }
+
+    Resp complete(User u, long id, byte[] file) throws Exception {
+        return send("POST", "/api/v1/sessions/" + id + "/complete", u.token(), new CompleteUploadRequest(sha256(file)));
+    }
+
+    long upload(User u, long team, byte[] file, String driver, String startedAt) throws Exception {
+        long id = sendChunks(u, team, file, driver, startedAt);
+        complete(u, id, file).is(200);
+        return id;
     }
 
     static String sha256(byte[] bytes) throws Exception {

@@ -73,14 +73,7 @@ abstract class IsolationApi extends ApiTestBase {
         newTeam(stranger);
         team = newTeam(owner);
         ibt = Ibts.martinsville(1);
-        session = send("POST", "/api/v1/teams/" + team + "/sessions", owner.token(), new CreateSessionRequest("T", "C",
-                "D", "2025-05-01T18:30:00Z", (long) ibt.length, null)).is(201).as(SessionCreated.class).id();
-        for (int n = 0; n * CHUNK < ibt.length; n++) {
-            send("PUT", "/api/v1/sessions/" + session + "/chunks/" + n, owner.token(),
-                    java.util.Arrays.copyOfRange(ibt, n * CHUNK, Math.min(ibt.length, (n + 1) * CHUNK))).is(201);
-        }
-        send("POST", "/api/v1/sessions/" + session + "/complete", owner.token(),
-                new CompleteUploadRequest(sha256(ibt))).is(200);
+        session = upload(owner, team, ibt, "D", "2025-05-01T18:30:00Z");
         uploading = send("POST", "/api/v1/teams/" + team + "/sessions", owner.token(), new CreateSessionRequest("T",
                 "C", "D", "2025-05-01T18:30:00Z", 10L, null)).is(201).as(SessionCreated.class).id();
         code = send("POST", "/api/v1/teams/" + team + "/invites", owner.token(), Map.of("role", "viewer")).is(201)

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import org.pitbox.protocol.api.ChunkList;
 import org.pitbox.protocol.api.CompleteUploadRequest;
 import org.pitbox.protocol.api.CreateSessionRequest;
 import org.pitbox.protocol.api.LapView;
-import org.pitbox.protocol.api.SessionCreated;
 import org.pitbox.protocol.api.SessionPage;
 import org.pitbox.protocol.api.SessionView;
 
@@ -28,34 +28,6 @@ abstract class SessionApi extends ApiTestBase {
     void makeIbt() throws Exception {
         ibt = Ibts.martinsville(2);
         assertTrue(ibt.length > 2 * CHUNK, "the test file should span several chunks: " + ibt.length);
-    }
-
-    private long create(User u, long team, byte[] file, String driver, String startedAt) throws Exception {
-        SessionCreated c = send("POST", "/api/v1/teams/" + team + "/sessions", u.token(),
-                new CreateSessionRequest("Martinsville", "Car", driver, startedAt, (long) file.length, null))
-                .is(201).as(SessionCreated.class);
-        assertEquals(CHUNK, c.uploadChunkSize());
-        return c.id();
-    }
-
-    private Resp put(User u, long id, int n, byte[] file) throws Exception {
-        int from = n * CHUNK;
-        return send("PUT", "/api/v1/sessions/" + id + "/chunks/" + n, u.token(),
-                Arrays.copyOfRange(file, from, Math.min(file.length, from + CHUNK)));
-    }
-
-    private int chunks(byte[] file) {
-        return (file.length + CHUNK - 1) / CHUNK;
-    }
-
-    private long upload(User u, long team, byte[] file, String driver, String startedAt) throws Exception {
-        long id = create(u, team, file, driver, startedAt);
-        for (int n = 0; n < chunks(file); n++) {
-            put(u, id, n, file).is(201);
-        }
-        send("POST", "/api/v1/sessions/" + id + "/complete", u.token(), new CompleteUploadRequest(sha256(file)))
-                .is(200);
-        return id;
     }
 
     @Test
@@ -205,5 +177,54 @@ abstract class SessionApi extends ApiTestBase {
         assertEquals(sha256(ibt), s.sha256());
         assertTrue(s.lapCount() >= 2);
         assertArrayEquals(ibt, download("/api/v1/sessions/" + id + "/ibt", owner.token()).body());
+    }
+
+    @Test
+    void datesOutsideTheKeptRangeAre400NamingTheField() throws Exception {
+        User owner = newUser();
+        long team = newTeam(owner);
+        String base = "/api/v1/teams/" + team + "/sessions";
+        for (String date : List.of("+1000000000-12-31T23:59:59Z", "+99999-01-01T00:00:00Z", "1969-12-31T23:59:59Z")) {
+            assertTrue(send("POST", base, owner.token(), new CreateSessionRequest("T", "C", "D", date, 10L, null))
+                    .fails(400, "invalid_field").error().message().contains("'startedAt'"), date);
+            for (String param : List.of("from", "to")) {
+                assertTrue(send("GET", base + "?" + param + "=" + URLEncoder.encode(date, StandardCharsets.UTF_8),
+                        owner.token(), null).fails(400, "invalid_param").error().message().startsWith(param), date);
+            }
+        }
+        send("GET", base + "?from=0999-01-01", owner.token(), null).fails(400, "invalid_param");
+        send("POST", base, owner.token(), new CreateSessionRequest("T", "C", "D", "9999-12-31T23:59:59Z", 10L, null))
+                .is(201);
+        send("POST", base, owner.token(), new CreateSessionRequest("T", "C", "D", "1970-01-01T00:00:00Z", 10L, null))
+                .is(201);
+        assertEquals(2, send("GET", base + "?from=1970-01-01&to=9999-12-31", owner.token(), null).is(200)
+                .as(SessionPage.class).total());
+    }
+
+    @Test
+    void pagesBeyondTheIntRangeAre400NamingThePage() throws Exception {
+        User owner = newUser();
+        long team = newTeam(owner);
+        String base = "/api/v1/teams/" + team + "/sessions";
+        assertTrue(send("GET", base + "?page=21474837&size=100", owner.token(), null).fails(400, "invalid_param")
+                .error().message().startsWith("page must be 0..21474836"));
+        assertEquals(List.of(), send("GET", base + "?page=21474836&size=100", owner.token(), null).is(200)
+                .as(SessionPage.class).items());
+        assertEquals(List.of(), send("GET", base + "?page=2147483647&size=1", owner.token(), null).is(200)
+                .as(SessionPage.class).items());
+        send("GET", base + "?page=2147483648", owner.token(), null).fails(400, "invalid_param");
+    }
+
+    @Test
+    void aConstraintNoCheckCaughtIsJson409() throws Exception {
+        User owner = newUser();
+        long team = newTeam(owner);
+        sql("alter table sessions add constraint no_ghosts check (driver <> 'Ghost')");
+        try {
+            send("POST", "/api/v1/teams/" + team + "/sessions", owner.token(), new CreateSessionRequest("T", "C",
+                    "Ghost", "2025-05-01T18:30:00Z", 10L, null)).fails(409, "conflict");
+        } finally {
+            sql("alter table sessions drop constraint no_ghosts");
+        }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.server.api.MutableClock;
+import org.pitbox.server.api.RealIbts;
 import org.pitbox.protocol.api.MemberView;
 import org.pitbox.protocol.api.Roles;
 import org.pitbox.protocol.api.SessionView;
@@ -156,7 +156,7 @@ class CloudClientTest {
 
     @Test
     void uploadsARealIbtWithProgress() throws Exception {
-        Path file = realIbt();
+        Path file = RealIbts.atLeast(8L * CHUNK);
         long size = Files.size(file);
         CloudClient c = signedIn();
         long team = c.createTeam("Uploaders").id();
@@ -181,7 +181,7 @@ class CloudClientTest {
 
     @Test
     void aCancelledUploadResumesSendingOnlyTheMissingChunks() throws Exception {
-        Path file = realIbt();
+        Path file = RealIbts.atLeast(8L * CHUNK);
         long size = Files.size(file);
         int count = chunks(size);
         int half = count / 2;
@@ -211,7 +211,7 @@ class CloudClientTest {
 
     @Test
     void downloadsByteIdenticalAndCancelsCleanly(@TempDir Path dir) throws Exception {
-        Path file = realIbt();
+        Path file = RealIbts.atLeast(8L * CHUNK);
         long size = Files.size(file);
         CloudClient c = signedIn();
         long team = c.createTeam("Downloaders").id();
@@ -292,23 +292,6 @@ class CloudClientTest {
             return text.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(
                     l.substring(prefix.length()))).sum();
         }
-    }
-
-    /** The smallest real recording of at least 8 upload chunks, from ../shared/data/iracing/ibt. */
-    private static Path realIbt() throws IOException {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path dir = p.resolve("shared/data/iracing/ibt");
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> files = Files.list(dir)) {
-                    Path file = files.filter(f -> f.toString().endsWith(".ibt") && f.toFile().length() >= 8L * CHUNK)
-                            .min(Comparator.comparingLong(f -> f.toFile().length())).orElse(null);
-                    assumeTrue(file != null, "no .ibt of at least " + 8 * CHUNK + " bytes in " + dir);
-                    return file;
-                }
-            }
-        }
-        assumeTrue(false, "real iRacing recordings not found: expected ../shared/data/iracing/ibt beside the project");
-        return null;
     }
 
     /** Records what a transfer reports. */
