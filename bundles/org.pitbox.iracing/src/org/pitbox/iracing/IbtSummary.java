@@ -51,9 +51,9 @@ public record IbtSummary(IbtHeader header, SessionInfo info, int channelCount, d
         return new IbtSummary(ibt.header(), info, ibt.layout().channels().size(), duration, laps);
     }
 
-    /** The analysis view of the file this summary was read from, with its laps, sectors and track length. */
+    /** The analysis view of the file this summary was read from, with its sectors and track length. */
     public SessionData sessionData(IbtFile ibt) {
-        return SessionData.of(ibt, laps, info.sectors().stream().map(Sector::startPct).toList(),
+        return SessionData.of(ibt, info.sectors().stream().map(Sector::startPct).toList(),
                 info.weekend().trackLengthMeters(), trackName(), carName());
     }
 

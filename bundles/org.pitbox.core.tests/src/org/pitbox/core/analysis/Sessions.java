@@ -1,6 +1,5 @@
 package org.pitbox.core.analysis;
 
-import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Track;
@@ -38,7 +37,7 @@ public final class Sessions {
      * {@code times} copies of the rows of {@code lap} one after another, with SessionTime, Lap and FuelLevel
      * carried on: every lap but the first and the last is the same clean lap.
      */
-    public static EditableRecording repeat(Recording r, Lap lap, int times) {
+    public static EditableRecording repeat(Recording r, LapInfo lap, int times) {
         int rows = lap.lastRecord() - lap.firstRecord() + 1;
         EditableRecording e = EditableRecording.blank(r.layout(), times * rows);
         ChannelDescriptor time = r.layout().require("SessionTime");

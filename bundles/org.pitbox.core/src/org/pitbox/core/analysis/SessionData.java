@@ -1,10 +1,12 @@
 package org.pitbox.core.analysis;
 
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -23,15 +25,15 @@ public final class SessionData {
     private static final List<String> LAP_CHANNELS = List.of("SessionTime", "Lap", "LapDistPct");
 
     private final Recording recording;
-    private final List<Lap> laps;
+    private final List<LapInfo> laps;
     private final List<Double> sectorStarts;
     private final double trackLength;
     private final String track;
     private final String car;
-    private final Lap reference;
+    private final LapInfo reference;
     private final Map<String, Channel> columns = new ConcurrentHashMap<>();
 
-    private SessionData(Recording recording, List<Lap> laps, List<Double> sectorStarts, double trackLength,
+    private SessionData(Recording recording, List<LapInfo> laps, List<Double> sectorStarts, double trackLength,
             String track, String car) {
         this.recording = recording;
         this.laps = List.copyOf(laps);
@@ -39,7 +41,7 @@ public final class SessionData {
                 : Stream.concat(Stream.of(0.0), sectorStarts.stream()).toList();
         this.track = Objects.requireNonNullElse(track, "unknown track");
         this.car = Objects.requireNonNullElse(car, "unknown car");
-        this.reference = this.laps.stream().filter(Lap::isClean).min(Comparator.comparingDouble(Lap::lapTime))
+        this.reference = this.laps.stream().filter(LapInfo::isClean).min(Comparator.comparingDouble(LapInfo::lapTime))
                 .orElse(null);
         this.trackLength = trackLength > 0 ? trackLength : measuredLength();
     }
@@ -54,12 +56,14 @@ public final class SessionData {
     public static SessionData of(Recording recording, List<Double> sectorStarts, double trackLengthMeters,
             String track, String car) {
         boolean lapped = LAP_CHANNELS.stream().allMatch(recording.layout()::has);
-        List<Lap> laps = lapped ? new LapSegmenter(sectorStarts).segment(recording) : List.of();
+        List<LapInfo> laps = lapped
+                ? new LapSegmenter(sectorStarts).segment(recording).stream().map(SessionData::info).toList()
+                : List.of();
         return new SessionData(recording, laps, sectorStarts, trackLengthMeters, track, car);
     }
 
-    /** As {@link #of(Recording, List, double, String, String)}, with laps already segmented. */
-    public static SessionData of(Recording recording, List<Lap> laps, List<Double> sectorStarts,
+    /** As {@link #of(Recording, List, double, String, String)}, with the given laps: for tests of edge cases. */
+    public static SessionData of(Recording recording, List<LapInfo> laps, List<Double> sectorStarts,
             double trackLengthMeters, String track, String car) {
         return new SessionData(recording, laps, sectorStarts, trackLengthMeters, track, car);
     }
@@ -94,26 +98,27 @@ public final class SessionData {
     }
 
     /** Every lap, complete or not, in order. */
-    public List<Lap> laps() {
+    public List<LapInfo> laps() {
         return laps;
     }
 
     /** Laps driven from line to line on track without refuelling. */
-    public List<Lap> cleanLaps() {
-        return laps.stream().filter(Lap::isClean).toList();
+    public List<LapInfo> cleanLaps() {
+        return laps.stream().filter(LapInfo::isClean).toList();
     }
 
     /** The fastest clean lap: what corners and deltas are measured against. */
-    public Optional<Lap> referenceLap() {
+    public Optional<LapInfo> referenceLap() {
         return Optional.ofNullable(reference);
     }
 
     /** Time lost (positive) or gained against the reference lap along a lap that started at the line. */
-    public LapDelta.Trace deltaToReference(Lap lap) {
+    public DeltaTrace deltaToReference(LapInfo lap) {
         if (reference == null) {
             throw new IllegalStateException("the session has no clean lap to compare with");
         }
-        return LapDelta.between(recording, lap, reference);
+        LapDelta.Trace t = LapDelta.between(recording, lap(lap), lap(reference));
+        return new DeltaTrace(t.distancePct(), t.deltaSeconds());
     }
 
     /** Sector start percentages, starting at 0; empty when the session has no sectors. */
@@ -145,5 +150,24 @@ public final class SessionData {
             max = Math.max(max, recording.value(i, d, 0));
         }
         return max > 0 ? max : Double.NaN;
+    }
+
+    private static LapInfo info(Lap lap) {
+        return new LapInfo(lap.number(), lap.firstRecord(), lap.lastRecord(), lap.startTime(), lap.endTime(),
+                lap.startPct(), lap.endPct(), flags(lap.flags(), LapInfo.Flag.class), lap.sectorTimes(),
+                lap.fuelUsed());
+    }
+
+    private static Lap lap(LapInfo info) {
+        return new Lap(info.number(), info.firstRecord(), info.lastRecord(), info.startTime(), info.endTime(),
+                info.startPct(), info.endPct(), flags(info.flags(), Lap.Flag.class), info.sectorTimes(),
+                info.fuelUsed());
+    }
+
+    /** The same flags in the other enum: both name the same four. */
+    private static <F extends Enum<F>> Set<F> flags(Set<? extends Enum<?>> from, Class<F> to) {
+        Set<F> out = EnumSet.noneOf(to);
+        from.forEach(f -> out.add(Enum.valueOf(to, f.name())));
+        return out;
     }
 }

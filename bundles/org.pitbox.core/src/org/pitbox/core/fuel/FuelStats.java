@@ -1,6 +1,8 @@
 package org.pitbox.core.fuel;
 
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 import org.pitbox.core.laps.Lap;
 
@@ -19,11 +21,16 @@ public final class FuelStats {
     }
 
     public static FuelStats of(List<Lap> laps) {
-        List<Lap> clean = laps.stream()
-                .filter(l -> l.isClean() && l.fuelUsed() > 0 && Double.isFinite(l.fuelUsed()))
-                .toList();
-        return new FuelStats(clean.stream().mapToDouble(Lap::fuelUsed).toArray(),
-                clean.stream().mapToDouble(Lap::lapTime).toArray());
+        return of(laps, Lap::isClean, Lap::fuelUsed, Lap::lapTime);
+    }
+
+    /** As {@link #of(List)}, for laps of any type: the analysis API's, for one. */
+    public static <L> FuelStats of(List<L> laps, Predicate<L> clean, ToDoubleFunction<L> fuelUsed,
+            ToDoubleFunction<L> lapTime) {
+        List<L> counted = laps.stream().filter(l -> clean.test(l) && fuelUsed.applyAsDouble(l) > 0
+                && Double.isFinite(fuelUsed.applyAsDouble(l))).toList();
+        return new FuelStats(counted.stream().mapToDouble(fuelUsed).toArray(),
+                counted.stream().mapToDouble(lapTime).toArray());
     }
 
     /** Clean laps counted. */

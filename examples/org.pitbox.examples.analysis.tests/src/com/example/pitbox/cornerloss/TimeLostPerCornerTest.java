@@ -7,9 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Table;
-import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
@@ -24,11 +24,11 @@ class TimeLostPerCornerTest {
         SessionData session = SessionData.of(recording, List.of(0.0), Tracks.MONZA.length(), "Monza", "GT3");
         AnalysisResult result = new TimeLostPerCorner().run(session, AnalysisMonitor.NONE);
         Table table = result.table(TimeLostPerCorner.TABLE);
-        List<Lap> clean = session.cleanLaps();
+        List<LapInfo> clean = session.cleanLaps();
         assertEquals(clean.size(), table.rows().size());
         int corners = table.columns().size() - 2;
         assertTrue(corners >= 5 && corners <= 12, "Monza's slow corners: " + corners);
-        Lap best = session.referenceLap().orElseThrow();
+        LapInfo best = session.referenceLap().orElseThrow();
         for (int i = 0; i < clean.size(); i++) {
             List<Object> row = table.rows().get(i);
             double total = (Double) row.get(row.size() - 1);

@@ -1,7 +1,6 @@
 package com.example.pitbox.cornerloss;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
@@ -10,11 +9,11 @@ import org.pitbox.core.analysis.AnalysisInfo;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
 import org.pitbox.core.analysis.Channel;
+import org.pitbox.core.analysis.DeltaTrace;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.Marker;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Table;
-import org.pitbox.core.laps.Lap;
-import org.pitbox.core.laps.LapDelta;
 
 /**
  * A third-party analysis in one class: where each lap lost time against the session's best lap, corner by
@@ -37,7 +36,7 @@ public final class TimeLostPerCorner implements Analysis {
 
     @Override
     public AnalysisResult run(SessionData session, AnalysisMonitor monitor) {
-        Lap best = session.referenceLap().orElse(null);
+        LapInfo best = session.referenceLap().orElse(null);
         if (best == null) {
             return AnalysisResult.builder().summary("Needs at least one clean lap to compare against.").build();
         }
@@ -48,13 +47,13 @@ public final class TimeLostPerCorner implements Analysis {
         }
         table.column("total", "s");
         AnalysisResult.Builder result = AnalysisResult.builder();
-        List<Lap> laps = session.cleanLaps();
+        List<LapInfo> laps = session.cleanLaps();
         double worst = 0;
         String worstAt = "-";
         for (int i = 0; i < laps.size(); i++) {
             monitor.checkCancelled();
             monitor.progress(i, laps.size(), "lap " + laps.get(i).number());
-            Lap lap = laps.get(i);
+            LapInfo lap = laps.get(i);
             double[] loss = Corners.losses(session.deltaToReference(lap), apexes);
             List<Object> row = new ArrayList<>();
             row.add((double) lap.number());
@@ -90,7 +89,7 @@ public final class TimeLostPerCorner implements Analysis {
         }
 
         /** Lap-distance positions of the best lap's local speed minima, in lap order. */
-        static double[] apexes(Channel speed, Channel pct, Lap lap) {
+        static double[] apexes(Channel speed, Channel pct, LapInfo lap) {
             double top = 0;
             for (int r = lap.firstRecord(); r <= lap.lastRecord(); r++) {
                 top = Math.max(top, speed.get(r));
@@ -120,37 +119,14 @@ public final class TimeLostPerCorner implements Analysis {
         }
 
         /** Delta gained between the boundaries around each apex (halfway to the neighbours; 0 and 1 at the ends). */
-        static double[] losses(LapDelta.Trace delta, double[] apexes) {
+        static double[] losses(DeltaTrace delta, double[] apexes) {
             double[] loss = new double[apexes.length];
             for (int c = 0; c < apexes.length; c++) {
                 double from = c == 0 ? 0 : (apexes[c - 1] + apexes[c]) / 2;
                 double to = c == apexes.length - 1 ? 1 : (apexes[c] + apexes[c + 1]) / 2;
-                loss[c] = deltaAt(delta, to) - deltaAt(delta, from);
+                loss[c] = delta.deltaAt(to) - delta.deltaAt(from);
             }
             return loss;
-        }
-
-        /** The delta at a lap position, interpolated; the first or last value outside the trace. */
-        static double deltaAt(LapDelta.Trace delta, double p) {
-            double[] x = delta.distancePct();
-            double[] y = delta.deltaSeconds();
-            if (x.length == 0) {
-                return 0;
-            }
-            if (p <= x[0]) {
-                return y[0];
-            }
-            if (p >= x[x.length - 1]) {
-                return y[y.length - 1];
-            }
-            int hi = Arrays.binarySearch(x, p);
-            if (hi >= 0) {
-                return y[hi];
-            }
-            hi = -hi - 1;
-            int lo = hi - 1;
-            double t = (p - x[lo]) / (x[hi] - x[lo]);
-            return y[lo] + t * (y[hi] - y[lo]);
         }
     }
 }

@@ -7,16 +7,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Sessions;
-import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.Tracks;
 
 class ConsistencyAnalysisTest {
 
     @Test
     void identicalLapsHaveNoSpread() {
-        Lap lap = Sessions.monza().cleanLaps().get(0);
+        LapInfo lap = Sessions.monza().cleanLaps().get(0);
         SessionData s = Sessions.of(Sessions.repeat(Sessions.monzaRecording(), lap, 6), Tracks.MONZA);
         AnalysisResult r = new ConsistencyAnalysis().run(s, AnalysisMonitor.NONE);
         assertEquals(4.0, r.figure("Clean laps").value());
@@ -32,7 +32,7 @@ class ConsistencyAnalysisTest {
     @Test
     void spreadAndDeviationOfTheSimulatedLaps() {
         SessionData s = Sessions.monza();
-        double[] t = s.cleanLaps().stream().mapToDouble(Lap::lapTime).toArray();
+        double[] t = s.cleanLaps().stream().mapToDouble(LapInfo::lapTime).toArray();
         double mean = java.util.Arrays.stream(t).average().orElseThrow();
         double sq = java.util.Arrays.stream(t).map(x -> (x - mean) * (x - mean)).sum();
         AnalysisResult r = new ConsistencyAnalysis().run(s, AnalysisMonitor.NONE);
@@ -44,7 +44,7 @@ class ConsistencyAnalysisTest {
 
     @Test
     void oneCleanLapIsNotEnough() {
-        Lap lap = Sessions.monza().cleanLaps().get(0);
+        LapInfo lap = Sessions.monza().cleanLaps().get(0);
         SessionData s = Sessions.of(Sessions.repeat(Sessions.monzaRecording(), lap, 3), Tracks.MONZA);
         AnalysisResult r = new ConsistencyAnalysis().run(s, AnalysisMonitor.NONE);
         assertEquals("consistency needs two clean laps, the session has 1", r.summary());

@@ -8,10 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Sessions;
 import org.pitbox.core.fuel.FuelStats;
-import org.pitbox.core.laps.Lap;
+import org.pitbox.core.laps.LapSegmenter;
+import org.pitbox.core.sim.Tracks;
 
 class FuelAnalysisTest {
 
@@ -24,7 +26,8 @@ class FuelAnalysisTest {
         for (int i = 0; i < rows.size(); i++) {
             assertEquals(s.laps().get(i).fuelUsed(), (Double) rows.get(i).get(2));
         }
-        FuelStats stats = FuelStats.of(s.laps());
+        FuelStats stats = FuelStats.of(
+                new LapSegmenter(Tracks.MONZA.sectorStarts()).segment(Sessions.monzaRecording()));
         assertEquals(stats.average(Integer.MAX_VALUE), r.figure(FuelAnalysis.AVERAGE).value());
         assertEquals(stats.average(5), r.figure(FuelAnalysis.LAST_5).value());
         assertEquals(stats.max(), r.figure(FuelAnalysis.MOST).value());
@@ -35,18 +38,20 @@ class FuelAnalysisTest {
     @Test
     void thePitStopStartsTheSecondStint() {
         SessionData s = Sessions.monza();
-        assertTrue(s.laps().stream().anyMatch(l -> l.has(Lap.Flag.REFUEL) || l.has(Lap.Flag.OUT_LAP) && l.number() > 1));
-        List<List<Lap>> stints = FuelAnalysis.stints(s.laps());
+        assertTrue(s.laps().stream()
+                .anyMatch(l -> l.has(LapInfo.Flag.REFUEL) || l.has(LapInfo.Flag.OUT_LAP) && l.number() > 1));
+        List<List<LapInfo>> stints = FuelAnalysis.stints(s.laps());
         AnalysisResult r = new FuelAnalysis().run(s, AnalysisMonitor.NONE);
         List<List<Object>> rows = r.table(FuelAnalysis.STINTS).rows();
         assertEquals(2, stints.size());
         assertEquals(stints.size(), rows.size());
         assertEquals(s.laps().size(), stints.stream().mapToInt(List::size).sum());
         for (int k = 0; k < stints.size(); k++) {
-            List<Lap> stint = stints.get(k);
+            List<LapInfo> stint = stints.get(k);
             assertEquals((double) stint.get(0).number(), rows.get(k).get(1));
-            assertEquals(FuelStats.of(stint).average(Integer.MAX_VALUE), (Double) rows.get(k).get(6), 1e-12);
-            assertTrue(k == 0 || stint.get(0).has(Lap.Flag.OUT_LAP));
+            FuelStats stats = FuelStats.of(stint, LapInfo::isClean, LapInfo::fuelUsed, LapInfo::lapTime);
+            assertEquals(stats.average(Integer.MAX_VALUE), (Double) rows.get(k).get(6), 1e-12);
+            assertTrue(k == 0 || stint.get(0).has(LapInfo.Flag.OUT_LAP));
         }
     }
 }

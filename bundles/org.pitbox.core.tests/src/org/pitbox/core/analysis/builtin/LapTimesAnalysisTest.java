@@ -8,10 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.Series;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Sessions;
-import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.Tracks;
 
 class LapTimesAnalysisTest {
@@ -43,7 +43,7 @@ class LapTimesAnalysisTest {
     void lapsAreListedWithFlagsAndIncompleteLapsHaveNoTime() {
         SessionData s = Sessions.monza();
         List<List<Object>> rows = new LapTimesAnalysis().run(s, AnalysisMonitor.NONE).table(LapTimesAnalysis.LAPS).rows();
-        Lap first = s.laps().get(0);
+        LapInfo first = s.laps().get(0);
         assertEquals((double) first.number(), rows.get(0).get(0));
         assertTrue(((Double) rows.get(0).get(1)).isNaN(), "the first lap starts in the pits and is incomplete");
         assertTrue(((String) rows.get(0).get(rows.get(0).size() - 1)).contains("incomplete"));
@@ -51,7 +51,7 @@ class LapTimesAnalysisTest {
 
     @Test
     void identicalLapsHaveNothingToGain() {
-        Lap lap = Sessions.monza().referenceLap().orElseThrow();
+        LapInfo lap = Sessions.monza().referenceLap().orElseThrow();
         SessionData s = Sessions.of(Sessions.repeat(Sessions.monzaRecording(), lap, 4), Tracks.MONZA);
         AnalysisResult r = new LapTimesAnalysis().run(s, AnalysisMonitor.NONE);
         assertEquals(2, s.cleanLaps().size());

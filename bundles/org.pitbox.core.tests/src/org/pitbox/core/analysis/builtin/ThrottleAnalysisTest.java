@@ -8,10 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.Marker;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Sessions;
-import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.testing.EditableRecording;
 
@@ -19,7 +19,7 @@ class ThrottleAnalysisTest {
 
     @Test
     void aLapOfHalfThrottleAQuarterCoastingAndAQuarterBrakingMeasuresSo() {
-        Lap lap = Sessions.monza().referenceLap().orElseThrow();
+        LapInfo lap = Sessions.monza().referenceLap().orElseThrow();
         int rows = lap.lastRecord() - lap.firstRecord() + 1;
         EditableRecording e = Sessions.repeat(Sessions.monzaRecording(), lap, 4);
         for (int r = 0; r < e.recordCount(); r++) {

@@ -8,9 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Sessions;
-import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.testing.EditableRecording;
 
@@ -24,7 +24,7 @@ class TyreAnalysisTest {
         assertEquals(List.of("LF", "RF", "LR", "RR"), rows.stream().map(row -> row.get(0)).toList());
         double sum = 0;
         int n = 0;
-        for (Lap lap : s.cleanLaps()) {
+        for (LapInfo lap : s.cleanLaps()) {
             for (int i = lap.firstRecord(); i <= lap.lastRecord(); i++, n++) {
                 sum += s.channel("LFtempCL").get(i);
             }
@@ -39,7 +39,7 @@ class TyreAnalysisTest {
 
     @Test
     void surfaceTemperaturesServeWhenThereAreNoCarcassOnes() {
-        Lap lap = Sessions.monza().referenceLap().orElseThrow();
+        LapInfo lap = Sessions.monza().referenceLap().orElseThrow();
         EditableRecording e = Sessions.repeat(Sessions.monzaRecording(), lap, 3).renamed("tempC", "temp");
         AnalysisResult r = new TyreAnalysis().run(Sessions.of(e, Tracks.MONZA), AnalysisMonitor.NONE);
         assertEquals(4, r.table(TyreAnalysis.TABLE).rows().size());
@@ -48,7 +48,7 @@ class TyreAnalysisTest {
 
     @Test
     void noTyreChannelsGiveAnEmptyResultThatSaysSo() {
-        Lap lap = Sessions.monza().referenceLap().orElseThrow();
+        LapInfo lap = Sessions.monza().referenceLap().orElseThrow();
         EditableRecording e = Sessions.repeat(Sessions.monzaRecording(), lap, 3).without("LFtemp");
         AnalysisResult r = new TyreAnalysis().run(Sessions.of(e, Tracks.MONZA), AnalysisMonitor.NONE);
         assertEquals("no tyre temperatures in this session", r.summary());

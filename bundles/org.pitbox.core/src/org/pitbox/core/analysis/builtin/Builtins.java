@@ -11,9 +11,9 @@ import org.pitbox.core.analysis.Analysis;
 import org.pitbox.core.analysis.AnalysisInfo;
 import org.pitbox.core.analysis.AnalysisInfo.Produces;
 import org.pitbox.core.analysis.Channel;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.Series;
 import org.pitbox.core.analysis.SessionData;
-import org.pitbox.core.laps.Lap;
 
 /** The built-in analyses, and what they share. */
 public final class Builtins {
@@ -53,15 +53,15 @@ public final class Builtins {
     }
 
     /** The lap's flags in words, empty for a clean lap. */
-    static String flags(Lap lap) {
+    static String flags(LapInfo lap) {
         return lap.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .sorted().collect(Collectors.joining(", "));
     }
 
     /** The clean laps, or every complete lap when there is no clean one. */
-    static List<Lap> lapsToMeasure(SessionData s) {
-        List<Lap> clean = s.cleanLaps();
-        return clean.isEmpty() ? s.laps().stream().filter(l -> !l.has(Lap.Flag.INCOMPLETE)).toList() : clean;
+    static List<LapInfo> lapsToMeasure(SessionData s) {
+        List<LapInfo> clean = s.cleanLaps();
+        return clean.isEmpty() ? s.laps().stream().filter(l -> !l.has(LapInfo.Flag.INCOMPLETE)).toList() : clean;
     }
 
     static double mean(double[] v) {

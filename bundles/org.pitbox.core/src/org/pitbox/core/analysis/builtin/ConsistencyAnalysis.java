@@ -10,9 +10,9 @@ import org.pitbox.core.analysis.AnalysisInfo;
 import org.pitbox.core.analysis.AnalysisInfo.Produces;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Table;
-import org.pitbox.core.laps.Lap;
 
 /** How alike the clean laps are: lap-time mean, standard deviation and spread, and the same per sector. */
 @Component(service = Analysis.class)
@@ -35,11 +35,11 @@ public final class ConsistencyAnalysis implements Analysis {
     @Override
     public AnalysisResult run(SessionData s, AnalysisMonitor monitor) {
         AnalysisResult.Builder out = AnalysisResult.builder();
-        List<Lap> clean = s.cleanLaps();
+        List<LapInfo> clean = s.cleanLaps();
         if (clean.size() < 2) {
             return out.summary("consistency needs two clean laps, the session has " + clean.size()).build();
         }
-        double[] times = clean.stream().mapToDouble(Lap::lapTime).toArray();
+        double[] times = clean.stream().mapToDouble(LapInfo::lapTime).toArray();
         double sd = Builtins.stdDev(times);
         double spread = Builtins.spread(times);
         out.figure("Clean laps", clean.size(), "").figure(MEAN, Builtins.mean(times), "s").figure(STD_DEV, sd, "s")

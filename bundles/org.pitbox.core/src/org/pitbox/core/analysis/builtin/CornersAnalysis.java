@@ -8,12 +8,12 @@ import org.pitbox.core.analysis.AnalysisInfo;
 import org.pitbox.core.analysis.AnalysisInfo.Produces;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.Marker;
 import org.pitbox.core.analysis.Series;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Table;
 import org.pitbox.core.analysis.builtin.Corners.Corner;
-import org.pitbox.core.laps.Lap;
 
 /**
  * Braking points and minimum corner speeds: the corners are found on the reference lap (see
@@ -40,7 +40,7 @@ public final class CornersAnalysis implements Analysis {
     @Override
     public AnalysisResult run(SessionData s, AnalysisMonitor monitor) {
         AnalysisResult.Builder out = AnalysisResult.builder();
-        Lap refLap = s.referenceLap().orElse(null);
+        LapInfo refLap = s.referenceLap().orElse(null);
         if (refLap == null) {
             return out.summary("no clean lap to find the corners on").build();
         }
@@ -67,10 +67,10 @@ public final class CornersAnalysis implements Analysis {
                 .column("brake point", "m").column("vs reference", "m").column("min speed", "km/h")
                 .column("vs reference", "km/h");
         double tolerance = length > 0 ? TOLERANCE_METRES / length : 0.03;
-        List<Lap> clean = s.cleanLaps();
+        List<LapInfo> clean = s.cleanLaps();
         for (int i = 0; i < clean.size(); i++) {
             monitor.checkCancelled();
-            Lap lap = clean.get(i);
+            LapInfo lap = clean.get(i);
             monitor.progress(i, clean.size(), "corners of lap " + lap.number());
             LapTrace t = LapTrace.of(s, lap);
             double[] speed = t.values(s.channel("Speed"));

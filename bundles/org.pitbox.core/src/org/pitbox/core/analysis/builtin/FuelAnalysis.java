@@ -11,10 +11,10 @@ import org.pitbox.core.analysis.AnalysisInfo.Produces;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
 import org.pitbox.core.analysis.Channel;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Table;
 import org.pitbox.core.fuel.FuelStats;
-import org.pitbox.core.laps.Lap;
 
 /**
  * Fuel used on every lap and in every stint (a stint starts at the first lap and at every out lap or
@@ -43,11 +43,11 @@ public final class FuelAnalysis implements Analysis {
         AnalysisResult.Builder out = AnalysisResult.builder();
         Channel level = s.channel("FuelLevel");
         out.series(Builtins.overSession(s, "Fuel level", level.unit(), level::get));
-        List<Lap> laps = s.laps();
+        List<LapInfo> laps = s.laps();
         if (laps.isEmpty()) {
             return out.summary("no laps in this session").build();
         }
-        List<List<Lap>> stints = stints(laps);
+        List<List<LapInfo>> stints = stints(laps);
         Table.Builder perLap = Table.builder(PER_LAP).column("lap", "").column("stint", "").column("used", "l")
                 .column("flags", "");
         Table.Builder perStint = Table.builder(STINTS).column("stint", "").column("first lap", "")
@@ -55,29 +55,33 @@ public final class FuelAnalysis implements Analysis {
                 .column("average", "l").column("least", "l").column("most", "l");
         for (int k = 0; k < stints.size(); k++) {
             monitor.progress(k, stints.size(), "stint " + (k + 1));
-            List<Lap> stint = stints.get(k);
+            List<LapInfo> stint = stints.get(k);
             double used = 0;
-            for (Lap lap : stint) {
+            for (LapInfo lap : stint) {
                 perLap.row(lap.number(), k + 1, lap.fuelUsed(), Builtins.flags(lap));
-                used += lap.has(Lap.Flag.REFUEL) || !Double.isFinite(lap.fuelUsed()) ? 0 : lap.fuelUsed();
+                used += lap.has(LapInfo.Flag.REFUEL) || !Double.isFinite(lap.fuelUsed()) ? 0 : lap.fuelUsed();
             }
-            FuelStats f = FuelStats.of(stint);
+            FuelStats f = stats(stint);
             perStint.row(k + 1, stint.get(0).number(), stint.get(stint.size() - 1).number(), stint.size(), f.laps(),
                     used, f.average(Integer.MAX_VALUE), f.min(), f.max());
         }
-        FuelStats all = FuelStats.of(laps);
+        FuelStats all = stats(laps);
         out.table(perLap.build()).table(perStint.build()).figure(AVERAGE, all.average(Integer.MAX_VALUE), "l")
                 .figure(LAST_5, all.average(5), "l").figure(MOST, all.max(), "l");
         return out.summary(String.format(Locale.ROOT, "%d %s; %.3f l a lap over %d clean laps", stints.size(),
                 stints.size() == 1 ? "stint" : "stints", all.average(Integer.MAX_VALUE), all.laps())).build();
     }
 
+    private static FuelStats stats(List<LapInfo> laps) {
+        return FuelStats.of(laps, LapInfo::isClean, LapInfo::fuelUsed, LapInfo::lapTime);
+    }
+
     /** The laps split where a stint starts: at an out lap or a refuel. */
-    static List<List<Lap>> stints(List<Lap> laps) {
-        List<List<Lap>> stints = new ArrayList<>();
-        List<Lap> current = new ArrayList<>();
-        for (Lap lap : laps) {
-            if (!current.isEmpty() && (lap.has(Lap.Flag.OUT_LAP) || lap.has(Lap.Flag.REFUEL))) {
+    static List<List<LapInfo>> stints(List<LapInfo> laps) {
+        List<List<LapInfo>> stints = new ArrayList<>();
+        List<LapInfo> current = new ArrayList<>();
+        for (LapInfo lap : laps) {
+            if (!current.isEmpty() && (lap.has(LapInfo.Flag.OUT_LAP) || lap.has(LapInfo.Flag.REFUEL))) {
                 stints.add(current);
                 current = new ArrayList<>();
             }

@@ -9,11 +9,11 @@ import org.pitbox.core.analysis.AnalysisInfo;
 import org.pitbox.core.analysis.AnalysisInfo.Produces;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
+import org.pitbox.core.analysis.DeltaTrace;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.Series;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Table;
-import org.pitbox.core.laps.Lap;
-import org.pitbox.core.laps.LapDelta;
 import org.pitbox.core.laps.LapTimes;
 
 /**
@@ -41,19 +41,19 @@ public final class LapTimesAnalysis implements Analysis {
     @Override
     public AnalysisResult run(SessionData s, AnalysisMonitor monitor) {
         AnalysisResult.Builder out = AnalysisResult.builder();
-        List<Lap> laps = s.laps();
+        List<LapInfo> laps = s.laps();
         if (laps.isEmpty()) {
             return out.summary("no laps in this session").build();
         }
         int sectors = laps.get(0).sectorTimes().size();
-        Lap best = s.referenceLap().orElse(null);
+        LapInfo best = s.referenceLap().orElse(null);
         Table.Builder table = Table.builder(LAPS).column("lap", "").column("time", "s");
         for (int k = 1; k <= sectors; k++) {
             table.column("sector " + k, "s");
         }
         table.column("gap to best", "s").column("flags", "");
-        for (Lap lap : laps) {
-            double time = lap.has(Lap.Flag.INCOMPLETE) ? Double.NaN : lap.lapTime();
+        for (LapInfo lap : laps) {
+            double time = lap.has(LapInfo.Flag.INCOMPLETE) ? Double.NaN : lap.lapTime();
             List<Object> row = new ArrayList<>();
             row.add((double) lap.number());
             row.add(time);
@@ -73,12 +73,12 @@ public final class LapTimesAnalysis implements Analysis {
             out.figure(THEORETICAL, theoretical, "s").figure(GAIN, best.lapTime() - theoretical, "s");
             summary += ", theoretical best " + LapTimes.format(theoretical);
         }
-        List<Lap> clean = s.cleanLaps();
+        List<LapInfo> clean = s.cleanLaps();
         for (int i = 0; i < clean.size(); i++) {
             monitor.checkCancelled();
             monitor.progress(i, clean.size(), "delta of lap " + clean.get(i).number());
-            LapDelta.Trace t = s.deltaToReference(clean.get(i));
-            double[] metres = t.distancePct().clone();
+            DeltaTrace t = s.deltaToReference(clean.get(i));
+            double[] metres = t.distancePct();
             for (int k = 0; k < metres.length; k++) {
                 metres[k] *= s.trackLengthMeters();
             }
@@ -93,8 +93,8 @@ public final class LapTimesAnalysis implements Analysis {
         Table.Builder table = Table.builder(SECTORS).column("sector", "").column("best", "s").column("lap", "");
         double sum = 0;
         for (int k = 0; k < sectors; k++) {
-            Lap from = null;
-            for (Lap lap : s.cleanLaps()) {
+            LapInfo from = null;
+            for (LapInfo lap : s.cleanLaps()) {
                 double t = lap.sectorTimes().get(k);
                 if (t > 0 && (from == null || t < from.sectorTimes().get(k))) {
                     from = lap;

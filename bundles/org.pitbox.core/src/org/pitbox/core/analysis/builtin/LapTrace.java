@@ -3,24 +3,24 @@ package org.pitbox.core.analysis.builtin;
 import java.util.Arrays;
 
 import org.pitbox.core.analysis.Channel;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.SessionData;
-import org.pitbox.core.laps.Lap;
 
 /** The rows of one lap where LapDistPct rises: lap distance, seconds since the lap start, and values. */
 final class LapTrace {
-    final Lap lap;
+    final LapInfo lap;
     final int[] rows;
     final double[] pct;
     final double[] time;
 
-    private LapTrace(Lap lap, int[] rows, double[] pct, double[] time) {
+    private LapTrace(LapInfo lap, int[] rows, double[] pct, double[] time) {
         this.lap = lap;
         this.rows = rows;
         this.pct = pct;
         this.time = time;
     }
 
-    static LapTrace of(SessionData s, Lap lap) {
+    static LapTrace of(SessionData s, LapInfo lap) {
         Channel p = s.channel("LapDistPct");
         Channel t = s.channel("SessionTime");
         int max = lap.lastRecord() - lap.firstRecord() + 1;

@@ -10,12 +10,12 @@ import org.pitbox.core.analysis.AnalysisInfo.Produces;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
 import org.pitbox.core.analysis.Channel;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.Marker;
 import org.pitbox.core.analysis.Series;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Table;
 import org.pitbox.core.analysis.builtin.Corners.Corner;
-import org.pitbox.core.laps.Lap;
 
 /**
  * Pedal use per lap: each row of a lap is braking (Brake above 5 %), else full throttle (98 % or more),
@@ -46,7 +46,7 @@ public final class ThrottleAnalysis implements Analysis {
     @Override
     public AnalysisResult run(SessionData s, AnalysisMonitor monitor) {
         AnalysisResult.Builder out = AnalysisResult.builder();
-        List<Lap> laps = Builtins.lapsToMeasure(s);
+        List<LapInfo> laps = Builtins.lapsToMeasure(s);
         if (laps.isEmpty()) {
             return out.summary("no complete lap to measure").build();
         }
@@ -59,7 +59,7 @@ public final class ThrottleAnalysis implements Analysis {
         double coastSum = 0;
         for (int i = 0; i < laps.size(); i++) {
             monitor.checkCancelled();
-            Lap lap = laps.get(i);
+            LapInfo lap = laps.get(i);
             monitor.progress(i, laps.size(), "pedals of lap " + lap.number());
             double[] seconds = new double[4];
             int coastFrom = -1;
@@ -88,7 +88,7 @@ public final class ThrottleAnalysis implements Analysis {
     }
 
     /** Marks coasting from row {@code from} to row {@code to} when it lasted long enough. */
-    private static void markCoasting(SessionData s, Lap lap, int from, int to, AnalysisResult.Builder out) {
+    private static void markCoasting(SessionData s, LapInfo lap, int from, int to, AnalysisResult.Builder out) {
         Channel time = s.channel("SessionTime");
         double duration = time.get(to) - time.get(from);
         if (duration >= MARK_SECONDS) {
@@ -97,7 +97,7 @@ public final class ThrottleAnalysis implements Analysis {
     }
 
     /** Seconds from each corner's slowest point to full throttle on the reference lap, and its throttle trace. */
-    private static void pickUp(SessionData s, Lap ref, AnalysisResult.Builder out) {
+    private static void pickUp(SessionData s, LapInfo ref, AnalysisResult.Builder out) {
         LapTrace t = LapTrace.of(s, ref);
         double[] throttle = t.values(s.channel("Throttle"));
         List<Corner> corners = Corners.find(t.values(s.channel("Speed")), t.values(s.channel("Brake")),

@@ -10,9 +10,9 @@ import org.pitbox.core.analysis.AnalysisInfo.Produces;
 import org.pitbox.core.analysis.AnalysisMonitor;
 import org.pitbox.core.analysis.AnalysisResult;
 import org.pitbox.core.analysis.Channel;
+import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Table;
-import org.pitbox.core.laps.Lap;
 
 /**
  * Tyre temperatures across the tread, averaged over the clean laps: carcass temperatures (LFtempCL, CM,
@@ -43,7 +43,7 @@ public final class TyreAnalysis implements Analysis {
                 || !s.has(t + kind + "R"))) {
             return out.summary("no tyre temperatures in this session").build();
         }
-        List<Lap> laps = Builtins.lapsToMeasure(s);
+        List<LapInfo> laps = Builtins.lapsToMeasure(s);
         Table.Builder table = Table.builder(TABLE).column("tyre", "").column("outer", "C").column("middle", "C")
                 .column("inner", "C").column("average", "C").column("spread", "C").column("inner - outer", "C");
         double[] average = new double[4];
@@ -77,7 +77,7 @@ public final class TyreAnalysis implements Analysis {
     }
 
     /** Mean over the rows of the laps, or of the whole session when there are none. */
-    private static double mean(Channel c, List<Lap> laps, int records) {
+    private static double mean(Channel c, List<LapInfo> laps, int records) {
         double sum = 0;
         int n = 0;
         if (laps.isEmpty()) {
@@ -85,7 +85,7 @@ public final class TyreAnalysis implements Analysis {
                 sum += c.get(r);
             }
         }
-        for (Lap lap : laps) {
+        for (LapInfo lap : laps) {
             for (int r = lap.firstRecord(); r <= lap.lastRecord(); r++, n++) {
                 sum += c.get(r);
             }

@@ -1,11 +1,13 @@
-package org.pitbox.core.source;
+package org.pitbox.core.sim;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.function.LongSupplier;
+import org.pitbox.core.source.FeedStatus;
+import org.pitbox.core.source.LiveFeed;
+import org.pitbox.core.source.RecentRows;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
-import org.pitbox.core.sim.TelemetrySimulator;
 
 /**
  * Runs the simulator on the wall clock: each read advances it to the tick that is due now. The last two

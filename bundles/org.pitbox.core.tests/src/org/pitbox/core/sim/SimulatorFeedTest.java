@@ -1,4 +1,4 @@
-package org.pitbox.core.source;
+package org.pitbox.core.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.pitbox.core.sim.SimOptions;
-import org.pitbox.core.sim.TelemetrySimulator;
-import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.source.FeedStatus;
+import org.pitbox.core.source.LiveFeed;
 import org.pitbox.core.telemetry.Frame;
 
 class SimulatorFeedTest {

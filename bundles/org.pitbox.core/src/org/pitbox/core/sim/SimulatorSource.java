@@ -1,11 +1,10 @@
-package org.pitbox.core.source;
+package org.pitbox.core.sim;
 
 import java.nio.file.Path;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
-import org.pitbox.core.sim.SimOptions;
-import org.pitbox.core.sim.TelemetrySimulator;
-import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.source.LiveFeed;
+import org.pitbox.core.source.TelemetrySource;
 
 /** PitBox's own simulated car lapping a real-shaped track: works everywhere, no sim needed. */
 @Component(service = TelemetrySource.class)
