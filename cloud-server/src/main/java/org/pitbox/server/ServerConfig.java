@@ -123,7 +123,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         for (Setting s : Setting.values()) {
             String name = s.secret ? s.key + " (secret)" : "--" + s.key;
             String fallback = s.defaultValue == null || s.defaultValue.isEmpty() ? "" : ", default " + s.defaultValue;
-            b.append(String.format(Locale.ROOT, "  %-28s %s%s%n", name, s.env(), fallback));
+            b.append(String.format(Locale.ROOT, "  %-32s %s%s%n", name, s.env(), fallback));
         }
         return b.toString().strip();
     }
