@@ -1,9 +1,6 @@
 package org.pitbox.plugins;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.runtime.CoreException;
@@ -20,22 +17,24 @@ import org.pitbox.core.analysis.run.Outcome;
 import org.pitbox.core.analysis.run.OutcomeText;
 import org.pitbox.iracing.IbtSummary;
 import org.pitbox.iracing.ibt.IbtFile;
+import org.pitbox.plugins.CommandLine.Analyze;
+import org.pitbox.plugins.CommandLine.Available;
+import org.pitbox.plugins.CommandLine.Help;
+import org.pitbox.plugins.CommandLine.Install;
+import org.pitbox.plugins.CommandLine.ListAnalyses;
+import org.pitbox.plugins.CommandLine.ListPlugins;
+import org.pitbox.plugins.CommandLine.Request;
+import org.pitbox.plugins.CommandLine.Uninstall;
+import org.pitbox.plugins.CommandLine.Update;
 
 /**
  * The headless application {@code org.pitbox.plugins.cli}: plugin management and the installed analyses from a
- * script, in the installed product. No display is created. Exit status 0, 1 on failure, 2 on a wrong command line.
+ * script, in the installed product. No display is created. Exit status 0 (also for --help), 1 on failure, 2 on a
+ * wrong command line; each error is one line on standard error.
  */
 public final class PluginsApplication implements IApplication {
-    private static final String USAGE = """
-            usage: pitbox.sh -nosplash -application org.pitbox.plugins.cli COMMAND
-              list                    the installed plugins: id, version, name, provider
-              available REPO          what a p2 repository (URL or folder) offers
-              install REPO ID...      install plugins from a repository
-              update [ID...]          update installed plugins from the repositories used so far
-              uninstall ID...         remove plugins
-              analyze --list          the installed analyses: id, name, version, provider
-              analyze FILE [--analysis ID]
-                                      run the analyses (or one) on an .ibt and print their figures and tables""";
+    private static final int FAILED = 1;
+    private static final int USAGE = 2;
 
     private final PrintStream out = System.out;
 
@@ -43,62 +42,41 @@ public final class PluginsApplication implements IApplication {
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
         try {
-            return run(args.length == 0 ? "" : args[0], Arrays.asList(args).subList(Math.min(1, args.length), args.length));
+            return run(CommandLine.read(List.of(args)));
+        } catch (CommandLine.Wrong e) {
+            System.err.println("pitbox: " + e.getMessage());
+            return USAGE;
         } catch (CoreException e) {
             System.err.println("pitbox: " + new Change(e.getStatus(), false).message());
-            return 1;
+            return FAILED;
         } catch (Exception e) {
-            System.err.println("pitbox: " + e);
-            return 1;
+            System.err.println("pitbox: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+            return FAILED;
         }
     }
 
-    private Object run(String command, List<String> args) throws Exception {
+    private Object run(Request request) throws Exception {
         BundleContext bundles = FrameworkUtil.getBundle(PluginsApplication.class).getBundleContext();
         NullProgressMonitor monitor = new NullProgressMonitor();
-        switch (command) {
-            case "list" -> Plugins.running(bundles).installed().forEach(p -> out.println(p.line()));
-            case "available" -> {
-                if (args.size() != 1) {
-                    return usage();
-                }
-                Plugins.running(bundles).available(Plugins.repository(args.get(0)), monitor).forEach(p -> out.println(p.line()));
+        switch (request) {
+            case Help help -> out.println(help.text());
+            case ListPlugins list -> Plugins.running(bundles).installed().forEach(p -> out.println(p.line()));
+            case Available available -> Plugins.running(bundles)
+                    .available(Plugins.repository(available.repository()), monitor).forEach(p -> out.println(p.line()));
+            case Install install -> {
+                return report(Plugins.running(bundles).install(Plugins.repository(install.repository()), install.ids(),
+                        monitor));
             }
-            case "install" -> {
-                if (args.size() < 2) {
-                    return usage();
-                }
-                return report(Plugins.running(bundles).install(Plugins.repository(args.get(0)), args.subList(1, args.size()), monitor));
+            case Update update -> {
+                return report(Plugins.running(bundles).update(update.ids(), monitor));
             }
-            case "update" -> {
-                return report(Plugins.running(bundles).update(args, monitor));
+            case Uninstall uninstall -> {
+                return report(Plugins.running(bundles).uninstall(uninstall.ids(), monitor));
             }
-            case "uninstall" -> {
-                if (args.isEmpty()) {
-                    return usage();
-                }
-                return report(Plugins.running(bundles).uninstall(args, monitor));
-            }
-            case "analyze" -> {
-                List<Analysis> installed = registry(bundles).list();
-                if (args.equals(List.of("--list"))) {
-                    installed.forEach(a -> out.println(OutcomeText.line(AnalysisRunner.describe(a))));
-                } else if (args.size() == 1) {
-                    return analyze(installed, Path.of(args.get(0)));
-                } else if (args.size() == 3 && args.get(1).equals("--analysis")) {
-                    List<Analysis> one = installed.stream()
-                            .filter(a -> AnalysisRunner.describe(a).id().equals(args.get(2))).toList();
-                    if (one.isEmpty()) {
-                        System.err.println("pitbox: unknown analysis '" + args.get(2) + "' (analyze --list shows them)");
-                        return 2;
-                    }
-                    return analyze(one, Path.of(args.get(0)));
-                } else {
-                    return usage();
-                }
-            }
-            default -> {
-                return usage();
+            case ListAnalyses list -> registry(bundles).list()
+                    .forEach(a -> out.println(OutcomeText.line(AnalysisRunner.describe(a))));
+            case Analyze analyze -> {
+                return analyze(analyze, registry(bundles).list());
             }
         }
         return EXIT_OK;
@@ -109,16 +87,18 @@ public final class PluginsApplication implements IApplication {
         if (change.restartNeeded()) {
             out.println("restart PitBox to use the change");
         }
-        return change.ok() ? EXIT_OK : 1;
+        return change.ok() ? EXIT_OK : FAILED;
     }
 
-    private Object analyze(List<Analysis> analyses, Path file) throws Exception {
-        if (!Files.isRegularFile(file)) {
-            System.err.println("pitbox: no such file: " + file);
-            return 1;
+    private Object analyze(Analyze request, List<Analysis> installed) throws Exception {
+        List<Analysis> analyses = installed.stream().filter(a -> request.analysis() == null
+                || AnalysisRunner.describe(a).id().equals(request.analysis())).toList();
+        if (analyses.isEmpty() && request.analysis() != null) {
+            throw new CommandLine.Wrong("unknown analysis '" + request.analysis()
+                    + "'; pitbox analyze --list shows the installed ones");
         }
         boolean failed = false;
-        try (IbtFile ibt = IbtFile.open(file); AnalysisRunner runner = new AnalysisRunner()) {
+        try (IbtFile ibt = IbtFile.openNamed(request.file()); AnalysisRunner runner = new AnalysisRunner()) {
             IbtSummary summary = IbtSummary.of(ibt);
             for (Outcome outcome : runner.runAll(analyses, summary.sessionData(ibt), null)) {
                 OutcomeText.print(outcome, out);
@@ -126,7 +106,7 @@ public final class PluginsApplication implements IApplication {
                 failed |= outcome.status() == Outcome.Status.FAILED || outcome.status() == Outcome.Status.TIMED_OUT;
             }
         }
-        return failed ? 1 : EXIT_OK;
+        return failed ? FAILED : EXIT_OK;
     }
 
     private static AnalysisRegistry registry(BundleContext bundles) throws InterruptedException {
@@ -137,11 +117,6 @@ public final class PluginsApplication implements IApplication {
             throw new IllegalStateException("the analysis registry did not start");
         }
         return registry;
-    }
-
-    private static Object usage() {
-        System.err.println(USAGE);
-        return 2;
     }
 
     @Override

@@ -45,6 +45,22 @@ class IbtFormatTest {
     }
 
     @Test
+    void aNamedFileThatIsNoIbtGetsOneLineNamingIt(@TempDir Path tmp) throws IOException {
+        Path empty = Files.createFile(tmp.resolve("empty.ibt"));
+        assertEquals(empty + " is not a readable .ibt file (file is truncated: 0 bytes, the header alone needs 144);"
+                + " give a complete .ibt file recorded by iRacing",
+                assertThrows(IbtFormatException.class, () -> IbtFile.openNamed(empty)).getMessage());
+        assertEquals(tmp + " is a directory; give an .ibt file",
+                assertThrows(IOException.class, () -> IbtFile.openNamed(tmp)).getMessage());
+        Path missing = tmp.resolve("missing.ibt");
+        assertEquals("no such file: " + missing,
+                assertThrows(IOException.class, () -> IbtFile.openNamed(missing)).getMessage());
+        try (IbtFile ibt = IbtFile.openNamed(SharedData.iracing(SMALL))) {
+            assertEquals(23, ibt.recordCount());
+        }
+    }
+
+    @Test
     void absurdHeadersAreNamed() throws IOException {
         byte[] good = Files.readAllBytes(SharedData.iracing(SMALL));
         assertMessage(good, b -> b.putInt(24, 1 << 30), "variable count 1073741824 is outside 0..100000");

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -63,6 +66,29 @@ public final class IbtFile implements Recording, AutoCloseable {
         } catch (RuntimeException e) {
             ch.close();
             throw unexpected(e);
+        }
+    }
+
+    /**
+     * Opens a file a person named, for example on a command line: a missing file, a directory, a file that cannot be
+     * read and one that is not an .ibt each give an IOException whose one-line message names the file, says what is
+     * wrong and what to do.
+     */
+    public static IbtFile openNamed(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IOException(path + " is a directory; give an .ibt file");
+        }
+        if (!Files.exists(path)) {
+            throw new IOException("no such file: " + path);
+        }
+        try {
+            return open(path);
+        } catch (IbtFormatException e) {
+            throw new IbtFormatException(path + " is not a readable .ibt file (" + e.getMessage()
+                    + "); give a complete .ibt file recorded by iRacing", e);
+        } catch (FileSystemException e) {
+            String reason = e instanceof AccessDeniedException ? "permission denied" : e.getReason();
+            throw new IOException("cannot read " + path + ": " + reason, e);
         }
     }
 

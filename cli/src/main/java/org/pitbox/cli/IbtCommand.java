@@ -1,8 +1,6 @@
 package org.pitbox.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -15,33 +13,53 @@ import org.pitbox.iracing.ibt.IbtFile;
 
 /** {@code pitbox ibt info FILE}, {@code ibt laps FILE}, {@code ibt export FILE [--channels A,B] --format csv}. */
 final class IbtCommand {
+    static final Syntax INFO = new Syntax("pitbox ibt info FILE",
+            "header facts, track, car, drivers, records, duration and laps");
+    static final Syntax LAPS = new Syntax("pitbox ibt laps FILE",
+            "one line a lap: lap, time_s, sectors_s, fuel_l, flags (tab-separated)");
+    static final Syntax EXPORT = new Syntax("pitbox ibt export FILE [--channels A,B,...] --format csv",
+            "every record as CSV on standard output, all channels unless --channels names some");
+    static final List<Syntax> COMMANDS = List.of(INFO, LAPS, EXPORT);
+
     private IbtCommand() {
     }
 
     static void run(String[] args, PrintStream out) throws Exception {
-        if (args.length < 2) {
-            throw new UsageException("usage: pitbox ibt info FILE | ibt laps FILE | ibt export FILE [--channels A,B,...] --format csv");
+        String sub = args.length == 0 ? "" : args[0];
+        Syntax syntax = switch (sub) {
+            case "info" -> INFO;
+            case "laps" -> LAPS;
+            case "export" -> EXPORT;
+            default -> null;
+        };
+        if (Options.asksHelp(args)) {
+            out.println(syntax != null ? syntax.help() : Syntax.help(COMMANDS));
+            return;
         }
-        String sub = args[0];
+        if (syntax == null) {
+            throw new UsageException((sub.isEmpty() ? "missing ibt command" : "unknown ibt command '" + sub + "'")
+                    + ": give info, laps or export (pitbox ibt --help tells more)");
+        }
         Options options = new Options(Arrays.copyOfRange(args, 1, args.length),
-                sub.equals("export") ? Set.of("--channels", "--format") : Set.of());
-        if (options.positional().size() != 1) {
-            throw new UsageException("ibt " + sub + " takes exactly one FILE");
+                syntax == EXPORT ? Set.of("--channels", "--format") : Set.of(), syntax);
+        List<String> files = options.positional();
+        if (files.size() != 1) {
+            throw syntax.wrong(files.isEmpty() ? "missing FILE"
+                    : "ibt " + sub + " takes one FILE, got " + files.size() + ": " + String.join(" ", files));
         }
-        Path file = Path.of(options.positional().get(0));
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no such file: " + file);
-        }
-        switch (sub) {
-            case "info" -> info(file, out);
-            case "laps" -> laps(file, out);
-            case "export" -> export(file, options, out);
-            default -> throw new UsageException("unknown ibt command '" + sub + "' (known: info, laps, export)");
+        List<String> channels = syntax == EXPORT ? channels(options) : List.of();
+        Path file = Path.of(files.get(0));
+        try (IbtFile ibt = IbtFile.openNamed(file)) {
+            switch (sub) {
+                case "info" -> info(file, ibt, out);
+                case "laps" -> laps(ibt, out);
+                default -> CsvExporter.export(ibt, channels, out);
+            }
         }
     }
 
-    private static void info(Path file, PrintStream out) throws IOException {
-        IbtSummary summary = IbtSummary.read(file);
+    private static void info(Path file, IbtFile ibt, PrintStream out) {
+        IbtSummary summary = IbtSummary.of(ibt);
         out.println("file: " + file.getFileName());
         summary.describe().forEach(out::println);
         for (Lap lap : summary.laps()) {
@@ -49,9 +67,11 @@ final class IbtCommand {
         }
     }
 
-    private static void laps(Path file, PrintStream out) throws IOException {
+    /** The header only once the file has been read, so a bad file prints nothing but its error. */
+    private static void laps(IbtFile ibt, PrintStream out) {
+        List<Lap> laps = IbtSummary.of(ibt).laps();
         out.println("lap\ttime_s\tsectors_s\tfuel_l\tflags");
-        for (Lap lap : IbtSummary.read(file).laps()) {
+        for (Lap lap : laps) {
             out.println(lapLine(lap));
         }
     }
@@ -62,16 +82,14 @@ final class IbtCommand {
                 + IbtSummary.sectorsText(lap) + "\t" + IbtSummary.fuelText(lap) + "\t" + IbtSummary.flagsText(lap);
     }
 
-    private static void export(Path file, Options options, PrintStream out) throws Exception {
-        String format = options.require("--format", "(only csv is supported)");
+    /** The --channels list; only --format csv is supported. */
+    private static List<String> channels(Options options) throws UsageException {
+        String format = options.require("--format");
         if (!format.equals("csv")) {
-            throw new UsageException("unknown --format " + format + " (supported: csv)");
+            throw EXPORT.wrong("unknown --format " + format + ": only csv is supported");
         }
         String channels = options.get("--channels");
-        List<String> names = channels == null ? List.of() : Arrays.stream(channels.split(",")).map(String::trim)
+        return channels == null ? List.of() : Arrays.stream(channels.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();
-        try (IbtFile ibt = IbtFile.open(file)) {
-            CsvExporter.export(ibt, names, out);
-        }
     }
 }

@@ -4,11 +4,14 @@ import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * {@code pitbox ibt info|laps|export} and {@code pitbox simulate}. Exit status 0 on success; bad input
- * gives one line on standard error and a non-zero status, never a stack trace.
+ * {@code pitbox ibt info|laps|export} and {@code pitbox simulate}. Exit status 0 on success (and for
+ * {@code --help}); bad input gives one line on standard error and status 1, a wrong command line status 2;
+ * never a stack trace.
  */
 public final class Main {
     static final int OK = 0;
@@ -25,18 +28,19 @@ public final class Main {
         System.exit(status);
     }
 
-    /** Runs one command; {@code out} receives the results, {@code err} the one-line errors. */
+    /** Runs one command; {@code out} receives the results and help, {@code err} the one-line errors. */
     public static int run(String[] args, OutputStream out, PrintStream err) {
         PrintStream print = out instanceof PrintStream p ? p : new PrintStream(out, false, StandardCharsets.UTF_8);
         try {
-            if (args.length == 0) {
-                throw new UsageException("usage: pitbox ibt info|laps|export FILE ... | pitbox simulate ...");
-            }
-            String[] rest = Arrays.copyOfRange(args, 1, args.length);
-            switch (args[0]) {
+            String command = args.length == 0 ? "" : args[0];
+            String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+            switch (command) {
                 case "ibt" -> IbtCommand.run(rest, print);
                 case "simulate" -> SimulateCommand.run(rest, print);
-                default -> throw new UsageException("unknown command '" + args[0] + "' (known: ibt, simulate)");
+                case "help", "--help", "-h" -> print.println(help());
+                case "" -> throw new UsageException("missing command: give ibt or simulate (pitbox help tells more)");
+                default -> throw new UsageException("unknown command '" + command
+                        + "' (known: ibt, simulate; pitbox help tells more)");
             }
             print.flush();
             return OK;
@@ -49,5 +53,11 @@ public final class Main {
             err.println("pitbox: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
             return FAILED;
         }
+    }
+
+    private static String help() {
+        List<Syntax> all = new ArrayList<>(IbtCommand.COMMANDS);
+        all.add(SimulateCommand.SYNTAX);
+        return Syntax.help(all);
     }
 }

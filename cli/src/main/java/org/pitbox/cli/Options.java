@@ -1,6 +1,7 @@
 package org.pitbox.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +11,18 @@ import java.util.Set;
 final class Options {
     private final Map<String, String> values = new HashMap<>();
     private final List<String> positional = new ArrayList<>();
+    private final Syntax syntax;
 
-    Options(String[] args, Set<String> known) throws UsageException {
+    Options(String[] args, Set<String> known, Syntax syntax) throws UsageException {
+        this.syntax = syntax;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.startsWith("--")) {
+            if (a.startsWith("-") && a.length() > 1) {
                 if (!known.contains(a)) {
-                    throw new UsageException("unknown option " + a + " (known: " + String.join(", ", known) + ")");
+                    throw syntax.wrong("unknown option " + a);
                 }
-                if (i + 1 >= args.length) {
-                    throw new UsageException("missing value after " + a);
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw syntax.wrong(a + " needs a value");
                 }
                 values.put(a, args[++i]);
             } else {
@@ -28,14 +31,19 @@ final class Options {
         }
     }
 
+    /** True when the arguments ask for help ({@code --help} or {@code -h}) anywhere. */
+    static boolean asksHelp(String[] args) {
+        return Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+    }
+
     String get(String name) {
         return values.get(name);
     }
 
-    String require(String name, String what) throws UsageException {
+    String require(String name) throws UsageException {
         String v = values.get(name);
         if (v == null) {
-            throw new UsageException("missing " + name + " " + what);
+            throw syntax.wrong("missing " + name);
         }
         return v;
     }

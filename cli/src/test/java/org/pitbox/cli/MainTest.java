@@ -1,6 +1,7 @@
 package org.pitbox.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,19 +72,91 @@ class MainTest {
         assertEquals(391, lines.size());
     }
 
+    /** The one line on standard error after a failed command, with nothing on standard output. */
+    private String failure(int status, String... args) {
+        assertEquals(status, run(args), "status of " + String.join(" ", args) + "; " + err());
+        assertEquals("", out(), "nothing on standard output");
+        assertEquals(1, err().lines().count(), "one line: " + err());
+        assertTrue(err().startsWith("pitbox: "), err());
+        assertFalse(err().contains("Exception"), "no Java class names: " + err());
+        return err().strip();
+    }
+
     @Test
     void badInputGivesOneLineAndAStatus() throws Exception {
-        assertEquals(Main.FAILED, run("ibt", "info", "/no/such.ibt"));
-        assertEquals("pitbox: no such file: /no/such.ibt", err().strip());
-        assertEquals(Main.FAILED, run("ibt", "info", real("invalid/teamjorge_invalid_test_file.ibt").toString()));
-        assertEquals(1, err().strip().lines().count(), err());
-        assertTrue(err().startsWith("pitbox: "), err());
-        assertEquals(Main.FAILED, run("ibt", "export", real("ibt/florendg_test.ibt").toString(), "--channels", "Nope",
-                "--format", "csv"));
-        assertTrue(err().contains("unknown channel: Nope"), err());
+        assertEquals("pitbox: no such file: /no/such.ibt", failure(Main.FAILED, "ibt", "info", "/no/such.ibt"));
+        assertTrue(failure(Main.FAILED, "ibt", "info", real("invalid/teamjorge_invalid_test_file.ibt").toString())
+                .contains("is not a readable .ibt file (not an iRacing telemetry file: header version"), err());
+        assertTrue(failure(Main.FAILED, "ibt", "export", real("ibt/florendg_test.ibt").toString(), "--channels", "Nope",
+                "--format", "csv").contains("unknown channel: Nope"), err());
         assertEquals(Main.USAGE, run("ibt", "export", real("ibt/florendg_test.ibt").toString(), "--format", "xml"));
-        assertEquals(Main.USAGE, run("frobnicate"));
-        assertEquals(Main.USAGE, run("ibt", "info"));
+    }
+
+    @Test
+    void aFileThatIsNoIbtIsNamedWithoutAClassNameOrAHeader(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.ibt"));
+        String expected = "pitbox: " + empty + " is not a readable .ibt file (file is truncated: 0 bytes, the header"
+                + " alone needs 144); give a complete .ibt file recorded by iRacing";
+        assertEquals(expected, failure(Main.FAILED, "ibt", "info", empty.toString()));
+        assertEquals(expected, failure(Main.FAILED, "ibt", "laps", empty.toString()));
+        assertEquals(expected, failure(Main.FAILED, "ibt", "export", empty.toString(), "--format", "csv"));
+        assertEquals("pitbox: " + dir + " is a directory; give an .ibt file",
+                failure(Main.FAILED, "ibt", "info", dir.toString()));
+    }
+
+    @Test
+    void aWrongCommandLineSaysWhatIsWrongAndTheRightUsage() {
+        assertEquals("pitbox: --channels needs a value (usage: pitbox ibt export FILE [--channels A,B,...] --format csv)",
+                failure(Main.USAGE, "ibt", "export", "F", "--channels", "--format", "csv"));
+        assertEquals("pitbox: missing FILE (usage: pitbox ibt info FILE)", failure(Main.USAGE, "ibt", "info"));
+        assertEquals("pitbox: ibt laps takes one FILE, got 2: a b (usage: pitbox ibt laps FILE)",
+                failure(Main.USAGE, "ibt", "laps", "a", "b"));
+        assertEquals("pitbox: unknown option --bogus (usage: pitbox ibt info FILE)",
+                failure(Main.USAGE, "ibt", "info", "--bogus", "x.ibt"));
+        assertEquals("pitbox: unknown ibt command 'bogus': give info, laps or export (pitbox ibt --help tells more)",
+                failure(Main.USAGE, "ibt", "bogus", "x.ibt"));
+        assertEquals("pitbox: missing ibt command: give info, laps or export (pitbox ibt --help tells more)",
+                failure(Main.USAGE, "ibt"));
+        assertEquals("pitbox: unknown command 'frobnicate' (known: ibt, simulate; pitbox help tells more)",
+                failure(Main.USAGE, "frobnicate"));
+        assertEquals("pitbox: missing --laps (usage: " + SimulateCommand.SYNTAX.usage() + ")",
+                failure(Main.USAGE, "simulate", "--out", "x.ibt"));
+        assertEquals("pitbox: unknown option --help-me (usage: " + SimulateCommand.SYNTAX.usage() + ")",
+                failure(Main.USAGE, "simulate", "--help-me"));
+    }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        for (List<String> command : List.of(List.of("ibt"), List.of("ibt", "info"), List.of("ibt", "laps"),
+                List.of("ibt", "export"), List.of("simulate"), List.of("help"))) {
+            for (String help : List.of("--help", "-h")) {
+                List<String> args = new ArrayList<>(command);
+                args.add(help);
+                assertEquals(Main.OK, run(args.toArray(String[]::new)), args + ": " + err());
+                assertEquals("", err(), args.toString());
+                assertTrue(out().startsWith("usage: pitbox "), args + ": " + out());
+                assertTrue(out().contains("pitbox " + String.join(" ", command).replace("help", "simulate")), out());
+            }
+        }
+        run("simulate", "--help");
+        assertTrue(out().contains("[--seed S]") && out().contains("Martinsville"), out());
+        run("ibt", "export", "--help");
+        assertEquals("""
+                usage: pitbox ibt export FILE [--channels A,B,...] --format csv
+                         every record as CSV on standard output, all channels unless --channels names some""",
+                out().strip());
+    }
+
+    @Test
+    void simulateNamesAMissingDirectoryAndCountsOneLap(@TempDir Path dir) throws Exception {
+        assertEquals("pitbox: cannot write /nonexistent/dir/x.ibt: there is no directory /nonexistent/dir; create it"
+                + " or give another --out",
+                failure(Main.FAILED, "simulate", "--laps", "1", "--out", "/nonexistent/dir/x.ibt"));
+        assertEquals("pitbox: cannot write " + dir + ": it is a directory; give a file name such as "
+                + dir.resolve("session.ibt"), failure(Main.FAILED, "simulate", "--laps", "1", "--out", dir.toString()));
+        Path target = dir.resolve("one.ibt");
+        assertEquals(0, run("simulate", "--track", "martinsville", "--laps", "1", "--out", target.toString()), err());
+        assertTrue(out().startsWith("wrote " + target + ": Martinsville Speedway, 1 lap, "), out());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -109,6 +110,22 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
     /** True when the database is the embedded H2 one, so the server may keep its own token secret. */
     public boolean embeddedDatabase() {
         return jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    /** What {@code pitbox server --help} prints: every setting, its environment variable and default. */
+    public static String usage() {
+        StringBuilder b = new StringBuilder("""
+                usage: pitbox server [--config FILE] [--SETTING VALUE]...
+                  every setting is a flag, an environment variable or a line SETTING=VALUE of the --config FILE
+                  (PITBOX_CONFIG); flags win over the environment, the environment over the file; secrets are
+                  never flags
+                """);
+        for (Setting s : Setting.values()) {
+            String name = s.secret ? s.key + " (secret)" : "--" + s.key;
+            String fallback = s.defaultValue == null || s.defaultValue.isEmpty() ? "" : ", default " + s.defaultValue;
+            b.append(String.format(Locale.ROOT, "  %-32s %s%s%n", name, s.env(), fallback));
+        }
+        return b.toString().strip();
     }
 
     /** Reads flags, then {@code env}, then the config file, then defaults. */

@@ -30,6 +30,15 @@ class ServerConfigTest {
     }
 
     @Test
+    void usageListsEverySettingWithoutSecretFlags() {
+        String usage = ServerConfig.usage();
+        assertTrue(usage.startsWith("usage: pitbox server [--config FILE] [--SETTING VALUE]..."), usage);
+        assertTrue(usage.matches("(?s).*\n  --port +PITBOX_PORT, default 8080\n.*"), usage);
+        assertTrue(usage.matches("(?s).*\n  token-secret \\(secret\\) +PITBOX_TOKEN_SECRET\n.*"), usage);
+        assertFalse(usage.contains("--token-secret"), usage);
+    }
+
+    @Test
     void badValuesFailWithOneClearLine() {
         assertEquals("port must be a number, got 'abc'", assertThrows(IllegalArgumentException.class,
                 () -> ServerConfig.from(new String[] {"--port", "abc"}, Map.of())).getMessage());

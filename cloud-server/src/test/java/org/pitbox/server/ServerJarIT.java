@@ -25,6 +25,17 @@ class ServerJarIT {
 
     @Test
     @Timeout(60)
+    void helpPrintsTheSettingsAndExits() throws Exception {
+        Path jar = Path.of("target", "pitbox-server.jar");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--help").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertEquals(ServerConfig.usage(), output.strip());
+    }
+
+    @Test
+    @Timeout(60)
     void jarStartsAndAnswersHealth(@TempDir Path dataDir) throws Exception {
         Path jar = Path.of("target", "pitbox-server.jar");
         assertTrue(Files.isRegularFile(jar), "build the jar first: " + jar.toAbsolutePath());
