@@ -40,7 +40,7 @@ class ScriptTest {
 
     @Test
     void theCommandsTheScriptRunsItselfAnswerHelp() throws Exception {
-        for (String command : List.of("demo", "workbench", "test", "build")) {
+        for (String command : List.of("demo", "workbench", "test", "build", "benchmark", "screenshots")) {
             for (String flag : List.of("--help", "-h")) {
                 Result r = pitbox(command, flag);
                 assertEquals(0, r.status(), command + " " + flag + ": " + r.err());
