@@ -24,12 +24,12 @@ import org.pitbox.protocol.live.LiveProtocol;
 /**
  * The reconnecting WebSocket of the {@link LivePublisher} and the {@link LiveSubscriber}: a fresh bearer token
  * for each connection, {@link Backoff} between attempts, and a ping every {@link #PING_MILLIS} that measures
- * the round trip and notices a dead link. While a connection is up, the owner's {@link Session} runs on the
- * link's thread.
+ * the round trip and notices a dead link. It calls its {@link Owner} on two threads of its own: a connecting
+ * thread that runs {@link Owner#connected} while a connection is up, and a delivery thread for what arrives.
  * <p>
- * Complete messages queue up for the owner's thread, which hands each back with {@link #done}; only then is
- * the socket asked for another. So at most {@link #WINDOW} messages wait here, the socket thread never waits
- * for the owner, and a slow owner slows the server's sending to it instead of filling memory.
+ * Complete messages queue up for the delivery thread; only when the owner has handled one is the socket asked
+ * for another. So at most {@link #WINDOW} messages wait here, the socket thread never waits for the owner, and
+ * a slow owner slows the server's sending to it instead of filling memory.
  */
 final class LiveLink implements AutoCloseable {
     static final int WINDOW = 256;
@@ -46,50 +46,52 @@ final class LiveLink implements AutoCloseable {
         CLOSED
     }
 
-    /** What the owner does with a connection, on the link's thread. */
-    @FunctionalInterface
-    interface Session {
-        /** Returns why the connection is to end (the link then reconnects), or null to connect no more. */
-        String run(Connection c) throws IOException, InterruptedException, ExecutionException, TimeoutException;
+    /** What the link's owner does; after {@link #close} the link calls it no more. */
+    interface Owner {
+        /**
+         * While a connection is up, on the connecting thread: returns why it is to end (the link then reconnects),
+         * or null to connect no more.
+         */
+        String connected(Connection c) throws IOException, InterruptedException, ExecutionException,
+                TimeoutException;
+
+        /** A complete text or binary message, in order, on the delivery thread; an IOException gives c up. */
+        void received(Connection from, String text, byte[] binary) throws IOException;
+
+        /** The link's {@link #state} changed; on the delivery thread. */
+        void stateChanged();
+
+        /** Once a second, on the delivery thread. */
+        void second();
     }
 
     /** A complete text or binary message of a connection; with neither, a change of state. */
-    record Item(Connection from, String text, byte[] binary) {
+    private record Item(Connection from, String text, byte[] binary) {
     }
 
     private final URI uri;
     private final Supplier<String> token;
     private final Backoff backoff;
-    private final Session session;
+    private final Owner owner;
     private final HttpClient http = HttpClient.newHttpClient();
     private final BlockingQueue<Item> items = new LinkedBlockingQueue<>();
     private final CountDownLatch stop = new CountDownLatch(1);
-    private final Thread thread;
+    private final Thread connecting;
+    private final Thread delivery;
     private volatile Connection connection;
     private volatile State state = State.CONNECTING;
     private volatile String reason;
     private volatile long latencyNanos = -1;
     private volatile boolean closed;
 
-    /** Starts connecting to path on server (http, https, ws or wss); session runs for each connection. */
-    LiveLink(URI server, String path, Supplier<String> token, Backoff backoff, Session session) {
+    /** Starts connecting to path on server (http, https, ws or wss). */
+    LiveLink(URI server, String path, Supplier<String> token, Backoff backoff, Owner owner) {
         this.uri = LiveProtocol.socketUri(server, path);
         this.token = token;
         this.backoff = backoff;
-        this.session = session;
-        this.thread = Thread.ofPlatform().daemon().name("pitbox-live-link").start(this::run);
-    }
-
-    /** The next item, waiting up to millis; null if none came. */
-    Item take(long millis) throws InterruptedException {
-        return items.poll(millis, TimeUnit.MILLISECONDS);
-    }
-
-    /** The owner has handled the item: ask its connection for the next message. */
-    void done(Item item) {
-        if (item.from() != null && item.from().ws != null) {
-            item.from().ws.request(1);
-        }
+        this.owner = owner;
+        this.connecting = Thread.ofPlatform().daemon().name("pitbox-live-link").start(this::run);
+        this.delivery = Thread.ofPlatform().daemon().name("pitbox-live-delivery").start(this::deliver);
     }
 
     /** Queues a text message on the current connection, after what it is sending; false if not connected. */
@@ -151,7 +153,41 @@ final class LiveLink implements AutoCloseable {
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         backoff.reset();
         state(State.CONNECTED, null);
-        return session.run(c);
+        return owner.connected(c);
+    }
+
+    private void deliver() {
+        long second = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (!closed) {
+            Item item;
+            try {
+                item = items.poll(Math.max(0, second - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                if (closed) {
+                    return;
+                }
+                if (item != null && item.from() == null) {
+                    owner.stateChanged();
+                } else if (item != null) {
+                    owner.received(item.from(), item.text(), item.binary());
+                }
+                if (System.nanoTime() - second >= 0) {
+                    second = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                    owner.second();
+                }
+            } catch (IOException e) {
+                item.from().fail(message(e));
+            } catch (RuntimeException e) {
+                // an owner that throws is its own problem
+            } finally {
+                if (item != null && item.from() != null && item.from().ws != null) {
+                    item.from().ws.request(1); // handled: the next message
+                }
+            }
+        }
     }
 
     private void state(State s, String why) {
@@ -160,6 +196,10 @@ final class LiveLink implements AutoCloseable {
         items.add(new Item(null, null, null));
     }
 
+    /**
+     * Disconnects, and waits a moment for the owner's calls in progress (unless called from one of them); no
+     * other call follows.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -173,11 +213,17 @@ final class LiveLink implements AutoCloseable {
         }
         http.shutdownNow();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+            if (Thread.currentThread() != connecting) {
+                connecting.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+            }
+            if (Thread.currentThread() != delivery) {
+                delivery.join(PING_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        state(State.CLOSED, "closed");
+        state = State.CLOSED;
+        reason = "closed";
     }
 
     /** A short text for a connection failure. */

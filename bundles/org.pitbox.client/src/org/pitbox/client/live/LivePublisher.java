@@ -8,9 +8,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,8 +26,8 @@ import org.pitbox.protocol.live.LiveProtocol;
  * <p>
  * {@link #publish(byte[])} only queues a copy of the row. A writer thread encodes it and appends the frame to
  * a bounded {@link FrameSpool} on disk; on each connection of its {@link LiveLink} (which reconnects with
- * {@link Backoff}) the link's thread opens the session and sends the spool in order, and a receiver thread
- * handles what the server answers. Frames leave the spool when the server acknowledges them, so after a
+ * {@link Backoff}) the link's connecting thread opens the session and sends the spool in order, and its
+ * delivery thread handles what the server answers. Frames leave the spool when the server acknowledges them, so after a
  * reconnect (or a restart on the same spool directory) the server gets every frame after its
  * {@code opened.seq}, unchanged.
  */
@@ -85,11 +85,10 @@ public final class LivePublisher implements AutoCloseable {
     private final FrameEncoder encoder;
     private final FrameSpool spool;
     private final BlockingQueue<byte[]> rows = new ArrayBlockingQueue<>(ROW_QUEUE);
-    private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(
+    private final ExecutorService events = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("pitbox-live-events").unstarted(r));
     private final Thread writer;
     private final LiveLink link;
-    private final Thread receiver;
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong rowsLost = new AtomicLong();
@@ -103,7 +102,7 @@ public final class LivePublisher implements AutoCloseable {
     private volatile boolean ending;
     private volatile boolean endRequested;
     private volatile boolean closed;
-    private long bytesPerSecond;
+    private volatile long bytesPerSecond;
     private long warnedDropped;
 
     /**
@@ -125,9 +124,28 @@ public final class LivePublisher implements AutoCloseable {
         this.spool = new FrameSpool(config.spoolDir(), config.spoolBytes(), schema);
         this.writer = Thread.ofPlatform().daemon().name("pitbox-live-writer").start(this::writeLoop);
         this.link = new LiveLink(server, LiveProtocol.publishPath(teamId, sessionKey), token, config.backoff(),
-                this::session);
-        this.receiver = Thread.ofPlatform().daemon().name("pitbox-live-receiver").start(this::receiveLoop);
-        events.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+                new LiveLink.Owner() {
+                    @Override
+                    public String connected(LiveLink.Connection c)
+                            throws IOException, InterruptedException, ExecutionException, TimeoutException {
+                        return session(c);
+                    }
+
+                    @Override
+                    public void received(LiveLink.Connection from, String text, byte[] binary) throws IOException {
+                        LivePublisher.this.received(from, text, binary);
+                    }
+
+                    @Override
+                    public void stateChanged() {
+                        post(() -> listener.status(status()));
+                    }
+
+                    @Override
+                    public void second() {
+                        tick();
+                    }
+                });
     }
 
     /**
@@ -165,12 +183,8 @@ public final class LivePublisher implements AutoCloseable {
                     : seconds >= SPOOLING_SECONDS ? LiveStatus.State.SPOOLING : LiveStatus.State.LIVE;
             case WAITING, CLOSED -> LiveStatus.State.OFFLINE;
         };
-        long b;
-        synchronized (this) {
-            b = bytesPerSecond;
-        }
         String reason = link.reason() != null ? link.reason() : spoolError;
-        return new LiveStatus(s, reason, seconds, b, spool.dropped() + rowsLost.get());
+        return new LiveStatus(s, reason, seconds, bytesPerSecond, spool.dropped() + rowsLost.get());
     }
 
     /**
@@ -212,7 +226,6 @@ public final class LivePublisher implements AutoCloseable {
         link.close();
         try {
             writer.join(TimeUnit.SECONDS.toMillis(LiveLink.TIMEOUT_SECONDS));
-            receiver.join(TimeUnit.SECONDS.toMillis(LiveLink.TIMEOUT_SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -256,7 +269,7 @@ public final class LivePublisher implements AutoCloseable {
         }
     }
 
-    /** One connection, on the link's thread: opens the session and sends the spool; returns why it ended. */
+    /** One connection, on the link's connecting thread: opens the session, sends the spool; returns why it ended. */
     private String session(LiveLink.Connection c)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
         CompletableFuture<Long> opened = new CompletableFuture<>();
@@ -297,44 +310,17 @@ public final class LivePublisher implements AutoCloseable {
         return null;
     }
 
-    /** What the server sends, and the link's changes of state, on the receiver thread. */
-    private void receiveLoop() {
-        while (!closed) {
-            LiveLink.Item item;
-            try {
-                item = link.take(100);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (item == null) {
-                continue;
-            }
-            try {
-                if (item.from() == null) {
-                    post(() -> listener.status(status()));
-                } else if (item.binary() != null) {
-                    received(item.binary());
-                } else {
-                    received(item.from(), ProtocolJson.mapper().readValue(item.text(), LiveControl.class));
+    private void received(LiveLink.Connection c, String text, byte[] binary) throws IOException {
+        if (binary != null) {
+            switch (LiveProtocol.type(binary)) {
+                case LiveProtocol.ACK -> spool.ack(LiveProtocol.number(binary));
+                case LiveProtocol.KEYFRAME_REQUEST -> keyframeWanted = true;
+                default -> {
                 }
-            } catch (IOException e) {
-                item.from().fail(LiveLink.message(e)); // reconnecting resynchronises
-            } finally {
-                link.done(item);
             }
+            return;
         }
-    }
-
-    private void received(byte[] message) throws IOException {
-        switch (LiveProtocol.type(message)) {
-            case LiveProtocol.ACK -> spool.ack(LiveProtocol.number(message));
-            case LiveProtocol.KEYFRAME_REQUEST -> keyframeWanted = true;
-            default -> {
-            }
-        }
-    }
-
-    private void received(LiveLink.Connection c, LiveControl m) throws IOException {
+        LiveControl m = ProtocolJson.mapper().readValue(text, LiveControl.class);
         switch (m.type() == null ? "" : m.type()) {
             case LiveControl.OPENED -> {
                 Opening o = opening;
@@ -342,7 +328,7 @@ public final class LivePublisher implements AutoCloseable {
                     o.seq().complete(m.seq() == null ? 0 : m.seq());
                 }
             }
-            case LiveControl.ERROR -> c.fail("server: " + m.text());
+            case LiveControl.ERROR -> c.fail("server: " + m.text()); // reconnecting resynchronises
             case LiveControl.RADIO -> post(() -> listener.radio(m.name(), m.text()));
             case LiveControl.ENDED -> {
                 long seq = m.seq() == null ? 0 : m.seq();
@@ -369,11 +355,12 @@ public final class LivePublisher implements AutoCloseable {
         }
     }
 
-    /** Once a second: bytes per second, the status, and a warning when the spool dropped frames. */
+    /**
+     * Once a second, on the link's delivery thread: bytes per second, the status, and a warning when the spool
+     * dropped frames.
+     */
     private void tick() {
-        synchronized (this) {
-            bytesPerSecond = sentBytes.getAndSet(0);
-        }
+        bytesPerSecond = sentBytes.getAndSet(0);
         LiveStatus s = status();
         post(() -> listener.status(s));
         if (s.dropped() > warnedDropped) {

@@ -3,6 +3,7 @@ package org.pitbox.client.live;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.pitbox.protocol.ProtocolJson;
 import org.pitbox.protocol.codec.CodecException;
@@ -15,8 +16,8 @@ import org.pitbox.protocol.live.LiveProtocol;
  * The engineer's live client (docs/live-protocol.md, "Subscriber"): watches one session, or with
  * {@link #team} only the team's presence.
  * <p>
- * A thread of its own decodes each frame with a {@link FrameDecoder} for the {@code session} schema and calls
- * the {@link SubscriberListener}. When the connection drops it reconnects with {@link Backoff}; frames it
+ * The delivery thread of its {@link LiveLink} decodes each frame with a {@link FrameDecoder} for the
+ * {@code session} schema and calls the {@link SubscriberListener}. When the connection drops it reconnects with {@link Backoff}; frames it
  * already has are skipped and decoding carries on from the server's catch-up keyframe, the frames in between
  * counted as dropped.
  */
@@ -24,11 +25,9 @@ public final class LiveSubscriber implements AutoCloseable {
     private final LiveLink link;
     private final SubscriberListener listener;
     private final boolean watching;
-    private final Thread events;
-    private volatile boolean closed;
     private volatile long frames;
     private volatile long dropped;
-    // the rest belongs to the events thread
+    // the rest belongs to the link's delivery thread
     private String sessionText;
     private FrameDecoder decoder;
     private byte[] row;
@@ -45,8 +44,27 @@ public final class LiveSubscriber implements AutoCloseable {
             SubscriberListener listener) {
         this.listener = listener;
         this.watching = watching;
-        this.link = new LiveLink(server, path, token, backoff, LiveLink.Connection::stayOpen);
-        this.events = Thread.ofPlatform().daemon().name("pitbox-live-subscriber").start(this::run);
+        this.link = new LiveLink(server, path, token, backoff, new LiveLink.Owner() {
+            @Override
+            public String connected(LiveLink.Connection c) throws InterruptedException, ExecutionException {
+                return c.stayOpen();
+            }
+
+            @Override
+            public void received(LiveLink.Connection from, String text, byte[] binary) {
+                LiveSubscriber.this.received(from, text, binary);
+            }
+
+            @Override
+            public void stateChanged() {
+                listener.status(status());
+            }
+
+            @Override
+            public void second() {
+                listener.status(status());
+            }
+        });
     }
 
     /**
@@ -82,7 +100,8 @@ public final class LiveSubscriber implements AutoCloseable {
     public SubscriberStatus status() {
         String reason = link.reason();
         SubscriberStatus.State state = switch (link.state()) {
-            case CONNECTING -> reason == null ? SubscriberStatus.State.CONNECTING : SubscriberStatus.State.RECONNECTING;
+            case CONNECTING -> reason == null ? SubscriberStatus.State.CONNECTING
+                    : SubscriberStatus.State.RECONNECTING;
             case CONNECTED -> SubscriberStatus.State.CONNECTED;
             case WAITING -> SubscriberStatus.State.RECONNECTING;
             case CLOSED -> SubscriberStatus.State.OFFLINE;
@@ -93,54 +112,19 @@ public final class LiveSubscriber implements AutoCloseable {
     /** Disconnects, and waits a moment for a listener call in progress; no other listener call follows. */
     @Override
     public void close() {
-        closed = true;
-        link.close(); // its last state change wakes the events thread
-        if (Thread.currentThread() != events) {
-            try {
-                events.join(LiveLink.PING_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        link.close();
     }
 
-    private void run() {
-        long nextStatus = System.nanoTime();
-        while (!closed) {
-            LiveLink.Item item;
-            try {
-                item = link.take(1000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                if (item != null && item.from() != null && !closed) {
-                    received(item);
-                }
-                if (!closed && (item == null || item.from() == null || System.nanoTime() - nextStatus > 0)) {
-                    nextStatus = System.nanoTime() + 1_000_000_000L;
-                    listener.status(status());
-                }
-            } catch (RuntimeException e) {
-                // a listener that throws is its own problem
-            } finally {
-                if (item != null) {
-                    link.done(item);
-                }
-            }
-        }
-    }
-
-    private void received(LiveLink.Item item) {
-        if (item.from() != counted) {
+    private void received(LiveLink.Connection from, String text, byte[] binary) {
+        if (from != counted) {
             fold();
-            counted = item.from();
+            counted = from;
         }
-        if (item.binary() != null) {
-            switch (LiveProtocol.type(item.binary())) {
-                case LiveProtocol.FRAME -> frame(item.binary());
+        if (binary != null) {
+            switch (LiveProtocol.type(binary)) {
+                case LiveProtocol.FRAME -> frame(binary);
                 case LiveProtocol.DROPPED -> {
-                    serverDropped = Math.max(serverDropped, LiveProtocol.number(item.binary()));
+                    serverDropped = Math.max(serverDropped, LiveProtocol.number(binary));
                     count();
                 }
                 default -> {
@@ -150,12 +134,12 @@ public final class LiveSubscriber implements AutoCloseable {
         }
         LiveControl c;
         try {
-            c = ProtocolJson.mapper().readValue(item.text(), LiveControl.class);
+            c = ProtocolJson.mapper().readValue(text, LiveControl.class);
         } catch (IOException e) {
             return;
         }
         switch (c.type() == null ? "" : c.type()) {
-            case LiveControl.SESSION -> session(c, item.text());
+            case LiveControl.SESSION -> session(c, text);
             case LiveControl.ENDED -> ended(c);
             case LiveControl.RADIO -> listener.radio(c.userId() == null ? 0 : c.userId(), c.name(), c.text());
             case LiveControl.PRESENCE -> listener.presence(c.members() == null ? List.of() : c.members(),
