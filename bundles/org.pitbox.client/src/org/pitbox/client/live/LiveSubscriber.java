@@ -17,9 +17,9 @@ import org.pitbox.protocol.live.LiveProtocol;
  * {@link #team} only the team's presence.
  * <p>
  * The delivery thread of its {@link LiveLink} decodes each frame with a {@link FrameDecoder} for the
- * {@code session} schema and calls the {@link SubscriberListener}. When the connection drops it reconnects with {@link Backoff}; frames it
- * already has are skipped and decoding carries on from the server's catch-up keyframe, the frames in between
- * counted as dropped.
+ * {@code session} schema and calls the {@link SubscriberListener}. When the connection drops it reconnects
+ * with {@link Backoff}; frames it already has are skipped and decoding carries on from the server's catch-up
+ * keyframe, the frames in between counted as dropped.
  */
 public final class LiveSubscriber implements AutoCloseable {
     private final LiveLink link;
