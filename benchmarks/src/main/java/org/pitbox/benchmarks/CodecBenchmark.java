@@ -61,6 +61,7 @@ public class CodecBenchmark {
     private ByteBuffer frame;
     private byte[] out;
     private int next;
+    private long seq;
     private List<byte[]> batches;
 
     @Setup(Level.Trial)
@@ -143,7 +144,7 @@ public class CodecBenchmark {
         frame.clear();
         int size = encoder.encode(row, frame);
         frame.flip();
-        if (!decoder.decode(frame, out)) {
+        if (!decoder.decode(++seq, frame, out)) {
             throw new IllegalStateException("frame skipped");
         }
         return size;

@@ -20,7 +20,8 @@ class CodecFuzzTest {
         byte[] key = new FrameEncoder(SCHEMA).encode(rows.get(0));
         for (int n = 0; n < key.length; n++) {
             byte[] cut = Arrays.copyOf(key, n);
-            assertThrows(CodecException.class, () -> new FrameDecoder(SCHEMA).decode(cut, new byte[SCHEMA.rowLength()]));
+            assertThrows(CodecException.class,
+                    () -> new FrameDecoder(SCHEMA).decode(1, cut, new byte[SCHEMA.rowLength()]));
         }
         byte[] batch = batch(rows);
         for (int n = 0; n < batch.length; n++) {
@@ -49,14 +50,16 @@ class CodecFuzzTest {
             byte[] out = new byte[SCHEMA.rowLength()];
             for (int round = 0; round < 3000; round++) {
                 FrameDecoder decoder = new FrameDecoder(SCHEMA);
-                for (byte[] frame : frames) {
-                    decodeQuietly(() -> decoder.decode(mutate(frame, random), out));
+                for (int i = 0; i < frames.size(); i++) {
+                    byte[] frame = mutate(frames.get(i), random);
+                    long seq = i + 1;
+                    decodeQuietly(() -> decoder.decode(seq, frame, out));
                 }
                 decodeQuietly(() -> new BatchDecoder(SCHEMA).decode(mutate(batch, random)));
                 decodeQuietly(() -> FrameSchema.fromBytes(mutate(schema, random)));
                 byte[] noise = new byte[random.nextInt(64)];
                 random.nextBytes(noise);
-                decodeQuietly(() -> new FrameDecoder(SCHEMA).decode(noise, out));
+                decodeQuietly(() -> new FrameDecoder(SCHEMA).decode(1, noise, out));
                 decodeQuietly(() -> new BatchDecoder(SCHEMA).decode(noise));
                 decodeQuietly(() -> FrameSchema.fromBytes(noise));
             }

@@ -60,8 +60,9 @@ class FrameCodecTest {
         FrameEncoder encoder = new FrameEncoder(SCHEMA, 100);
         FrameDecoder decoder = new FrameDecoder(SCHEMA);
         byte[] out = new byte[SCHEMA.rowLength()];
+        long seq = 0;
         for (byte[] row : rows(1000, 1)) {
-            assertTrue(decoder.decode(encoder.encode(row), out));
+            assertTrue(decoder.decode(++seq, encoder.encode(row), out));
             assertArrayEquals(row, out);
         }
     }
@@ -75,8 +76,9 @@ class FrameCodecTest {
         rows.forEach(r -> encoder.encode(r, stream));
         stream.flip();
         byte[] out = new byte[SCHEMA.rowLength()];
+        long seq = 0;
         for (byte[] row : rows) {
-            assertTrue(decoder.decode(stream, out));
+            assertTrue(decoder.decode(++seq, stream, out));
             assertArrayEquals(row, out);
         }
         assertFalse(stream.hasRemaining());
@@ -89,15 +91,17 @@ class FrameCodecTest {
         List<byte[]> rows = rows(20, 3);
         byte[] out = new byte[SCHEMA.rowLength()];
         for (int i = 0; i < 5; i++) {
-            assertTrue(decoder.decode(encoder.encode(rows.get(i)), out));
+            assertTrue(decoder.decode(i + 1, encoder.encode(rows.get(i)), out));
         }
         encoder.encode(rows.get(5)); // lost in transit
-        assertFalse(decoder.decode(encoder.encode(rows.get(6)), out));
+        assertFalse(decoder.decode(7, encoder.encode(rows.get(6)), out));
         assertTrue(decoder.needsKeyframe());
-        assertFalse(decoder.decode(encoder.encode(rows.get(7)), out));
+        assertFalse(decoder.decode(8, encoder.encode(rows.get(7)), out));
         encoder.requestKeyframe();
         for (int i = 8; i < 20; i++) {
-            assertTrue(decoder.decode(encoder.encode(rows.get(i)), out));
+            byte[] frame = encoder.encode(rows.get(i));
+            assertEquals(i == 8, FrameEncoder.isKeyframe(frame, 0));
+            assertTrue(decoder.decode(i + 1, frame, out));
             assertArrayEquals(rows.get(i), out);
         }
         assertFalse(decoder.needsKeyframe());
@@ -112,7 +116,7 @@ class FrameCodecTest {
         int decoded = 0;
         for (int i = 0; i < rows.size(); i++) {
             byte[] frame = encoder.encode(rows.get(i));
-            if (i >= 13 && late.decode(frame, out)) {
+            if (i >= 13 && late.decode(i + 1, frame, out)) {
                 assertArrayEquals(rows.get(i), out);
                 decoded++;
             }
@@ -124,11 +128,20 @@ class FrameCodecTest {
     void keyframeForAnotherSchemaOrVersionIsRejected() {
         byte[] frame = new FrameEncoder(SCHEMA).encode(rows(1, 5).get(0));
         FrameSchema other = new FrameSchema(List.of(new ChannelSpec("X", ChannelSpec.INT, 1, 0)), SCHEMA.rowLength());
-        assertThrows(CodecException.class, () -> new FrameDecoder(other).decode(frame, new byte[other.rowLength()]));
-        frame[2] = 2;
+        assertThrows(CodecException.class, () -> new FrameDecoder(other).decode(1, frame, new byte[other.rowLength()]));
+        frame[1] = FrameEncoder.VERSION + 1;
         CodecException e = assertThrows(CodecException.class,
-                () -> new FrameDecoder(SCHEMA).decode(frame, new byte[SCHEMA.rowLength()]));
+                () -> new FrameDecoder(SCHEMA).decode(1, frame, new byte[SCHEMA.rowLength()]));
         assertTrue(e.getMessage().contains("version"), e.getMessage());
+    }
+
+    @Test
+    void unknownFlagsAreRejected() {
+        byte[] frame = new FrameEncoder(SCHEMA).encode(rows(1, 5).get(0));
+        frame[0] |= 0x01;
+        CodecException e = assertThrows(CodecException.class,
+                () -> new FrameDecoder(SCHEMA).decode(1, frame, new byte[SCHEMA.rowLength()]));
+        assertTrue(e.getMessage().contains("flags"), e.getMessage());
     }
 
     @Test

@@ -3,16 +3,16 @@ package org.pitbox.protocol.codec;
 import java.nio.ByteBuffer;
 
 /**
- * Live decoder for {@link FrameEncoder} frames. After a sequence gap (or before the first
- * keyframe) delta frames are skipped until the next keyframe; see {@link #needsKeyframe()}.
- * Not thread-safe.
+ * Live decoder for {@link FrameEncoder} frames, given the sequence number their carrier gave each frame (one
+ * up per frame). After a gap in that number (or before the first keyframe) delta frames are skipped until
+ * the next keyframe; see {@link #needsKeyframe()}. Not thread-safe.
  */
 public final class FrameDecoder {
     private final FrameSchema schema;
     private final RowModel model;
     private final RangeDecoder rc = new RangeDecoder();
     private final int maxPayload;
-    private int lastSeq;
+    private long lastSeq;
     private boolean synced;
 
     public FrameDecoder(FrameSchema schema) {
@@ -27,9 +27,9 @@ public final class FrameDecoder {
     }
 
     /** Decodes a whole frame array; trailing bytes are an error. */
-    public boolean decode(byte[] frame, byte[] row) throws CodecException {
+    public boolean decode(long seq, byte[] frame, byte[] row) throws CodecException {
         ByteBuffer in = ByteBuffer.wrap(frame);
-        boolean decoded = decode(in, row);
+        boolean decoded = decode(seq, in, row);
         if (in.hasRemaining()) {
             synced = false;
             throw new CodecException("trailing bytes after frame");
@@ -39,17 +39,21 @@ public final class FrameDecoder {
 
     /**
      * Reads exactly one frame from in (advancing its position) and writes the row into row.
+     * @param seq the frame's number: a delta frame decodes only right after the frame before it
      * @return true if row now holds the frame's row; false if the frame was skipped while waiting for a keyframe
      */
-    public boolean decode(ByteBuffer in, byte[] row) throws CodecException {
+    public boolean decode(long seq, ByteBuffer in, byte[] row) throws CodecException {
         if (row.length != schema.rowLength()) {
             throw new IllegalArgumentException("row length " + row.length + " != " + schema.rowLength());
         }
         boolean ok = false;
         try {
-            int header = Bytes.getByte(in, "frame header") | Bytes.getByte(in, "frame header") << 8;
-            int seq = header & FrameEncoder.SEQ_MASK;
-            if ((header & FrameEncoder.KEY_FLAG) != 0) {
+            int flags = Bytes.getByte(in, "frame flags");
+            boolean key = FrameEncoder.isKeyframe(flags);
+            if ((flags & ~FrameEncoder.KEY_FLAG) != 0) {
+                throw new CodecException("unknown frame flags " + flags);
+            }
+            if (key) {
                 int version = Bytes.getByte(in, "frame version");
                 if (version != FrameEncoder.VERSION) {
                     throw new CodecException("unsupported frame version " + version);
@@ -64,7 +68,7 @@ public final class FrameDecoder {
                 throw new CodecException("truncated frame payload");
             }
             int end = in.position() + length;
-            if ((header & FrameEncoder.KEY_FLAG) == 0 && (!synced || seq != ((lastSeq + 1) & FrameEncoder.SEQ_MASK))) {
+            if (!key && (!synced || seq != lastSeq + 1)) {
                 in.position(end);
                 return false;
             }

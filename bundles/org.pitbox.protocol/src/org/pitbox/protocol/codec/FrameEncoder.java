@@ -6,22 +6,21 @@ import java.util.Arrays;
 /**
  * Live encoder: one self-delimiting frame per row, coded against the rows before it.
  * <p>
- * Frame layout: a little-endian u16 whose top bit marks a keyframe and whose low 15 bits are
- * the sequence number; a keyframe continues with the version byte and the schema fingerprint
- * (int32 LE) and resets the model. Then the varint length of the range-coded row, and that row.
+ * Frame layout: a flags byte whose top bit marks a keyframe (the other bits are 0); a keyframe continues
+ * with the version byte and the schema fingerprint (int32 LE) and resets the model. Then the varint length
+ * of the range-coded row, and that row. A frame carries no sequence number: whoever carries the frames
+ * numbers them (the live protocol's {@code seq}) and gives that number to the {@link FrameDecoder}.
  * Not thread-safe.
  */
 public final class FrameEncoder {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int DEFAULT_KEYFRAME_INTERVAL = 600;
-    static final int KEY_FLAG = 0x8000;
-    static final int SEQ_MASK = 0x7FFF;
+    static final int KEY_FLAG = 0x80;
 
     private final FrameSchema schema;
     private final RowModel model;
     private final RangeEncoder rc = new RangeEncoder();
     private final int keyframeInterval;
-    private int seq;
     private int sinceKeyframe;
     private boolean keyframeRequested = true;
 
@@ -29,9 +28,9 @@ public final class FrameEncoder {
         this(schema, DEFAULT_KEYFRAME_INTERVAL);
     }
 
-    /** @param keyframeInterval a keyframe at least every this many frames (1..32767) */
+    /** @param keyframeInterval a keyframe at least every this many frames (1 or more) */
     public FrameEncoder(FrameSchema schema, int keyframeInterval) {
-        if (keyframeInterval < 1 || keyframeInterval > SEQ_MASK) {
+        if (keyframeInterval < 1) {
             throw new IllegalArgumentException("keyframe interval out of range: " + keyframeInterval);
         }
         this.schema = schema;
@@ -41,6 +40,15 @@ public final class FrameEncoder {
 
     public FrameSchema schema() {
         return schema;
+    }
+
+    /** True if the frame starting at offset is a keyframe (decodable without the frames before it). */
+    public static boolean isKeyframe(byte[] data, int offset) {
+        return offset < data.length && isKeyframe(data[offset]);
+    }
+
+    static boolean isKeyframe(int flags) {
+        return (flags & KEY_FLAG) != 0;
     }
 
     /** Makes the next frame a keyframe (e.g. after a receiver reported a gap). */
@@ -74,9 +82,7 @@ public final class FrameEncoder {
         }
         int start = out.position();
         boolean key = keyframeRequested || sinceKeyframe >= keyframeInterval;
-        seq = (seq + 1) & SEQ_MASK;
-        int header = seq | (key ? KEY_FLAG : 0);
-        out.put((byte) header).put((byte) (header >>> 8));
+        out.put((byte) (key ? KEY_FLAG : 0));
         if (key) {
             out.put((byte) VERSION);
             Bytes.putIntLE(out, schema.fingerprint());

@@ -1,16 +1,18 @@
 package org.pitbox.protocol.live;
 
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.regex.Pattern;
+import org.pitbox.protocol.codec.FrameEncoder;
 
 /**
  * The live relay's WebSocket protocol (see docs/live-protocol.md). Binary messages are
  * {@code [type byte][fields, little-endian]}; control messages are JSON text ({@link LiveControl}).
  */
 public final class LiveProtocol {
-    /** Protocol version, sent in the server's {@code hello}. */
-    public static final int VERSION = 1;
+    /** Protocol version, sent in the server's {@code hello}; 2 since frames carry no number of their own. */
+    public static final int VERSION = 2;
     public static final String ROOT = "/api/v1/live";
     /**
      * Frames per second a publisher sends unless its {@code open} names a lower rate (iRacing's rate, and the
@@ -18,7 +20,10 @@ public final class LiveProtocol {
      */
     public static final int TICK_RATE = 60;
 
-    /** Publisher to server: {@code [1][u32 seq][FrameEncoder frame]}; the server relays it unchanged. */
+    /**
+     * Publisher to server: {@code [1][u32 seq][FrameEncoder frame]}; the server relays it unchanged. The seq is
+     * the frame's only number: it goes to the {@code FrameDecoder} with the frame.
+     */
     public static final int FRAME = 1;
     /** Server to publisher: {@code [2][u32 seq]}, every frame up to seq is recorded. */
     public static final int ACK = 2;
@@ -42,6 +47,11 @@ public final class LiveProtocol {
     /** A publisher's rate: 1 to {@link #TICK_RATE} frames per second. */
     public static boolean validTickRate(int rate) {
         return rate >= 1 && rate <= TICK_RATE;
+    }
+
+    /** The WebSocket URI of path on a server given by its base URI (http, https, ws or wss). */
+    public static URI socketUri(URI server, String path) {
+        return URI.create(server.toString().replaceFirst("^http", "ws").replaceFirst("/+$", "") + path);
     }
 
     /** The team channel: presence and the session list only. */
@@ -90,7 +100,12 @@ public final class LiveProtocol {
 
     /** True if a FRAME message carries a keyframe (decodable without earlier frames). */
     public static boolean isKeyframe(byte[] message) {
-        return message.length > FRAME_HEADER + 1 && (message[FRAME_HEADER + 1] & 0x80) != 0;
+        return FrameEncoder.isKeyframe(message, FRAME_HEADER);
+    }
+
+    /** The encoded frame of a FRAME message, for {@code FrameDecoder.decode(number(message), ...)}. */
+    public static ByteBuffer frameData(byte[] message) {
+        return ByteBuffer.wrap(message, FRAME_HEADER, message.length - FRAME_HEADER);
     }
 
     private static ByteBuffer allocate(int n) {

@@ -28,17 +28,17 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.pitbox.ui.tests.TestScreenshots;
-import org.pitbox.ui.tests.TestWorkbench;
-import org.pitbox.iracing.IbtSummary;
+import org.pitbox.client.CloudClient;
+import org.pitbox.client.SessionCache;
 import org.pitbox.core.home.PitboxHome;
+import org.pitbox.iracing.IbtSummary;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.protocol.api.TeamView;
-import org.pitbox.protocol.client.CloudClient;
-import org.pitbox.protocol.client.SessionCache;
 import org.pitbox.ui.support.OpenSession;
 import org.pitbox.ui.support.Screenshots;
 import org.pitbox.ui.support.TeamSession;
+import org.pitbox.ui.tests.TestScreenshots;
+import org.pitbox.ui.tests.TestWorkbench;
 
 /**
  * The Session Library offline, in the real workbench: no server runs in these tests, so it lists real recordings

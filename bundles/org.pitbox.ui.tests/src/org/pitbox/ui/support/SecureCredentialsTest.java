@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import org.pitbox.core.home.PitboxHome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pitbox.core.home.PitboxHome;
 
 /** The sign-in goes through Equinox secure storage (in the OSGi runtime): encrypted, and back again. */
 class SecureCredentialsTest {

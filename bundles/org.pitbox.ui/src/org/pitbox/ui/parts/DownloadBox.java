@@ -14,9 +14,9 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
+import org.pitbox.client.CloudClient;
+import org.pitbox.client.SessionCache;
 import org.pitbox.protocol.api.SessionView;
-import org.pitbox.protocol.client.CloudClient;
-import org.pitbox.protocol.client.SessionCache;
 
 /**
  * Downloads one session into the cache in an Eclipse {@link Job}: a progress bar with megabytes done of the

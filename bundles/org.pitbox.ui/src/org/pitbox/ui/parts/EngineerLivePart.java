@@ -21,7 +21,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
-import org.pitbox.protocol.client.SubscriberStatus;
+import org.pitbox.client.live.SubscriberStatus;
 import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.ui.support.Buttons;
 import org.pitbox.ui.support.EngineerLive;

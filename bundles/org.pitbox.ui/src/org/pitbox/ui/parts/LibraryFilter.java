@@ -1,9 +1,9 @@
 package org.pitbox.ui.parts;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.TreeSet;
@@ -16,8 +16,8 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.pitbox.client.CloudClient.SessionQuery;
 import org.pitbox.protocol.api.SessionView;
-import org.pitbox.protocol.client.CloudClient.SessionQuery;
 
 /**
  * The Session Library's filters: track, car and driver (whole names, any case; the drop-downs offer the names

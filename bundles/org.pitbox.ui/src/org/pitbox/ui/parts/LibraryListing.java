@@ -3,13 +3,13 @@ package org.pitbox.ui.parts;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.pitbox.client.CloudClient;
+import org.pitbox.client.CloudClient.SessionQuery;
+import org.pitbox.client.CloudException;
+import org.pitbox.client.SessionCache;
 import org.pitbox.protocol.api.SessionPage;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.protocol.api.TeamView;
-import org.pitbox.protocol.client.CloudClient;
-import org.pitbox.protocol.client.CloudClient.SessionQuery;
-import org.pitbox.protocol.client.CloudException;
-import org.pitbox.protocol.client.SessionCache;
 
 /**
  * What the Session Library shows for a query: the team's page from the server with each session's cached copy,

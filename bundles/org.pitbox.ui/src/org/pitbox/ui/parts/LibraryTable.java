@@ -13,8 +13,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.pitbox.client.SessionCache;
 import org.pitbox.protocol.api.SessionView;
-import org.pitbox.protocol.client.SessionCache;
 
 /** The Session Library's table: one row per team session, with where it is (the server, this computer). */
 final class LibraryTable {

@@ -19,10 +19,10 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.pitbox.client.CloudClient;
+import org.pitbox.client.CloudClient.SessionQuery;
+import org.pitbox.client.SessionCache;
 import org.pitbox.protocol.api.TeamView;
-import org.pitbox.protocol.client.CloudClient;
-import org.pitbox.protocol.client.CloudClient.SessionQuery;
-import org.pitbox.protocol.client.SessionCache;
 import org.pitbox.ui.support.Status;
 import org.pitbox.ui.support.TeamSession;
 

@@ -16,8 +16,8 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.service.event.Event;
+import org.pitbox.client.live.Bandwidth;
 import org.pitbox.core.source.TelemetrySource;
-import org.pitbox.protocol.client.Bandwidth;
 import org.pitbox.ui.overlay.OverlayWindow;
 
 /**

@@ -6,13 +6,13 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.pitbox.client.CloudClient;
+import org.pitbox.client.live.Backoff;
+import org.pitbox.client.live.LiveSession;
+import org.pitbox.client.live.LiveSubscriber;
+import org.pitbox.client.live.SubscriberListener;
+import org.pitbox.client.live.SubscriberStatus;
 import org.pitbox.protocol.api.TeamView;
-import org.pitbox.protocol.client.Backoff;
-import org.pitbox.protocol.client.CloudClient;
-import org.pitbox.protocol.client.LiveSession;
-import org.pitbox.protocol.client.LiveSubscriber;
-import org.pitbox.protocol.client.SubscriberListener;
-import org.pitbox.protocol.client.SubscriberStatus;
 import org.pitbox.protocol.live.LiveControl;
 
 /**

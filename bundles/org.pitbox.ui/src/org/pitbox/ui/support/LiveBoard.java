@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import java.util.function.Consumer;
 import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.pitbox.client.live.LiveSession;
+import org.pitbox.client.live.RowProjection;
 import org.pitbox.core.engineer.CarState;
 import org.pitbox.core.engineer.LapTable;
 import org.pitbox.core.engineer.LapTraces;
@@ -12,8 +14,6 @@ import org.pitbox.core.engineer.SectorSplits;
 import org.pitbox.core.engineer.TrackMap;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
-import org.pitbox.protocol.client.LiveSession;
-import org.pitbox.protocol.client.RowProjection;
 
 /**
  * The engineer's models of the watched live session (lap table, traces of the current and best lap, track map,

@@ -3,7 +3,7 @@ package org.pitbox.ui.support;
 import jakarta.inject.Inject;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.pitbox.protocol.client.LinkSummary;
+import org.pitbox.client.live.LinkSummary;
 import org.pitbox.ui.overlay.OverlayWindow;
 
 /** Shows the team link (state, kB/s) and radio messages on the driver overlay. */

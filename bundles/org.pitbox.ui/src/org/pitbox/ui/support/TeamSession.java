@@ -14,16 +14,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.pitbox.client.CloudClient;
+import org.pitbox.client.live.Bandwidth;
+import org.pitbox.client.live.FeedStreamer;
+import org.pitbox.client.live.LinkSummary;
+import org.pitbox.client.live.LiveListener;
+import org.pitbox.client.live.LivePublisher;
+import org.pitbox.client.live.LiveStatus;
 import org.pitbox.core.home.PitboxHome;
 import org.pitbox.core.source.LiveFeed;
 import org.pitbox.protocol.api.TeamView;
-import org.pitbox.protocol.client.Bandwidth;
-import org.pitbox.protocol.client.CloudClient;
-import org.pitbox.protocol.client.FeedStreamer;
-import org.pitbox.protocol.client.LinkSummary;
-import org.pitbox.protocol.client.LiveListener;
-import org.pitbox.protocol.client.LivePublisher;
-import org.pitbox.protocol.client.LiveStatus;
 
 /**
  * The driver's link to the team server: sign-in (refresh token in {@link SecureCredentials}), the chosen team,

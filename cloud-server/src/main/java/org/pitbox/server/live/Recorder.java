@@ -4,8 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import org.pitbox.core.telemetry.ChannelDescriptor;
+import org.pitbox.core.telemetry.ChannelLayout;
+import org.pitbox.core.telemetry.ChannelType;
 import org.pitbox.iracing.ibt.IbtWriter;
-import org.pitbox.protocol.client.RowProjection;
 import org.pitbox.protocol.codec.CodecException;
 import org.pitbox.protocol.codec.FrameDecoder;
 import org.pitbox.protocol.codec.FrameSchema;
@@ -27,7 +29,9 @@ final class Recorder implements Closeable {
 
     Recorder(Path ibt, FrameSchema schema, int rate, String sessionInfo, long startSeconds) throws IOException {
         this.ibt = ibt;
-        this.writer = IbtWriter.create(ibt, RowProjection.layoutOf(schema), sessionInfo, rate, startSeconds);
+        ChannelLayout layout = new ChannelLayout(schema.channels().stream().map(c -> new ChannelDescriptor(c.name(),
+                ChannelType.ofCode(c.type()), c.count(), false, "", "", c.offset())).toList(), schema.rowLength());
+        this.writer = IbtWriter.create(ibt, layout, sessionInfo, rate, startSeconds);
         this.decoder = new FrameDecoder(schema);
         this.row = ByteBuffer.wrap(new byte[schema.rowLength()]);
     }
@@ -39,8 +43,7 @@ final class Recorder implements Closeable {
         }
         lastSeq = seq;
         try {
-            if (decoder.decode(ByteBuffer.wrap(message, LiveProtocol.FRAME_HEADER,
-                    message.length - LiveProtocol.FRAME_HEADER), row.array())) {
+            if (decoder.decode(seq, LiveProtocol.frameData(message), row.array())) {
                 writer.append(row, 0);
                 return;
             }

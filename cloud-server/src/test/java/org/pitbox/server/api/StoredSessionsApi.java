@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.pitbox.client.live.LiveListener;
+import org.pitbox.client.live.LivePublisher;
+import org.pitbox.client.live.RowProjection;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.iracing.IbtSummary;
@@ -24,9 +27,6 @@ import org.pitbox.protocol.api.ChunkList;
 import org.pitbox.protocol.api.LapView;
 import org.pitbox.protocol.api.SessionPage;
 import org.pitbox.protocol.api.SessionView;
-import org.pitbox.protocol.client.LiveListener;
-import org.pitbox.protocol.client.LivePublisher;
-import org.pitbox.protocol.client.RowProjection;
 import org.pitbox.server.sessions.SessionService;
 
 /**

@@ -29,20 +29,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.pitbox.server.api.MutableClock;
-import org.pitbox.server.api.RealIbts;
+import org.pitbox.client.CloudClient.SessionQuery;
+import org.pitbox.client.CloudClient;
+import org.pitbox.client.CloudException;
+import org.pitbox.client.TransferProgress;
 import org.pitbox.protocol.api.MemberView;
 import org.pitbox.protocol.api.Roles;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.protocol.api.TokenPair;
 import org.pitbox.protocol.api.UserView;
-import org.pitbox.protocol.client.CloudClient;
-import org.pitbox.protocol.client.CloudClient.SessionQuery;
-import org.pitbox.protocol.client.CloudException;
-import org.pitbox.protocol.client.TransferProgress;
 import org.pitbox.server.PitboxServer;
 import org.pitbox.server.ServerConfig;
+import org.pitbox.server.api.MutableClock;
+import org.pitbox.server.api.RealIbts;
 
 /** The desktop's REST client against a real server (H2 in a temp dir) and real .ibt files. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

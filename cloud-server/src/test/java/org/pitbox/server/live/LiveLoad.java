@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,8 +70,7 @@ public final class LiveLoad {
             if (decoder != null) {
                 byte[] row = new byte[SimRows.SCHEMA.rowLength()];
                 try {
-                    ByteBuffer in = ByteBuffer.wrap(m, LiveProtocol.FRAME_HEADER, m.length - LiveProtocol.FRAME_HEADER);
-                    if (decoder.decode(in, row) && !Arrays.equals(row, row(driver, seq))) {
+                    if (decoder.decode(seq, LiveProtocol.frameData(m), row) && !Arrays.equals(row, row(driver, seq))) {
                         wrongRows++;
                     }
                 } catch (Exception e) {

@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,10 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pitbox.protocol.client.Backoff;
-import org.pitbox.protocol.client.LiveListener;
-import org.pitbox.protocol.client.LivePublisher;
-import org.pitbox.protocol.client.LiveStatus;
+import org.pitbox.client.live.Backoff;
+import org.pitbox.client.live.LiveListener;
+import org.pitbox.client.live.LivePublisher;
+import org.pitbox.client.live.LiveStatus;
 import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.protocol.live.LiveProtocol;
 
@@ -213,26 +211,5 @@ class LivePublisherTest {
         } while (!"copy".equals(heard.text()));
         assertEquals("Dana Driver", heard.name());
         p.close();
-    }
-
-    @Test
-    void backoffGrowsToItsCapWithFullJitter() {
-        Backoff top = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), () -> -1L);
-        long[] caps = {500, 1000, 2000, 4000, 8000, 16000, 30000, 30000};
-        for (long cap : caps) {
-            assertEquals(cap, top.nextMillis());
-        }
-        top.reset();
-        assertEquals(500, top.nextMillis());
-        assertEquals(0, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), () -> 0L).nextMillis());
-        Backoff jittered = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new Random(7));
-        Set<Long> seen = new HashSet<>();
-        for (int i = 0; i < 50; i++) {
-            long cap = jittered.capMillis();
-            long d = jittered.nextMillis();
-            assertTrue(d >= 0 && d <= cap && cap <= 30000, d + " within [0, " + cap + "]");
-            seen.add(d);
-        }
-        assertTrue(seen.size() > 40, "delays vary");
     }
 }

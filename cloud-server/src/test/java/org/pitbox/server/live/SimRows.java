@@ -70,8 +70,7 @@ final class SimRows {
                 continue;
             }
             byte[] row = new byte[schema.rowLength()];
-            ByteBuffer in = ByteBuffer.wrap(m, LiveProtocol.FRAME_HEADER, m.length - LiveProtocol.FRAME_HEADER);
-            if (!decoder.decode(in, row)) {
+            if (!decoder.decode(LiveProtocol.number(m), LiveProtocol.frameData(m), row)) {
                 throw new AssertionError("frame " + LiveProtocol.number(m) + " could not be decoded");
             }
             if (rows.put(LiveProtocol.number(m), row) != null) {

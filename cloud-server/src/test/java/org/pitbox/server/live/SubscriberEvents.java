@@ -8,9 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.pitbox.protocol.client.LiveSession;
-import org.pitbox.protocol.client.SubscriberListener;
-import org.pitbox.protocol.client.SubscriberStatus;
+import org.pitbox.client.live.LiveSession;
+import org.pitbox.client.live.SubscriberListener;
+import org.pitbox.client.live.SubscriberStatus;
 import org.pitbox.protocol.live.LiveControl;
 
 /** A {@link SubscriberListener} that keeps what it is told, for tests to wait on. */

@@ -1,0 +1,510 @@
+package org.pitbox.client;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.pitbox.protocol.ApiPaths;
+import org.pitbox.protocol.ProtocolJson;
+import org.pitbox.protocol.api.ApiError;
+import org.pitbox.protocol.api.ChunkList;
+import org.pitbox.protocol.api.CompleteUploadRequest;
+import org.pitbox.protocol.api.CreateInviteRequest;
+import org.pitbox.protocol.api.CreateSessionRequest;
+import org.pitbox.protocol.api.CreateTeamRequest;
+import org.pitbox.protocol.api.InviteView;
+import org.pitbox.protocol.api.LoginRequest;
+import org.pitbox.protocol.api.MemberView;
+import org.pitbox.protocol.api.RefreshRequest;
+import org.pitbox.protocol.api.RegisterRequest;
+import org.pitbox.protocol.api.SessionCreated;
+import org.pitbox.protocol.api.SessionPage;
+import org.pitbox.protocol.api.SessionView;
+import org.pitbox.protocol.api.TeamView;
+import org.pitbox.protocol.api.TokenPair;
+import org.pitbox.protocol.api.UserView;
+
+/**
+ * The desktop's client of the cloud server's REST API ({@link ApiPaths}). Thread-safe.
+ * <p>
+ * After {@link #login} or {@link #resume} it keeps the token pair: the access token is refreshed shortly before
+ * it expires, and once more when the server still answers 401; every new pair goes to {@link #onTokens}.
+ * Failures are {@link CloudException}s carrying the server's status and message.
+ */
+public final class CloudClient {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CHUNK_TIMEOUT = Duration.ofMinutes(10);
+    private static final long EARLY_SECONDS = 30;
+    private static final int REPORT_BYTES = 1 << 20;
+
+    /**
+     * Filters and page of {@link #sessions}: null matches any, text matches whole values ignoring case, and
+     * {@code from <= startedAt < to}; {@code page} counts from 0, {@code size} is 1..100.
+     */
+    public record SessionQuery(String track, String car, String driver, Instant from, Instant to, int page, int size) {
+        /** The newest 20 sessions. */
+        public static final SessionQuery FIRST = new SessionQuery(null, null, null, null, null, 0, 20);
+    }
+
+    /** What an upload says about its file; once the upload is complete the server takes track and car from the file. */
+    public record Upload(String track, String car, String driver, Instant startedAt) {
+    }
+
+    private record Tokens(String access, String refresh, Instant refreshAt) {
+    }
+
+    private final URI baseUri;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final ObjectMapper json = ProtocolJson.mapper();
+    private volatile Tokens tokens;
+    private volatile Consumer<TokenPair> onTokens = pair -> {
+    };
+
+    /** @param baseUri the server, e.g. {@code https://pitbox.example.com} */
+    public CloudClient(URI baseUri) {
+        this(baseUri, Clock.systemUTC());
+    }
+
+    /** @param clock tells when the access token is due for a refresh (tests share the server's) */
+    public CloudClient(URI baseUri, Clock clock) {
+        String scheme = baseUri.getScheme();
+        if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || baseUri.getHost() == null) {
+            throw new IllegalArgumentException("the server address must look like https://host[:port], not " + baseUri);
+        }
+        this.baseUri = URI.create(baseUri.toString().replaceFirst("/+$", ""));
+        this.clock = clock;
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** Told every new token pair (login, resume, refresh), e.g. to store the refresh token securely. */
+    public void onTokens(Consumer<TokenPair> listener) {
+        onTokens = listener;
+    }
+
+    public boolean signedIn() {
+        return tokens != null;
+    }
+
+    /** The current refresh token, null when signed out. */
+    public String refreshToken() {
+        Tokens t = tokens;
+        return t == null ? null : t.refresh;
+    }
+
+    /**
+     * A valid access token, refreshed first when it is about to expire; for the live clients'
+     * {@code Supplier<String>}.
+     *
+     * @throws UncheckedIOException with a {@link CloudException} when signed out or the refresh fails
+     */
+    public String accessToken() {
+        try {
+            return validToken();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates an account; it does not sign in. */
+    public UserView register(String email, String password, String displayName) throws IOException {
+        return anonymous(ApiPaths.AUTH + "/register", new RegisterRequest(email, password, displayName),
+                type(UserView.class));
+    }
+
+    public synchronized void login(String email, String password) throws IOException {
+        store(anonymous(ApiPaths.AUTH + "/login", new LoginRequest(email, password), type(TokenPair.class)));
+    }
+
+    /** Signs in with a stored refresh token (which is then used up: the listener gets the new one). */
+    public synchronized void resume(String refreshToken) throws IOException {
+        store(anonymous(ApiPaths.AUTH + "/refresh", new RefreshRequest(refreshToken), type(TokenPair.class)));
+    }
+
+    /** Forgets the tokens and revokes the refresh token on the server; does nothing when signed out. */
+    public synchronized void logout() throws IOException {
+        Tokens t = tokens;
+        tokens = null;
+        if (t != null) {
+            anonymous(ApiPaths.AUTH + "/logout", new RefreshRequest(t.refresh), null);
+        }
+    }
+
+    /** The caller's teams with the caller's role in each. */
+    public List<TeamView> teams() throws IOException {
+        TeamView[] teams = call("GET", ApiPaths.TEAMS, null, type(TeamView[].class));
+        return List.of(teams);
+    }
+
+    /** A new team, owned by the caller. */
+    public TeamView createTeam(String name) throws IOException {
+        return call("POST", ApiPaths.TEAMS, new CreateTeamRequest(name), type(TeamView.class));
+    }
+
+    public List<MemberView> members(long teamId) throws IOException {
+        MemberView[] members = call("GET", ApiPaths.TEAMS + "/" + teamId + "/members", null,
+                type(MemberView[].class));
+        return List.of(members);
+    }
+
+    /** A single-use invite code for a role of {@code Roles}. */
+    public InviteView invite(long teamId, String role) throws IOException {
+        return call("POST", ApiPaths.TEAMS + "/" + teamId + "/invites", new CreateInviteRequest(role),
+                type(InviteView.class));
+    }
+
+    /** Joins the invite's team. */
+    public TeamView acceptInvite(String code) throws IOException {
+        return call("POST", ApiPaths.INVITES + "/" + encode(code) + "/accept", null, type(TeamView.class));
+    }
+
+    /** One page of the team's sessions, newest first. */
+    public SessionPage sessions(long teamId, SessionQuery query) throws IOException {
+        StringBuilder path = new StringBuilder(ApiPaths.TEAMS).append('/').append(teamId).append("/sessions?page=")
+                .append(query.page()).append("&size=").append(query.size());
+        param(path, "track", query.track());
+        param(path, "car", query.car());
+        param(path, "driver", query.driver());
+        param(path, "from", query.from());
+        param(path, "to", query.to());
+        return call("GET", path.toString(), null, type(SessionPage.class));
+    }
+
+    /** A session with its laps. */
+    public SessionView session(long sessionId) throws IOException {
+        return call("GET", sessionPath(sessionId), null, type(SessionView.class));
+    }
+
+    /** Which chunks of an upload the server has. */
+    public ChunkList chunks(long sessionId) throws IOException {
+        return call("GET", sessionPath(sessionId) + "/chunks", null, type(ChunkList.class));
+    }
+
+    /**
+     * Uploads an .ibt as a new session of the team, or continues the upload {@code resumeId} (null for none)
+     * sending only the chunks the server lacks. A resume id that is gone or belongs to another file or team
+     * starts a new upload; the id in use goes to {@link TransferProgress#session} before any chunk is sent.
+     *
+     * @param cancelled checked before each chunk
+     * @return the complete session
+     * @throws CancellationException when cancelled; the chunks sent so far stay on the server
+     */
+    public SessionView upload(long teamId, Path file, Upload about, Long resumeId, TransferProgress progress,
+            BooleanSupplier cancelled) throws IOException {
+        long size = Files.size(file);
+        String sha = sha256(file);
+        SessionView old = resumable(resumeId, teamId, size, sha);
+        long id = old != null ? old.id() : create(teamId, about, size, sha).id();
+        progress.session(id);
+        if (old != null && SessionView.COMPLETE.equals(old.status())) {
+            progress.progress(size, size);
+            return old;
+        }
+        ChunkList list = chunks(id);
+        Set<Integer> have = Set.copyOf(list.received());
+        int chunk = list.uploadChunkSize();
+        long done = have.stream().mapToLong(n -> Math.min(chunk, size - (long) n * chunk)).sum();
+        progress.progress(done, size);
+        try (FileChannel in = FileChannel.open(file)) {
+            for (int n = 0; n < list.chunkCount(); n++) {
+                if (have.contains(n)) {
+                    continue;
+                }
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("upload cancelled");
+                }
+                long from = (long) n * chunk;
+                byte[] bytes = new byte[(int) Math.min(chunk, size - from)];
+                read(in, ByteBuffer.wrap(bytes), from, file);
+                String path = sessionPath(id) + "/chunks/" + n;
+                check(authed(token -> request("PUT", path, token, "application/octet-stream",
+                        BodyPublishers.ofByteArray(bytes), CHUNK_TIMEOUT), BodyHandlers.ofByteArray()), null);
+                done += bytes.length;
+                progress.progress(done, size);
+            }
+        }
+        return call("POST", sessionPath(id) + "/complete", new CompleteUploadRequest(sha), type(SessionView.class));
+    }
+
+    /**
+     * Downloads a complete session's .ibt to {@code target} (replaced only when the whole file arrived and its
+     * SHA-256 matches).
+     *
+     * @param cancelled checked as the bytes arrive
+     * @throws CancellationException when cancelled; {@code target} is then untouched
+     */
+    public SessionView download(long sessionId, Path target, TransferProgress progress, BooleanSupplier cancelled)
+            throws IOException {
+        SessionView session = session(sessionId);
+        HttpResponse<InputStream> r = authed(token -> request("GET", sessionPath(sessionId) + "/ibt", token, null,
+                null, TIMEOUT), BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw error(r.statusCode(), in.readAllBytes());
+            }
+            Path part = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", ".part");
+            try {
+                MessageDigest sha = sha256();
+                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(part), sha)) {
+                    copy(in, out, session.sizeBytes(), progress, cancelled);
+                }
+                if (!HexFormat.of().formatHex(sha.digest()).equals(session.sha256())) {
+                    throw new CloudException(0, null, "the downloaded file differs from the stored session"
+                            + " (SHA-256 mismatch)");
+                }
+                move(part, target);
+            } finally {
+                Files.deleteIfExists(part);
+            }
+        }
+        return session;
+    }
+
+    private SessionCreated create(long teamId, Upload about, long size, String sha) throws IOException {
+        return call("POST", ApiPaths.TEAMS + "/" + teamId + "/sessions", new CreateSessionRequest(about.track(),
+                about.car(), about.driver(), about.startedAt().toString(), size, sha), type(SessionCreated.class));
+    }
+
+    private static void copy(InputStream in, OutputStream out, long total, TransferProgress progress,
+            BooleanSupplier cancelled) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long done = 0;
+        long reported = 0;
+        for (int n; (n = in.read(buf)) >= 0;) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("download cancelled");
+            }
+            out.write(buf, 0, n);
+            done += n;
+            if (done - reported >= REPORT_BYTES) {
+                progress.progress(done, total);
+                reported = done;
+            }
+        }
+        progress.progress(done, total);
+    }
+
+    /** The session to resume: null when there is none, or it is gone or for another file or team. */
+    private SessionView resumable(Long id, long teamId, long size, String sha) throws IOException {
+        if (id == null) {
+            return null;
+        }
+        try {
+            SessionView v = session(id);
+            return v.teamId() == teamId && v.sizeBytes() == size && sha.equals(v.sha256()) ? v : null;
+        } catch (CloudException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private String validToken() throws IOException {
+        Tokens t = tokens;
+        if (t == null) {
+            throw notSignedIn();
+        }
+        return clock.instant().isBefore(t.refreshAt) ? t.access : refreshed(t.access);
+    }
+
+    /** A new access token, unless another thread has replaced {@code stale} already; 401 signs out. */
+    private synchronized String refreshed(String stale) throws IOException {
+        Tokens t = tokens;
+        if (t == null) {
+            throw notSignedIn();
+        }
+        if (!t.access.equals(stale)) {
+            return t.access;
+        }
+        try {
+            store(anonymous(ApiPaths.AUTH + "/refresh", new RefreshRequest(t.refresh), type(TokenPair.class)));
+        } catch (CloudException e) {
+            if (e.status() == 401) {
+                tokens = null;
+            }
+            throw e;
+        }
+        return tokens.access;
+    }
+
+    private void store(TokenPair pair) {
+        long early = Math.min(EARLY_SECONDS, pair.expiresIn() / 2);
+        tokens = new Tokens(pair.accessToken(), pair.refreshToken(),
+                clock.instant().plusSeconds(pair.expiresIn() - early));
+        onTokens.accept(pair);
+    }
+
+    private CloudException notSignedIn() {
+        return new CloudException(0, null, "not signed in to " + baseUri);
+    }
+
+    /** An authenticated JSON call; {@code answer} null ignores the answer's body. */
+    private <T> T call(String method, String path, Object body, JavaType answer) throws IOException {
+        BodyPublisher publisher = body == null ? BodyPublishers.noBody() : jsonBody(body);
+        return check(authed(token -> request(method, path, token, body == null ? null : "application/json",
+                publisher, TIMEOUT), BodyHandlers.ofByteArray()), answer);
+    }
+
+    private <T> T anonymous(String path, Object body, JavaType answer) throws IOException {
+        return check(send(request("POST", path, null, "application/json", jsonBody(body), TIMEOUT),
+                BodyHandlers.ofByteArray()), answer);
+    }
+
+    /** Sends with a valid access token; after a 401 refreshes it and sends once more. */
+    private <T> HttpResponse<T> authed(Function<String, HttpRequest> request, BodyHandler<T> handler)
+            throws IOException {
+        String token = validToken();
+        HttpResponse<T> r = send(request.apply(token), handler);
+        if (r.statusCode() != 401) {
+            return r;
+        }
+        if (r.body() instanceof InputStream in) {
+            in.close();
+        }
+        return send(request.apply(refreshed(token)), handler);
+    }
+
+    private HttpRequest request(String method, String path, String token, String contentType, BodyPublisher body,
+            Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(timeout)
+                .method(method, body == null ? BodyPublishers.noBody() : body);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return b.build();
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) throws IOException {
+        try {
+            return http.send(request, handler);
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new CloudException("cannot reach the server at " + baseUri, e);
+        } catch (HttpTimeoutException e) {
+            throw new CloudException("the server at " + baseUri + " did not answer in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while talking to " + baseUri);
+        }
+    }
+
+    private <T> T check(HttpResponse<byte[]> r, JavaType answer) throws IOException {
+        if (r.statusCode() / 100 != 2) {
+            throw error(r.statusCode(), r.body());
+        }
+        return answer == null ? null : json.readValue(r.body(), answer);
+    }
+
+    /** The server's {@code ApiError}, or a plain status when the body is something else (e.g. a proxy's page). */
+    private CloudException error(int status, byte[] body) {
+        try {
+            ApiError e = json.readValue(body, ApiError.class);
+            if (e != null && e.message() != null) {
+                return new CloudException(status, e.code(), e.message());
+            }
+        } catch (IOException e) {
+            // not a PitBox error body
+        }
+        return new CloudException(status, null, "the server at " + baseUri + " answered HTTP " + status);
+    }
+
+    private BodyPublisher jsonBody(Object body) throws IOException {
+        return BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+    }
+
+    private JavaType type(Class<?> c) {
+        return json.constructType(c);
+    }
+
+    private static String sessionPath(long id) {
+        return ApiPaths.SESSIONS + "/" + id;
+    }
+
+    private static void param(StringBuilder path, String name, Object value) {
+        if (value != null) {
+            path.append('&').append(name).append('=').append(encode(value.toString()));
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void read(FileChannel in, ByteBuffer buf, long from, Path file) throws IOException {
+        while (buf.hasRemaining()) {
+            if (in.read(buf, from + buf.position()) < 0) {
+                throw new EOFException(file + " got shorter during the upload");
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest sha = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) >= 0;) {
+                sha.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

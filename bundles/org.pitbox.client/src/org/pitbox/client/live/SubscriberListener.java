@@ -1,0 +1,45 @@
+package org.pitbox.client.live;
+
+import java.util.List;
+import org.pitbox.protocol.live.LiveControl;
+
+/**
+ * Events of a {@link LiveSubscriber}, called on its own thread, one at a time, in the order the server sent
+ * them. A slow listener does not block the socket: the server drops frames for it and they are counted.
+ */
+public interface SubscriberListener {
+    /** The state changed, or once a second (frames, drops, latency). */
+    default void status(SubscriberStatus status) {
+    }
+
+    /** A session started (or replaced another); rows that follow use its schema. */
+    default void session(LiveSession session) {
+    }
+
+    /**
+     * One decoded row of the session, seq going up. {@code row} is one buffer of the schema's row length,
+     * reused for every row: copy what you keep.
+     */
+    default void row(long seq, byte[] row) {
+    }
+
+    /** A radio message from the driver or a team member (also the ones this subscriber sent). */
+    default void radio(long fromUserId, String fromName, String text) {
+    }
+
+    /** Who of the team is connected, and the team's live sessions. */
+    default void presence(List<LiveControl.Member> members, List<LiveControl.Session> sessions) {
+    }
+
+    /** More frames were missed; total is {@link SubscriberStatus#dropped()}. */
+    default void dropped(long total) {
+    }
+
+    /** The session ended at frame lastSeq; dropped is what this subscriber missed of it. */
+    default void ended(long lastSeq, long dropped) {
+    }
+
+    /** The server refused something, for example radio from a viewer. */
+    default void error(String text) {
+    }
+}
