@@ -171,10 +171,7 @@ final class Fanout {
 
     private void control(byte[] data) {
         LiveControl c = Json.readOrNull(data, LiveControl.class);
-        if (c == null) {
-            return;
-        }
-        if (c.type() == null) {
+        if (c == null || c.type() == null) {
             return;
         }
         String text = new String(data, StandardCharsets.UTF_8);

@@ -25,12 +25,12 @@ public record LiveLimits(int frameBytes, int openBytes, int controlBytes, int ra
             throw new IllegalArgumentException("live message limits must be at least 1 KiB and one character");
         }
         if (catchUpBytes < frameBytes) {
-            throw new IllegalArgumentException("the live catch-up buffer must hold a frame (" + frameBytes
-                    + " bytes), got " + catchUpBytes);
+            throw new IllegalArgumentException("live-catch-up-bytes must hold a frame (live-frame-bytes, " + frameBytes
+                    + "), got " + catchUpBytes);
         }
-        if (outboxBytes / 2 < catchUpBytes + 2L * openBytes) {
-            throw new IllegalArgumentException("the live outbox must be at least twice the catch-up buffer and"
-                    + " a session message (" + 2 * (catchUpBytes + 2L * openBytes) + " bytes), got " + outboxBytes);
+        if (outboxBytes / 2 < catchUpBytes + 2L * openBytes) { // a late joiner's catch-up and session message fit
+            throw new IllegalArgumentException("live-outbox-bytes must be at least twice live-catch-up-bytes and a"
+                    + " session message (" + 2 * (catchUpBytes + 2L * openBytes) + "), got " + outboxBytes);
         }
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("the live idle timeout must be positive");

@@ -34,6 +34,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     private final LiveLimits limits;
     private final int queue;
     private final ScheduledExecutorService timer;
+    private final Duration tokenLifetime;
     final Mode mode;
     final long teamId;
     final String sessionKey;
@@ -42,7 +43,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     private volatile Origin origin;
     private volatile long heard = System.nanoTime();
     private ScheduledFuture<?> expiry;
-    private Duration lifetime;
+    private boolean closed;
 
     /** @param grant the member and how long their token is valid; {@code queue} frames in flight before drops */
     LiveSocket(LiveRelay relay, LiveLimits limits, int queue, ScheduledExecutorService timer, Mode mode, long teamId,
@@ -55,7 +56,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         this.teamId = teamId;
         this.sessionKey = sessionKey;
         this.member = grant.member();
-        this.lifetime = grant.lifetime();
+        this.tokenLifetime = grant.lifetime();
     }
 
     Outbox out() {
@@ -91,14 +92,16 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         out.close(StatusCode.POLICY_VIOLATION, why);
     }
 
-    /** Closes the socket when the token expires, that is lifetime from now; a later call replaces it. */
-    synchronized void expireAfter(Duration tokenLifetime) {
+    /** Closes the socket when its token expires, lifetime from now; a later call (a fresh token) replaces it. */
+    synchronized void expireAfter(Duration lifetime) {
+        if (closed) {
+            return;
+        }
         if (expiry != null) {
             expiry.cancel(false);
         }
-        lifetime = tokenLifetime;
         expiry = timer.schedule(() -> out.close(StatusCode.POLICY_VIOLATION, "the access token expired"),
-                tokenLifetime.toMillis(), TimeUnit.MILLISECONDS);
+                lifetime.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Pings the client, or drops it when nothing came from it for the idle timeout. */
@@ -111,6 +114,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     }
 
     private synchronized void stopExpiry() {
+        closed = true;
         if (expiry != null) {
             expiry.cancel(false);
         }
@@ -121,13 +125,9 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         session.setMaxTextMessageSize(mode == Mode.PUBLISH ? limits.openBytes() : limits.controlBytes());
         session.setMaxBinaryMessageSize(mode == Mode.PUBLISH ? limits.frameBytes() : limits.controlBytes());
         out = new Outbox(session, queue, limits.outboxBytes(), relay::slowConsumer);
-        LiveMember m = member;
-        send(LiveControl.hello(m.userId(), m.displayName(), m.role().name().toLowerCase(Locale.ROOT)));
-        Duration first;
-        synchronized (this) {
-            first = lifetime;
-        }
-        expireAfter(first);
+        LiveControl.Member me = presence();
+        send(LiveControl.hello(me.userId(), me.name(), me.role()));
+        expireAfter(tokenLifetime);
         relay.joined(this);
     }
 

@@ -32,11 +32,11 @@ class LiveAccessTest extends RelayTest {
 
     @Test
     void aSocketClosesWhenItsTokenExpiresUnlessTheClientSendsAFreshOne() throws Exception {
-        TestSocket refreshed = socket(subscribe(), "viewer-token~1500");
+        TestSocket refreshed = socket(subscribe(), "viewer-token~3000");
         refreshed.send(LiveControl.token("engineer-token"));
         assertTrue(refreshed.await(LiveControl.ERROR).text().contains("not of this member"), "another user's token");
         refreshed.send(LiveControl.token("viewer-token~60000"));
-        TestSocket stale = socket(subscribe(), "engineer-token~1500");
+        TestSocket stale = socket(subscribe(), "engineer-token~3000");
         assertTrue(stale.awaitClose().contains("expired"));
         assertFalse(refreshed.closed.isDone(), "the refreshed socket outlived its first token");
         assertUsable(refreshed);
