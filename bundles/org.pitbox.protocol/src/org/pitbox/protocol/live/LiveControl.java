@@ -11,6 +11,7 @@ import java.util.List;
  * @param sessionInfo iRacing session-info YAML ({@code open}, {@code session})
  * @param rate        frames per second the publisher sends ({@code open}, {@code session}); absent means 60
  * @param seq         last recorded frame ({@code opened}, {@code ended}, {@code session})
+ * @param text        radio or error text; a fresh access token in {@code token}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiveControl(String type, Integer version, String sessionKey, String schema, String sessionInfo,
@@ -18,7 +19,7 @@ public record LiveControl(String type, Integer version, String sessionKey, Strin
         List<Member> members, List<Session> sessions) {
 
     public static final String HELLO = "hello", OPEN = "open", OPENED = "opened", END = "end", ENDED = "ended",
-            SESSION = "session", RADIO = "radio", PRESENCE = "presence", ERROR = "error";
+            SESSION = "session", RADIO = "radio", PRESENCE = "presence", ERROR = "error", TOKEN = "token";
 
     /** A connection of a team member; mode is team, publish or subscribe. */
     public record Member(long userId, String name, String role, String sessionKey, String mode) {
@@ -79,6 +80,12 @@ public record LiveControl(String type, Integer version, String sessionKey, Strin
     public static LiveControl presence(List<Member> members, List<Session> sessions) {
         return new LiveControl(PRESENCE, null, null, null, null, null, null, null, null, null, null, null, members,
                 sessions);
+    }
+
+    /** A fresh access token of the same user, which keeps the socket open until it expires. */
+    public static LiveControl token(String accessToken) {
+        return new LiveControl(TOKEN, null, null, null, null, null, null, null, accessToken, null, null, null, null,
+                null);
     }
 
     public static LiveControl error(String text) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.pitbox.server.auth.AuthUser;
+import org.pitbox.server.auth.TokenService;
 import org.pitbox.server.live.LiveAccess;
 import org.pitbox.server.live.LiveConfig;
 import org.pitbox.server.live.LiveMember;
@@ -13,28 +14,39 @@ import org.pitbox.server.live.LiveRelay;
 import org.pitbox.server.live.LiveRole;
 import org.pitbox.server.live.RecordingSink;
 import org.pitbox.server.metrics.Metrics;
+import org.pitbox.server.teams.TeamAccess;
 import org.pitbox.server.teams.TeamDao;
 
-/** Connects the live relay to accounts, team roles, session storage, metrics and health. */
+/** Connects the live relay to accounts, team roles and their changes, session storage, metrics and health. */
 final class LiveWiring {
     private LiveWiring() {
     }
 
     static LiveRelay install(PitboxServer server, ServerConfig config) throws IOException {
         PitboxApplication app = server.application();
-        LiveConfig live = LiveConfig.defaults(config.dataDir());
+        LiveConfig live = LiveConfig.defaults(config.dataDir()).withLimits(config.live());
         if (config.natsUrl() != null) {
             live = live.withNats(config.natsUrl());
         }
-        LiveRelay relay = LiveRelay.install(server.jetty(), live, access(app), sink(app), metrics(app.metrics()));
+        LiveRelay relay = LiveRelay.install(server.jetty(), live, access(app.tokens(), app.teamAccess()), sink(app),
+                metrics(app.metrics()));
+        app.teams().addMembershipListener(relay::membershipChanged);
         app.healthChecks().put(config.natsUrl() == null ? "relay" : "nats", relay::isReady);
         return relay;
     }
 
-    private static LiveAccess access(PitboxApplication app) {
-        return (token, teamId) -> {
-            Optional<AuthUser> user = app.tokens().verify(token);
-            return user.flatMap(u -> app.teamAccess().member(u.id(), teamId)).map(LiveWiring::member);
+    private static LiveAccess access(TokenService tokens, TeamAccess teams) {
+        return new LiveAccess() {
+            @Override
+            public Optional<Grant> authorize(String token, long teamId) {
+                Optional<AuthUser> user = tokens.verify(token);
+                return user.flatMap(u -> member(u.id(), teamId).map(m -> new Grant(m, tokens.remaining(u))));
+            }
+
+            @Override
+            public Optional<LiveMember> member(long userId, long teamId) {
+                return teams.member(userId, teamId).map(LiveWiring::member);
+            }
         };
     }
 
@@ -59,6 +71,8 @@ final class LiveWiring {
     private static LiveMetrics metrics(Metrics registry) {
         Metrics.Counter relayed = registry.counter("pitbox_frames_relayed_total", "Frames received from drivers and relayed");
         Metrics.Counter dropped = registry.counter("pitbox_frames_dropped_total", "Frames slow subscribers did not get");
+        Metrics.Counter slow = registry.counter("pitbox_live_slow_disconnects_total",
+                "Live sockets disconnected for not reading what they were sent");
         AtomicLong sessions = new AtomicLong();
         AtomicLong subscribers = new AtomicLong();
         registry.gauge("pitbox_live_sessions", "Live sessions on this node", sessions::get);
@@ -82,6 +96,11 @@ final class LiveWiring {
             @Override
             public void subscribers(int delta) {
                 subscribers.addAndGet(delta);
+            }
+
+            @Override
+            public void slowConsumer() {
+                slow.inc();
             }
         };
     }

@@ -42,8 +42,9 @@ import org.pitbox.server.teams.TeamService;
 
 /**
  * Wires everything: DAOs, services, filters and resources. The services a live relay needs are public here:
- * {@link #tokens()} to check access tokens, {@link #teamAccess()} for team membership, {@link #sessions()} to
- * store a recorded session, {@link #metrics()} and {@link #healthChecks()} to report.
+ * {@link #tokens()} to check access tokens, {@link #teamAccess()} for team membership, {@link #teams()} to hear
+ * of membership changes, {@link #sessions()} to store a recorded session, {@link #metrics()} and
+ * {@link #healthChecks()} to report.
  */
 public final class PitboxApplication extends ResourceConfig {
     /** Rate limiter names for {@link org.pitbox.server.auth.RateLimited}. */
@@ -57,6 +58,7 @@ public final class PitboxApplication extends ResourceConfig {
 
     private final TokenService tokens;
     private final TeamAccess teamAccess;
+    private final TeamService teams;
     private final SessionService sessions;
     private final Metrics metrics = new Metrics();
     private final Map<String, BooleanSupplier> healthChecks = new ConcurrentHashMap<>();
@@ -74,7 +76,7 @@ public final class PitboxApplication extends ResourceConfig {
                 tokens, config.refreshTokenTtl(), clock);
         JdbcTeamDao teamDao = new JdbcTeamDao(jdbc);
         teamAccess = new TeamAccess(teamDao);
-        TeamService teams = new TeamService(teamDao, teamAccess, config.inviteTtl(), clock);
+        teams = new TeamService(teamDao, teamAccess, config.inviteTtl(), clock);
         sessions = new SessionService(new JdbcSessionDao(jdbc), new FileStore(config.dataDir()), teamAccess,
                 config.uploadChunkBytes(), clock);
         healthChecks.put("database", database::isReady);
@@ -111,6 +113,10 @@ public final class PitboxApplication extends ResourceConfig {
 
     public TeamAccess teamAccess() {
         return teamAccess;
+    }
+
+    public TeamService teams() {
+        return teams;
     }
 
     public SessionService sessions() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.pitbox.server.live.LiveLimits;
 
 /**
  * The server's settings. Each has one name, e.g. {@code data-dir}, given as the flag {@code --data-dir}, the
@@ -24,7 +25,8 @@ import java.util.Properties;
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
         String tokenSecret, Duration accessTokenTtl, Duration refreshTokenTtl, Duration inviteTtl,
         ExternalApi gradientAi, ExternalApi elevenLabs, List<String> corsOrigins, Path tlsKeystore,
-        String tlsKeystorePassword, String natsUrl, long maxBodyBytes, int uploadChunkBytes, int authRatePerMinute) {
+        String tlsKeystorePassword, String natsUrl, long maxBodyBytes, int uploadChunkBytes, int authRatePerMinute,
+        LiveLimits live) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int MIN_SECRET_LENGTH = 32;
@@ -59,7 +61,10 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         NATS_URL("nats-url", false, null),
         MAX_BODY_BYTES("max-body-bytes", false, Long.toString(16L << 20)),
         UPLOAD_CHUNK_BYTES("upload-chunk-bytes", false, Integer.toString(4 << 20)),
-        AUTH_RATE_PER_MINUTE("auth-rate-per-minute", false, "20");
+        AUTH_RATE_PER_MINUTE("auth-rate-per-minute", false, "20"),
+        LIVE_FRAME_BYTES("live-frame-bytes", false, Integer.toString(LiveLimits.DEFAULTS.frameBytes())),
+        LIVE_CATCH_UP_BYTES("live-catch-up-bytes", false, Long.toString(LiveLimits.DEFAULTS.catchUpBytes())),
+        LIVE_OUTBOX_BYTES("live-outbox-bytes", false, Long.toString(LiveLimits.DEFAULTS.outboxBytes()));
 
         final String key;
         final boolean secret;
@@ -182,7 +187,16 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                 v.get(Setting.NATS_URL),
                 number(v, Setting.MAX_BODY_BYTES, 1024, Long.MAX_VALUE),
                 (int) number(v, Setting.UPLOAD_CHUNK_BYTES, 0, Integer.MAX_VALUE),
-                (int) number(v, Setting.AUTH_RATE_PER_MINUTE, 1, 1_000_000));
+                (int) number(v, Setting.AUTH_RATE_PER_MINUTE, 1, 1_000_000),
+                liveLimits(v));
+    }
+
+    /** The live relay's byte limits; the others keep their defaults. */
+    private static LiveLimits liveLimits(Map<Setting, String> v) {
+        LiveLimits d = LiveLimits.DEFAULTS;
+        return new LiveLimits((int) number(v, Setting.LIVE_FRAME_BYTES, 1024, 16 << 20), d.openBytes(),
+                d.controlBytes(), d.radioChars(), number(v, Setting.LIVE_CATCH_UP_BYTES, 1024, 1L << 32),
+                number(v, Setting.LIVE_OUTBOX_BYTES, 1024, 1L << 34), d.idleTimeout());
     }
 
     private static long number(Map<Setting, String> values, Setting s, long min, long max) {
@@ -235,7 +249,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                 + ", elevenLabs=" + elevenLabs + ", corsOrigins=" + corsOrigins + ", tlsKeystore=" + tlsKeystore
                 + ", tlsKeystorePassword=" + hidden(tlsKeystorePassword) + ", natsUrl=" + redactUserInfo(natsUrl)
                 + ", maxBodyBytes=" + maxBodyBytes + ", uploadChunkBytes=" + uploadChunkBytes
-                + ", authRatePerMinute=" + authRatePerMinute + "]";
+                + ", authRatePerMinute=" + authRatePerMinute + ", live=" + live + "]";
     }
 
     private static String hidden(String secret) {

@@ -94,5 +94,18 @@ class ServerConfigTest {
         assertEquals("upload-chunk-bytes must be 1024..max-body-bytes (4096), got 8192",
                 assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(new String[0],
                         Map.of("PITBOX_MAX_BODY_BYTES", "4096", "PITBOX_UPLOAD_CHUNK_BYTES", "8192"))).getMessage());
+        assertEquals("live-outbox-bytes must be at least twice live-catch-up-bytes and a session message (12582912),"
+                + " got 4194304", assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(new String[0],
+                        Map.of("PITBOX_LIVE_OUTBOX_BYTES", "4194304"))).getMessage());
+    }
+
+    @Test
+    void liveLimitsAreSettings() {
+        ServerConfig c = ServerConfig.from(new String[] {"--live-frame-bytes", "32768"},
+                Map.of("PITBOX_LIVE_CATCH_UP_BYTES", "1048576", "PITBOX_LIVE_OUTBOX_BYTES", "8388608"));
+        assertEquals(32768, c.live().frameBytes());
+        assertEquals(1 << 20, c.live().catchUpBytes());
+        assertEquals(8 << 20, c.live().outboxBytes());
+        assertEquals(64 << 10, ServerConfig.from(new String[0], Map.of()).live().frameBytes());
     }
 }

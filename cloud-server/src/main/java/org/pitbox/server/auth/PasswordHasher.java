@@ -48,21 +48,26 @@ public final class PasswordHasher {
         int m = 0;
         int t = 0;
         int p = 0;
-        for (String kv : parts[3].split(",")) {
-            String[] pair = kv.split("=", 2);
-            int value = Integer.parseInt(pair[1]);
-            switch (pair[0]) {
-                case "m" -> m = value;
-                case "t" -> t = value;
-                case "p" -> p = value;
-                default -> {
-                    return false;
+        try {
+            for (String kv : parts[3].split(",")) {
+                String[] pair = kv.split("=", 2);
+                int value = Integer.parseInt(pair[1]);
+                switch (pair[0]) {
+                    case "m" -> m = value;
+                    case "t" -> t = value;
+                    case "p" -> p = value;
+                    default -> {
+                        return false;
+                    }
                 }
             }
+            byte[] salt = B64D.decode(parts[4]);
+            byte[] expected = B64D.decode(parts[5]);
+            return expected.length > 0
+                    && MessageDigest.isEqual(expected, derive(password, salt, m, t, p, expected.length));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | IllegalStateException e) {
+            return false; // a bad number, base64 or Argon2 parameter
         }
-        byte[] salt = B64D.decode(parts[4]);
-        byte[] expected = B64D.decode(parts[5]);
-        return MessageDigest.isEqual(expected, derive(password, salt, m, t, p, expected.length));
     }
 
     /** Spends the time of a verification, for unknown accounts, so timing does not tell which emails exist. */

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -58,15 +59,21 @@ public final class TokenService {
             }
             JsonNode header = json.readTree(Base64.getUrlDecoder().decode(parts[0]));
             JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            long exp = claims.path("exp").asLong(0);
             if (!"HS256".equals(header.path("alg").asText()) || !TYPE.equals(claims.path("typ").asText())
-                    || claims.path("exp").asLong(0) <= clock.instant().getEpochSecond()) {
+                    || exp <= clock.instant().getEpochSecond()) {
                 return Optional.empty();
             }
             return Optional.of(new AuthUser(Long.parseLong(claims.path("sub").asText()),
-                    claims.path("email").asText()));
+                    claims.path("email").asText(), Instant.ofEpochSecond(exp)));
         } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** How long the user's token stays valid from now on this service's clock. */
+    public Duration remaining(AuthUser user) {
+        return Duration.between(clock.instant(), user.expiresAt());
     }
 
     private byte[] sign(String text) {

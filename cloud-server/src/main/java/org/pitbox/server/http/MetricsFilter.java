@@ -7,16 +7,23 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import java.util.List;
+import java.util.Set;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.uri.UriTemplate;
 import org.pitbox.server.metrics.Metrics;
 
-/** Counts requests by method, route template and status class, and times them. */
+/**
+ * Counts requests by method, route template and status class, and times them. Every label has a fixed set of
+ * values, whatever a client sends: a method outside {@link #METHODS} counts as "other", a path no resource
+ * matches as "unmatched", a status outside 1xx to 5xx as "other".
+ */
 @PreMatching
 @Priority(1)
 public final class MetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
     private static final String START = MetricsFilter.class.getName() + ".start";
     private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
+    private static final String OTHER = "other";
 
     private final Metrics.Counter requests;
     private final Metrics.Histogram latency;
@@ -36,7 +43,9 @@ public final class MetricsFilter implements ContainerRequestFilter, ContainerRes
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String route = route(request);
-        requests.inc(request.getMethod(), route, response.getStatus() / 100 + "xx");
+        int status = response.getStatus() / 100;
+        requests.inc(METHODS.contains(request.getMethod()) ? request.getMethod() : OTHER, route,
+                status >= 1 && status <= 5 ? status + "xx" : OTHER);
         if (request.getProperty(START) instanceof Long start) {
             latency.observe((System.nanoTime() - start) / 1e9, route);
         }

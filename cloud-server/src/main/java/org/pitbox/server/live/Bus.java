@@ -26,4 +26,9 @@ interface Bus extends AutoCloseable {
     static String presence(long teamId) {
         return "pitbox.live." + teamId + ".presence";
     }
+
+    /** Membership changes of the team, from the node that made them. */
+    static String members(long teamId) {
+        return "pitbox.live." + teamId + ".members";
+    }
 }

@@ -1,6 +1,5 @@
 package org.pitbox.server.live;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +8,10 @@ import org.pitbox.protocol.live.LiveProtocol;
 
 /**
  * One session's subscribers on this node. Follows the session's bus subject, keeps the frames since
- * the last keyframe so a late joiner can decode the latest frame at once, and never waits for a
- * subscriber: a full queue drops the frame and the subscriber waits for the next keyframe, asked for
- * at once; its drop count goes to it before that keyframe and in {@code ended}.
+ * the last keyframe (at most {@link #MAX_CATCH_UP} and {@code catchUpBytes}) so a late joiner can decode
+ * the latest frame at once, and never waits for a subscriber: a full queue drops the frame and the
+ * subscriber waits for the next keyframe, asked for at once; its drop count goes to it before that
+ * keyframe and in {@code ended}.
  */
 final class Fanout {
     /** Frames kept since the last keyframe; beyond this a keyframe is requested instead. */
@@ -27,33 +27,38 @@ final class Fanout {
         }
     }
 
-    private final LiveRelay relay;
+    private final Bus bus;
+    private final LiveMetrics metrics;
+    private final long catchUpBytes;
     private final long teamId;
     private final String key;
     private final List<Sub> subs = new ArrayList<>();
     private final List<byte[]> sinceKeyframe = new ArrayList<>();
     private final Throttle keyframes = new Throttle(100);
     private final Throttle syncs = new Throttle(1000);
+    private long sinceKeyframeBytes;
     private Runnable unsubscribe;
     private String session;
     private boolean based;
     private long lastSeq;
 
-    Fanout(LiveRelay relay, long teamId, String key) {
-        this.relay = relay;
+    Fanout(Bus bus, LiveMetrics metrics, long catchUpBytes, long teamId, String key) {
+        this.bus = bus;
+        this.metrics = metrics;
+        this.catchUpBytes = catchUpBytes;
         this.teamId = teamId;
         this.key = key;
     }
 
     void start() {
-        unsubscribe = relay.bus().subscribe(Bus.data(teamId, key), this::onBus);
+        unsubscribe = bus.subscribe(Bus.data(teamId, key), this::onBus);
         sync();
     }
 
     /** Asks the origin, wherever it is, to send the session message and a keyframe. */
     private void sync() {
         if (syncs.ready()) {
-            relay.bus().publish(Bus.control(teamId, key), Json.bytes(LiveControl.of(Origin.SYNC)));
+            bus.publish(Bus.control(teamId, key), Json.bytes(LiveControl.of(Origin.SYNC)));
         }
     }
 
@@ -110,7 +115,7 @@ final class Fanout {
             if (known && seq > lastSeq) {
                 if (lastSeq > 0 && seq != lastSeq + 1) { // lost between nodes
                     based = false;
-                    sinceKeyframe.clear();
+                    clearCatchUp();
                     for (Sub s : subs) {
                         s.synced = false;
                         s.dropped += seq - lastSeq - 1;
@@ -119,13 +124,14 @@ final class Fanout {
                 }
                 lastSeq = seq;
                 if (key) {
-                    sinceKeyframe.clear();
+                    clearCatchUp();
                     based = true;
                 }
                 if (based) {
                     sinceKeyframe.add(message);
-                    if (sinceKeyframe.size() > MAX_CATCH_UP) {
-                        sinceKeyframe.clear();
+                    sinceKeyframeBytes += message.length;
+                    if (sinceKeyframe.size() > MAX_CATCH_UP || sinceKeyframeBytes > catchUpBytes) {
+                        clearCatchUp();
                         based = false;
                     }
                 }
@@ -144,7 +150,7 @@ final class Fanout {
             sync();
             return;
         }
-        relay.metrics().framesDropped(dropped);
+        metrics.framesDropped(dropped);
         if (needKeyframe) {
             askKeyframe();
         }
@@ -164,13 +170,8 @@ final class Fanout {
     }
 
     private void control(byte[] data) {
-        LiveControl c;
-        try {
-            c = Json.read(data, LiveControl.class);
-        } catch (IOException e) {
-            return;
-        }
-        if (c.type() == null) {
+        LiveControl c = Json.readOrNull(data, LiveControl.class);
+        if (c == null || c.type() == null) {
             return;
         }
         String text = new String(data, StandardCharsets.UTF_8);
@@ -183,7 +184,7 @@ final class Fanout {
                     session = text;
                     lastSeq = 0;
                     based = false;
-                    sinceKeyframe.clear();
+                    clearCatchUp();
                     for (Sub s : subs) {
                         s.synced = false;
                         s.socket.out().send(text);
@@ -198,7 +199,7 @@ final class Fanout {
                     }
                     session = null;
                     based = false;
-                    sinceKeyframe.clear();
+                    clearCatchUp();
                     lastSeq = 0;
                 }
                 default -> {
@@ -207,9 +208,19 @@ final class Fanout {
         }
     }
 
+    private void clearCatchUp() {
+        sinceKeyframe.clear();
+        sinceKeyframeBytes = 0;
+    }
+
+    /** Bytes of the frames kept for late joiners. */
+    synchronized long catchUpBytes() {
+        return sinceKeyframeBytes;
+    }
+
     private void askKeyframe() {
         if (keyframes.ready()) {
-            relay.bus().publish(Bus.control(teamId, key), Json.bytes(LiveControl.of(Origin.KEYFRAME)));
+            bus.publish(Bus.control(teamId, key), Json.bytes(LiveControl.of(Origin.KEYFRAME)));
         }
     }
 }

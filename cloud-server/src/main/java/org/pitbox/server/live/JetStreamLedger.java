@@ -11,9 +11,11 @@ import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import org.pitbox.protocol.codec.FrameSchema;
 import org.pitbox.protocol.live.LiveControl;
 
@@ -33,13 +35,23 @@ final class JetStreamLedger implements Ledger {
     record Holder(String node, String recording, long userId, String name, byte[] schema, int rate) {
     }
 
-    final LiveRelay relay;
+    private final Bus bus;
+    private final String node;
+    /** Keeps the claims alive. */
+    final ScheduledExecutorService timer;
+    /** Where finished recordings are written. */
+    final Path liveDir;
     final JetStream js;
     final JetStreamManagement jsm;
     final KeyValue claims;
 
-    JetStreamLedger(LiveRelay relay, Connection nats) throws IOException {
-        this.relay = relay;
+    /** Sets up the stream and the bucket; {@code node} names this node in the claims it makes. */
+    JetStreamLedger(Connection nats, Bus bus, String node, ScheduledExecutorService timer, Path liveDir)
+            throws IOException {
+        this.bus = bus;
+        this.node = node;
+        this.timer = timer;
+        this.liveDir = liveDir;
         try {
             jsm = nats.jetStreamManagement();
             if (!jsm.getStreamNames().contains(STREAM)) {
@@ -68,7 +80,7 @@ final class JetStreamLedger implements Ledger {
             for (int attempt = 0; attempt < 5; attempt++) {
                 KeyValueEntry e = claims.get(entry);
                 if (e == null || e.getOperation() != KeyValueOperation.PUT) {
-                    Holder h = new Holder(relay.node(), UUID.randomUUID().toString(), driver.userId(),
+                    Holder h = new Holder(node, UUID.randomUUID().toString(), driver.userId(),
                             driver.displayName(), schemaBytes, rate);
                     try {
                         long revision = claims.create(entry, Json.bytes(h));
@@ -82,7 +94,7 @@ final class JetStreamLedger implements Ledger {
                     return Recording.Claim.refused(old.name());
                 }
                 boolean same = Arrays.equals(old.schema(), schemaBytes) && old.rate() == rate;
-                Holder h = new Holder(relay.node(), same ? old.recording() : UUID.randomUUID().toString(),
+                Holder h = new Holder(node, same ? old.recording() : UUID.randomUUID().toString(),
                         driver.userId(), driver.displayName(), schemaBytes, rate);
                 long revision;
                 try {
@@ -91,7 +103,7 @@ final class JetStreamLedger implements Ledger {
                     continue;
                 }
                 // the old node hands over quietly, or ends and stores its recording if the schema or rate changed
-                relay.bus().publish(Bus.control(teamId, key), Json.bytes(LiveControl.of(same ? Origin.MOVED
+                bus.publish(Bus.control(teamId, key), Json.bytes(LiveControl.of(same ? Origin.MOVED
                         : LiveControl.END)));
                 StreamRecording r = new StreamRecording(this, entry, teamId, key, h, revision);
                 return new Recording.Claim(r, same ? r.lastStored() : 0, null);

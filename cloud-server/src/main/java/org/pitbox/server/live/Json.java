@@ -31,6 +31,15 @@ final class Json {
         return ProtocolJson.mapper().readValue(data, type);
     }
 
+    /** A message from the bus as a T, or null if it is not one. */
+    static <T> T readOrNull(byte[] data, Class<T> type) {
+        try {
+            return read(data, type);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Bus messages are JSON objects or binary protocol messages, whose type byte is never '{'. */
     static boolean isJson(byte[] data) {
         return data.length > 0 && data[0] == '{';

@@ -20,4 +20,8 @@ public interface LiveMetrics {
     /** +1 when a subscriber connects to this node, -1 when it leaves. */
     default void subscribers(int delta) {
     }
+
+    /** A socket was disconnected because it did not read what it was sent (its outbox was full). */
+    default void slowConsumer() {
+    }
 }

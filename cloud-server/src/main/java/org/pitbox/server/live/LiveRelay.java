@@ -2,7 +2,6 @@ package org.pitbox.server.live;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +35,6 @@ public final class LiveRelay implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LiveRelay.class.getName());
     private static final Pattern PATH = Pattern.compile(
             Pattern.quote(LiveProtocol.ROOT) + "/teams/(\\d{1,18})(?:/sessions/([A-Za-z0-9_-]{1,64})/(publish|subscribe))?");
-    private static final long MAX_MESSAGE = 16 << 20;
 
     private final LiveConfig config;
     private final LiveAccess access;
@@ -45,7 +43,7 @@ public final class LiveRelay implements AutoCloseable {
     private final Bus bus;
     private final Ledger ledger;
     private final String node = UUID.randomUUID().toString();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
             Thread.ofPlatform().name("live-timer").daemon().factory());
     private final ExecutorService recordings = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("live-recording").factory());
@@ -60,18 +58,23 @@ public final class LiveRelay implements AutoCloseable {
         this.sink = sink;
         this.metrics = metrics;
         this.bus = bus;
+        timer.setRemoveOnCancelPolicy(true); // a closed socket's expiry does not wait in the queue
+        Path liveDir = config.dataDir().resolve("live");
         if (bus instanceof NatsBus nats && nats.hasJetStream()) {
-            ledger = new JetStreamLedger(this, nats.connection());
+            ledger = new JetStreamLedger(nats.connection(), bus, node, timer, liveDir);
         } else {
             if (bus instanceof NatsBus) {
                 LOG.log(System.Logger.Level.WARNING, "NATS has no JetStream: live sessions are recorded on the"
                         + " publisher's node and cannot move to another node");
             }
-            ledger = (teamId, key, driver, schema, rate) -> new Recording.Claim(
-                    new Spool(liveDir(), teamId, key), 0, null);
+            ledger = (teamId, key, driver, schema, rate) -> new Recording.Claim(new Spool(liveDir, teamId, key), 0,
+                    null);
         }
-        scheduler.scheduleAtFixedRate(this::refreshPresence, Presence.REFRESH_MILLIS, Presence.REFRESH_MILLIS,
-                TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(() -> teams().forEach(Presence::refresh), Presence.REFRESH_MILLIS,
+                Presence.REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        long keepAlive = Math.max(1, config.limits().idleTimeout().toMillis() / 3); // pings every socket
+        timer.scheduleAtFixedRate(() -> teams().forEach(p -> p.sockets().forEach(LiveSocket::keepAlive)), keepAlive,
+                keepAlive, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -91,10 +94,11 @@ public final class LiveRelay implements AutoCloseable {
             bus.close();
             throw e;
         }
+        LiveLimits limits = config.limits();
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, container -> {
-            container.setIdleTimeout(Duration.ofMinutes(10));
-            container.setMaxBinaryMessageSize(MAX_MESSAGE);
-            container.setMaxTextMessageSize(MAX_MESSAGE);
+            container.setIdleTimeout(limits.idleTimeout().multipliedBy(2)); // the relay's pings decide first
+            container.setMaxBinaryMessageSize(limits.frameBytes()); // each socket lowers these to its mode's
+            container.setMaxTextMessageSize(limits.openBytes());
             container.addMapping(LiveProtocol.ROOT + "/*", relay::upgrade);
         });
         ws.setHandler(jetty.getHandler());
@@ -118,12 +122,12 @@ public final class LiveRelay implements AutoCloseable {
             Response.writeError(request, response, callback, 401, "missing bearer token");
             return null;
         }
-        Optional<LiveMember> member = access.authorize(token, teamId);
-        if (member.isEmpty() || mode == LiveSocket.Mode.PUBLISH && !member.get().role().canPublish()) {
+        Optional<LiveAccess.Grant> grant = access.authorize(token, teamId);
+        if (grant.isEmpty() || mode == LiveSocket.Mode.PUBLISH && !grant.get().member().role().canPublish()) {
             Response.writeError(request, response, callback, 403, "not allowed on this team's live channel");
             return null;
         }
-        return new LiveSocket(this, mode, teamId, key, member.get());
+        return new LiveSocket(this, config.limits(), config.subscriberQueue(), timer, mode, teamId, key, grant.get());
     }
 
     private static String token(Request request) {
@@ -136,7 +140,7 @@ public final class LiveRelay implements AutoCloseable {
 
     synchronized void joined(LiveSocket socket) {
         presences.computeIfAbsent(socket.teamId, team -> {
-            Presence p = new Presence(this, team);
+            Presence p = new Presence(bus, node, team, this::recheck);
             p.start();
             return p;
         }).join(socket);
@@ -174,7 +178,7 @@ public final class LiveRelay implements AutoCloseable {
             }
             schema = FrameSchema.fromBytes(bytes);
         } catch (CodecException | IllegalArgumentException e) {
-            socket.fail("bad schema: " + e.getMessage());
+            socket.fail("bad schema: it is missing or cannot be decoded");
             return null;
         }
         int rate = open.tickRate();
@@ -182,13 +186,14 @@ public final class LiveRelay implements AutoCloseable {
             socket.fail("bad rate: " + rate + " frames per second, expected 1 to " + LiveProtocol.TICK_RATE);
             return null;
         }
+        LiveMember driver = socket.member();
         String k = key(socket.teamId, socket.sessionKey);
         Origin o = origins.get(k);
         if (o != null) {
             if (o.resume(socket, schema, rate)) {
                 return o;
             }
-            if (o.driver.userId() != socket.member.userId()) {
+            if (o.driver.userId() != driver.userId()) {
                 socket.fail("session " + socket.sessionKey + " is published by " + o.driver.displayName());
                 return null;
             }
@@ -196,7 +201,7 @@ public final class LiveRelay implements AutoCloseable {
         }
         Recording.Claim claim;
         try {
-            claim = ledger.claim(socket.teamId, socket.sessionKey, socket.member, schema, rate);
+            claim = ledger.claim(socket.teamId, socket.sessionKey, driver, schema, rate);
         } catch (IOException e) {
             socket.fail("cannot record: " + e.getMessage());
             return null;
@@ -206,56 +211,122 @@ public final class LiveRelay implements AutoCloseable {
             return null;
         }
         fanout(socket.teamId, socket.sessionKey);
-        o = new Origin(this, socket, schema, rate, open.sessionInfo() == null ? "" : open.sessionInfo(), claim);
+        o = new Origin(bus, metrics, timer, config.resumeGrace(), this::stopped, socket, schema, rate,
+                open.sessionInfo() == null ? "" : open.sessionInfo(), claim);
         origins.put(k, o);
+        metrics.liveSessions(1);
         return o;
     }
 
-    synchronized void ended(Origin origin) {
-        String k = key(origin.teamId, origin.key);
-        origins.remove(k, origin);
-        Fanout f = fanouts.get(k);
-        if (f != null && f.isEmpty() && !origins.containsKey(k)) {
-            fanouts.remove(k).stop();
+    /** The session stopped on this node: forget it, and store it if it ended here. */
+    private void stopped(Origin origin, boolean ended) {
+        synchronized (this) {
+            String k = key(origin.teamId, origin.key);
+            origins.remove(k, origin);
+            Fanout f = fanouts.get(k);
+            if (f != null && f.isEmpty() && !origins.containsKey(k)) {
+                fanouts.remove(k).stop();
+            }
+        }
+        metrics.liveSessions(-1);
+        if (ended) {
+            recordings.execute(() -> store(origin));
         }
     }
 
-    void radio(LiveSocket from, String text) {
-        bus.publish(Bus.control(from.teamId, from.sessionKey),
-                Json.bytes(LiveControl.radio(text, from.member.userId(), from.member.displayName())));
-    }
-
-    void store(Origin origin, Recording recording, String sessionInfo) {
+    private void store(Origin origin) {
         try {
-            Path ibt = recording.finish(origin.schema, origin.rate, sessionInfo);
-            sink.sessionEnded(origin.teamId, origin.driver.userId(), origin.key, origin.schema, sessionInfo, ibt);
+            Path ibt = origin.finish();
+            sink.sessionEnded(origin.teamId, origin.driver.userId(), origin.key, origin.schema, origin.sessionInfo,
+                    ibt);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "live session " + origin.key + " could not be stored", e);
         }
     }
 
+    void radio(LiveSocket from, String text) {
+        LiveMember m = from.member();
+        bus.publish(Bus.control(from.teamId, from.sessionKey),
+                Json.bytes(LiveControl.radio(text, m.userId(), m.displayName())));
+    }
+
+    /** A {@code token} message: a fresh token of the same user keeps the socket open until it expires. */
+    void refresh(LiveSocket socket, String token) {
+        Optional<LiveAccess.Grant> grant = token == null ? Optional.empty() : access.authorize(token, socket.teamId);
+        if (grant.isEmpty() || grant.get().member().userId() != socket.member().userId()) {
+            socket.send(LiveControl.error("the token is invalid, expired or not of this member of the team"));
+            return;
+        }
+        socket.expireAfter(grant.get().lifetime());
+        apply(socket, grant.get().member());
+    }
+
+    /**
+     * Tells every node that the user's membership of the team changed (they left, were removed or got another
+     * role): their sockets of the team close, or follow the new role, at once.
+     */
+    public void membershipChanged(long teamId, long userId) {
+        bus.publish(Bus.members(teamId), Json.bytes(new Presence.Changed(userId)));
+    }
+
+    /** Looks the socket's member up again, off the bus thread. */
+    private void recheck(LiveSocket socket) {
+        timer.execute(() -> {
+            LiveMember m = socket.member();
+            try {
+                access.member(m.userId(), socket.teamId).ifPresentOrElse(now -> apply(socket, now),
+                        () -> revoke(socket, "you are no longer a member of this team"));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot check the membership of user " + m.userId(), e);
+            }
+        });
+    }
+
+    private void apply(LiveSocket socket, LiveMember now) {
+        if (now.equals(socket.member())) {
+            return;
+        }
+        if (!socket.changeRole(now)) {
+            revoke(socket, "your role in the team no longer allows publishing");
+            return;
+        }
+        Presence p;
+        synchronized (this) {
+            p = presences.get(socket.teamId);
+        }
+        if (p != null) {
+            p.join(socket);
+        }
+    }
+
+    /** Closes a socket that lost its right to be open; a publisher's session ends at once. */
+    private void revoke(LiveSocket socket, String why) {
+        Origin o = socket.origin();
+        if (o != null) {
+            o.end(socket);
+        }
+        socket.fail(why);
+    }
+
+    void slowConsumer() {
+        metrics.slowConsumer();
+    }
+
     private Fanout fanout(long teamId, String sessionKey) {
         return fanouts.computeIfAbsent(key(teamId, sessionKey), k -> {
-            Fanout f = new Fanout(this, teamId, sessionKey);
+            Fanout f = new Fanout(bus, metrics, config.limits().catchUpBytes(), teamId, sessionKey);
             f.start();
             return f;
         });
     }
 
-    private void refreshPresence() {
-        List<Presence> all;
-        synchronized (this) {
-            all = new ArrayList<>(presences.values());
-        }
-        all.forEach(Presence::refresh);
+    /** Each team with connections on this node. */
+    private synchronized List<Presence> teams() {
+        return new ArrayList<>(presences.values());
     }
 
     private static String key(long teamId, String sessionKey) {
         return teamId + "/" + sessionKey;
-    }
-
-    LiveConfig config() {
-        return config;
     }
 
     /** True while the relay can reach its other nodes (always, in-process). */
@@ -263,28 +334,14 @@ public final class LiveRelay implements AutoCloseable {
         return bus.isReady();
     }
 
-    Bus bus() {
-        return bus;
+    /** Live sessions published to this node. */
+    synchronized int liveSessions() {
+        return origins.size();
     }
 
-    LiveMetrics metrics() {
-        return metrics;
-    }
-
-    String node() {
-        return node;
-    }
-
-    ScheduledExecutorService scheduler() {
-        return scheduler;
-    }
-
-    ExecutorService recordings() {
-        return recordings;
-    }
-
-    Path liveDir() {
-        return config.dataDir().resolve("live");
+    /** Bytes of frames kept on this node for late joiners, over all sessions. */
+    synchronized long catchUpBytes() {
+        return fanouts.values().stream().mapToLong(Fanout::catchUpBytes).sum();
     }
 
     /** Ends every live session of this node, waits for their recordings and leaves the bus. */
@@ -295,7 +352,7 @@ public final class LiveRelay implements AutoCloseable {
             open = new ArrayList<>(origins.values());
         }
         open.forEach(Origin::end);
-        scheduler.shutdownNow();
+        timer.shutdownNow();
         recordings.shutdown();
         try {
             recordings.awaitTermination(2, TimeUnit.MINUTES);

@@ -2,45 +2,85 @@ package org.pitbox.server.live;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.protocol.live.LiveProtocol;
 
-/** One authorised WebSocket: the team channel, a publisher or a subscriber (public only for Jetty). */
+/**
+ * One authorised WebSocket: the team channel, a publisher or a subscriber (public only for Jetty). It closes
+ * when its access token expires unless the client sends a fresh one ({@code token}), and is dropped when
+ * nothing (not even a pong) came from the client for the idle timeout; a malformed message gets an
+ * {@code error} and the socket carries on.
+ */
 public final class LiveSocket implements Session.Listener.AutoDemanding {
+    private static final System.Logger LOG = System.getLogger(LiveSocket.class.getName());
+
     enum Mode {
         TEAM, PUBLISH, SUBSCRIBE;
 
         String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    final LiveRelay relay;
+    private final LiveRelay relay;
+    private final LiveLimits limits;
+    private final int queue;
+    private final ScheduledExecutorService timer;
+    private final Duration tokenLifetime;
     final Mode mode;
     final long teamId;
     final String sessionKey;
-    final LiveMember member;
+    private volatile LiveMember member;
     private volatile Outbox out;
     private volatile Origin origin;
+    private volatile long heard = System.nanoTime();
+    private ScheduledFuture<?> expiry;
+    private boolean closed;
 
-    LiveSocket(LiveRelay relay, Mode mode, long teamId, String sessionKey, LiveMember member) {
+    /** @param grant the member and how long their token is valid; {@code queue} frames in flight before drops */
+    LiveSocket(LiveRelay relay, LiveLimits limits, int queue, ScheduledExecutorService timer, Mode mode, long teamId,
+            String sessionKey, LiveAccess.Grant grant) {
         this.relay = relay;
+        this.limits = limits;
+        this.queue = queue;
+        this.timer = timer;
         this.mode = mode;
         this.teamId = teamId;
         this.sessionKey = sessionKey;
-        this.member = member;
+        this.member = grant.member();
+        this.tokenLifetime = grant.lifetime();
     }
 
     Outbox out() {
         return out;
     }
 
+    LiveMember member() {
+        return member;
+    }
+
+    /** Takes the member's new role; false if the socket may no longer stay open with it. */
+    boolean changeRole(LiveMember now) {
+        member = now;
+        return mode != Mode.PUBLISH || now.role().canPublish();
+    }
+
+    Origin origin() {
+        return origin;
+    }
+
     LiveControl.Member presence() {
-        return new LiveControl.Member(member.userId(), member.displayName(), member.role().name().toLowerCase(
-                java.util.Locale.ROOT), sessionKey, mode.wireName());
+        LiveMember m = member;
+        return new LiveControl.Member(m.userId(), m.displayName(), m.role().name().toLowerCase(Locale.ROOT),
+                sessionKey, mode.wireName());
     }
 
     void send(LiveControl control) {
@@ -52,21 +92,54 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         out.close(StatusCode.POLICY_VIOLATION, why);
     }
 
+    /** Closes the socket when its token expires, lifetime from now; a later call (a fresh token) replaces it. */
+    synchronized void expireAfter(Duration lifetime) {
+        if (closed) {
+            return;
+        }
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
+        expiry = timer.schedule(() -> out.close(StatusCode.POLICY_VIOLATION, "the access token expired"),
+                lifetime.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Pings the client, or drops it when nothing came from it for the idle timeout. */
+    void keepAlive() {
+        if (System.nanoTime() - heard > limits.idleTimeout().toNanos()) {
+            out.disconnect();
+        } else {
+            out.ping();
+        }
+    }
+
+    private synchronized void stopExpiry() {
+        closed = true;
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
+    }
+
     @Override
     public void onWebSocketOpen(Session session) {
-        out = new Outbox(session, relay.config().subscriberQueue());
-        send(LiveControl.hello(member.userId(), member.displayName(), member.role().name().toLowerCase(
-                java.util.Locale.ROOT)));
+        session.setMaxTextMessageSize(mode == Mode.PUBLISH ? limits.openBytes() : limits.controlBytes());
+        session.setMaxBinaryMessageSize(mode == Mode.PUBLISH ? limits.frameBytes() : limits.controlBytes());
+        out = new Outbox(session, queue, limits.outboxBytes(), relay::slowConsumer);
+        LiveControl.Member me = presence();
+        send(LiveControl.hello(me.userId(), me.name(), me.role()));
+        expireAfter(tokenLifetime);
         relay.joined(this);
     }
 
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        heard = System.nanoTime();
         byte[] message = new byte[payload.remaining()];
         payload.get(message);
         callback.succeed();
         Origin o = origin;
-        if (mode != Mode.PUBLISH || LiveProtocol.type(message) != LiveProtocol.FRAME) {
+        if (mode != Mode.PUBLISH || LiveProtocol.type(message) != LiveProtocol.FRAME
+                || message.length < LiveProtocol.FRAME_HEADER + 2) { // the codec's frame starts with a u16
             send(LiveControl.error("unexpected binary message"));
         } else if (o == null) {
             send(LiveControl.error("send open before frames"));
@@ -77,15 +150,27 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketText(String text) {
+        heard = System.nanoTime();
         LiveControl c;
         try {
             c = Json.read(text, LiveControl.class);
         } catch (IOException e) {
-            send(LiveControl.error("malformed control message"));
+            c = null;
+        }
+        if (c == null || c.type() == null) {
+            send(LiveControl.error("malformed control message: expected a JSON object with a type"));
             return;
         }
-        String type = c.type() == null ? "" : c.type();
-        switch (type) {
+        try {
+            control(c);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "live control message " + c.type() + " failed", e);
+            send(LiveControl.error("the server could not handle this " + c.type() + " message"));
+        }
+    }
+
+    private void control(LiveControl c) {
+        switch (c.type()) {
             case LiveControl.OPEN -> {
                 if (mode != Mode.PUBLISH) {
                     send(LiveControl.error("open is for publishers"));
@@ -100,7 +185,8 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
                 }
             }
             case LiveControl.RADIO -> radio(c.text());
-            default -> send(LiveControl.error("unknown message type " + type));
+            case LiveControl.TOKEN -> relay.refresh(this, c.text());
+            default -> send(LiveControl.error("unknown message type"));
         }
     }
 
@@ -109,13 +195,22 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             send(LiveControl.error("viewers cannot use the radio"));
         } else if (mode == Mode.TEAM || text == null || text.isBlank()) {
             send(LiveControl.error("radio needs a session and text"));
+        } else if (text.length() > limits.radioChars()) {
+            send(LiveControl.error("radio text is longer than " + limits.radioChars() + " characters"));
         } else {
             relay.radio(this, text);
         }
     }
 
+    /** The answer to {@link #keepAlive}'s ping (the client's own pings are answered by Jetty). */
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        heard = System.nanoTime();
+    }
+
     @Override
     public void onWebSocketClose(int status, String reason, Callback callback) {
+        stopExpiry();
         relay.left(this, origin);
         callback.succeed();
     }

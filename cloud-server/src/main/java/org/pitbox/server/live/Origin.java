@@ -2,6 +2,9 @@ package org.pitbox.server.live;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.pitbox.protocol.codec.FrameSchema;
@@ -20,14 +23,23 @@ final class Origin {
     static final String SYNC = "sync", KEYFRAME = "keyframe", MOVED = "moved";
     static final int ACK_EVERY = 30;
 
-    private final LiveRelay relay;
+    /** Told once when the session stops on this node: ended here (to be stored), or moved to another node. */
+    interface Stopped {
+        void stopped(Origin origin, boolean ended);
+    }
+
+    private final Bus bus;
+    private final LiveMetrics metrics;
+    private final ScheduledExecutorService timer;
+    private final Duration grace;
+    private final Stopped stopped;
     final long teamId;
     final String key;
     final LiveMember driver;
     final FrameSchema schema;
     /** Frames per second the publisher sends, and the tick rate of the recording. */
     final int rate;
-    private final String sessionInfo;
+    final String sessionInfo;
     private final byte[] sessionMessage;
     private final Recording recording;
     private final Throttle keyframes = new Throttle(100);
@@ -38,12 +50,17 @@ final class Origin {
     private long lastAck;
     private boolean ended;
 
-    Origin(LiveRelay relay, LiveSocket publisher, FrameSchema schema, int rate, String sessionInfo,
-            Recording.Claim claim) {
-        this.relay = relay;
+    /** Starts the session and answers {@code opened}; {@code grace} is how long it waits for a lost publisher. */
+    Origin(Bus bus, LiveMetrics metrics, ScheduledExecutorService timer, Duration grace, Stopped stopped,
+            LiveSocket publisher, FrameSchema schema, int rate, String sessionInfo, Recording.Claim claim) {
+        this.bus = bus;
+        this.metrics = metrics;
+        this.timer = timer;
+        this.grace = grace;
+        this.stopped = stopped;
         this.teamId = publisher.teamId;
         this.key = publisher.sessionKey;
-        this.driver = publisher.member;
+        this.driver = publisher.member();
         this.schema = schema;
         this.rate = rate;
         this.sessionInfo = sessionInfo;
@@ -53,15 +70,14 @@ final class Origin {
         this.lastSeq = claim.lastSeq();
         this.lastAck = lastSeq;
         this.publisher = publisher;
-        this.unsubscribe = relay.bus().subscribe(Bus.control(teamId, key), this::control);
-        relay.metrics().liveSessions(1);
+        this.unsubscribe = bus.subscribe(Bus.control(teamId, key), this::control);
         publisher.send(LiveControl.opened(lastSeq));
-        relay.bus().publish(Bus.data(teamId, key), sessionMessage);
+        bus.publish(Bus.data(teamId, key), sessionMessage);
     }
 
     /** Takes a reconnected publisher back if it is the same driver with the same schema and rate. */
     synchronized boolean resume(LiveSocket socket, FrameSchema newSchema, int newRate) {
-        if (ended || socket.member.userId() != driver.userId() || !newSchema.equals(schema) || newRate != rate) {
+        if (ended || socket.member().userId() != driver.userId() || !newSchema.equals(schema) || newRate != rate) {
             return false;
         }
         if (endTimer != null) {
@@ -100,8 +116,8 @@ final class Origin {
             return;
         }
         lastSeq = seq;
-        relay.metrics().frameRelayed();
-        relay.bus().publish(Bus.data(teamId, key), message);
+        metrics.frameRelayed();
+        bus.publish(Bus.data(teamId, key), message);
         if (seq - lastAck >= ACK_EVERY) {
             lastAck = seq;
             recording.whenKept(() -> ack(seq));
@@ -115,10 +131,8 @@ final class Origin {
     }
 
     private void control(byte[] data) {
-        LiveControl c;
-        try {
-            c = Json.read(data, LiveControl.class);
-        } catch (IOException e) {
+        LiveControl c = Json.readOrNull(data, LiveControl.class);
+        if (c == null) {
             return;
         }
         String type = c.type() == null ? "" : c.type();
@@ -136,7 +150,7 @@ final class Origin {
             }
             switch (type) {
                 case SYNC -> {
-                    relay.bus().publish(Bus.data(teamId, key), sessionMessage);
+                    bus.publish(Bus.data(teamId, key), sessionMessage);
                     requestKeyframe();
                 }
                 case KEYFRAME -> requestKeyframe();
@@ -144,7 +158,7 @@ final class Origin {
                     if (publisher != null && c.userId() != null && c.userId() != driver.userId()) {
                         publisher.out().send(new String(data, StandardCharsets.UTF_8));
                     }
-                    relay.bus().publish(Bus.data(teamId, key), data);
+                    bus.publish(Bus.data(teamId, key), data);
                 }
                 default -> {
                 }
@@ -164,8 +178,7 @@ final class Origin {
             return;
         }
         publisher = null;
-        endTimer = relay.scheduler().schedule((Runnable) this::end, relay.config().resumeGrace().toMillis(),
-                TimeUnit.MILLISECONDS);
+        endTimer = timer.schedule((Runnable) this::end, grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The publisher said {@code end}. */
@@ -196,11 +209,14 @@ final class Origin {
             if (publisher != null) {
                 publisher.send(LiveControl.ended(lastSeq, 0));
             }
-            relay.bus().publish(Bus.data(teamId, key), Json.bytes(LiveControl.ended(lastSeq, 0)));
+            bus.publish(Bus.data(teamId, key), Json.bytes(LiveControl.ended(lastSeq, 0)));
         }
-        relay.ended(this);
-        relay.metrics().liveSessions(-1);
-        relay.recordings().execute(() -> relay.store(this, recording, sessionInfo));
+        stopped.stopped(this, true);
+    }
+
+    /** Turns the recording of an ended session into an .ibt, which it returns. */
+    Path finish() throws IOException {
+        return recording.finish(schema, rate, sessionInfo);
     }
 
     /** Another node took the session over with the same recording: stop here without a word to the team. */
@@ -219,7 +235,6 @@ final class Origin {
             }
         }
         recording.abandon();
-        relay.ended(this);
-        relay.metrics().liveSessions(-1);
+        stopped.stopped(this, false);
     }
 }

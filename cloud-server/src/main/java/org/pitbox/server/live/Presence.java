@@ -1,16 +1,18 @@
 package org.pitbox.server.live;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.pitbox.protocol.live.LiveControl;
 
 /**
  * Who of one team is connected, across nodes. Each node announces its own connections on the team's
  * bus subject when they change and every few seconds; announcements older than {@link #EXPIRY_MILLIS}
- * are forgotten (a node that died). Every change is pushed to the team's local connections.
+ * are forgotten (a node that died). Every change is pushed to the team's local connections. A change of
+ * a member's membership, announced on the team's members subject by whichever node made it, goes to
+ * {@code recheck} for each of that member's local connections.
  */
 final class Presence {
     static final long REFRESH_MILLIS = 5_000;
@@ -20,25 +22,38 @@ final class Presence {
     record Announcement(String node, boolean who, List<LiveControl.Member> members) {
     }
 
+    /** The user's membership of the team changed. */
+    record Changed(long userId) {
+    }
+
     private record Remote(List<LiveControl.Member> members, long at) {
     }
 
-    private final LiveRelay relay;
+    private final Bus bus;
+    private final String node;
     private final long teamId;
+    private final Consumer<LiveSocket> recheck;
     private final Map<LiveSocket, LiveControl.Member> local = new LinkedHashMap<>();
     private final Map<String, Remote> remote = new LinkedHashMap<>();
     private Runnable unsubscribe;
 
-    Presence(LiveRelay relay, long teamId) {
-        this.relay = relay;
+    Presence(Bus bus, String node, long teamId, Consumer<LiveSocket> recheck) {
+        this.bus = bus;
+        this.node = node;
         this.teamId = teamId;
+        this.recheck = recheck;
     }
 
     void start() {
-        unsubscribe = relay.bus().subscribe(Bus.presence(teamId), this::onBus);
+        Runnable presence = bus.subscribe(Bus.presence(teamId), this::onBus);
+        Runnable members = bus.subscribe(Bus.members(teamId), this::onChanged);
+        unsubscribe = () -> {
+            presence.run();
+            members.run();
+        };
     }
 
-    /** Adds a connection; the first one also asks the other nodes to announce theirs. */
+    /** Adds a connection, or updates one whose role changed; the first one also asks the other nodes to announce. */
     void join(LiveSocket socket) {
         boolean first;
         synchronized (this) {
@@ -65,6 +80,11 @@ final class Presence {
         return empty;
     }
 
+    /** The team's connections on this node. */
+    synchronized List<LiveSocket> sockets() {
+        return List.copyOf(local.keySet());
+    }
+
     void refresh() {
         boolean expired;
         synchronized (this) {
@@ -82,17 +102,15 @@ final class Presence {
         synchronized (this) {
             members = List.copyOf(local.values());
         }
-        relay.bus().publish(Bus.presence(teamId), Json.bytes(new Announcement(relay.node(), who, members)));
+        bus.publish(Bus.presence(teamId), Json.bytes(new Announcement(node, who, members)));
     }
 
     private void onBus(byte[] data) {
-        Announcement a;
-        try {
-            a = Json.read(data, Announcement.class);
-        } catch (IOException e) {
+        Announcement a = Json.readOrNull(data, Announcement.class);
+        if (a == null) {
             return;
         }
-        if (relay.node().equals(a.node())) {
+        if (node.equals(a.node())) {
             return;
         }
         synchronized (this) {
@@ -106,6 +124,18 @@ final class Presence {
             announce(false);
         }
         push();
+    }
+
+    private void onChanged(byte[] data) {
+        Changed c = Json.readOrNull(data, Changed.class);
+        if (c == null) {
+            return;
+        }
+        for (LiveSocket s : sockets()) {
+            if (s.member().userId() == c.userId()) {
+                recheck.accept(s);
+            }
+        }
     }
 
     /** Sends the merged list to every local connection of the team. */

@@ -8,9 +8,14 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import org.pitbox.protocol.codec.FrameSchema;
 
-/** A session's frames on this node's disk as they arrive ({@code [u32 length][FRAME message]}), bounded memory. */
+/**
+ * A session's frames on this node's disk as they arrive ({@code [u32 length][FRAME message]}), bounded memory.
+ * Each spool has its own name ({@code team-key-uuid}): sessions of one key opened at once never share a file.
+ */
 final class Spool implements Recording {
     private final Path spool;
     private final Path ibt;
@@ -19,10 +24,11 @@ final class Spool implements Recording {
 
     Spool(Path dir, long teamId, String key) throws IOException {
         Files.createDirectories(dir);
-        String name = teamId + "-" + key + "-" + System.currentTimeMillis();
+        String name = teamId + "-" + key + "-" + UUID.randomUUID();
         this.spool = dir.resolve(name + ".frames");
         this.ibt = dir.resolve(name + ".ibt");
-        this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16));
+        this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16));
     }
 
     @Override

@@ -45,7 +45,7 @@ final class StreamRecording implements Recording {
         this.holder = Json.bytes(h);
         this.revision = revision;
         long every = JetStreamLedger.CLAIM_TTL.toMillis() / 3;
-        this.refresher = ledger.relay.scheduler().scheduleAtFixedRate(this::refresh, every, every,
+        this.refresher = ledger.timer.scheduleAtFixedRate(this::refresh, every, every,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -112,7 +112,7 @@ final class StreamRecording implements Recording {
         synchronized (this) {
             pending = last;
         }
-        Path dir = ledger.relay.liveDir();
+        Path dir = ledger.liveDir;
         Files.createDirectories(dir);
         Path ibt = dir.resolve(recording + ".ibt");
         try {

@@ -13,8 +13,13 @@ import java.util.function.DoubleSupplier;
 /**
  * A tiny metrics registry written out in the Prometheus text format (version 0.0.4). Register once, keep the
  * returned object, update it from any thread. Names follow Prometheus rules, e.g. {@code pitbox_frames_relayed_total}.
+ * Label values should come from fixed sets; past {@link #MAX_SERIES} combinations per metric, new ones are counted
+ * under the values {@value #OVERFLOW}, so no input can grow the registry without bound.
  */
 public final class Metrics {
+    public static final int MAX_SERIES = 1000;
+    public static final String OVERFLOW = "other";
+
     private final Map<String, Metric> metrics = new ConcurrentSkipListMap<>();
 
     private interface Metric {
@@ -42,7 +47,7 @@ public final class Metrics {
         }
 
         public void add(long n, String... labelValues) {
-            children.computeIfAbsent(key(labels, labelValues), k -> new LongAdder()).add(n);
+            children.computeIfAbsent(key(labels, labelValues, children), k -> new LongAdder()).add(n);
         }
 
         public long get(String... labelValues) {
@@ -75,7 +80,7 @@ public final class Metrics {
         }
 
         public void observe(double value, String... labelValues) {
-            List<String> key = key(labels, labelValues);
+            List<String> key = key(labels, labelValues, counts);
             long[] c = counts.computeIfAbsent(key, k -> new long[bounds.length + 1]);
             double[] s = sums.computeIfAbsent(key, k -> new double[1]);
             synchronized (c) {
@@ -138,11 +143,16 @@ public final class Metrics {
         return metric;
     }
 
-    private static List<String> key(List<String> labels, String... values) {
+    /** The series of these label values, or the overflow series when the metric has too many already. */
+    private static List<String> key(List<String> labels, String[] values, Map<List<String>, ?> series) {
         if (values.length != labels.size()) {
             throw new IllegalArgumentException("expected label values for " + labels);
         }
-        return List.of(values);
+        List<String> key = List.of(values);
+        if (series.size() < MAX_SERIES || series.containsKey(key)) {
+            return key;
+        }
+        return labels.stream().map(l -> OVERFLOW).toList();
     }
 
     private static void header(StringBuilder out, String name, String help, String type) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.pitbox.protocol.api.InviteView;
 import org.pitbox.protocol.api.MemberView;
 import org.pitbox.protocol.api.TeamView;
@@ -11,8 +12,11 @@ import org.pitbox.server.auth.AuthUser;
 import org.pitbox.server.auth.Secrets;
 import org.pitbox.server.http.ApiException;
 
-/** Teams, members and invites, each call checked through {@link TeamAccess}. */
+/** Teams, members and invites, each call checked through {@link TeamAccess}; membership changes go to listeners. */
 public final class TeamService {
+    private static final System.Logger LOG = System.getLogger(TeamService.class.getName());
+
+    private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
     private final TeamDao teams;
     private final TeamAccess access;
     private final Duration inviteTtl;
@@ -23,6 +27,11 @@ public final class TeamService {
         this.access = access;
         this.inviteTtl = inviteTtl;
         this.clock = clock;
+    }
+
+    /** Adds a listener told after each membership change. */
+    public void addMembershipListener(MembershipListener listener) {
+        listeners.add(listener);
     }
 
     public TeamView create(AuthUser user, String name) {
@@ -66,6 +75,19 @@ public final class TeamService {
         }
         if (!teams.removeUnlessLastOwner(teamId, userId)) {
             throw ApiException.conflict("last_owner", "the last owner cannot leave; invite another owner first");
+        }
+        changed(teamId, userId);
+    }
+
+    /** The change is made: a listener that fails is logged, not the caller's problem. */
+    private void changed(long teamId, long userId) {
+        for (MembershipListener l : listeners) {
+            try {
+                l.membershipChanged(teamId, userId);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "a membership listener failed for user " + userId + " of team "
+                        + teamId, e);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.pitbox.server.api;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,6 +8,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.pitbox.server.ServerConfig;
+import org.pitbox.server.db.Database;
 
 /**
  * Where an integration suite keeps its data: H2 under the data dir, or (with PITBOX_TEST_POSTGRES=1) a fresh
@@ -25,7 +28,7 @@ public final class TestDatabase implements AutoCloseable {
         this.schema = schema;
     }
 
-    static TestDatabase h2() {
+    public static TestDatabase h2() {
         return new TestDatabase(null);
     }
 
@@ -35,6 +38,12 @@ public final class TestDatabase implements AutoCloseable {
             s.execute("create schema " + schema);
         }
         return new TestDatabase(schema);
+    }
+
+    /** A pool on this database, migrated by Flyway as the server's is; H2 keeps its files under dataDir. */
+    public Database open(Path dataDir) {
+        ServerConfig config = ServerConfig.from(new String[] {"--data-dir", dataDir.toString()}, env());
+        return Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
     }
 
     /** Environment settings for {@code ServerConfig.from}. */

@@ -10,12 +10,16 @@ import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A TCP proxy to a local port whose link can be cut like a dropped network: closes and refuses connections. */
+/**
+ * A TCP proxy to a local port whose link can be cut like a dropped network (closes and refuses connections)
+ * or frozen like a machine that hangs (connections stay open, nothing gets through either way).
+ */
 final class CutProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean down;
+    private volatile boolean frozen;
 
     CutProxy(int target) throws IOException {
         this.target = target;
@@ -35,6 +39,11 @@ final class CutProxy implements AutoCloseable {
 
     void restore() {
         down = false;
+    }
+
+    /** Stops forwarding without closing anything. */
+    void freeze() {
+        frozen = true;
     }
 
     private void accept() {
@@ -58,9 +67,17 @@ final class CutProxy implements AutoCloseable {
 
     private void pump(Socket from, Socket to) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) >= 0;) {
+                while (frozen && !from.isClosed()) {
+                    Thread.sleep(50);
+                }
+                out.write(buffer, 0, n);
+            }
         } catch (IOException e) {
             // cut
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(from);
             closeQuietly(to);

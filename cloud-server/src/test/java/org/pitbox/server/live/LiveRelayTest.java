@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,49 +16,17 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.protocol.codec.FrameSchema;
 import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.protocol.live.LiveProtocol;
 
-class LiveRelayTest {
-    private static final String KEY = "car1";
-
-    @TempDir
-    Path dir;
-    private TestNode node;
-    private WebSocketClient client;
-
+class LiveRelayTest extends RelayTest {
     @BeforeEach
     void start() throws Exception {
         node = new TestNode(dir);
-        client = new WebSocketClient();
-        client.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        client.stop();
-        node.close();
-    }
-
-    private URI publish() {
-        return node.uri(LiveProtocol.publishPath(TestNode.TEAM, KEY));
-    }
-
-    private URI subscribe() {
-        return node.uri(LiveProtocol.subscribePath(TestNode.TEAM, KEY));
-    }
-
-    private TestPublisher driver() throws Exception {
-        TestPublisher p = new TestPublisher(SimRows.SCHEMA, SimRows.YAML);
-        assertEquals(0, p.connect(client, publish(), "driver-token"));
-        return p;
     }
 
     private static void assertRows(Map<Long, byte[]> got, int from, int to) {
@@ -256,14 +223,9 @@ class LiveRelayTest {
 
     static void assertRecorded(TestNode.Stored stored) throws Exception {
         try (IbtFile ibt = IbtFile.open(stored.file())) {
-            assertEquals(SimRows.ROWS.size(), ibt.recordCount());
             assertEquals(SimRows.SCHEMA, SimRows.schema(ibt.layout()));
             assertEquals(SimRows.YAML.strip(), ibt.sessionInfoYaml().strip());
-            byte[] row = new byte[SimRows.SCHEMA.rowLength()];
-            for (int i = 0; i < ibt.recordCount(); i++) {
-                ibt.rows().get(ibt.rowStart(i), row);
-                assertArrayEquals(SimRows.ROWS.get(i), row, "row " + i);
-            }
         }
+        SimRows.assertStored(stored.file(), SimRows.ROWS);
     }
 }

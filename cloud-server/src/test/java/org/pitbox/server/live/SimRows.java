@@ -1,7 +1,12 @@
 package org.pitbox.server.live;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +17,7 @@ import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
+import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.protocol.codec.ChannelSpec;
 import org.pitbox.protocol.codec.CodecException;
 import org.pitbox.protocol.codec.FrameDecoder;
@@ -59,6 +65,18 @@ final class SimRows {
             out[i] = (byte) random.nextInt();
         }
         return out;
+    }
+
+    /** The .ibt holds exactly these rows, in order. */
+    static void assertStored(Path file, List<byte[]> rows) throws IOException {
+        try (IbtFile ibt = IbtFile.open(file)) {
+            assertEquals(rows.size(), ibt.recordCount(), file.toString());
+            byte[] row = new byte[ibt.layout().rowLength()];
+            for (int i = 0; i < rows.size(); i++) {
+                ibt.rows().get(ibt.rowStart(i), row);
+                assertArrayEquals(rows.get(i), row, "row " + i + " of " + file);
+            }
+        }
     }
 
     /** Decodes FRAME messages in arrival order into seq to row; a frame that cannot be decoded fails. */

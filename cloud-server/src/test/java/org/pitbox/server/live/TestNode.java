@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.NetworkConnector;
@@ -31,11 +33,37 @@ final class TestNode implements AutoCloseable {
             "viewer-token", Map.entry(TEAM, new LiveMember(3, "Vic Viewer", LiveRole.VIEWER)),
             "rival-token", Map.entry(OTHER_TEAM, new LiveMember(4, "Rita Rival", LiveRole.OWNER)));
 
-    /** The test tokens, plus load-N for a driver of team TEAM + N (LiveLoad). */
-    static final LiveAccess ACCESS = (token, teamId) -> token.startsWith("load-")
-            ? Optional.of(new LiveMember(teamId, "Load " + token, LiveRole.DRIVER))
-                    .filter(m -> Long.parseLong(token.substring(5)) + TEAM == teamId)
-            : Optional.ofNullable(TOKENS.get(token)).filter(e -> e.getKey() == teamId).map(Map.Entry::getValue);
+    /** Lifetime of a test token, unless it ends with ~MILLIS. */
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+
+    /**
+     * The test tokens, each optionally followed by ~MILLIS, its lifetime; load-N for a driver of team TEAM + N
+     * (LiveLoad). Tests change a member's role in {@link #roles}, or take them out of the team in {@link #removed}.
+     */
+    final class Access implements LiveAccess {
+        @Override
+        public Optional<Grant> authorize(String token, long teamId) {
+            int tilde = token.indexOf('~');
+            Duration lifetime = tilde < 0 ? TOKEN_LIFETIME : Duration.ofMillis(Long.parseLong(token.substring(tilde + 1)));
+            String name = tilde < 0 ? token : token.substring(0, tilde);
+            Optional<LiveMember> member = name.startsWith("load-")
+                    ? Optional.of(new LiveMember(teamId, "Load " + name, LiveRole.DRIVER))
+                            .filter(m -> Long.parseLong(name.substring(5)) + TEAM == teamId)
+                    : Optional.ofNullable(TOKENS.get(name)).filter(e -> e.getKey() == teamId)
+                            .flatMap(e -> member(e.getValue().userId(), teamId));
+            return member.map(m -> new Grant(m, lifetime));
+        }
+
+        @Override
+        public Optional<LiveMember> member(long userId, long teamId) {
+            return TOKENS.values().stream().filter(e -> e.getKey() == teamId && e.getValue().userId() == userId)
+                    .map(Map.Entry::getValue).filter(m -> !removed.contains(userId)).findFirst()
+                    .map(m -> new LiveMember(m.userId(), m.displayName(), roles.getOrDefault(userId, m.role())));
+        }
+    }
+
+    final Map<Long, LiveRole> roles = new ConcurrentHashMap<>();
+    final Set<Long> removed = ConcurrentHashMap.newKeySet();
 
     record Stored(long teamId, long userId, String key, FrameSchema schema, String yaml, Path file) {
     }
@@ -49,6 +77,15 @@ final class TestNode implements AutoCloseable {
     }
 
     TestNode(Path dataDir, String natsUrl, int queue, LiveMetrics metrics, Duration resumeGrace) throws Exception {
+        this(nats(LiveConfig.defaults(dataDir).withSubscriberQueue(queue).withResumeGrace(resumeGrace), natsUrl),
+                metrics);
+    }
+
+    private static LiveConfig nats(LiveConfig config, String natsUrl) {
+        return natsUrl == null ? config : config.withNats(natsUrl);
+    }
+
+    TestNode(LiveConfig config, LiveMetrics metrics) throws Exception {
         jetty = new Server(0);
         jetty.setHandler(new Handler.Abstract() {
             @Override
@@ -57,9 +94,7 @@ final class TestNode implements AutoCloseable {
                 return true;
             }
         });
-        LiveConfig config = LiveConfig.defaults(dataDir).withSubscriberQueue(queue)
-                .withResumeGrace(resumeGrace);
-        relay = LiveRelay.install(jetty, natsUrl == null ? config : config.withNats(natsUrl), ACCESS,
+        relay = LiveRelay.install(jetty, config, new Access(),
                 (team, user, key, schema, yaml, file) -> stored.add(new Stored(team, user, key, schema, yaml, file)),
                 metrics);
         jetty.start();

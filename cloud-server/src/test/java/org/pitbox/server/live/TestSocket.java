@@ -3,6 +3,7 @@ package org.pitbox.server.live;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -17,6 +18,8 @@ import org.pitbox.protocol.live.LiveControl;
 public final class TestSocket implements Session.Listener {
     final BlockingQueue<byte[]> binary = new LinkedBlockingQueue<>();
     final BlockingQueue<LiveControl> text = new LinkedBlockingQueue<>();
+    /** The close status and reason, once the connection is closed. */
+    final CompletableFuture<String> closed = new CompletableFuture<>();
     private volatile Consumer<byte[]> onBinary = binary::add;
     private volatile boolean reading;
     private volatile Session session;
@@ -80,13 +83,28 @@ public final class TestSocket implements Session.Listener {
     }
 
     @Override
+    public void onWebSocketClose(int status, String reason) {
+        closed.complete(status + " " + reason);
+    }
+
+    /** The close status and reason; fails if the connection is still open after 10 s. */
+    String awaitClose() throws Exception {
+        return closed.get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
     public void onWebSocketError(Throwable cause) {
         // tests see the effects; connections closed at the end of a test land here
     }
 
     void send(LiveControl control) throws Exception {
+        sendText(ProtocolJson.mapper().writeValueAsString(control));
+    }
+
+    /** Sends a text message as it is, waiting until it is out. */
+    void sendText(String message) throws Exception {
         Callback.Completable done = new Callback.Completable();
-        session.sendText(ProtocolJson.mapper().writeValueAsString(control), done);
+        session.sendText(message, done);
         done.get(10, TimeUnit.SECONDS);
     }
 
