@@ -22,11 +22,18 @@ final class LiveWiring {
 
     static LiveRelay install(PitboxServer server, ServerConfig config) throws IOException {
         PitboxApplication app = server.application();
-        LiveConfig live = LiveConfig.defaults(config.dataDir());
+        LiveConfig live = LiveConfig.defaults(config.dataDir())
+                .withMaxRecordingBytes(config.limits().maxLiveRecordingBytes());
         if (config.natsUrl() != null) {
             live = live.withNats(config.natsUrl());
         }
-        LiveRelay relay = LiveRelay.install(server.jetty(), live, access(app), sink(app), metrics(app.metrics()));
+        LiveRelay relay;
+        try {
+            relay = LiveRelay.install(server.jetty(), live, access(app), sink(app), metrics(app.metrics()));
+        } catch (IOException e) {
+            // without the cause: the NATS client's messages name the URL, password and all
+            throw new IOException(ServerConfig.redactUserInfo(e.getMessage()));
+        }
         app.healthChecks().put(config.natsUrl() == null ? "relay" : "nats", relay::isReady);
         return relay;
     }
@@ -59,6 +66,8 @@ final class LiveWiring {
     private static LiveMetrics metrics(Metrics registry) {
         Metrics.Counter relayed = registry.counter("pitbox_frames_relayed_total", "Frames received from drivers and relayed");
         Metrics.Counter dropped = registry.counter("pitbox_frames_dropped_total", "Frames slow subscribers did not get");
+        Metrics.Counter cut = registry.counter("pitbox_live_recordings_cut_total",
+                "Live recordings that reached max-live-recording-bytes");
         AtomicLong sessions = new AtomicLong();
         AtomicLong subscribers = new AtomicLong();
         registry.gauge("pitbox_live_sessions", "Live sessions on this node", sessions::get);
@@ -72,6 +81,11 @@ final class LiveWiring {
             @Override
             public void framesDropped(long count) {
                 dropped.add(count);
+            }
+
+            @Override
+            public void recordingCut() {
+                cut.inc();
             }
 
             @Override

@@ -10,8 +10,10 @@ import java.time.Duration;
  * @param natsUrl         NATS server that links the nodes; null relays in-process (single node)
  * @param subscriberQueue frames in flight per subscriber before it drops
  * @param resumeGrace     how long a session waits for its publisher to reconnect before it ends
+ * @param maxRecordingBytes frames a session's spool keeps; later frames are relayed but not recorded
  */
-public record LiveConfig(Path dataDir, String natsUrl, int subscriberQueue, Duration resumeGrace) {
+public record LiveConfig(Path dataDir, String natsUrl, int subscriberQueue, Duration resumeGrace,
+        long maxRecordingBytes) {
     public LiveConfig {
         if (subscriberQueue < 1) {
             throw new IllegalArgumentException("subscriber queue must be at least 1");
@@ -19,18 +21,22 @@ public record LiveConfig(Path dataDir, String natsUrl, int subscriberQueue, Dura
     }
 
     public static LiveConfig defaults(Path dataDir) {
-        return new LiveConfig(dataDir, null, 256, Duration.ofSeconds(60));
+        return new LiveConfig(dataDir, null, 256, Duration.ofSeconds(60), 1L << 30);
     }
 
     public LiveConfig withNats(String url) {
-        return new LiveConfig(dataDir, url, subscriberQueue, resumeGrace);
+        return new LiveConfig(dataDir, url, subscriberQueue, resumeGrace, maxRecordingBytes);
     }
 
     public LiveConfig withSubscriberQueue(int frames) {
-        return new LiveConfig(dataDir, natsUrl, frames, resumeGrace);
+        return new LiveConfig(dataDir, natsUrl, frames, resumeGrace, maxRecordingBytes);
     }
 
     public LiveConfig withResumeGrace(Duration grace) {
-        return new LiveConfig(dataDir, natsUrl, subscriberQueue, grace);
+        return new LiveConfig(dataDir, natsUrl, subscriberQueue, grace, maxRecordingBytes);
+    }
+
+    public LiveConfig withMaxRecordingBytes(long bytes) {
+        return new LiveConfig(dataDir, natsUrl, subscriberQueue, resumeGrace, bytes);
     }
 }

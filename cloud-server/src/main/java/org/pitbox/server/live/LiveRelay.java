@@ -68,7 +68,7 @@ public final class LiveRelay implements AutoCloseable {
                         + " publisher's node and cannot move to another node");
             }
             ledger = (teamId, key, driver, schema, rate) -> new Recording.Claim(
-                    new Spool(liveDir(), teamId, key), 0, null);
+                    new Spool(liveDir(), teamId, key, config.maxRecordingBytes(), metrics::recordingCut), 0, null);
         }
         scheduler.scheduleAtFixedRate(this::refreshPresence, Presence.REFRESH_MILLIS, Presence.REFRESH_MILLIS,
                 TimeUnit.MILLISECONDS);

@@ -10,14 +10,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pitbox.protocol.codec.FrameSchema;
 
-/** A session's frames on this node's disk as they arrive ({@code [u32 length][FRAME message]}), bounded memory. */
+/**
+ * A session's frames on this node's disk as they arrive ({@code [u32 length][FRAME message]}), bounded memory.
+ * Past {@code maxBytes} frames are no longer kept: the recording ends there, and {@code onCut} runs once.
+ */
 final class Spool implements Recording {
+    private static final System.Logger LOG = System.getLogger(Spool.class.getName());
+
     private final Path spool;
     private final Path ibt;
     private final long startSeconds = System.currentTimeMillis() / 1000;
     private final DataOutputStream out;
+    private final long maxBytes;
+    private final Runnable onCut;
+    private long written;
 
-    Spool(Path dir, long teamId, String key) throws IOException {
+    Spool(Path dir, long teamId, String key, long maxBytes, Runnable onCut) throws IOException {
+        this.maxBytes = maxBytes;
+        this.onCut = onCut;
         Files.createDirectories(dir);
         String name = teamId + "-" + key + "-" + System.currentTimeMillis();
         this.spool = dir.resolve(name + ".frames");
@@ -27,6 +37,16 @@ final class Spool implements Recording {
 
     @Override
     public void append(long seq, byte[] message) throws IOException {
+        if (written > maxBytes) {
+            return;
+        }
+        written += Integer.BYTES + message.length;
+        if (written > maxBytes) {
+            LOG.log(System.Logger.Level.WARNING, spool.getFileName() + " reached " + maxBytes
+                    + " bytes: the rest of the session is relayed but not recorded");
+            onCut.run();
+            return;
+        }
         out.writeInt(message.length);
         out.write(message);
     }

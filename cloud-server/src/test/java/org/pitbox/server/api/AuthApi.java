@@ -127,11 +127,13 @@ abstract class AuthApi extends ApiTestBase {
     }
 
     @Test
-    void healthMetricsAndOpenApiArePublic() throws Exception {
+    void healthAndOpenApiArePublicAndMetricsNeedTheirToken() throws Exception {
         HealthReport health = send("GET", "/health", null, null).is(200).as(HealthReport.class);
         assertEquals(HealthReport.UP, health.checks().get("database"));
         send("GET", "/api/v1/teams", null, null).is(401);
-        Resp metrics = send("GET", "/metrics", null, null).is(200);
+        send("GET", "/metrics", null, null).fails(401, "invalid_metrics_token");
+        send("GET", "/metrics", METRICS_TOKEN + "x", null).fails(401, "invalid_metrics_token");
+        Resp metrics = send("GET", "/metrics", METRICS_TOKEN, null).is(200);
         assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         assertTrue(metrics.body().contains("pitbox_http_requests_total{method=\"GET\",route=\"/health\",status=\"2xx\"}"),
                 metrics.body());
