@@ -50,9 +50,13 @@ abstract class AuthApi extends ApiTestBase {
     }
 
     @Test
-    void oversizeBodiesAre413() throws Exception {
+    void oversizeBodiesAre413BeforeTheyAreSent() throws Exception {
         String big = "{\"email\":\"" + "a".repeat(5 * CHUNK) + "\"}";
-        send("POST", "/api/v1/auth/register", null, big).fails(413, "body_too_large");
+        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
+                + "/api/v1/auth/register")).expectContinue(true).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(big)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        new Resp(r.statusCode(), r.body(), r.headers()).fails(413, "body_too_large");
     }
 
     @Test

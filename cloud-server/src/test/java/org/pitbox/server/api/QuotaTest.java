@@ -14,12 +14,12 @@ import org.pitbox.protocol.api.SessionCreated;
 
 /** Bytes per session and per team, unfinished uploads per user and their expiry; each refusal is JSON and counted. */
 class QuotaTest extends ApiTestBase {
-    private static final long SESSION_MAX = 4L * CHUNK;
+    private static final long SESSION_MAX = 64L * CHUNK;
 
     @Override
     Map<String, String> settings() {
         return Map.of("PITBOX_MAX_SESSION_BYTES", Long.toString(SESSION_MAX),
-                "PITBOX_TEAM_QUOTA_BYTES", Long.toString(10L * CHUNK),
+                "PITBOX_TEAM_QUOTA_BYTES", Long.toString(160L * CHUNK),
                 "PITBOX_OPEN_UPLOADS_PER_USER", "2", "PITBOX_UPLOAD_EXPIRY_HOURS", "1");
     }
 
@@ -51,7 +51,7 @@ class QuotaTest extends ApiTestBase {
         start(owner, team, SESSION_MAX).is(201);
         start(driver, team, SESSION_MAX).is(201);
         start(driver, team, SESSION_MAX).fails(413, "team_quota_exceeded");
-        start(driver, team, 2L * CHUNK).is(201);
+        start(driver, team, 32L * CHUNK).is(201);
         User other = newUser();
         start(other, newTeam(other), SESSION_MAX).is(201); // another team's quota is its own
         assertTrue(metrics().contains("pitbox_quota_refusals_total{quota=\"team_bytes\"}"));
