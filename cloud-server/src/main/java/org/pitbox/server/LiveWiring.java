@@ -24,12 +24,19 @@ final class LiveWiring {
 
     static LiveRelay install(PitboxServer server, ServerConfig config) throws IOException {
         PitboxApplication app = server.application();
-        LiveConfig live = LiveConfig.defaults(config.dataDir()).withLimits(config.live());
+        LiveConfig live = LiveConfig.defaults(config.dataDir()).withLimits(config.live())
+                .withMaxRecordingBytes(config.limits().maxLiveRecordingBytes());
         if (config.natsUrl() != null) {
             live = live.withNats(config.natsUrl());
         }
-        LiveRelay relay = LiveRelay.install(server.jetty(), live, access(app.tokens(), app.teamAccess()), sink(app),
-                metrics(app.metrics()));
+        LiveRelay relay;
+        try {
+            relay = LiveRelay.install(server.jetty(), live, access(app.tokens(), app.teamAccess()), sink(app),
+                    metrics(app.metrics()));
+        } catch (IOException e) {
+            // without the cause: the NATS client's messages name the URL, password and all
+            throw new IOException(ServerConfig.redactUserInfo(e.getMessage()));
+        }
         app.teams().addMembershipListener(relay::membershipChanged);
         app.healthChecks().put(config.natsUrl() == null ? "relay" : "nats", relay::isReady);
         return relay;
@@ -73,6 +80,8 @@ final class LiveWiring {
         Metrics.Counter dropped = registry.counter("pitbox_frames_dropped_total", "Frames slow subscribers did not get");
         Metrics.Counter slow = registry.counter("pitbox_live_slow_disconnects_total",
                 "Live sockets disconnected for not reading what they were sent");
+        Metrics.Counter cut = registry.counter("pitbox_live_recordings_cut_total",
+                "Live recordings that reached max-live-recording-bytes");
         AtomicLong sessions = new AtomicLong();
         AtomicLong subscribers = new AtomicLong();
         registry.gauge("pitbox_live_sessions", "Live sessions on this node", sessions::get);
@@ -86,6 +95,11 @@ final class LiveWiring {
             @Override
             public void framesDropped(long count) {
                 dropped.add(count);
+            }
+
+            @Override
+            public void recordingCut() {
+                cut.inc();
             }
 
             @Override

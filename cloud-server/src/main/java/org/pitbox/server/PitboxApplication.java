@@ -13,6 +13,7 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.pitbox.server.auth.AuthService;
 import org.pitbox.server.auth.JdbcRefreshTokenDao;
 import org.pitbox.server.auth.JdbcUserDao;
+import org.pitbox.server.auth.LoginGuard;
 import org.pitbox.server.auth.PasswordHasher;
 import org.pitbox.server.auth.RateLimitFilter;
 import org.pitbox.server.auth.RateLimiter;
@@ -21,6 +22,7 @@ import org.pitbox.server.auth.TokenService;
 import org.pitbox.server.db.Database;
 import org.pitbox.server.db.Jdbc;
 import org.pitbox.server.http.BodyLimitFilter;
+import org.pitbox.server.http.ClientAddresses;
 import org.pitbox.server.http.CorsFilter;
 import org.pitbox.server.http.ErrorMappers;
 import org.pitbox.server.http.MetricsFilter;
@@ -35,6 +37,7 @@ import org.pitbox.server.resources.TeamResource;
 import org.pitbox.server.resources.TeamSessionsResource;
 import org.pitbox.server.sessions.FileStore;
 import org.pitbox.server.sessions.JdbcSessionDao;
+import org.pitbox.server.sessions.Quotas;
 import org.pitbox.server.sessions.SessionService;
 import org.pitbox.server.teams.JdbcTeamDao;
 import org.pitbox.server.teams.TeamAccess;
@@ -77,8 +80,10 @@ public final class PitboxApplication extends ResourceConfig {
         JdbcTeamDao teamDao = new JdbcTeamDao(jdbc);
         teamAccess = new TeamAccess(teamDao);
         teams = new TeamService(teamDao, teamAccess, config.inviteTtl(), clock);
+        ServerConfig.Limits limits = config.limits();
         sessions = new SessionService(new JdbcSessionDao(jdbc), new FileStore(config.dataDir()), teamAccess,
-                config.uploadChunkBytes(), clock);
+                config.uploadChunkBytes(), new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(),
+                        limits.openUploadsPerUser(), limits.uploadExpiry()), metrics, clock);
         healthChecks.put("database", database::isReady);
 
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -95,12 +100,13 @@ public final class PitboxApplication extends ResourceConfig {
             register(new CorsFilter(config.corsOrigins()));
         }
         register(new SecurityFeature(tokens));
-        register(new RateLimitFilter(Map.of(AUTH_LIMIT, new RateLimiter(config.authRatePerMinute(), clock))));
+        register(new RateLimitFilter(Map.of(AUTH_LIMIT, new RateLimiter(config.authRatePerMinute(), clock)),
+                new ClientAddresses(config.clientAddress())));
 
         register(new HealthResource(Version.current(), healthChecks));
-        register(new MetricsResource(metrics));
+        register(new MetricsResource(metrics, config.metricsToken()));
         register(new OpenApiResource());
-        register(new AuthResource(auth, new RateLimiter(config.authRatePerMinute(), clock)));
+        register(new AuthResource(auth, new LoginGuard(config.authRatePerMinute(), clock)));
         register(new TeamResource(teams));
         register(new InviteResource(teams));
         register(new TeamSessionsResource(sessions));

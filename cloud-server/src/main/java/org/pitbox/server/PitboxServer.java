@@ -4,31 +4,49 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.pitbox.server.auth.TokenSecret;
 import org.pitbox.server.db.Database;
+import org.pitbox.server.http.JsonErrorHandler;
 import org.pitbox.server.live.LiveRelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PitBox cloud server: Jersey on Jetty with an embedded database by default, and the live relay for
  * WebSockets under /api/v1/live. {@link #create} builds it without starting.
  */
 public final class PitboxServer implements AutoCloseable {
+    private static final Duration MAX_SWEEP_PERIOD = Duration.ofMinutes(15);
+    private static final Logger LOG = LoggerFactory.getLogger(PitboxServer.class);
+
     private final Server jetty;
     private final Database database;
     private final PitboxApplication application;
+    private final Duration sweepEvery;
     private LiveRelay live;
+    private ScheduledExecutorService sweeper;
 
-    private PitboxServer(Server jetty, Database database, PitboxApplication application) {
+    private PitboxServer(Server jetty, Database database, PitboxApplication application, Duration uploadExpiry) {
         this.jetty = jetty;
         this.database = database;
         this.application = application;
+        Duration quarter = uploadExpiry.dividedBy(4);
+        this.sweepEvery = quarter.compareTo(MAX_SWEEP_PERIOD) < 0 ? quarter : MAX_SWEEP_PERIOD;
     }
 
     /** Builds and starts a server; {@code config.port() == 0} picks a free port. */
@@ -52,7 +70,8 @@ public final class PitboxServer implements AutoCloseable {
             }
             URI base = URI.create((ssl == null ? "http" : "https") + "://0.0.0.0:" + config.port() + "/");
             Server jetty = JettyHttpContainerFactory.createServer(base, ssl, container, false);
-            PitboxServer server = new PitboxServer(jetty, database, app);
+            harden(jetty, config.limits());
+            PitboxServer server = new PitboxServer(jetty, database, app, config.limits().uploadExpiry());
             server.live = LiveWiring.install(server, config);
             return server;
         } catch (IOException | RuntimeException e) {
@@ -61,6 +80,23 @@ public final class PitboxServer implements AutoCloseable {
         }
     }
 
+    /**
+     * No version in the {@code Server} header, JSON for Jetty's own errors, idle connections closed, and request
+     * bodies that arrive slower than the minimum rate failed, so a slow or silent client cannot hold a thread.
+     */
+    private static void harden(Server jetty, ServerConfig.Limits limits) {
+        for (Connector connector : jetty.getConnectors()) {
+            connector.getConnectionFactories().stream().filter(HttpConnectionFactory.class::isInstance)
+                    .map(f -> ((HttpConnectionFactory) f).getHttpConfiguration())
+                    .forEach(http -> http.setSendServerVersion(false));
+            ((AbstractConnector) connector).setIdleTimeout(limits.idleTimeout().toMillis());
+        }
+        jetty.setErrorHandler(new JsonErrorHandler());
+        jetty.setHandler(new StatisticsHandler.MinimumDataRateHandler(jetty.getHandler(),
+                limits.minBodyBytesPerSecond(), 0));
+    }
+
+    /** Starts Jetty and the sweep that deletes expired uploads. */
     public PitboxServer start() throws Exception {
         try {
             jetty.start();
@@ -68,7 +104,25 @@ public final class PitboxServer implements AutoCloseable {
             close();
             throw e;
         }
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pitbox-upload-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    private void sweep() {
+        try {
+            int expired = application.sessions().expireUnfinished();
+            if (expired > 0) {
+                LOG.info("deleted {} expired unfinished uploads", expired);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the upload sweep failed; it runs again in {}", sweepEvery, e);
+        }
     }
 
     public int port() {
@@ -88,6 +142,9 @@ public final class PitboxServer implements AutoCloseable {
     /** Stops taking requests, ends the live sessions (storing their recordings), then closes the database. */
     @Override
     public void close() throws Exception {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
         try {
             jetty.stop();
         } finally {

@@ -19,14 +19,15 @@ import org.pitbox.server.live.LiveLimits;
  * The server's settings. Each has one name, e.g. {@code data-dir}, given as the flag {@code --data-dir}, the
  * environment variable {@code PITBOX_DATA_DIR} or the key {@code data-dir} of a properties file named by
  * {@code --config FILE} or {@code PITBOX_CONFIG}; flags win over the environment, the environment over the file.
- * Secrets are not accepted as flags (they would show in process lists). Invalid values fail at start with one
+ * Secrets (passwords, keys, tokens and the NATS URL, which may carry a password) are not accepted as flags
+ * (they would show in process lists). Invalid values fail at start with one
  * clear line. {@link #toString()} never shows a secret.
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
         String tokenSecret, Duration accessTokenTtl, Duration refreshTokenTtl, Duration inviteTtl,
         ExternalApi gradientAi, ExternalApi elevenLabs, List<String> corsOrigins, Path tlsKeystore,
         String tlsKeystorePassword, String natsUrl, long maxBodyBytes, int uploadChunkBytes, int authRatePerMinute,
-        LiveLimits live) {
+        LiveLimits live, Limits limits, String metricsToken, ClientAddress clientAddress) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int MIN_SECRET_LENGTH = 32;
@@ -36,6 +37,31 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         @Override
         public String toString() {
             return "[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", id=" + id + "]";
+        }
+    }
+
+    /**
+     * What one client, user or team may use.
+     *
+     * @param idleTimeout          a connection with nothing to read or write this long is closed
+     * @param minBodyBytesPerSecond a request body arriving slower than this fails
+     * @param teamQuotaBytes       declared bytes of all of a team's sessions, finished or not
+     * @param maxSessionBytes      declared bytes of one session
+     * @param openUploadsPerUser   unfinished uploads one user may have at a time
+     * @param uploadExpiry         an unfinished upload older than this is deleted by the sweep
+     * @param maxLiveRecordingBytes frames one live session may spool; later ones are relayed but not recorded
+     */
+    public record Limits(Duration idleTimeout, long minBodyBytesPerSecond, long teamQuotaBytes, long maxSessionBytes,
+            int openUploadsPerUser, Duration uploadExpiry, long maxLiveRecordingBytes) {
+    }
+
+    /**
+     * Where a request's client address comes from: the connection's peer, or, when the peer is one of
+     * {@code trustedProxies}, the last address in {@code header} that is not a trusted proxy.
+     */
+    public record ClientAddress(String header, List<String> trustedProxies) {
+        public ClientAddress {
+            trustedProxies = List.copyOf(trustedProxies);
         }
     }
 
@@ -58,13 +84,23 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         CORS_ORIGINS("cors-origins", false, ""),
         TLS_KEYSTORE("tls-keystore", false, null),
         TLS_KEYSTORE_PASSWORD("tls-keystore-password", true, null),
-        NATS_URL("nats-url", false, null),
+        NATS_URL("nats-url", true, null),
         MAX_BODY_BYTES("max-body-bytes", false, Long.toString(16L << 20)),
         UPLOAD_CHUNK_BYTES("upload-chunk-bytes", false, Integer.toString(4 << 20)),
         AUTH_RATE_PER_MINUTE("auth-rate-per-minute", false, "20"),
         LIVE_FRAME_BYTES("live-frame-bytes", false, Integer.toString(LiveLimits.DEFAULTS.frameBytes())),
         LIVE_CATCH_UP_BYTES("live-catch-up-bytes", false, Long.toString(LiveLimits.DEFAULTS.catchUpBytes())),
-        LIVE_OUTBOX_BYTES("live-outbox-bytes", false, Long.toString(LiveLimits.DEFAULTS.outboxBytes()));
+        LIVE_OUTBOX_BYTES("live-outbox-bytes", false, Long.toString(LiveLimits.DEFAULTS.outboxBytes())),
+        IDLE_TIMEOUT_SECONDS("idle-timeout-seconds", false, "30"),
+        MIN_BODY_BYTES_PER_SECOND("min-body-bytes-per-second", false, "1024"),
+        TEAM_QUOTA_BYTES("team-quota-bytes", false, Long.toString(20L << 30)),
+        MAX_SESSION_BYTES("max-session-bytes", false, Long.toString(1L << 30)),
+        OPEN_UPLOADS_PER_USER("open-uploads-per-user", false, "10"),
+        UPLOAD_EXPIRY_HOURS("upload-expiry-hours", false, "24"),
+        MAX_LIVE_RECORDING_BYTES("max-live-recording-bytes", false, Long.toString(1L << 30)),
+        METRICS_TOKEN("metrics-token", true, null),
+        CLIENT_IP_HEADER("client-ip-header", false, "X-Forwarded-For"),
+        TRUSTED_PROXIES("trusted-proxies", false, "");
 
         final String key;
         final boolean secret;
@@ -108,6 +144,9 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         if (uploadChunkBytes < 1024 || uploadChunkBytes > maxBodyBytes) {
             throw new IllegalArgumentException("upload-chunk-bytes must be 1024..max-body-bytes (" + maxBodyBytes
                     + "), got " + uploadChunkBytes);
+        }
+        if (metricsToken != null && metricsToken.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException("metrics token must be at least " + MIN_SECRET_LENGTH + " characters");
         }
         corsOrigins = List.copyOf(corsOrigins);
     }
@@ -169,6 +208,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         String dataDir = v.get(Setting.DATA_DIR) != null ? v.get(Setting.DATA_DIR) : defaultDataDir();
         String keystore = v.get(Setting.TLS_KEYSTORE);
         String cors = v.get(Setting.CORS_ORIGINS);
+        String proxies = v.get(Setting.TRUSTED_PROXIES);
         return new ServerConfig(
                 (int) number(v, Setting.PORT, 0, Integer.MAX_VALUE),
                 Path.of(dataDir),
@@ -181,14 +221,22 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                         v.get(Setting.GRADIENT_AGENT_ID)),
                 new ExternalApi(v.get(Setting.ELEVENLABS_BASE_URL), v.get(Setting.ELEVENLABS_API_KEY),
                         v.get(Setting.ELEVENLABS_VOICE_ID)),
-                cors == null ? List.of() : Arrays.stream(cors.split(",")).map(String::trim)
-                        .filter(s -> !s.isEmpty()).toList(),
+                list(cors),
                 keystore == null ? null : Path.of(keystore), v.get(Setting.TLS_KEYSTORE_PASSWORD),
                 v.get(Setting.NATS_URL),
                 number(v, Setting.MAX_BODY_BYTES, 1024, Long.MAX_VALUE),
                 (int) number(v, Setting.UPLOAD_CHUNK_BYTES, 0, Integer.MAX_VALUE),
                 (int) number(v, Setting.AUTH_RATE_PER_MINUTE, 1, 1_000_000),
-                liveLimits(v));
+                liveLimits(v),
+                new Limits(Duration.ofSeconds(number(v, Setting.IDLE_TIMEOUT_SECONDS, 1, 3600)),
+                        number(v, Setting.MIN_BODY_BYTES_PER_SECOND, 0, Long.MAX_VALUE),
+                        number(v, Setting.TEAM_QUOTA_BYTES, 1, Long.MAX_VALUE),
+                        number(v, Setting.MAX_SESSION_BYTES, 1, Integer.MAX_VALUE),
+                        (int) number(v, Setting.OPEN_UPLOADS_PER_USER, 1, 10_000),
+                        Duration.ofHours(number(v, Setting.UPLOAD_EXPIRY_HOURS, 1, 24 * 365)),
+                        number(v, Setting.MAX_LIVE_RECORDING_BYTES, 1 << 20, Long.MAX_VALUE)),
+                v.get(Setting.METRICS_TOKEN),
+                new ClientAddress(v.get(Setting.CLIENT_IP_HEADER), list(proxies)));
     }
 
     /** The live relay's byte limits; the others keep their defaults. */
@@ -197,6 +245,11 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         return new LiveLimits((int) number(v, Setting.LIVE_FRAME_BYTES, 1024, 16 << 20), d.openBytes(),
                 d.controlBytes(), d.radioChars(), number(v, Setting.LIVE_CATCH_UP_BYTES, 1024, 1L << 32),
                 number(v, Setting.LIVE_OUTBOX_BYTES, 1024, 1L << 34), d.idleTimeout());
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     private static long number(Map<Setting, String> values, Setting s, long min, long max) {
@@ -249,14 +302,16 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                 + ", elevenLabs=" + elevenLabs + ", corsOrigins=" + corsOrigins + ", tlsKeystore=" + tlsKeystore
                 + ", tlsKeystorePassword=" + hidden(tlsKeystorePassword) + ", natsUrl=" + redactUserInfo(natsUrl)
                 + ", maxBodyBytes=" + maxBodyBytes + ", uploadChunkBytes=" + uploadChunkBytes
-                + ", authRatePerMinute=" + authRatePerMinute + ", live=" + live + "]";
+                + ", authRatePerMinute=" + authRatePerMinute + ", live=" + live + ", limits=" + limits
+                + ", metricsToken=" + hidden(metricsToken) + ", clientAddress=" + clientAddress + "]";
     }
 
     private static String hidden(String secret) {
         return secret == null ? "unset" : "***";
     }
 
-    private static String redactUserInfo(String url) {
+    /** The URL with any user and password replaced by {@code ***}. */
+    public static String redactUserInfo(String url) {
         return url == null ? null : url.replaceAll("//[^/@]*@", "//***@");
     }
 }

@@ -10,19 +10,27 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.Map;
 import org.eclipse.jetty.server.Request;
+import org.pitbox.server.http.ClientAddresses;
 
-/** Applies the named {@link RateLimiter} per client IP to {@link RateLimited} methods; runs before authentication. */
+/**
+ * Applies the named {@link RateLimiter} per client address to {@link RateLimited} methods; runs before
+ * authentication. The address is left in the request's property {@link #CLIENT} for the resource.
+ */
 @RateLimited("")
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class RateLimitFilter implements ContainerRequestFilter {
+    public static final String CLIENT = "pitbox.client";
+
     private final Map<String, RateLimiter> limiters;
+    private final ClientAddresses clients;
     @Context
     private ResourceInfo resource;
     @Inject
     private Provider<Request> jettyRequest;
 
-    public RateLimitFilter(Map<String, RateLimiter> limiters) {
+    public RateLimitFilter(Map<String, RateLimiter> limiters, ClientAddresses clients) {
         this.limiters = Map.copyOf(limiters);
+        this.clients = clients;
     }
 
     @Override
@@ -32,6 +40,8 @@ public final class RateLimitFilter implements ContainerRequestFilter {
         if (limiter == null) {
             throw new IllegalStateException("no rate limiter named " + name);
         }
-        limiter.acquire("ip:" + Request.getRemoteAddr(jettyRequest.get()));
+        String client = clients.of(jettyRequest.get());
+        request.setProperty(CLIENT, client);
+        limiter.acquire("ip:" + client);
     }
 }

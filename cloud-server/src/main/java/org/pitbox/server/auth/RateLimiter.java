@@ -35,20 +35,43 @@ public final class RateLimiter {
 
     /** Takes one token for {@code key}, or answers 429 with Retry-After in whole seconds. */
     public void acquire(String key) {
+        Bucket b = bucket(key);
+        synchronized (b) {
+            check(b);
+            b.tokens -= 1;
+        }
+    }
+
+    /** Answers 429 when {@code key} has no token left, without taking one. */
+    public void check(String key) {
+        check(bucket(key));
+    }
+
+    /** Takes one token for {@code key} if it has one; never refuses. */
+    public void take(String key) {
+        Bucket b = bucket(key);
+        synchronized (b) {
+            b.tokens = Math.max(0, b.tokens - 1);
+        }
+    }
+
+    private Bucket bucket(String key) {
         long now = nanos();
         if (buckets.size() > SWEEP_AT) {
             buckets.values().removeIf(b -> refill(b, now) >= capacity);
         }
         Bucket b = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
+        refill(b, now);
+        return b;
+    }
+
+    private void check(Bucket b) {
         synchronized (b) {
-            refill(b, now);
-            if (b.tokens >= 1) {
-                b.tokens -= 1;
-                return;
+            if (b.tokens < 1) {
+                long wait = (long) Math.ceil((1 - b.tokens) / perNano / 1e9);
+                throw new ApiException(429, "rate_limited", "too many requests; retry in " + wait + " s",
+                        Map.of("Retry-After", Long.toString(Math.max(1, wait))));
             }
-            long wait = (long) Math.ceil((1 - b.tokens) / perNano / 1e9);
-            throw new ApiException(429, "rate_limited", "too many requests; retry in " + wait + " s",
-                    Map.of("Retry-After", Long.toString(Math.max(1, wait))));
         }
     }
 

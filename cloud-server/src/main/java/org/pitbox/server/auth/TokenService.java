@@ -53,12 +53,12 @@ public final class TokenService {
             return Optional.empty();
         }
         try {
-            byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+            byte[] signature = decode(parts[2]);
             if (!MessageDigest.isEqual(signature, sign(parts[0] + "." + parts[1]))) {
                 return Optional.empty();
             }
-            JsonNode header = json.readTree(Base64.getUrlDecoder().decode(parts[0]));
-            JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            JsonNode header = json.readTree(decode(parts[0]));
+            JsonNode claims = json.readTree(decode(parts[1]));
             long exp = claims.path("exp").asLong(0);
             if (!"HS256".equals(header.path("alg").asText()) || !TYPE.equals(claims.path("typ").asText())
                     || exp <= clock.instant().getEpochSecond()) {
@@ -84,6 +84,15 @@ public final class TokenService {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Strict base64url: no padding, no unused bits set, so each token has exactly one spelling. */
+    private static byte[] decode(String part) {
+        byte[] bytes = Base64.getUrlDecoder().decode(part);
+        if (!b64(bytes).equals(part)) {
+            throw new IllegalArgumentException("not canonical base64url");
+        }
+        return bytes;
     }
 
     private static String b64(byte[] bytes) {

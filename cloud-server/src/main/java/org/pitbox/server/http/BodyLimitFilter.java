@@ -11,16 +11,16 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies above the configured size with 413, by Content-Length or while streaming. Any refusal
- * (this one, a missing token, a conflict) is sent after reading what is left of the body, up to four times the
- * limit: a server that answers while the client is still sending may reset the connection, and the client then
- * never reads the answer. Larger bodies are cut off.
+ * Refuses request bodies above the configured size with 413: by Content-Length before any of the body is read
+ * (a client that sent {@code Expect: 100-continue} then never sends it), or while streaming. A refused request's
+ * body is never read to its end: the answer goes out at once, saying {@code Connection: close}, and Jetty closes
+ * the connection, so a client that sends slowly or not at all holds no request thread (and a client that pools
+ * connections does not reuse one the server is closing). Slow bodies are cut by the server's minimum data rate and
+ * idle timeout.
  */
 @PreMatching
 @Priority(100)
 public final class BodyLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
-    private static final long DRAIN_FACTOR = 4;
-
     private final long maxBytes;
 
     public BodyLimitFilter(long maxBytes) {
@@ -32,32 +32,14 @@ public final class BodyLimitFilter implements ContainerRequestFilter, ContainerR
         if (request.getLength() > maxBytes) {
             throw tooLarge();
         }
-        if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream()));
-        }
+        request.setEntityStream(new Limited(request.getEntityStream()));
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() >= 400 && request.getLength() <= DRAIN_FACTOR * maxBytes) {
-            discard(request, DRAIN_FACTOR * maxBytes);
-        }
-    }
-
-    /** Reads and drops at most {@code most} bytes of what the body has left. */
-    private static void discard(ContainerRequestContext request, long most) {
-        byte[] buffer = new byte[8192];
-        try {
-            InputStream body = request.getEntityStream();
-            for (long left = most; left > 0; ) {
-                int n = body.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (n < 0) {
-                    return;
-                }
-                left -= n;
-            }
-        } catch (IOException | RuntimeException e) {
-            // the body was read and closed, the client went away, or it streamed past the limit: nothing to read
+        boolean body = request.getLength() > 0 || request.getHeaders().containsKey("Transfer-Encoding");
+        if (response.getStatus() >= 400 && body) {
+            response.getHeaders().putSingle("Connection", "close");
         }
     }
 
@@ -65,6 +47,12 @@ public final class BodyLimitFilter implements ContainerRequestFilter, ContainerR
         return new ApiException(413, "body_too_large", "the request body is larger than " + maxBytes + " bytes");
     }
 
+    /** The body failed while it was read: the idle timeout, the minimum data rate, or the client went away. */
+    private static ApiException incomplete() {
+        return new ApiException(408, "body_incomplete", "the request body stopped, came too slowly or was cut off");
+    }
+
+    /** Counts what is read against the limit; a failed read is answered 408, not logged as a server error. */
     private final class Limited extends FilterInputStream {
         private long count;
 
@@ -73,8 +61,13 @@ public final class BodyLimitFilter implements ContainerRequestFilter, ContainerR
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
+        public int read() {
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException e) {
+                throw incomplete();
+            }
             if (b >= 0) {
                 add(1);
             }
@@ -82,8 +75,13 @@ public final class BodyLimitFilter implements ContainerRequestFilter, ContainerR
         }
 
         @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
+        public int read(byte[] buf, int off, int len) {
+            int n;
+            try {
+                n = super.read(buf, off, len);
+            } catch (IOException e) {
+                throw incomplete();
+            }
             if (n > 0) {
                 add(n);
             }

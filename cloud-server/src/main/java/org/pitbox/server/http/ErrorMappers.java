@@ -33,6 +33,20 @@ public final class ErrorMappers {
         return b.build();
     }
 
+    /** The error code for a status that Jersey or Jetty, not our code, decided. */
+    public static String code(int status) {
+        return switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "body_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
+            default -> status >= 500 ? "internal_error" : "bad_request";
+        };
+    }
+
     /** Our own errors. */
     public static final class Api implements ExceptionMapper<ApiException> {
         @Override
@@ -54,15 +68,7 @@ public final class ErrorMappers {
                 LOG.error("request failed", e);
                 return response(500, "internal_error", "internal server error");
             }
-            String code = switch (status) {
-                case 404 -> "not_found";
-                case 405 -> "method_not_allowed";
-                case 406 -> "not_acceptable";
-                case 413 -> "body_too_large";
-                case 415 -> "unsupported_media_type";
-                default -> "bad_request";
-            };
-            Response.ResponseBuilder b = Response.fromResponse(response(status, code,
+            Response.ResponseBuilder b = Response.fromResponse(response(status, code(status),
                     e.getResponse().getStatusInfo().getReasonPhrase()));
             if (status == 405) {
                 b.header("Allow", e.getResponse().getHeaderString("Allow"));

@@ -11,8 +11,10 @@ import java.time.Duration;
  * @param subscriberQueue frames in flight per subscriber before it drops
  * @param resumeGrace     how long a session waits for its publisher to reconnect before it ends
  * @param limits          what one client may make the relay hold
+ * @param maxRecordingBytes frames a session's spool keeps; later frames are relayed but not recorded
  */
-public record LiveConfig(Path dataDir, String natsUrl, int subscriberQueue, Duration resumeGrace, LiveLimits limits) {
+public record LiveConfig(Path dataDir, String natsUrl, int subscriberQueue, Duration resumeGrace, LiveLimits limits,
+        long maxRecordingBytes) {
     public LiveConfig {
         if (subscriberQueue < 1) {
             throw new IllegalArgumentException("subscriber queue must be at least 1");
@@ -20,22 +22,26 @@ public record LiveConfig(Path dataDir, String natsUrl, int subscriberQueue, Dura
     }
 
     public static LiveConfig defaults(Path dataDir) {
-        return new LiveConfig(dataDir, null, 256, Duration.ofSeconds(60), LiveLimits.DEFAULTS);
+        return new LiveConfig(dataDir, null, 256, Duration.ofSeconds(60), LiveLimits.DEFAULTS, 1L << 30);
     }
 
     public LiveConfig withNats(String url) {
-        return new LiveConfig(dataDir, url, subscriberQueue, resumeGrace, limits);
+        return new LiveConfig(dataDir, url, subscriberQueue, resumeGrace, limits, maxRecordingBytes);
     }
 
     public LiveConfig withSubscriberQueue(int frames) {
-        return new LiveConfig(dataDir, natsUrl, frames, resumeGrace, limits);
+        return new LiveConfig(dataDir, natsUrl, frames, resumeGrace, limits, maxRecordingBytes);
     }
 
     public LiveConfig withResumeGrace(Duration grace) {
-        return new LiveConfig(dataDir, natsUrl, subscriberQueue, grace, limits);
+        return new LiveConfig(dataDir, natsUrl, subscriberQueue, grace, limits, maxRecordingBytes);
     }
 
     public LiveConfig withLimits(LiveLimits newLimits) {
-        return new LiveConfig(dataDir, natsUrl, subscriberQueue, resumeGrace, newLimits);
+        return new LiveConfig(dataDir, natsUrl, subscriberQueue, resumeGrace, newLimits, maxRecordingBytes);
+    }
+
+    public LiveConfig withMaxRecordingBytes(long bytes) {
+        return new LiveConfig(dataDir, natsUrl, subscriberQueue, resumeGrace, limits, bytes);
     }
 }

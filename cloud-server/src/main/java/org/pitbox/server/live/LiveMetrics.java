@@ -17,6 +17,10 @@ public interface LiveMetrics {
     default void liveSessions(int delta) {
     }
 
+    /** A session's recording reached its byte limit: its later frames are relayed but not recorded. */
+    default void recordingCut() {
+    }
+
     /** +1 when a subscriber connects to this node, -1 when it leaves. */
     default void subscribers(int delta) {
     }

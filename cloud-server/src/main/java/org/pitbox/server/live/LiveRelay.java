@@ -67,8 +67,8 @@ public final class LiveRelay implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "NATS has no JetStream: live sessions are recorded on the"
                         + " publisher's node and cannot move to another node");
             }
-            ledger = (teamId, key, driver, schema, rate) -> new Recording.Claim(new Spool(liveDir, teamId, key), 0,
-                    null);
+            ledger = (teamId, key, driver, schema, rate) -> new Recording.Claim(
+                    new Spool(liveDir, teamId, key, config.maxRecordingBytes(), metrics::recordingCut), 0, null);
         }
         timer.scheduleAtFixedRate(() -> teams().forEach(Presence::refresh), Presence.REFRESH_MILLIS,
                 Presence.REFRESH_MILLIS, TimeUnit.MILLISECONDS);

@@ -15,14 +15,22 @@ import org.pitbox.protocol.codec.FrameSchema;
 /**
  * A session's frames on this node's disk as they arrive ({@code [u32 length][FRAME message]}), bounded memory.
  * Each spool has its own name ({@code team-key-uuid}): sessions of one key opened at once never share a file.
+ * Past {@code maxBytes} frames are no longer kept: the recording ends there, and {@code onCut} runs once.
  */
 final class Spool implements Recording {
+    private static final System.Logger LOG = System.getLogger(Spool.class.getName());
+
     private final Path spool;
     private final Path ibt;
     private final long startSeconds = System.currentTimeMillis() / 1000;
     private final DataOutputStream out;
+    private final long maxBytes;
+    private final Runnable onCut;
+    private long written;
 
-    Spool(Path dir, long teamId, String key) throws IOException {
+    Spool(Path dir, long teamId, String key, long maxBytes, Runnable onCut) throws IOException {
+        this.maxBytes = maxBytes;
+        this.onCut = onCut;
         Files.createDirectories(dir);
         String name = teamId + "-" + key + "-" + UUID.randomUUID();
         this.spool = dir.resolve(name + ".frames");
@@ -33,6 +41,16 @@ final class Spool implements Recording {
 
     @Override
     public void append(long seq, byte[] message) throws IOException {
+        if (written > maxBytes) {
+            return;
+        }
+        written += Integer.BYTES + message.length;
+        if (written > maxBytes) {
+            LOG.log(System.Logger.Level.WARNING, spool.getFileName() + " reached " + maxBytes
+                    + " bytes: the rest of the session is relayed but not recorded");
+            onCut.run();
+            return;
+        }
         out.writeInt(message.length);
         out.write(message);
     }

@@ -5,6 +5,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
@@ -14,22 +16,23 @@ import org.pitbox.protocol.api.RefreshRequest;
 import org.pitbox.protocol.api.RegisterRequest;
 import org.pitbox.protocol.api.TokenPair;
 import org.pitbox.server.auth.AuthService;
+import org.pitbox.server.auth.LoginGuard;
+import org.pitbox.server.auth.RateLimitFilter;
 import org.pitbox.server.auth.RateLimited;
-import org.pitbox.server.auth.RateLimiter;
 import org.pitbox.server.http.Require;
 
-/** Accounts and tokens; rate-limited per client IP (the filter) and per email (here). */
+/** Accounts and tokens; rate-limited per client address (the filter), failed logins counted by the guard. */
 @Path(ApiPaths.AUTH)
 @PermitAll
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public final class AuthResource {
     private final AuthService auth;
-    private final RateLimiter perEmail;
+    private final LoginGuard guard;
 
-    public AuthResource(AuthService auth, RateLimiter perEmail) {
+    public AuthResource(AuthService auth, LoginGuard guard) {
         this.auth = auth;
-        this.perEmail = perEmail;
+        this.guard = guard;
     }
 
     @POST
@@ -40,19 +43,18 @@ public final class AuthResource {
         String email = AuthService.normalizeEmail(Require.text("email", body.email(), 320));
         String password = Require.present("password", body.password());
         String name = Require.text("displayName", body.displayName(), 100);
-        perEmail.acquire(email);
         return Response.status(201).entity(auth.register(email, password, name)).build();
     }
 
     @POST
     @Path("login")
     @RateLimited("auth")
-    public TokenPair login(LoginRequest body) {
+    public TokenPair login(@Context ContainerRequestContext request, LoginRequest body) {
         Require.body(body);
         String email = Require.text("email", body.email(), 320).toLowerCase(Locale.ROOT);
         String password = Require.present("password", body.password());
-        perEmail.acquire(email);
-        return auth.login(email, password);
+        String client = (String) request.getProperty(RateLimitFilter.CLIENT);
+        return guard.login(email, client, () -> auth.login(email, password));
     }
 
     @POST

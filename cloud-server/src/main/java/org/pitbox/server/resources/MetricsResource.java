@@ -2,24 +2,41 @@ package org.pitbox.server.resources;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.pitbox.protocol.ApiPaths;
+import org.pitbox.server.http.ApiException;
 import org.pitbox.server.metrics.Metrics;
 
-/** Prometheus scrape endpoint. */
+/**
+ * Prometheus scrape endpoint, for a scraper holding the configured metrics token as its bearer token; without
+ * a configured token there are no metrics to scrape (404).
+ */
 @Path(ApiPaths.METRICS)
 @PermitAll
 public final class MetricsResource {
     private final Metrics metrics;
+    private final byte[] token;
 
-    public MetricsResource(Metrics metrics) {
+    public MetricsResource(Metrics metrics, String token) {
         this.metrics = metrics;
+        this.token = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     }
 
     @GET
     @Produces("text/plain; version=0.0.4; charset=utf-8")
-    public String scrape() {
+    public String scrape(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (token == null) {
+            throw ApiException.notFound("metrics_disabled", "metrics are off: the server has no metrics-token");
+        }
+        if (authorization == null
+                || !MessageDigest.isEqual(token, authorization.getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiException(401, "invalid_metrics_token", "metrics need the configured metrics token");
+        }
         return metrics.text();
     }
 }

@@ -58,6 +58,14 @@ public final class TeamResource {
     }
 
     @DELETE
+    @Path("{teamId}/invites/{code}")
+    public Response revokeInvite(@Context SecurityContext sc, @PathParam("teamId") long teamId,
+            @PathParam("code") String code) {
+        teams.revokeInvite(AuthFilter.user(sc), teamId, Require.text("code", code, 100));
+        return Response.noContent().build();
+    }
+
+    @DELETE
     @Path("{teamId}/members/me")
     public Response leave(@Context SecurityContext sc, @PathParam("teamId") long teamId) {
         teams.remove(AuthFilter.user(sc), teamId, AuthFilter.user(sc).id());

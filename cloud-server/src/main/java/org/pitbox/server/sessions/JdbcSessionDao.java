@@ -91,6 +91,24 @@ public final class JdbcSessionDao implements SessionDao {
     }
 
     @Override
+    public long teamBytes(long teamId) {
+        return jdbc.queryOne("select coalesce(sum(size_bytes), 0) from sessions where team_id = ?",
+                rs -> rs.getLong(1), teamId).orElse(0L);
+    }
+
+    @Override
+    public int openUploads(long uploaderId) {
+        return jdbc.queryOne("select count(*) from sessions where uploader_id = ? and status = ?",
+                rs -> rs.getInt(1), uploaderId, UPLOADING).orElse(0);
+    }
+
+    @Override
+    public List<Long> unfinishedBefore(Instant before) {
+        return jdbc.query("select id from sessions where status = ? and created_at < ?", rs -> rs.getLong(1),
+                UPLOADING, before);
+    }
+
+    @Override
     public void delete(long id) {
         jdbc.update("delete from sessions where id = ?", id);
     }

@@ -40,4 +40,13 @@ public interface SessionDao {
     List<LapRow> laps(long id);
 
     void delete(long id);
+
+    /** Declared bytes of all the team's sessions, complete or uploading. */
+    long teamBytes(long teamId);
+
+    /** How many uploads the user has started and not completed. */
+    int openUploads(long uploaderId);
+
+    /** Uploads created before {@code before} and not completed. */
+    List<Long> unfinishedBefore(Instant before);
 }

@@ -32,6 +32,7 @@ import org.pitbox.server.auth.AuthUser;
 import org.pitbox.server.db.DataAccessException;
 import org.pitbox.server.http.ApiException;
 import org.pitbox.server.http.Require;
+import org.pitbox.server.metrics.Metrics;
 import org.pitbox.server.sessions.SessionDao.LapRow;
 import org.pitbox.server.sessions.SessionDao.SessionRow;
 import org.pitbox.server.teams.Role;
@@ -44,8 +45,6 @@ import org.slf4j.LoggerFactory;
  * Uploading needs the driver role or higher; reading any role; deleting the owner role or being the uploader.
  */
 public final class SessionService {
-    /** The largest .ibt the reader takes. */
-    public static final long MAX_FILE_BYTES = Integer.MAX_VALUE;
     public static final int MAX_PAGE_SIZE = 100;
     /** Sectors of a track and laps of a session the server keeps; a file with more is refused with 422. */
     public static final int MAX_SECTORS = 100;
@@ -61,15 +60,22 @@ public final class SessionService {
     private final FileStore files;
     private final TeamAccess access;
     private final int chunkBytes;
+    private final Quotas quotas;
     private final Clock clock;
     private final SessionLocks locks = new SessionLocks();
+    private final Metrics.Counter refused;
+    private final Metrics.Counter expired;
 
-    public SessionService(SessionDao sessions, FileStore files, TeamAccess access, int chunkBytes, Clock clock) {
+    public SessionService(SessionDao sessions, FileStore files, TeamAccess access, int chunkBytes, Quotas quotas,
+            Metrics metrics, Clock clock) {
         this.sessions = sessions;
         this.files = files;
         this.access = access;
         this.chunkBytes = chunkBytes;
+        this.quotas = quotas;
         this.clock = clock;
+        this.refused = metrics.counter("pitbox_quota_refusals_total", "Uploads refused by a quota", "quota");
+        this.expired = metrics.counter("pitbox_uploads_expired_total", "Unfinished uploads deleted by the sweep");
     }
 
     public SessionCreated create(AuthUser user, long teamId, CreateSessionRequest req) {
@@ -79,12 +85,61 @@ public final class SessionService {
         String driver = Require.text("driver", req.driver(), MAX_NAME);
         Instant startedAt = instant("startedAt", Require.text("startedAt", req.startedAt(), 64));
         long size = Require.present("sizeBytes", req.sizeBytes());
-        if (size < 1 || size > MAX_FILE_BYTES) {
-            throw ApiException.badRequest("invalid_field", "field 'sizeBytes' must be 1.." + MAX_FILE_BYTES);
+        if (size < 1) {
+            throw ApiException.badRequest("invalid_field", "field 'sizeBytes' must be 1 or more");
         }
         String sha = req.sha256() == null ? null : sha256("sha256", req.sha256());
+        checkQuotas(user, teamId, size);
         long id = sessions.create(teamId, user.id(), track, car, driver, startedAt, size, sha, clock.instant());
         return new SessionCreated(id, chunkBytes);
+    }
+
+    /** 413 for a session or team over its bytes, 429 for a user with too many unfinished uploads. */
+    private void checkQuotas(AuthUser user, long teamId, long size) {
+        if (size > quotas.sessionBytes()) {
+            throw refusal("session_bytes", 413, "session_too_large", "field 'sizeBytes' must be 1.."
+                    + quotas.sessionBytes() + " (the server's limit per session)");
+        }
+        int open = sessions.openUploads(user.id());
+        if (open >= quotas.openUploads()) {
+            throw refusal("open_uploads", 429, "too_many_uploads", "you have " + open + " unfinished uploads, the"
+                    + " most the server allows; complete or delete one (unfinished uploads expire after "
+                    + quotas.uploadExpiry().toHours() + " h)");
+        }
+        long used = sessions.teamBytes(teamId);
+        if (used + size > quotas.teamBytes()) {
+            throw refusal("team_bytes", 413, "team_quota_exceeded", "the team's sessions take " + used + " of its "
+                    + quotas.teamBytes() + " bytes; this one needs " + size + "; delete sessions to make room");
+        }
+    }
+
+    private ApiException refusal(String quota, int status, String code, String message) {
+        refused.inc(quota);
+        return new ApiException(status, code, message);
+    }
+
+    /**
+     * Deletes every upload left unfinished longer than the expiry: its row, chunks and any half-joined file.
+     * Returns how many went.
+     */
+    public int expireUnfinished() {
+        int count = 0;
+        for (long id : sessions.unfinishedBefore(clock.instant().minus(quotas.uploadExpiry()))) {
+            boolean gone = locks.with(id, () -> {
+                if (sessions.find(id).filter(r -> !r.complete()).isEmpty()) {
+                    return false;
+                }
+                sessions.delete(id);
+                files.discardChunks(id);
+                io(() -> Files.deleteIfExists(part(id)));
+                return true;
+            });
+            if (gone) {
+                expired.inc();
+                count++;
+            }
+        }
+        return count;
     }
 
     public SessionPage list(AuthUser user, long teamId, SessionDao.Filter filter, int page, int size) {
@@ -159,7 +214,7 @@ public final class SessionService {
                 throw ApiException.conflict("chunks_missing", "missing chunks: " + missing.stream()
                         .map(String::valueOf).collect(Collectors.joining(", ")) + (missing.size() == 20 ? ", ..." : ""));
             }
-            Path part = files.ibt(id).resolveSibling(id + ".ibt.part");
+            Path part = part(id);
             try {
                 String actual = io(() -> files.assemble(id, count, part));
                 if (!actual.equals(sha)) {
@@ -317,6 +372,11 @@ public final class SessionService {
     /** A name from a file, cut to what the database keeps. */
     private static String fit(String name) {
         return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
+    }
+
+    /** Where {@code complete} joins the chunks before the file is checked. */
+    private Path part(long id) {
+        return files.ibt(id).resolveSibling(id + ".ibt.part");
     }
 
     private SessionRow find(long id) {

@@ -66,6 +66,11 @@ public final class JdbcTeamDao implements TeamDao {
     }
 
     @Override
+    public boolean deleteInvite(long teamId, String codeHash) {
+        return jdbc.update("delete from invites where team_id = ? and code_hash = ?", teamId, codeHash) > 0;
+    }
+
+    @Override
     public Accepted acceptInvite(String codeHash, long userId, Instant now) {
         return jdbc.inTransaction(c -> {
             record Invite(long teamId, Role role, Instant expiresAt, boolean used) {

@@ -33,6 +33,9 @@ public interface TeamDao {
 
     void createInvite(String codeHash, long teamId, Role role, long createdBy, Instant expiresAt);
 
+    /** Deletes the team's invite with this code hash, used or not; false when the team has no such invite. */
+    boolean deleteInvite(long teamId, String codeHash);
+
     /** Uses the invite once: joins the user to its team. */
     Accepted acceptInvite(String codeHash, long userId, Instant now);
 }

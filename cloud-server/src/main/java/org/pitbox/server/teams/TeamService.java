@@ -56,6 +56,14 @@ public final class TeamService {
         return new InviteView(code, role.wire(), expires.toString());
     }
 
+    /** An owner withdraws an invite: its code then answers 404. */
+    public void revokeInvite(AuthUser user, long teamId, String code) {
+        access.require(user, teamId, Role.OWNER);
+        if (!teams.deleteInvite(teamId, Secrets.sha256Hex(code))) {
+            throw ApiException.notFound("invite_not_found", "no such invite in this team");
+        }
+    }
+
     public TeamView accept(AuthUser user, String code) {
         TeamDao.Accepted result = teams.acceptInvite(Secrets.sha256Hex(code), user.id(), clock.instant());
         return switch (result.outcome()) {
@@ -67,11 +75,16 @@ public final class TeamService {
         };
     }
 
-    /** Leaving ({@code userId} is the caller) needs membership; removing someone else needs the owner role. */
+    /**
+     * Leaving ({@code userId} is the caller) needs membership; removing someone else needs the owner role, and
+     * an owner is never removed by another owner: owners leave only by themselves, and the last one cannot.
+     */
     public void remove(AuthUser user, long teamId, long userId) {
         access.require(user, teamId, userId == user.id() ? Role.VIEWER : Role.OWNER);
-        if (teams.roleOf(teamId, userId).isEmpty()) {
-            throw ApiException.notFound("member_not_found", "no such member in this team");
+        Role role = teams.roleOf(teamId, userId)
+                .orElseThrow(() -> ApiException.notFound("member_not_found", "no such member in this team"));
+        if (role == Role.OWNER && userId != user.id()) {
+            throw ApiException.forbidden("an owner cannot be removed by another owner; owners leave by themselves");
         }
         if (!teams.removeUnlessLastOwner(teamId, userId)) {
             throw ApiException.conflict("last_owner", "the last owner cannot leave; invite another owner first");

@@ -48,6 +48,7 @@ import org.pitbox.server.ServerConfig;
 abstract class ApiTestBase {
     static final int CHUNK = 64 * 1024;
     static final String PASSWORD = "correct horse battery";
+    static final String METRICS_TOKEN = "metrics-token-for-the-api-tests-0123456789";
     private static final AtomicInteger USERS = new AtomicInteger();
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -76,6 +77,7 @@ abstract class ApiTestBase {
         env.put("PITBOX_UPLOAD_CHUNK_BYTES", Integer.toString(CHUNK));
         env.put("PITBOX_MAX_BODY_BYTES", Integer.toString(4 * CHUNK));
         env.put("PITBOX_AUTH_RATE_PER_MINUTE", "100000");
+        env.put("PITBOX_METRICS_TOKEN", METRICS_TOKEN);
         env.putAll(settings());
         config = ServerConfig.from(new String[] {"--port", "0", "--data-dir", dataDir.toString()}, env);
         server = PitboxServer.create(config, clock).start();

@@ -50,9 +50,13 @@ abstract class AuthApi extends ApiTestBase {
     }
 
     @Test
-    void oversizeBodiesAre413() throws Exception {
+    void oversizeBodiesAre413BeforeTheyAreSent() throws Exception {
         String big = "{\"email\":\"" + "a".repeat(5 * CHUNK) + "\"}";
-        send("POST", "/api/v1/auth/register", null, big).fails(413, "body_too_large");
+        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
+                + "/api/v1/auth/register")).expectContinue(true).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(big)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        new Resp(r.statusCode(), r.body(), r.headers()).fails(413, "body_too_large");
     }
 
     @Test
@@ -127,11 +131,13 @@ abstract class AuthApi extends ApiTestBase {
     }
 
     @Test
-    void healthMetricsAndOpenApiArePublic() throws Exception {
+    void healthAndOpenApiArePublicAndMetricsNeedTheirToken() throws Exception {
         HealthReport health = send("GET", "/health", null, null).is(200).as(HealthReport.class);
         assertEquals(HealthReport.UP, health.checks().get("database"));
         send("GET", "/api/v1/teams", null, null).is(401);
-        Resp metrics = send("GET", "/metrics", null, null).is(200);
+        send("GET", "/metrics", null, null).fails(401, "invalid_metrics_token");
+        send("GET", "/metrics", METRICS_TOKEN + "x", null).fails(401, "invalid_metrics_token");
+        Resp metrics = send("GET", "/metrics", METRICS_TOKEN, null).is(200);
         assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         assertTrue(metrics.body().contains("pitbox_http_requests_total{method=\"GET\",route=\"/health\",status=\"2xx\"}"),
                 metrics.body());

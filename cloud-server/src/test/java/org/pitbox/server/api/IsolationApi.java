@@ -52,6 +52,7 @@ abstract class IsolationApi extends ApiTestBase {
                 new Call("POST", "/api/v1/teams", Map.of("name", "X"), false),
                 new Call("GET", "/api/v1/teams/{teamId}/members", null, true),
                 new Call("POST", "/api/v1/teams/{teamId}/invites", Map.of("role", "owner"), true),
+                new Call("DELETE", "/api/v1/teams/{teamId}/invites/{code}", null, true),
                 new Call("DELETE", "/api/v1/teams/{teamId}/members/me", null, true),
                 new Call("DELETE", "/api/v1/teams/{teamId}/members/{userId}", null, true),
                 new Call("POST", "/api/v1/invites/{code}/accept", null, false),

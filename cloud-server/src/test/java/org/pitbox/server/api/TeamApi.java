@@ -98,4 +98,34 @@ abstract class TeamApi extends ApiTestBase {
         send("DELETE", "/api/v1/teams/" + team + "/members/me", owner.token(), null).is(204);
         send("DELETE", "/api/v1/teams/" + team + "/members/me", second.token(), null).fails(409, "last_owner");
     }
+
+    @Test
+    void anOwnerIsNeverRemovedByAnotherOwner() throws Exception {
+        User creator = newUser();
+        long team = newTeam(creator);
+        User coOwner = member(team, creator, "owner");
+        send("DELETE", "/api/v1/teams/" + team + "/members/" + creator.id(), coOwner.token(), null)
+                .fails(403, "forbidden");
+        send("DELETE", "/api/v1/teams/" + team + "/members/" + coOwner.id(), creator.token(), null)
+                .fails(403, "forbidden");
+        send("DELETE", "/api/v1/teams/" + team + "/members/me", coOwner.token(), null).is(204);
+    }
+
+    @Test
+    void anOwnerRevokesAnInvite() throws Exception {
+        User owner = newUser();
+        long team = newTeam(owner);
+        User engineer = member(team, owner, "engineer");
+        String code = send("POST", "/api/v1/teams/" + team + "/invites", owner.token(), Map.of("role", "driver"))
+                .is(201).as(InviteView.class).code();
+        send("DELETE", "/api/v1/teams/" + team + "/invites/" + code, engineer.token(), null).fails(403, "forbidden");
+        User other = newUser();
+        long otherTeam = newTeam(other);
+        send("DELETE", "/api/v1/teams/" + otherTeam + "/invites/" + code, other.token(), null)
+                .fails(404, "invite_not_found");
+        send("DELETE", "/api/v1/teams/" + team + "/invites/" + code, owner.token(), null).is(204);
+        send("POST", "/api/v1/invites/" + code + "/accept", newUser().token(), null).fails(404, "invite_not_found");
+        send("DELETE", "/api/v1/teams/" + team + "/invites/" + code, owner.token(), null)
+                .fails(404, "invite_not_found");
+    }
 }

@@ -49,6 +49,7 @@ import org.pitbox.server.api.RealIbts;
 class CloudClientTest {
     private static final int CHUNK = 64 * 1024;
     private static final String PASSWORD = "correct horse battery";
+    private static final String METRICS_TOKEN = "metrics-token-for-the-client-tests-0123456789";
     private static final Instant STARTED = Instant.parse("2015-05-28T14:45:28Z");
     private static final CloudClient.Upload ABOUT = new CloudClient.Upload("Langley", "Skip Barber", "Rob", STARTED);
     private static final BooleanSupplier NEVER = () -> false;
@@ -65,7 +66,8 @@ class CloudClientTest {
     void startServer() throws Exception {
         dataDir = Files.createTempDirectory("pitbox-client");
         Map<String, String> env = Map.of("PITBOX_UPLOAD_CHUNK_BYTES", Integer.toString(CHUNK),
-                "PITBOX_MAX_BODY_BYTES", Integer.toString(4 * CHUNK), "PITBOX_AUTH_RATE_PER_MINUTE", "100000");
+                "PITBOX_MAX_BODY_BYTES", Integer.toString(4 * CHUNK), "PITBOX_AUTH_RATE_PER_MINUTE", "100000",
+                "PITBOX_METRICS_TOKEN", METRICS_TOKEN);
         server = PitboxServer.create(ServerConfig.from(new String[] {"--port", "0", "--data-dir", dataDir.toString()},
                 env), clock).start();
         uri = URI.create("http://127.0.0.1:" + server.port() + "/");
@@ -287,7 +289,8 @@ class CloudClientTest {
     private double requests(String labels) throws Exception {
         String prefix = "pitbox_http_requests_total{method=" + labels + "} ";
         try (HttpClient http = HttpClient.newHttpClient()) {
-            String text = http.send(HttpRequest.newBuilder(uri.resolve("/metrics")).build(),
+            String text = http.send(HttpRequest.newBuilder(uri.resolve("/metrics"))
+                    .header("Authorization", "Bearer " + METRICS_TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             return text.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(
                     l.substring(prefix.length()))).sum();
