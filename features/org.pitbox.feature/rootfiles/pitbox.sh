@@ -8,6 +8,10 @@ if ! "$JAVA" -version >/dev/null 2>&1; then
 fi
 # SWT on macOS must own the first thread
 [ "$(uname)" = Darwin ] && PITBOX_VM_ARGS="-XstartOnFirstThread $PITBOX_VM_ARGS"
+# without a D-Bus session (Xvfb, ssh) there is no session manager to tell SWT of a logout; its look-up would only
+# print dbus-launch errors
+[ "$(uname)" = Linux ] && [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && [ ! -S "${XDG_RUNTIME_DIR:-/nonexistent}/bus" ] &&
+  PITBOX_VM_ARGS="-Dorg.eclipse.swt.internal.SessionManagerDBus.disable=true $PITBOX_VM_ARGS"
 # a stop request for this script reaches the workbench, so it can end a live session cleanly
 pid=
 exec 3<&0 # background commands otherwise read /dev/null

@@ -23,6 +23,7 @@ import org.pitbox.server.db.Database;
 import org.pitbox.server.db.Jdbc;
 import org.pitbox.server.http.BodyLimitFilter;
 import org.pitbox.server.http.ClientAddresses;
+import org.pitbox.server.http.ClientDisconnect;
 import org.pitbox.server.http.CorsFilter;
 import org.pitbox.server.http.ErrorMappers;
 import org.pitbox.server.http.MetricsFilter;
@@ -58,6 +59,9 @@ public final class PitboxApplication extends ResourceConfig {
      */
     private static final Logger JERSEY_PROVIDERS =
             quiet("org.glassfish.jersey.internal.inject.Providers");
+    /** Jersey logs an answer it could not write at SEVERE with a stack trace, also when the client just left. */
+    private static final Logger JERSEY_RESPONDER =
+            filtered("org.glassfish.jersey.server.ServerRuntime$Responder");
 
     private final TokenService tokens;
     private final TeamAccess teamAccess;
@@ -69,6 +73,12 @@ public final class PitboxApplication extends ResourceConfig {
     private static Logger quiet(String name) {
         Logger logger = Logger.getLogger(name);
         logger.setLevel(Level.SEVERE);
+        return logger;
+    }
+
+    private static Logger filtered(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setFilter(ClientDisconnect.jerseyFilter());
         return logger;
     }
 

@@ -101,7 +101,10 @@ public final class ErrorMappers {
         }
     }
 
-    /** Anything else is a bug: 500, logged with its stack trace (never with request bodies). */
+    /**
+     * Anything else is a bug: 500, logged with its stack trace (never with request bodies), unless the client
+     * just went away.
+     */
     public static final class Unexpected implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
@@ -109,7 +112,9 @@ public final class ErrorMappers {
             if (wrapped != null) {
                 return wrapped;
             }
-            LOG.error("request failed", e);
+            if (!ClientDisconnect.logged(e)) {
+                LOG.error("request failed", e);
+            }
             return response(500, "internal_error", "internal server error");
         }
     }
