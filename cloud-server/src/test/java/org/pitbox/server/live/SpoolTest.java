@@ -12,8 +12,8 @@ import org.pitbox.protocol.live.LiveProtocol;
 class SpoolTest {
     @Test
     void spoolsOfOneKeyOpenedInTheSameMillisecondKeepTheirOwnFrames(@TempDir Path dir) throws Exception {
-        Spool first = new Spool(dir, 1, "car1");
-        Spool second = new Spool(dir, 1, "car1"); // the same team, key and (nearly always) millisecond
+        Spool first = new Spool(dir, 1, "car1", Long.MAX_VALUE, () -> { });
+        Spool second = new Spool(dir, 1, "car1", Long.MAX_VALUE, () -> { }); // the same team, key and (nearly always) millisecond
         append(first, SimRows.ROWS.subList(0, 10));
         append(second, SimRows.ROWS.subList(100, 130));
         Path a = first.finish(SimRows.SCHEMA, 60, SimRows.YAML);
