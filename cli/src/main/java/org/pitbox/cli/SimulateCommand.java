@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import org.pitbox.core.laps.LapTimes;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.core.sim.Track;
@@ -38,8 +39,8 @@ final class SimulateCommand {
         long seed = seed(options.get("--seed"));
         SimOptions sim = SimOptions.defaults().withTrack(track).withLaps(laps).withSeed(seed).withAutoPit(true);
         int records = SimulatedIbt.write(sim, target, Instant.now().getEpochSecond());
-        out.printf(Locale.ROOT, "wrote %s: %s, %d laps, %d records (%.1f s)%n", target, track.displayName(), laps,
-                records, records / (double) TelemetrySimulator.TICK_RATE);
+        out.printf(Locale.ROOT, "wrote %s: %s, %s, %d records (%.1f s)%n", target, track.displayName(),
+                LapTimes.count(laps, "lap"), records, records / (double) TelemetrySimulator.TICK_RATE);
     }
 
     private static long seed(String text) throws UsageException {
