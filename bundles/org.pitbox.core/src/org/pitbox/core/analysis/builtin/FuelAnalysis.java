@@ -68,7 +68,10 @@ public final class FuelAnalysis implements Analysis {
         }
         FuelStats all = FuelStats.of(laps);
         out.table(perLap.build()).table(perStint.build()).figure(AVERAGE, all.average(Integer.MAX_VALUE), "l")
-                .figure(LAST_5, all.average(5), "l").figure(MOST, all.max(), "l");
+                .figure(MOST, all.max(), "l");
+        if (all.held(5) == 5) {
+            out.figure(LAST_5, all.average(5), "l"); // an average of 5 only when it holds 5 laps
+        }
         double average = all.average(Integer.MAX_VALUE);
         return out.summary(LapTimes.count(stints.size(), "stint") + "; " + (Double.isNaN(average) ? "--"
                 : String.format(Locale.ROOT, "%.3f l", average)) + " a lap over " + LapTimes.count(all.laps(),
