@@ -16,13 +16,17 @@ import org.pitbox.core.engineer.LapTraces;
 import org.pitbox.core.engineer.SectorSplits;
 import org.pitbox.core.engineer.TrackMap;
 import org.pitbox.core.laps.Lap;
+import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
 import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.iracing.sessioninfo.Sector;
 import org.pitbox.iracing.testdata.SharedData;
 
-/** The race engineer's live models fed the rows of real recordings one by one, as from a live feed. */
+/**
+ * The race engineer's live models and the driver's overlay fed the rows of real recordings one by one, as from a
+ * live feed: the same laps as the file's summary, the same best lap and fuel use on both sides.
+ */
 class RealEngineerTest {
 
     /** The models of one file, fed every row; the track maps also see the rows with the GPS or YawNorth hidden. */
@@ -33,6 +37,7 @@ class RealEngineerTest {
         final CarState car;
         final TrackMap gps;
         final TrackMap yaw;
+        final OverlayModel overlay = new OverlayModel();
 
         Fed(IbtFile ibt) {
             summary = IbtSummary.of(ibt);
@@ -55,6 +60,7 @@ class RealEngineerTest {
                 car.update(frame);
                 gps.update(frame);
                 yaw.update(yawFrame);
+                overlay.update(frame);
             }
         }
     }
@@ -73,6 +79,9 @@ class RealEngineerTest {
                     .orElse(null);
             assertEquals(best, fed.table.best());
             assertEquals(best, fed.traces.bestLap());
+            assertEquals(best == null ? Double.NaN : best.lapTime(), fed.overlay.bestLap(),
+                    "the driver's overlay has the engineer's best lap");
+            assertEquals(fed.car.consumption().average5(), fed.overlay.averageLapFuel(), "and its fuel per lap");
         }
     }
 
@@ -124,6 +133,7 @@ class RealEngineerTest {
             CarState car = new CarState(ibt.layout(), table);
             Frame frame = new Frame(ibt.layout());
             frame.row().put(0, ibt.rows(), ibt.rowStart(0), ibt.layout().rowLength());
+            table.update(frame);
             car.update(frame);
             assertEquals(Set.of(EngineWarning.OIL_PRESSURE, EngineWarning.ENGINE_STALLED), car.warnings(),
                     "the engine is off before the start");

@@ -126,6 +126,7 @@ public record IbtSummary(IbtHeader header, SessionInfo info, int channelCount, d
             case IN_LAP -> "in";
             case INCOMPLETE -> "incomplete";
             case REFUEL -> "refuel";
+            case OFF_TRACK -> "offtrack";
         }).collect(Collectors.joining(","));
     }
 }

@@ -17,20 +17,14 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.pitbox.core.laps.Lap;
-import org.pitbox.core.laps.LapDelta;
-import org.pitbox.core.laps.LapSegmenter;
 import org.pitbox.core.live.LiveLap;
-import org.pitbox.core.sim.SimOptions;
-import org.pitbox.core.sim.SimulatedRecording;
-import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.telemetry.Frame;
 import org.pitbox.iracing.live.LiveTelemetryReader;
 
 /**
  * The live path per frame: read the newest row out of a shared-memory image (the 2024 Monza dump, 323 channels,
- * 8 kB rows) through the rotating-buffer reader, then update the derived channels (lap time, delta to a reference
- * lap, fuel). Each call bumps the buffer's tick so the reader copies a new row. Run with -prof gc for allocation.
+ * 8 kB rows) through the rotating-buffer reader, then update the lap and fuel engine (lap tracking, lap time,
+ * delta to the best lap, fuel). Each call bumps the buffer's tick so the reader copies a new row. Run with -prof gc for allocation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -52,10 +46,6 @@ public class LiveFrameBenchmark {
         reader = LiveTelemetryReader.over(image);
         frame = reader.newFrame();
         derived = new LiveLap(reader.layout());
-        SimulatedRecording lapSource = SimulatedRecording.run(
-                SimOptions.defaults().withTrack(Tracks.MONZA).withLaps(2).withSeed(5));
-        Lap reference = new LapSegmenter().segment(lapSource).stream().filter(Lap::isClean).findFirst().orElseThrow();
-        derived.setReference(LapDelta.of(lapSource, reference));
         int current = image.get(44) & 0xFF;
         tickAt = 48 + 16 * current;
     }
@@ -67,6 +57,6 @@ public class LiveFrameBenchmark {
         image.putInt(tickAt + 8, tick);
         reader.read(frame);
         derived.update(frame);
-        return derived.delta();
+        return derived.lapTime();
     }
 }

@@ -77,6 +77,6 @@ public class OverlayBenchmark {
         model.update(frame);
         return model.relative().rows() + model.speedText().length() + model.rpmText().length() + model.gearText().length()
                 + model.lapTimeText().length() + model.deltaText().length() + model.fuelText().length()
-                + model.fuelToFinishText().length();
+                + model.fuelToAddText().length();
     }
 }

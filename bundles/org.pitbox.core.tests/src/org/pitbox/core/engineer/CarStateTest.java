@@ -2,7 +2,6 @@ package org.pitbox.core.engineer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +9,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.engineer.CarState.Tyre;
+import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.fuel.FuelStats;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.strategy.Consumption;
-import org.pitbox.core.strategy.FuelCalculator;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.ChannelType;
@@ -132,7 +131,8 @@ class CarStateTest {
         assertEquals(168, car.pressure(Tyre.RR));
         assertTrue(Double.isNaN(car.fuel()));
         assertFalse(car.onPitRoad());
-        assertNull(car.fuelPlan(3, 0.05), "no fuel level, no plan");
+        FuelFigures noFuel = car.fuelFigures(3, 0.05);
+        assertTrue(Double.isNaN(noFuel.lapsOfFuel()) && Double.isNaN(noFuel.fuelToAdd()), "no fuel level, no figures");
     }
 
     @Test
@@ -147,62 +147,64 @@ class CarStateTest {
     }
 
     @Test
-    void fuelPlanForARaceOfLaps() {
+    void fuelFiguresForARaceOfLaps() {
         Watch w = new Watch(RECORDING);
         Lap lap6 = lap(RECORDING, 6);
         w.until((lap6.firstRecord() + lap6.lastRecord()) / 2);
         Consumption c = w.car.consumption();
-        FuelPlan plan = w.car.fuelPlan(c.average5(), 0.05);
-        assertNotNull(plan);
+        FuelFigures f = w.car.fuelFigures(c.average5(), 0.05);
         double lapTime = FuelStats.of(w.table.laps()).averageLapTime(5);
         double lapsToGo = w.value("SessionLapsRemainEx") - w.value("LapDistPct");
-        assertEquals(c.average5(), plan.perLap());
-        assertEquals(lapTime, plan.lapTime(), 1e-12);
-        assertEquals(lapsToGo, plan.lapsToGo(), 1e-6);
-        assertEquals(w.car.fuel() / c.average5(), plan.lapsOnFuel(), 1e-9);
-        assertEquals(plan.lapsOnFuel() * lapTime, plan.secondsOnFuel(), 1e-9);
-        assertEquals(lapsToGo * c.average5() * 1.05, plan.fuelToFinish(), 1e-6);
-        assertEquals(0, plan.fuelToAdd(), "a full tank reaches the flag");
-        assertFalse(plan.pitWindow().needed());
+        assertEquals(c.average5(), f.perLap());
+        assertEquals(lapTime, f.lapTime(), 1e-12);
+        assertEquals(lapsToGo, f.lapsToGo(), 1e-6);
+        assertEquals(w.car.fuel() / c.average5(), f.lapsOfFuel(), 1e-9);
+        assertEquals(f.lapsOfFuel() * lapTime, f.secondsOfFuel(), 1e-9);
+        assertEquals(lapsToGo * c.average5(), f.fuelToFlag(), 1e-6);
+        assertEquals(0, f.fuelToAdd(), "a full tank reaches the flag");
+        assertFalse(f.pitWindow().needed());
     }
 
     @Test
-    void fuelPlanWithAStopToMake() {
+    void fuelFiguresWithAStopToMake() {
         SimulatedRecording shortTank = SimulatedRecording.run(SimOptions.defaults().withLaps(8).withSeed(5)
                 .withFuel(20, 20, Double.NaN).withAutoPit(false));
         Watch w = new Watch(shortTank);
         Lap lap4 = lap(shortTank, 4);
         w.until(lap4.firstRecord() + 100);
         double perLap = w.car.consumption().max();
-        FuelPlan plan = w.car.fuelPlan(perLap, 0.1);
-        assertNotNull(plan);
+        FuelFigures f = w.car.fuelFigures(perLap, 0.1);
         double position = w.value("LapCompleted") + w.value("LapDistPct");
-        FuelCalculator calc = new FuelCalculator(perLap, plan.lapTime(), w.car.tankSize(), 0.1);
-        assertEquals(calc.pitWindow(position, w.car.fuel(), (int) Math.ceil(position + plan.lapsToGo())),
-                plan.pitWindow());
-        assertTrue(plan.pitWindow().needed(), plan.toString());
-        assertEquals(1, plan.pitWindow().stops(), "six laps at about 3.8 l with 10 l on board and a 20 l tank");
-        assertEquals(calc.fuelToAdd(plan.lapsToGo(), w.car.fuel()), plan.fuelToAdd(), 1e-9);
-        assertEquals(20 - w.car.fuel(), plan.fuelToAdd(), 1e-4, "fill it up");
+        FuelFigures same = new FuelFigures().compute(perLap, f.lapTime(), w.car.tankSize(), 0.1, w.car.fuel(),
+                f.lapsToGo(), position);
+        assertEquals(same.pitWindow(), f.pitWindow());
+        assertTrue(f.pitWindow().needed(), f.pitWindow().toString());
+        assertEquals(1, f.pitWindow().stops(), "six laps at about 3.8 l with 10 l on board and a 20 l tank");
+        assertEquals(f.lapsToGo() * perLap * 1.1 - w.car.fuel(), f.fuelToAdd(), 1e-9,
+                "fuel to the flag with the margin less the fuel on board, not the room in the tank");
+        assertTrue(f.fuelToAdd() > 20 - w.car.fuel(), "more than the room left: " + f.fuelToAdd());
     }
 
     @Test
-    void fuelPlanForATimedRace() {
+    void fuelFiguresForATimedRace() {
         SimulatedRecording timed = SimulatedRecording.run(SimOptions.defaults().withDuration(900).withSeed(2));
         Watch w = new Watch(timed);
         Lap lap4 = lap(timed, 4);
         w.until(lap4.firstRecord() + 200);
-        FuelPlan plan = w.car.fuelPlan(w.car.consumption().average3(), 0);
-        double expected = FuelStats.lapsToGo(w.value("SessionTimeRemain"), plan.lapTime(), w.value("LapDistPct"));
-        assertEquals(expected, plan.lapsToGo(), 1e-9);
-        assertTrue(plan.lapsToGo() > 3 && plan.lapsToGo() < 6, "about 900 s less three laps of 110 s: " + plan);
+        FuelFigures f = w.car.fuelFigures(w.car.consumption().average3(), 0);
+        double expected = FuelFigures.timedLapsToGo(w.value("SessionTimeRemain"), f.lapTime(),
+                w.value("LapDistPct"));
+        assertEquals(expected, f.lapsToGo(), 1e-9);
+        assertTrue(f.lapsToGo() > 3 && f.lapsToGo() < 6, "about 900 s less three laps of 110 s: " + f.lapsToGo());
     }
 
     @Test
-    void noPlanBeforeACleanLap() {
+    void noFiguresBeforeACleanLap() {
         Watch w = new Watch(RECORDING).until(3000);
         assertEquals(0, w.car.consumption().laps());
-        assertNull(w.car.fuelPlan(w.car.consumption().average5(), 0.05));
+        FuelFigures f = w.car.fuelFigures(w.car.consumption().average5(), 0.05);
+        assertTrue(Double.isNaN(f.fuelToFlag()) && Double.isNaN(f.lapsOfFuel()));
+        assertNull(f.pitWindow());
     }
 
     private static Lap lap(Recording r, int number) {

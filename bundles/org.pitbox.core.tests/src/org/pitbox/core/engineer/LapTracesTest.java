@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.laps.Lap;
-import org.pitbox.core.laps.LapDelta;
+import org.pitbox.core.live.BestLap;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 
@@ -59,7 +59,7 @@ class LapTracesTest {
             }
         }
         assertEquals(traces.bins(), checked, "every bin lies between two samples of the lap");
-        LapDelta reference = table.bestReference();
+        BestLap reference = table.bestReference();
         float[] elapsed = traces.best("LapCurrentLapTime");
         for (int bin = 0; bin < traces.bins(); bin += 10) {
             assertEquals(reference.timeAt(traces.distance(bin)), elapsed[bin], 0.03, "lap time at bin " + bin);

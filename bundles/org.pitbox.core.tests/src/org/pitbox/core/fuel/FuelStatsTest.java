@@ -15,6 +15,7 @@ import org.pitbox.core.laps.LapSegmenter;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.strategy.Consumption;
 
 class FuelStatsTest {
     private static final double EPS = 1e-12;
@@ -45,15 +46,36 @@ class FuelStatsTest {
     }
 
     @Test
-    void lapsRemainingAndFuelToFinish() {
-        assertEquals(10, stats.lapsRemaining(31, 5), EPS);
-        assertEquals(10 * 3.1 * 1.05, stats.fuelToFinish(10, 0.05, 5), 1e-9);
-        assertEquals(6.75, FuelStats.lapsToGo(600, 100, 0.25), EPS);
-        assertEquals(0.75, FuelStats.lapsToGo(50, 100, 0.25), EPS);
-        assertEquals(6.75 * 3.1, stats.fuelToFinishTimed(600, 0.25, 0, 5), 1e-9);
-        assertEquals(6.75 * 3.1 - 10, stats.fuelToAdd(6.75, 10, 100, 0, 5), 1e-9);
-        assertEquals(10, stats.fuelToAdd(50, 90, 100, 0, 5), EPS);
-        assertEquals(0, stats.fuelToAdd(1, 50, 100, 0, 5), EPS);
+    void averagesSayHowManyLapsTheyHold() {
+        assertEquals(3, stats.held(3));
+        assertEquals(5, stats.held(10), "ten asked, five clean laps there");
+        FuelStats one = FuelStats.of(List.of(lap(1, 2.0, Flag.OUT_LAP), lap(2, 3.0)));
+        assertEquals(1, one.held(5), "an average of 5 after one clean lap holds one lap");
+        assertEquals(3.0, one.average(5), EPS);
+        Consumption c = Consumption.of(one);
+        assertEquals(1, c.held(5));
+        assertEquals(3.0, c.average5(), EPS);
+    }
+
+    @Test
+    void lapByLapAsALiveSessionGoes() {
+        FuelStats live = new FuelStats();
+        for (int i = 0; i < 100; i++) {
+            live.add(2 + i % 3, 90 + i);
+            live.add(-5, 90);
+            live.add(Double.NaN, 90);
+        }
+        assertEquals(100, live.laps(), "refuels and laps without fuel are left out");
+        assertEquals(2, live.min(), EPS);
+        assertEquals(4, live.max(), EPS);
+        assertEquals(189, live.averageLapTime(1), EPS);
+        assertEquals((4 + 2 + 3) / 3.0, live.average(3), EPS);
+    }
+
+    @Test
+    void offTrackLapsAreNotClean() {
+        FuelStats s = FuelStats.of(List.of(lap(1, 3.0), lap(2, 2.0, Flag.OFF_TRACK)));
+        assertEquals(1, s.laps());
     }
 
     @Test

@@ -164,18 +164,15 @@ class LapSegmenterTest {
         assertFalse(laps.get(5).has(Flag.IN_LAP));
     }
 
+    /** How long it takes is measured by the benchmarks (OpenSessionBenchmark), not asserted here. */
     @Test
-    void anHourSegmentsQuickly() {
+    void anHourSplitsIntoItsLaps() {
         SimulatedRecording r = SimulatedRecording.run(SimOptions.defaults().withDuration(3600));
-        LapSegmenter segmenter = new LapSegmenter(Tracks.MONZA.sectorStarts());
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {
-            long t0 = System.nanoTime();
-            segmenter.segment(r);
-            best = Math.min(best, System.nanoTime() - t0);
-        }
+        List<Lap> laps = new LapSegmenter(Tracks.MONZA.sectorStarts()).segment(r);
         assertTrue(r.recordCount() > 216_000);
-        assertTrue(best < 50_000_000, "best of 10: " + best / 1e6 + " ms");
+        double span = r.value(r.recordCount() - 1, r.layout().require("SessionTime"), 0);
+        assertEquals(span, laps.stream().mapToDouble(Lap::lapTime).sum(), 1e-6, "the laps cover the hour");
+        assertTrue(laps.stream().filter(Lap::isClean).count() > 20, "clean laps " + laps.size());
     }
 
     private static Lap byNumber(List<Lap> laps, int number) {

@@ -3,53 +3,77 @@ package org.pitbox.core.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pitbox.core.fuel.FuelFigures;
+import org.pitbox.core.fuel.FuelStats;
 import org.pitbox.core.laps.Lap;
-import org.pitbox.core.laps.LapDelta;
 import org.pitbox.core.laps.LapSegmenter;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
+import org.pitbox.core.telemetry.Recording;
 
 class LiveLapTest {
-    private static final SimOptions RUN = SimOptions.defaults().withTrack(Tracks.MARTINSVILLE).withLaps(6).withSeed(11);
+    private static final SimulatedRecording RUN = SimulatedRecording.run(
+            SimOptions.defaults().withTrack(Tracks.MARTINSVILLE).withLaps(6).withSeed(11));
 
     @Test
     void agreesWithTheSegmentedRecording() {
-        SimulatedRecording recording = SimulatedRecording.run(RUN);
-        List<Lap> laps = new LapSegmenter().segment(recording);
-        Lap reference = laps.stream().filter(Lap::isClean).findFirst().orElseThrow();
-        LiveLap live = new LiveLap(recording.layout());
-        live.setReference(LapDelta.of(recording, reference));
-        Frame frame = new Frame(recording.layout());
-        ByteBuffer rows = recording.rows();
-        int rowLength = recording.layout().rowLength();
-        for (int r = reference.firstRecord(); r <= reference.lastRecord(); r++) {
-            frame.row().put(0, rows, recording.rowStart(r), rowLength);
-            frame.setTick(r);
+        List<Lap> laps = new LapSegmenter().segment(RUN);
+        LiveLap live = new LiveLap(RUN.layout());
+        List<Lap> ended = new ArrayList<>();
+        feed(RUN, live, ended);
+        assertEquals(laps.subList(0, laps.size() - 1), ended, "every lap but the one still going");
+        Lap best = laps.stream().filter(Lap::isClean).min((a, b) -> Double.compare(a.lapTime(), b.lapTime()))
+                .orElseThrow();
+        assertEquals(best.lapTime(), live.bestLapTime(), 1e-9);
+        FuelStats file = FuelStats.of(laps);
+        assertEquals(file.average(5), live.fuelStats().average(5), 1e-12, "fuel per lap, live and recorded");
+        assertEquals(file.laps(), live.fuelStats().laps());
+        FuelFigures f = live.figures(new FuelFigures(), file.average(5), 0);
+        assertEquals(live.fuel() / file.average(5), f.lapsOfFuel(), 1e-9);
+    }
+
+    @Test
+    void theBestLapDrivenAgainHasNoDelta() {
+        LiveLap live = new LiveLap(RUN.layout());
+        feed(RUN, live, new ArrayList<>());
+        Lap best = new LapSegmenter().segment(RUN).stream().filter(Lap::isClean)
+                .min((a, b) -> Double.compare(a.lapTime(), b.lapTime())).orElseThrow();
+        Frame frame = new Frame(RUN.layout());
+        for (int r = 0; r <= best.lastRecord(); r++) {
+            frame.row().put(0, RUN.rows(), RUN.rowStart(r), RUN.layout().rowLength());
             live.update(frame);
-            if (r > reference.firstRecord() + 10) {
-                assertEquals(0, live.delta(), 0.02, "the reference lap against itself, record " + r);
+            if (r > best.firstRecord() + 10) {
+                assertEquals(0, live.delta(), 0.02, "the best lap against itself, record " + r);
             }
         }
-        for (int r = reference.lastRecord() + 1; r < recording.recordCount(); r++) {
-            frame.row().put(0, rows, recording.rowStart(r), rowLength);
-            live.update(frame);
-        }
-        double cleanAverage = laps.stream().filter(Lap::isClean).mapToDouble(Lap::fuelUsed).average().orElseThrow();
-        assertEquals(cleanAverage, live.averageLapFuel(), cleanAverage * 0.1, "fuel per lap, live and recorded");
-        assertEquals(live.fuel() / live.averageLapFuel(), live.lapsOfFuel(), 1e-9);
     }
 
     @Test
     void toleratesLayoutsWithoutLapChannels() {
-        LiveLap live = new LiveLap(new org.pitbox.core.telemetry.ChannelLayout(List.of(), 0));
+        LiveLap live = new LiveLap(new ChannelLayout(List.of(), 0));
         live.update(new Frame(TelemetrySimulator.layout()));
         assertTrue(Double.isNaN(live.lapTime()));
         assertTrue(Double.isNaN(live.delta()));
+        assertTrue(Double.isNaN(live.lapsToGo()));
+    }
+
+    /** Every row of {@code r} through {@code live}, collecting the laps it ends. */
+    static void feed(Recording r, LiveLap live, List<Lap> ended) {
+        Frame frame = new Frame(r.layout());
+        for (int i = 0; i < r.recordCount(); i++) {
+            frame.row().put(0, r.rows(), r.rowStart(i), r.layout().rowLength());
+            frame.setTick(i);
+            live.update(frame);
+            if (live.lapEnded()) {
+                ended.add(live.endedLap());
+            }
+        }
     }
 }

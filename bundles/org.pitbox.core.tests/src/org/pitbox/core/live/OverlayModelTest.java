@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.pitbox.core.laps.Lap;
+import org.pitbox.core.laps.LapSegmenter;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.telemetry.Frame;
+import org.pitbox.core.testing.EditableRecording;
 
 class OverlayModelTest {
     private static final SimulatedRecording RUN = SimulatedRecording.run(
@@ -36,7 +41,8 @@ class OverlayModelTest {
                 assertTrue(model.speed() > 0 && model.rpm() > 0 && model.gear() > 0, "driving at half distance");
                 assertTrue(model.bestLap() > 0 && model.lastLap() >= model.bestLap(), "lap times " + model.lastLap());
                 assertTrue(model.averageLapFuel() > 0 && model.lapsOfFuel() > 0, "fuel use " + model.averageLapFuel());
-                assertTrue(model.fuelToFinish() >= 0, "fuel to finish " + model.fuelToFinish());
+                assertTrue(model.fuelToFlag() > 0, "fuel to the flag " + model.fuelToFlag());
+                assertEquals(Math.max(0, model.fuelToFlag() * 1.05 - model.fuel()), model.fuelToAdd(), 1e-9);
                 assertEquals(OverlayModel.TRACE, model.throttleTrace().size());
             }
         }
@@ -125,20 +131,58 @@ class OverlayModelTest {
     }
 
     @Test
-    void bestLapDeltaIsZeroOnTheBestLapItself() {
-        BestLap best = new BestLap();
-        double start = 0;
-        for (int lap = 1; lap <= 3; lap++) {
-            double lapTime = lap == 2 ? 60 : 62;
-            for (int i = 0; i < 600; i++) {
-                best.update(lap, i / 600.0, start + i * lapTime / 600);
-                if (lap == 3 && i > 0) {
-                    assertEquals(i * 2 / 600.0, best.delta(i / 600.0, i * lapTime / 600), 0.01);
-                }
+    void theOutLapIsNeverTheReference() {
+        List<Lap> laps = new LapSegmenter().segment(RUN);
+        Lap out = laps.get(0);
+        Lap firstClean = laps.get(1);
+        assertTrue(out.has(Lap.Flag.OUT_LAP) && firstClean.isClean(), laps.toString());
+        OverlayModel model = new OverlayModel();
+        Frame frame = new Frame(RUN.layout());
+        for (int r = 0; r <= firstClean.lastRecord(); r++) {
+            replay(frame, r, model);
+            if (r > out.lastRecord()) {
+                assertTrue(Double.isNaN(model.bestLap()), "no best lap on the first lap after the out lap");
+                assertTrue(Double.isNaN(model.delta()), "no delta against the out lap");
+                assertEquals("--", model.deltaText());
+                assertEquals("--", model.bestLapText());
             }
-            start += lapTime;
         }
-        assertEquals(60, best.bestTime(), 1e-9);
+        replay(frame, firstClean.lastRecord() + 1, model);
+        assertEquals(firstClean.lapTime(), model.bestLap(), 1e-9, "the first clean lap is the first reference");
+        assertEquals("Avg of 1 lap", model.averageCaption());
+        assertEquals(firstClean.fuelUsed(), model.averageLapFuel(), 1e-9);
+    }
+
+    @Test
+    void inAndOffTrackLapsAreNeverTheReferenceHoweverFast() {
+        List<Lap> laps = new LapSegmenter().segment(RUN);
+        List<Lap> clean = laps.stream().filter(Lap::isClean)
+                .sorted((a, b) -> Double.compare(a.lapTime(), b.lapTime())).toList();
+        Lap fastest = clean.get(0);
+        Lap second = clean.get(1);
+        Lap third = clean.get(2);
+        EditableRecording edited = EditableRecording.slice(RUN, 0, RUN.recordCount());
+        int middle = (fastest.firstRecord() + fastest.lastRecord()) / 2;
+        for (int r = middle; r < middle + 30; r++) {
+            edited.set(r, "PlayerTrackSurface", 0);
+        }
+        for (int r = second.lastRecord() - 20; r <= second.lastRecord(); r++) {
+            edited.set(r, "OnPitRoad", 1);
+        }
+        List<Lap> flagged = new LapSegmenter().segment(edited);
+        assertEquals(Set.of(Lap.Flag.OFF_TRACK), byNumber(flagged, fastest.number()).flags());
+        assertEquals(Set.of(Lap.Flag.IN_LAP), byNumber(flagged, second.number()).flags());
+        OverlayModel model = new OverlayModel();
+        Frame frame = new Frame(edited.layout());
+        for (int r = 0; r < edited.recordCount(); r++) {
+            frame.row().put(0, edited.rows(), edited.rowStart(r), edited.layout().rowLength());
+            model.update(frame);
+        }
+        assertEquals(third.lapTime(), model.bestLap(), 1e-9, "the fastest lap left that is clean");
+    }
+
+    private static Lap byNumber(List<Lap> laps, int number) {
+        return laps.stream().filter(l -> l.number() == number).findFirst().orElseThrow();
     }
 
     private static void replay(Frame frame, int record, OverlayModel model) {

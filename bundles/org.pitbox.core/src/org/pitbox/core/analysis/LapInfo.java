@@ -30,7 +30,9 @@ public record LapInfo(int number, int firstRecord, int lastRecord, double startT
         /** The recording did not cover the lap from line to line. */
         INCOMPLETE,
         /** Fuel went up during the lap. */
-        REFUEL
+        REFUEL,
+        /** The car left the racing surface during the lap. */
+        OFF_TRACK
     }
 
     public LapInfo {

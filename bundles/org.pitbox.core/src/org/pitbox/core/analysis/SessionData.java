@@ -164,7 +164,7 @@ public final class SessionData {
                 info.fuelUsed());
     }
 
-    /** The same flags in the other enum: both name the same four. */
+    /** The same flags in the other enum: both name the same five. */
     private static <F extends Enum<F>> Set<F> flags(Set<? extends Enum<?>> from, Class<F> to) {
         Set<F> out = EnumSet.noneOf(to);
         from.forEach(f -> out.add(Enum.valueOf(to, f.name())));

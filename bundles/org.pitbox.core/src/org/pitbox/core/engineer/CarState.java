@@ -3,16 +3,17 @@ package org.pitbox.core.engineer;
 import java.util.Arrays;
 import java.util.Set;
 
-import org.pitbox.core.fuel.FuelStats;
+import org.pitbox.core.fuel.FuelFigures;
+import org.pitbox.core.live.LiveLap;
 import org.pitbox.core.strategy.Consumption;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
 
 /**
- * The car as the engineer watches it: fuel and its use per lap (from the {@link LapTable}'s clean laps, through
- * {@link FuelStats}), tyre temperatures and pressures, session flags, engine warnings, repairs, incidents and pit
- * road. Every figure is optional: NaN, -1, empty or false when the layout lacks its channel. {@link #update(Frame)}
+ * The car as the engineer watches it: fuel, its use per clean lap and the fuel figures (from the {@link LapTable}'s
+ * {@link LiveLap}, the engine the overlay uses too), tyre temperatures and pressures, session flags, engine
+ * warnings, repairs, incidents and pit road. Every figure is optional: NaN, -1, empty or false when the layout lacks its channel. {@link #update(Frame)}
  * allocates nothing but when the flags or warnings change.
  */
 public final class CarState {
@@ -21,26 +22,16 @@ public final class CarState {
         LF, RF, LR, RR
     }
 
-    /** Laps remaining above this mean the session is not limited by laps (iRacing writes 32767). */
-    private static final int UNLIMITED_LAPS = 10_000;
-    /** Seconds remaining of a day or more mean the session is not timed (iRacing writes a week). */
-    private static final double UNLIMITED_SECONDS = 86_400;
     private static final String[] ZONES = {"L", "M", "R"};
     private static final int TYRES = Tyre.values().length;
 
-    private final LapTable table;
-    private final ChannelDescriptor fuelLevel;
-    private final ChannelDescriptor fuelLevelPct;
+    private final LiveLap live;
     private final ChannelDescriptor pitRoad;
     private final ChannelDescriptor sessionFlags;
     private final ChannelDescriptor engineWarnings;
     private final ChannelDescriptor incidentCount;
     private final ChannelDescriptor repair;
     private final ChannelDescriptor optionalRepair;
-    private final ChannelDescriptor lapsRemain;
-    private final ChannelDescriptor timeRemain;
-    private final ChannelDescriptor lapCompleted;
-    private final ChannelDescriptor lapDistPct;
     private final ChannelDescriptor[] carcass = new ChannelDescriptor[TYRES * 3];
     private final ChannelDescriptor[] surface = new ChannelDescriptor[TYRES * 3];
     private final ChannelDescriptor[] pressure = new ChannelDescriptor[TYRES];
@@ -48,8 +39,6 @@ public final class CarState {
     private final double[] surfaceTemps = new double[TYRES * 3];
     private final double[] pressures = new double[TYRES];
 
-    private double fuel = Double.NaN;
-    private double tank = Double.NaN;
     private boolean onPitRoad;
     private long flagBits = -1;
     private Set<SessionFlag> flags = Set.of();
@@ -58,29 +47,18 @@ public final class CarState {
     private int incidents = -1;
     private double repairLeft = Double.NaN;
     private double optionalRepairLeft = Double.NaN;
-    private double lapsLeft = Double.NaN;
-    private double secondsLeft = Double.NaN;
-    private double completed = Double.NaN;
-    private double pct = Double.NaN;
-    private int statsLaps = -1;
-    private FuelStats stats;
+    private int consumptionLaps = -1;
     private Consumption consumption;
 
-    /** @param table the lap table fed with the same frames, for the fuel used per lap */
+    /** @param table the lap table fed with the same frames, whose lap and fuel engine gives the fuel figures */
     public CarState(ChannelLayout layout, LapTable table) {
-        this.table = table;
-        fuelLevel = find(layout, "FuelLevel");
-        fuelLevelPct = find(layout, "FuelLevelPct");
+        live = table.live();
         pitRoad = find(layout, "OnPitRoad");
         sessionFlags = find(layout, "SessionFlags");
         engineWarnings = find(layout, "EngineWarnings");
         incidentCount = find(layout, "PlayerCarMyIncidentCount");
         repair = find(layout, "PitRepairLeft");
         optionalRepair = find(layout, "PitOptRepairLeft");
-        lapsRemain = find(layout, "SessionLapsRemainEx");
-        timeRemain = find(layout, "SessionTimeRemain");
-        lapCompleted = find(layout, "LapCompleted");
-        lapDistPct = find(layout, "LapDistPct");
         for (Tyre t : Tyre.values()) {
             for (int z = 0; z < 3; z++) {
                 carcass[t.ordinal() * 3 + z] = find(layout, t + "tempC" + ZONES[z]);
@@ -99,9 +77,6 @@ public final class CarState {
 
     /** Reads one new frame of the layout given at construction. */
     public void update(Frame frame) {
-        fuel = read(frame, fuelLevel);
-        double level = read(frame, fuelLevelPct);
-        tank = level > 0.01 ? fuel / level : tank;
         onPitRoad = read(frame, pitRoad) > 0;
         long bits = sessionFlags == null ? -1 : (long) frame.value(sessionFlags, 0);
         if (bits != flagBits) {
@@ -116,10 +91,6 @@ public final class CarState {
         incidents = incidentCount == null ? -1 : (int) frame.value(incidentCount, 0);
         repairLeft = read(frame, repair);
         optionalRepairLeft = read(frame, optionalRepair);
-        lapsLeft = read(frame, lapsRemain);
-        secondsLeft = read(frame, timeRemain);
-        completed = read(frame, lapCompleted);
-        pct = read(frame, lapDistPct);
         for (int i = 0; i < carcass.length; i++) {
             carcassTemps[i] = read(frame, carcass[i]);
             surfaceTemps[i] = read(frame, surface[i]);
@@ -135,46 +106,30 @@ public final class CarState {
 
     /** Litres on board. */
     public double fuel() {
-        return fuel;
+        return live.fuel();
     }
 
     /** Litres the tank holds, from FuelLevel over FuelLevelPct. */
     public double tankSize() {
-        return tank;
+        return live.tank();
     }
 
     /** Fuel use per clean lap: last, averages of 3, 5 and 10, min and max. */
     public Consumption consumption() {
-        refreshStats();
+        if (live.fuelStats().laps() != consumptionLaps) {
+            consumptionLaps = live.fuelStats().laps();
+            consumption = Consumption.of(live.fuelStats());
+        }
         return consumption;
     }
 
-    private void refreshStats() {
-        if (table.laps().size() != statsLaps) {
-            statsLaps = table.laps().size();
-            stats = FuelStats.of(table.laps());
-            consumption = Consumption.of(stats);
-        }
-    }
-
     /**
-     * The fuel figures for the rest of the session at {@code perLap} litres per lap (one of
-     * {@link #consumption()}'s figures) and the average lap time of the last five clean laps.
-     *
-     * @param margin safety margin as a fraction, 0.05 for 5 %
-     * @return null before a clean lap, or without fuel level or tank size
+     * The fuel figures now at {@code perLap} litres per lap (one of {@link #consumption()}'s figures) and
+     * {@code margin} (a fraction, 0.05 for 5 %): the same calculation as the overlay's. Figures that cannot be
+     * worked out yet (before a clean lap, without fuel channels or a session end) are NaN.
      */
-    public FuelPlan fuelPlan(double perLap, double margin) {
-        refreshStats();
-        double lapTime = stats.averageLapTime(5);
-        double into = pct >= 0 ? pct : 0;
-        double lapsToGo = Double.NaN;
-        if (lapsLeft >= 0 && lapsLeft < UNLIMITED_LAPS) {
-            lapsToGo = Math.max(0, lapsLeft - into);
-        } else if (secondsLeft >= 0 && secondsLeft < UNLIMITED_SECONDS && lapTime > 0) {
-            lapsToGo = FuelStats.lapsToGo(secondsLeft, lapTime, into);
-        }
-        return FuelPlan.of(perLap, lapTime, tank, margin, fuel, lapsToGo, completed + into);
+    public FuelFigures fuelFigures(double perLap, double margin) {
+        return live.figures(new FuelFigures(), perLap, margin);
     }
 
     /** Carcass temperature in °C of one tyre's zone (0 left, 1 middle, 2 right), NaN without the channel. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.pitbox.core.laps.Lap;
-import org.pitbox.core.laps.LapDelta;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.ChannelType;
@@ -124,9 +123,7 @@ public final class LapTraces {
                         : stepped[c] ? f < 0.5 ? from : to : from + f * (to - from);
                 current[c][bin] = (float) value;
             }
-            LapDelta reference = table.bestReference();
-            delta[bin] = reference == null ? Float.NaN
-                    : (float) reference.delta((double) bin / bins, walker.timeAt(f) - lapStart);
+            delta[bin] = (float) table.bestReference().delta((double) bin / bins, walker.timeAt(f) - lapStart);
         }
 
         @Override

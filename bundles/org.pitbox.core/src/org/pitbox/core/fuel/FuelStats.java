@@ -1,24 +1,23 @@
 package org.pitbox.core.fuel;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
-
 import org.pitbox.core.laps.Lap;
 
 /**
- * Fuel use per lap over the clean laps of a run (no out, in, incomplete or refuel laps). Averages take
- * the last {@code n} clean laps, or all of them when there are fewer; results are NaN without data.
- * Margins are fractions: 0.05 adds 5 %.
+ * Fuel use per lap over the clean laps of a run (no out, in, incomplete, refuel or off-track laps), for a
+ * recording ({@link #of}) or lap by lap as a live session goes ({@link #add}). Averages take the last {@code n}
+ * clean laps, or all of them when there are fewer ({@link #held} says how many); results are NaN without data.
+ * Adding allocates only when the store doubles.
  */
 public final class FuelStats {
-    private final double[] used;
-    private final double[] lapTimes;
-
-    private FuelStats(double[] used, double[] lapTimes) {
-        this.used = used;
-        this.lapTimes = lapTimes;
-    }
+    private double[] used = new double[64];
+    private double[] lapTimes = new double[64];
+    private int count;
+    private double min = Double.NaN;
+    private double max = Double.NaN;
 
     public static FuelStats of(List<Lap> laps) {
         return of(laps, Lap::isClean, Lap::fuelUsed, Lap::lapTime);
@@ -27,24 +26,47 @@ public final class FuelStats {
     /** As {@link #of(List)}, for laps of any type: the analysis API's, for one. */
     public static <L> FuelStats of(List<L> laps, Predicate<L> clean, ToDoubleFunction<L> fuelUsed,
             ToDoubleFunction<L> lapTime) {
-        List<L> counted = laps.stream().filter(l -> clean.test(l) && fuelUsed.applyAsDouble(l) > 0
-                && Double.isFinite(fuelUsed.applyAsDouble(l))).toList();
-        return new FuelStats(counted.stream().mapToDouble(fuelUsed).toArray(),
-                counted.stream().mapToDouble(lapTime).toArray());
+        FuelStats stats = new FuelStats();
+        for (L lap : laps) {
+            if (clean.test(lap)) {
+                stats.add(fuelUsed.applyAsDouble(lap), lapTime.applyAsDouble(lap));
+            }
+        }
+        return stats;
+    }
+
+    /** A clean lap: kept when it used fuel (a positive, finite amount). */
+    public void add(double fuelUsed, double lapTime) {
+        if (!(fuelUsed > 0) || Double.isInfinite(fuelUsed)) {
+            return;
+        }
+        if (count == used.length) {
+            used = Arrays.copyOf(used, count * 2);
+            lapTimes = Arrays.copyOf(lapTimes, count * 2);
+        }
+        used[count] = fuelUsed;
+        lapTimes[count++] = lapTime;
+        min = count == 1 ? fuelUsed : Math.min(min, fuelUsed);
+        max = count == 1 ? fuelUsed : Math.max(max, fuelUsed);
     }
 
     /** Clean laps counted. */
     public int laps() {
-        return used.length;
+        return count;
+    }
+
+    /** Laps an average of the last {@code n} holds: {@code n}, or fewer while there are fewer. */
+    public int held(int n) {
+        return Math.max(0, Math.min(n, count));
     }
 
     /** Litres per clean lap, oldest first. */
     public double[] perLap() {
-        return used.clone();
+        return Arrays.copyOf(used, count);
     }
 
     public double last() {
-        return used.length == 0 ? Double.NaN : used[used.length - 1];
+        return count == 0 ? Double.NaN : used[count - 1];
     }
 
     public double average(int n) {
@@ -56,64 +78,22 @@ public final class FuelStats {
     }
 
     public double min() {
-        double m = Double.NaN;
-        for (double u : used) {
-            m = Double.isNaN(m) ? u : Math.min(m, u);
-        }
-        return m;
+        return min;
     }
 
     public double max() {
-        double m = Double.NaN;
-        for (double u : used) {
-            m = Double.isNaN(m) ? u : Math.max(m, u);
-        }
-        return m;
+        return max;
     }
 
-    /** Laps {@code fuelLevel} litres last at the average of the last {@code n} laps. */
-    public double lapsRemaining(double fuelLevel, int n) {
-        return fuelLevel / average(n);
-    }
-
-    /** Litres to drive {@code lapsToGo} laps (fractions allowed) with a safety margin. */
-    public double fuelToFinish(double lapsToGo, double margin, int n) {
-        return Math.max(0, lapsToGo) * average(n) * (1 + margin);
-    }
-
-    /**
-     * Litres to finish a timed race: the race ends at the first crossing of the line after
-     * {@code secondsRemaining}, at the average lap time of the last {@code n} laps.
-     */
-    public double fuelToFinishTimed(double secondsRemaining, double lapPct, double margin, int n) {
-        return fuelToFinish(lapsToGo(secondsRemaining, averageLapTime(n), lapPct), margin, n);
-    }
-
-    /** Litres to add at a stop, limited by the tank. */
-    public double fuelToAdd(double lapsToGo, double fuelLevel, double tankSize, double margin, int n) {
-        double add = fuelToFinish(lapsToGo, margin, n) - fuelLevel;
-        return Math.max(0, Math.min(add, tankSize - fuelLevel));
-    }
-
-    /**
-     * Laps left in a timed race for a car at {@code lapPct} of its lap: the rest of this lap plus the
-     * full laps started before the time runs out.
-     */
-    public static double lapsToGo(double secondsRemaining, double lapTime, double lapPct) {
-        double rest = 1 - lapPct;
-        double after = secondsRemaining - rest * lapTime;
-        return rest + (after > 0 ? Math.ceil(after / lapTime) : 0);
-    }
-
-    private static double mean(double[] values, int n) {
-        int count = Math.min(n, values.length);
-        if (count <= 0) {
+    private double mean(double[] values, int n) {
+        int held = held(n);
+        if (held == 0) {
             return Double.NaN;
         }
         double sum = 0;
-        for (int i = values.length - count; i < values.length; i++) {
+        for (int i = count - held; i < count; i++) {
             sum += values[i];
         }
-        return sum / count;
+        return sum / held;
     }
 }

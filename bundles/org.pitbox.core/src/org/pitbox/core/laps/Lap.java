@@ -30,7 +30,20 @@ public record Lap(int number, int firstRecord, int lastRecord, double startTime,
         /** The recording did not cover the lap from line to line. */
         INCOMPLETE,
         /** Fuel went up during the lap. */
-        REFUEL
+        REFUEL,
+        /** The car left the racing surface during the lap (PlayerTrackSurface off track). */
+        OFF_TRACK;
+
+        /** The flag as people read it: "out lap", "off track". */
+        public String label() {
+            return switch (this) {
+                case OUT_LAP -> "out lap";
+                case IN_LAP -> "in lap";
+                case INCOMPLETE -> "incomplete";
+                case REFUEL -> "refuel";
+                case OFF_TRACK -> "off track";
+            };
+        }
     }
 
     public Lap {
@@ -46,7 +59,7 @@ public record Lap(int number, int firstRecord, int lastRecord, double startTime,
         return flags.contains(flag);
     }
 
-    /** A lap driven from line to line on track without refuelling. */
+    /** A lap driven from line to line on track without refuelling: the only kind that is a reference. */
     public boolean isClean() {
         return flags.isEmpty();
     }

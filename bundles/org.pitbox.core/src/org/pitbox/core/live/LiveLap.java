@@ -1,118 +1,199 @@
 package org.pitbox.core.live;
 
-import org.pitbox.core.laps.LapDelta;
+import java.util.List;
+
+import org.pitbox.core.fuel.FuelFigures;
+import org.pitbox.core.fuel.FuelStats;
+import org.pitbox.core.laps.Lap;
+import org.pitbox.core.laps.LapTracker;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
 
 /**
- * The channels a driver and an engineer derive from each live frame: lap time so far, the delta to a
- * reference lap, fuel used this lap, the average use of recent laps and the laps that fuel lasts.
- * Channels are resolved once; {@link #update(Frame)} allocates nothing.
+ * The one live lap and fuel engine: the driver overlay and the engineer's models read every lap and fuel figure
+ * from it. A {@link LapTracker} cuts the frames into laps by the rules a recording's segmenter uses; the best
+ * clean lap is the reference for the delta ({@link BestLap}); the clean laps' fuel and times feed
+ * {@link FuelStats}; what the session has left gives the laps to go; {@link #figures} works out the
+ * {@link FuelFigures}. Channels are resolved once; {@link #update(Frame)} allocates nothing (but when the fuel
+ * store doubles, every few dozen laps).
  */
 public final class LiveLap {
-    /** Laps averaged for fuel use. */
-    public static final int FUEL_WINDOW = 5;
+    private static final int TICK_RATE = 60;
 
+    private final LapTracker tracker;
+    private final BestLap best = new BestLap();
+    private final FuelStats fuelStats = new FuelStats();
     private final ChannelDescriptor sessionTime;
-    private final ChannelDescriptor lap;
     private final ChannelDescriptor lapDistPct;
     private final ChannelDescriptor fuelLevel;
-    private final double[] recentFuel = new double[FUEL_WINDOW];
-    private LapDelta reference;
+    private final ChannelDescriptor fuelLevelPct;
+    private final ChannelDescriptor lapsRemain;
+    private final ChannelDescriptor timeRemain;
+    private final ChannelDescriptor lapCompleted;
 
-    private int currentLap = Integer.MIN_VALUE;
-    private double lapStartTime = Double.NaN;
-    private double lapStartFuel = Double.NaN;
-    private int fuelLaps;
-    private boolean lapStartSeen;
-    private double elapsed = Double.NaN;
+    private int frames;
+    private long followed = -1;
+    private boolean ended;
     private double pct = Double.NaN;
     private double fuel = Double.NaN;
+    private double tank = Double.NaN;
+    private double lapsLeft = Double.NaN;
+    private double secondsLeft = Double.NaN;
+    private double completed = Double.NaN;
+    private double lapTime = Double.NaN;
     private double delta = Double.NaN;
-    private double lastLapFuel = Double.NaN;
+    private double lastLapTime = Double.NaN;
 
     public LiveLap(ChannelLayout layout) {
-        sessionTime = layout.find("SessionTime").orElse(null);
-        lap = layout.find("Lap").orElse(null);
-        lapDistPct = layout.find("LapDistPct").orElse(null);
-        fuelLevel = layout.find("FuelLevel").orElse(null);
+        this(layout, List.of());
     }
 
-    /** The lap to compare against (the session best, say); null for none. */
-    public void setReference(LapDelta reference) {
-        this.reference = reference;
+    /** @param sectorStarts sector starts for the laps' sector times, as {@link LapTracker} takes them */
+    public LiveLap(ChannelLayout layout, List<Double> sectorStarts) {
+        tracker = new LapTracker(layout, sectorStarts, TICK_RATE);
+        sessionTime = find(layout, "SessionTime");
+        lapDistPct = find(layout, "LapDistPct");
+        fuelLevel = find(layout, "FuelLevel");
+        fuelLevelPct = find(layout, "FuelLevelPct");
+        lapsRemain = find(layout, "SessionLapsRemainEx");
+        timeRemain = find(layout, "SessionTimeRemain");
+        lapCompleted = find(layout, "LapCompleted");
     }
 
+    private static ChannelDescriptor find(ChannelLayout layout, String name) {
+        return layout.find(name).filter(c -> c.count() == 1).orElse(null);
+    }
+
+    /** Reads one new frame of the layout given at construction. */
     public void update(Frame frame) {
-        if (sessionTime == null || lap == null || lapDistPct == null) {
-            return;
+        ended = tracker.step(frame.row(), 0, frames++);
+        double time = read(frame, sessionTime);
+        pct = read(frame, lapDistPct);
+        fuel = read(frame, fuelLevel);
+        double level = read(frame, fuelLevelPct);
+        tank = level > 0.01 ? fuel / level : tank;
+        lapsLeft = read(frame, lapsRemain);
+        secondsLeft = read(frame, timeRemain);
+        completed = read(frame, lapCompleted);
+        if (ended) {
+            take();
         }
-        double time = frame.value(sessionTime, 0);
-        int lapNumber = (int) frame.value(lap, 0);
-        pct = frame.value(lapDistPct, 0);
-        fuel = fuelLevel == null ? Double.NaN : frame.value(fuelLevel, 0);
-        if (lapNumber != currentLap) {
-            boolean nextLap = lapNumber == currentLap + 1;
-            if (nextLap && lapStartSeen && fuel <= lapStartFuel) {
-                lastLapFuel = lapStartFuel - fuel;
-                recentFuel[fuelLaps++ % FUEL_WINDOW] = lastLapFuel;
+        boolean fromLine = tracker.lapFromLine();
+        if (tracker.lapsBegun() != followed) {
+            followed = tracker.lapsBegun();
+            if (fromLine) {
+                best.start();
+            } else {
+                best.skip();
             }
-            lapStartSeen = nextLap;
-            currentLap = lapNumber;
-            lapStartTime = time;
-            lapStartFuel = fuel;
         }
-        elapsed = time - lapStartTime;
-        delta = reference == null || !(pct >= 0) ? Double.NaN : reference.delta(pct, elapsed);
+        if (fromLine) {
+            best.sample(tracker.pct(), tracker.time() - tracker.lapStartTime());
+        }
+        lapTime = time - tracker.lapStartTime();
+        delta = fromLine ? best.delta(pct, lapTime) : Double.NaN;
     }
 
+    private static double read(Frame frame, ChannelDescriptor c) {
+        return c == null ? Double.NaN : frame.value(c, 0);
+    }
+
+    /** The lap that just ended: the last lap time, the best lap when it is clean and faster, its fuel use. */
+    private void take() {
+        double time = tracker.lastLapTime();
+        boolean clean = tracker.lastLapClean();
+        best.end(time, clean);
+        if (!tracker.lastLapHas(Lap.Flag.INCOMPLETE)) {
+            lastLapTime = time;
+        }
+        if (clean) {
+            fuelStats.add(tracker.lastLapFuel(), time);
+        }
+    }
+
+    /** Whether the last frame ended a lap; {@link #endedLap()} is that lap. */
+    public boolean lapEnded() {
+        return ended;
+    }
+
+    /** The lap that ended last, as a new record; null before one. */
+    public Lap endedLap() {
+        return tracker.lap();
+    }
+
+    /** The sector starts the laps are timed with, beginning with 0; empty without sectors. */
+    public List<Double> sectorStarts() {
+        return tracker.sectorStarts();
+    }
+
+    /** The Lap number of the lap in progress. */
     public int lap() {
-        return currentLap;
+        return tracker.lapNumber();
     }
 
     /** Seconds since this lap started, or since the first frame when the tracker joined mid-lap. */
     public double lapTime() {
-        return elapsed;
+        return lapTime;
     }
 
     public double lapDistPct() {
         return pct;
     }
 
-    /** Seconds ahead (negative) or behind (positive) the reference lap at this point; NaN without one. */
+    /** Seconds behind (positive) or ahead of the best clean lap here; NaN without one or on a lap not from the line. */
     public double delta() {
         return delta;
     }
 
+    /** The best clean lap: the reference of the delta. */
+    public BestLap reference() {
+        return best;
+    }
+
+    /** The best clean lap's time, NaN before one. */
+    public double bestLapTime() {
+        return best.bestTime();
+    }
+
+    /** The last lap driven from line to line (clean or not), NaN before one. */
+    public double lastLapTime() {
+        return lastLapTime;
+    }
+
+    /** Litres in the tank. */
     public double fuel() {
         return fuel;
     }
 
-    public double fuelThisLap() {
-        return lapStartFuel - fuel;
+    /** Litres a full tank holds, from FuelLevel over FuelLevelPct; NaN until known. */
+    public double tank() {
+        return tank;
     }
 
-    public double lastLapFuel() {
-        return lastLapFuel;
+    /** Fuel use and lap times of the clean laps so far. */
+    public FuelStats fuelStats() {
+        return fuelStats;
     }
 
-    /** Average use over the last {@link #FUEL_WINDOW} full laps; NaN before the first. */
-    public double averageLapFuel() {
-        int n = Math.min(fuelLaps, FUEL_WINDOW);
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += recentFuel[i];
-        }
-        return sum / n;
+    /** Laps to the flag including the rest of this one; NaN when the session has no end or no pace yet. */
+    public double lapsToGo() {
+        return FuelFigures.lapsToGo(lapsLeft, secondsLeft, fuelStats.averageLapTime(FuelFigures.AVERAGE_LAPS), pct);
     }
 
-    /** Laps the fuel in the tank lasts at the average use; NaN before the first full lap. */
-    public double lapsOfFuel() {
-        double average = averageLapFuel();
-        return average > 0 ? fuel / average : Double.NaN;
+    /** Laps completed with the fraction of the lap in progress; NaN without LapCompleted. */
+    public double position() {
+        return completed >= 0 ? completed + (pct >= 0 && pct <= 1 ? pct : 0) : Double.NaN;
+    }
+
+    /**
+     * The fuel figures now at {@code perLap} litres a lap (one of the {@link #fuelStats()} figures) and
+     * {@code margin}, with the average lap time of the last {@link FuelFigures#AVERAGE_LAPS} clean laps.
+     *
+     * @return {@code into}, computed again
+     */
+    public FuelFigures figures(FuelFigures into, double perLap, double margin) {
+        return into.compute(perLap, fuelStats.averageLapTime(FuelFigures.AVERAGE_LAPS), tank, margin, fuel,
+                lapsToGo(), position());
     }
 }

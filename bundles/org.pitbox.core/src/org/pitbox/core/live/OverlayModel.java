@@ -1,11 +1,15 @@
 package org.pitbox.core.live;
 
+import org.pitbox.core.fuel.FuelFigures;
+import org.pitbox.core.fuel.FuelStats;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
 
 /**
- * Every figure the driver overlay shows, updated from each new frame. Channels are resolved once per layout;
+ * Every figure the driver overlay shows, updated from each new frame. Laps, the best lap, the delta and the fuel
+ * figures come from the {@link LiveLap} engine that Team Live and Strategy use too, under the same names (fuel to
+ * the flag, fuel to add with the {@link FuelFigures#MARGIN}, laps of fuel). Channels are resolved once per layout;
  * {@link #update(Frame)} allocates nothing, and the texts are rebuilt only when the shown figure changes.
  * Not thread-safe: the UI thread updates and paints it.
  */
@@ -16,17 +20,13 @@ public final class OverlayModel {
     public static final int LIGHTS = 8;
     /** CarIdx array length iRacing uses. */
     public static final int MAX_CARS = 64;
-    /** SessionLapsRemainEx above this means "unlimited". */
-    private static final int UNLIMITED_LAPS = 10_000;
-    /** SessionTimeRemain of a day or more means "unlimited" (iRacing uses a week). */
-    private static final double UNLIMITED_SECONDS = 86_400;
     /** Link levels for {@link #setLink(String, int)}: fine, catching up, offline or losing data, not streaming. */
     public static final int LINK_OK = 0, LINK_WARNING = 1, LINK_BAD = 2, LINK_IDLE = 3;
 
     private final Trace throttle = new Trace(TRACE);
     private final Trace brake = new Trace(TRACE);
     private final Trace steering = new Trace(TRACE);
-    private final BestLap bestLap = new BestLap();
+    private final FuelFigures figures = new FuelFigures();
     private final RelativeBox relative = new RelativeBox();
     private final float[] carPct = new float[MAX_CARS];
     private final int[] carPosition = new int[MAX_CARS];
@@ -40,24 +40,19 @@ public final class OverlayModel {
     private final CachedText fuelText = new CachedText();
     private final CachedText lastFuelText = new CachedText();
     private final CachedText averageFuelText = new CachedText();
-    private final CachedText lapsLeftText = new CachedText();
-    private final CachedText toFinishText = new CachedText();
+    private final CachedText averageCaption = new CachedText();
+    private final CachedText lapsOfFuelText = new CachedText();
+    private final CachedText toFlagText = new CachedText();
+    private final CachedText toAddText = new CachedText();
 
     private ChannelLayout layout;
     private LiveLap liveLap;
-    private ChannelDescriptor chSessionTime;
-    private ChannelDescriptor chLap;
-    private ChannelDescriptor chPct;
     private ChannelDescriptor chSpeed;
     private ChannelDescriptor chRpm;
     private ChannelDescriptor chGear;
     private ChannelDescriptor chThrottle;
     private ChannelDescriptor chBrake;
     private ChannelDescriptor chSteering;
-    private ChannelDescriptor chLastLap;
-    private ChannelDescriptor chBestLap;
-    private ChannelDescriptor chLapsRemain;
-    private ChannelDescriptor chTimeRemain;
     private ChannelDescriptor chPlayer;
     private ChannelDescriptor chCarPct;
     private ChannelDescriptor chCarPosition;
@@ -78,8 +73,7 @@ public final class OverlayModel {
     private double fuel = Double.NaN;
     private double lastLapFuel = Double.NaN;
     private double averageFuel = Double.NaN;
-    private double lapsOfFuel = Double.NaN;
-    private double fuelToFinish = Double.NaN;
+    private int averageLaps;
     private int lights;
     private boolean blink;
     private long frames;
@@ -93,9 +87,6 @@ public final class OverlayModel {
             bind(frame.layout());
         }
         frames++;
-        double time = read(frame, chSessionTime);
-        int lap = (int) read(frame, chLap);
-        double pct = read(frame, chPct);
         speed = read(frame, chSpeed);
         rpm = read(frame, chRpm);
         gear = (int) read(frame, chGear);
@@ -103,18 +94,16 @@ public final class OverlayModel {
         brake.add((float) read(frame, chBrake));
         steering.add((float) read(frame, chSteering));
         liveLap.update(frame);
-        if (chLap != null && chPct != null) {
-            bestLap.update(lap, pct, time);
-        }
         lapTime = liveLap.lapTime();
-        delta = bestLap.delta(pct, lapTime);
-        lastLap = positive(read(frame, chLastLap), bestLap.lastTime());
-        best = positive(read(frame, chBestLap), bestLap.bestTime());
+        delta = liveLap.delta();
+        lastLap = liveLap.lastLapTime();
+        best = liveLap.bestLapTime();
         fuel = liveLap.fuel();
-        lastLapFuel = liveLap.lastLapFuel();
-        averageFuel = liveLap.averageLapFuel();
-        lapsOfFuel = liveLap.lapsOfFuel();
-        fuelToFinish = Math.max(0, lapsToGo(frame, pct) * averageFuel - fuel);
+        FuelStats stats = liveLap.fuelStats();
+        lastLapFuel = stats.last();
+        averageFuel = stats.average(FuelFigures.AVERAGE_LAPS);
+        averageLaps = stats.held(FuelFigures.AVERAGE_LAPS);
+        liveLap.figures(figures, averageFuel, FuelFigures.MARGIN);
         updateShiftLights();
         relative(frame);
     }
@@ -122,19 +111,12 @@ public final class OverlayModel {
     private void bind(ChannelLayout next) {
         layout = next;
         liveLap = new LiveLap(next);
-        chSessionTime = next.find("SessionTime").orElse(null);
-        chLap = next.find("Lap").orElse(null);
-        chPct = next.find("LapDistPct").orElse(null);
         chSpeed = next.find("Speed").orElse(null);
         chRpm = next.find("RPM").orElse(null);
         chGear = next.find("Gear").orElse(null);
         chThrottle = next.find("Throttle").orElse(null);
         chBrake = next.find("Brake").orElse(null);
         chSteering = next.find("SteeringWheelAngle").orElse(null);
-        chLastLap = next.find("LapLastLapTime").orElse(null);
-        chBestLap = next.find("LapBestLapTime").orElse(null);
-        chLapsRemain = next.find("SessionLapsRemainEx").orElse(null);
-        chTimeRemain = next.find("SessionTimeRemain").orElse(null);
         chPlayer = next.find("PlayerCarIdx").orElse(null);
         chCarPct = next.find("CarIdxLapDistPct").orElse(null);
         chCarPosition = next.find("CarIdxPosition").orElse(null);
@@ -145,22 +127,6 @@ public final class OverlayModel {
 
     private static double read(Frame frame, ChannelDescriptor c) {
         return c == null ? Double.NaN : frame.value(c, 0);
-    }
-
-    private static double positive(double value, double fallback) {
-        return value > 0 ? value : fallback;
-    }
-
-    /** Laps left to drive including the rest of this one: the session's lap count, else its time over a lap. */
-    private double lapsToGo(Frame frame, double pct) {
-        double laps = read(frame, chLapsRemain);
-        if (laps >= 0 && laps < UNLIMITED_LAPS) {
-            return laps + 1 - pct;
-        }
-        double pace = best > 0 ? best : lastLap;
-        double seconds = read(frame, chTimeRemain);
-        return seconds >= 0 && seconds < UNLIMITED_SECONDS && pace > 0 ? Math.ceil(seconds / pace + pct) - pct
-                : Double.NaN;
     }
 
     private void updateShiftLights() {
@@ -259,15 +225,17 @@ public final class OverlayModel {
         return lapTime;
     }
 
+    /** The last lap driven from line to line, NaN before one. */
     public double lastLap() {
         return lastLap;
     }
 
+    /** The best clean lap (never an out, in, incomplete, refuel or off-track lap), NaN before one. */
     public double bestLap() {
         return best;
     }
 
-    /** Seconds behind (positive) or ahead of the session's best lap; NaN until there is one. */
+    /** Seconds behind (positive) or ahead of the session's best clean lap; NaN until there is one. */
     public double delta() {
         return delta;
     }
@@ -276,21 +244,38 @@ public final class OverlayModel {
         return fuel;
     }
 
+    /** Litres the last clean lap used. */
     public double lastLapFuel() {
         return lastLapFuel;
     }
 
+    /** Litres per lap over the last {@link #averageLaps()} clean laps. */
     public double averageLapFuel() {
         return averageFuel;
     }
 
-    public double lapsOfFuel() {
-        return lapsOfFuel;
+    /** Clean laps the average holds: up to {@link FuelFigures#AVERAGE_LAPS}. */
+    public int averageLaps() {
+        return averageLaps;
     }
 
-    /** Fuel to add to finish the session at the average use; NaN when the end or the use is unknown. */
-    public double fuelToFinish() {
-        return fuelToFinish;
+    /** The fuel figures at the average use and the {@link FuelFigures#MARGIN}; the model's own, read only. */
+    public FuelFigures figures() {
+        return figures;
+    }
+
+    public double lapsOfFuel() {
+        return figures.lapsOfFuel();
+    }
+
+    /** Litres needed to finish from here, no margin; NaN when the session's end or the use is unknown. */
+    public double fuelToFlag() {
+        return figures.fuelToFlag();
+    }
+
+    /** Fuel to the flag with the margin less the fuel in the tank; NaN when unknown. */
+    public double fuelToAdd() {
+        return figures.fuelToAdd();
     }
 
     /** Shift lights lit, 0 to {@link #LIGHTS}. */
@@ -387,12 +372,31 @@ public final class OverlayModel {
         return number(averageFuelText, averageFuel * fuelFactor, 2);
     }
 
-    public String lapsOfFuelText() {
-        return number(lapsLeftText, lapsOfFuel, 1);
+    /** The caption of the average: "Avg of 3 laps", "Average" before a clean lap. */
+    public String averageCaption() {
+        String s = averageCaption.lookup(averageLaps);
+        if (s != null) {
+            return s;
+        }
+        StringBuilder b = averageCaption.start(averageLaps);
+        if (averageLaps == 0) {
+            b.append("Average");
+        } else {
+            b.append("Avg of ").append(averageLaps).append(averageLaps == 1 ? " lap" : " laps");
+        }
+        return averageCaption.finish();
     }
 
-    public String fuelToFinishText() {
-        return number(toFinishText, fuelToFinish * fuelFactor, 1);
+    public String lapsOfFuelText() {
+        return number(lapsOfFuelText, figures.lapsOfFuel(), 1);
+    }
+
+    public String fuelToFlagText() {
+        return number(toFlagText, figures.fuelToFlag() * fuelFactor, 1);
+    }
+
+    public String fuelToAddText() {
+        return number(toAddText, figures.fuelToAdd() * fuelFactor, 1);
     }
 
     /** {@code value} with {@code decimals} places, "--" when not a number. */

@@ -15,12 +15,12 @@ public record CarSpec(double lapTime, double fuelPerLap, double tankSize, double
         double pitLoss, double refuelRate) {
 
     public CarSpec {
-        FuelCalculator.positive("lap time", lapTime);
-        FuelCalculator.positive("fuel per lap", fuelPerLap);
-        FuelCalculator.positive("tank size", tankSize);
-        FuelCalculator.notNegative("margin", margin);
-        FuelCalculator.notNegative("pit loss", pitLoss);
-        FuelCalculator.notNegative("refuel rate", refuelRate);
+        Checks.positive("lap time", lapTime);
+        Checks.positive("fuel per lap", fuelPerLap);
+        Checks.positive("tank size", tankSize);
+        Checks.notNegative("margin", margin);
+        Checks.notNegative("pit loss", pitLoss);
+        Checks.notNegative("refuel rate", refuelRate);
         if (!Double.isNaN(startFuel) && !(startFuel > 0 && startFuel <= tankSize)) {
             throw new IllegalArgumentException("start fuel must be in (0, " + tankSize + "], got " + startFuel);
         }
@@ -61,6 +61,6 @@ public record CarSpec(double lapTime, double fuelPerLap, double tankSize, double
 
     private static int lapsOn(double litres, double perLap, double margin) {
         return Double.isNaN(litres) ? Integer.MAX_VALUE
-                : (int) Math.floor(litres / (perLap * (1 + margin)) + FuelCalculator.EPS);
+                : (int) Math.floor(litres / (perLap * (1 + margin)) + Checks.EPS);
     }
 }

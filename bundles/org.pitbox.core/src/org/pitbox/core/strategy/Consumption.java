@@ -14,4 +14,9 @@ public record Consumption(int laps, double last, double average3, double average
         return new Consumption(stats.laps(), stats.last(), stats.average(3), stats.average(5), stats.average(10),
                 stats.min(), stats.max());
     }
+
+    /** Laps an average of the last {@code n} holds: {@code n}, or fewer while there are fewer clean laps. */
+    public int held(int n) {
+        return Math.max(0, Math.min(n, laps));
+    }
 }

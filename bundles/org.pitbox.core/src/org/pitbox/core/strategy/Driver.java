@@ -18,7 +18,7 @@ public record Driver(String name, double maxStintSeconds, double minDriveSeconds
         if (!(maxStintSeconds > 0)) {
             throw new IllegalArgumentException(name + ": max stint must be positive, got " + maxStintSeconds);
         }
-        FuelCalculator.notNegative(name + ": min drive time", minDriveSeconds);
+        Checks.notNegative(name + ": min drive time", minDriveSeconds);
     }
 
     public static Driver of(String name) {

@@ -1,5 +1,7 @@
 package org.pitbox.core.strategy;
 
+import org.pitbox.core.fuel.FuelFigures;
+
 /**
  * A race of a number of laps, or of a time after which the first crossing of the line finishes it.
  * Exactly one of {@code laps} and {@code seconds} is set; the other is 0.
@@ -22,5 +24,18 @@ public record RaceLength(int laps, double seconds) {
 
     public boolean timed() {
         return seconds > 0;
+    }
+
+    /**
+     * Laps to the flag from {@code position} (laps done, with the fraction of the lap in progress) at
+     * {@code lapTime} seconds a lap; a timed race ends at the first crossing of the line after its time.
+     * Negative when the laps done already go past the end.
+     */
+    public double lapsToGo(double position, double lapTime) {
+        if (!timed()) {
+            return laps - position;
+        }
+        double left = seconds - position * lapTime;
+        return left > 0 ? FuelFigures.timedLapsToGo(left, lapTime, position - Math.floor(position)) : -1;
     }
 }

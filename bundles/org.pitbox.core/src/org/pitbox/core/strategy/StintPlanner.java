@@ -125,7 +125,7 @@ public final class StintPlanner {
                 return race.laps() - lapsDone;
             }
             double seconds = race.seconds() - clock - stopSeconds;
-            return Math.max(1, (int) Math.ceil(seconds / lapTime - FuelCalculator.EPS));
+            return Math.max(1, (int) Math.ceil(seconds / lapTime - Checks.EPS));
         }
 
         /** Litres to add before a stint of {@code laps}. */
@@ -196,7 +196,7 @@ public final class StintPlanner {
         }
 
         int lapsIn(double seconds) {
-            double laps = Math.floor(seconds / lapTime + FuelCalculator.EPS);
+            double laps = Math.floor(seconds / lapTime + Checks.EPS);
             return laps >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) laps;
         }
 

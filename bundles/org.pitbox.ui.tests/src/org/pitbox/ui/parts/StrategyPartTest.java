@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.pitbox.client.live.LiveSession;
 import org.pitbox.client.live.RowProjection;
 import org.pitbox.core.engineer.FuelPlan;
+import org.pitbox.core.fuel.FuelFigures;
+import org.pitbox.core.fuel.FuelText;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
@@ -103,18 +105,18 @@ class StrategyPartTest {
         }
     }
 
-    /** 30 laps at 2.5 L and 1:32, a 60 L tank, 10 % margin: the FuelCalculator arithmetic. */
+    /** 30 laps at 2.5 L and 1:32, a 60 L tank, 10 % margin: the FuelFigures arithmetic. */
     private static void typedLapRace(StrategyPart s) {
         s.margin.text().setText("10");
         // 60 L last 60 / 2.5 = 24 laps, 24 x 92 s = 2208 s = 36:48
         assertEquals("24.0 laps · 36:48", s.outputs[0].getText());
         // 30 laps x 92 s = 2760 s = 46:00
         assertEquals("30.0 laps · 46:00", s.outputs[1].getText());
-        // 30 x 2.5 x 1.1 = 82.5 L; the tank is full, so nothing to add now
-        assertEquals("82.5 L", s.outputs[2].getText());
-        assertEquals("0.0 L", s.outputs[3].getText());
+        // fuel to the flag 30 x 2.5 = 75 L; to add: 75 x 1.1 = 82.5 L less the 60 L on board = 22.5 L
+        assertEquals("75.0 L", s.outputs[2].getText());
+        assertEquals("22.5 L (10 % margin)", s.outputs[3].getText());
         // 24 / 1.1 = 21.8 -> latest 21; 60 / 2.75 = 21 laps a tank -> earliest 30 - 21 = 9
-        assertEquals("Pit after lap 9 at the earliest, lap 21 at the latest (1 stop to go)", s.outputs[4].getText());
+        assertEquals("After lap 9 to lap 21 (1 stop to go)", s.outputs[4].getText());
         assertEquals("21 laps", s.outputs[5].getText());
         assertFalse(s.fuelProblem.getVisible());
         // stint plan: 30 laps over 2 stints of 15, fair share: Driver A then Driver B after 15 x 92 + 60 s
@@ -129,14 +131,14 @@ class StrategyPartTest {
         assertTrue(s.stints.summary().getText().startsWith("2 stints, 1 stop, 30 laps, flag at 47:00"),
                 s.stints.summary().getText());
 
-        // lap 12 done with 30 L: 18 laps to go, 18 x 2.75 = 49.5 L, add 19.5 L;
+        // lap 12 done with 30 L: 18 laps to go, 18 x 2.5 = 45 L to the flag, 18 x 2.75 = 49.5 L less 30: add 19.5 L;
         // 30 L last 12 laps, / 1.1 = 10.9 -> latest 22; earliest max(12, 9) = 12
         s.lapsDone.text().setText("12");
         s.fuel.text().setText("30");
         assertEquals("18.0 laps · 27:36", s.outputs[1].getText());
-        assertEquals("49.5 L", s.outputs[2].getText());
-        assertEquals("19.5 L", s.outputs[3].getText());
-        assertEquals("Pit after lap 12 at the earliest, lap 22 at the latest (1 stop to go)", s.outputs[4].getText());
+        assertEquals("45.0 L", s.outputs[2].getText());
+        assertEquals("19.5 L (10 % margin)", s.outputs[3].getText());
+        assertEquals("After lap 12 to lap 22 (1 stop to go)", s.outputs[4].getText());
     }
 
     /** 45 minutes: 30 laps to the flag; with a 60 s stop only 29 fit. */
@@ -147,7 +149,7 @@ class StrategyPartTest {
         assertEquals("45", s.length.text().getText(), "the timed race keeps its own length");
         // 2700 / 92 = 29.3: a 30th lap is started before the clock runs out
         assertEquals("30.0 laps · 46:00", s.outputs[1].getText());
-        assertEquals("82.5 L", s.outputs[2].getText());
+        assertEquals("75.0 L", s.outputs[2].getText());
         Table t = s.stints.table();
         assertEquals(2, t.getItemCount());
         assertRow(t, 0, "1", "Driver A", "1–15 (15)");
@@ -181,7 +183,7 @@ class StrategyPartTest {
     private static void badInput(StrategyPart s) {
         s.perLap.text().setText("abc");
         assertEquals("not a number", s.perLap.error().getText());
-        assertEquals("–", s.outputs[2].getText());
+        assertEquals("--", s.outputs[2].getText());
         assertTrue(s.fuelProblem.getVisible());
         assertEquals("Correct the figures marked in red.", s.fuelProblem.getText());
         assertEquals(0, s.stints.table().getItemCount());
@@ -206,7 +208,7 @@ class StrategyPartTest {
     private static void typedLapRaceBack(StrategyPart s) {
         select(s.byLaps, s.byTime);
         assertEquals("30", s.length.text().getText());
-        assertEquals("82.5 L", s.outputs[2].getText());
+        assertEquals("75.0 L", s.outputs[2].getText());
     }
 
     /** A simulated car on the live board: 12 laps of Martinsville, 2.5 L a lap from 20 L in a 40 L tank. */
@@ -226,10 +228,11 @@ class StrategyPartTest {
         assertTrue(s.consumption.getVisible());
         assertFalse(s.perLap.text().getEditable(), "the live consumption is not typed over");
         assertTrue(s.figures[2].getText().endsWith(" L"), s.figures[2].getText());
-        FuelPlan[] expected = new FuelPlan[1];
-        board.read(m -> expected[0] = m.car().fuelPlan(m.car().consumption().average5(), 0.10));
-        assertEquals(StrategyFigures.litres(expected[0].fuelToFinish()), s.outputs[2].getText());
-        assertEquals(StrategyFigures.window(expected[0].pitWindow()), s.outputs[4].getText());
+        FuelFigures[] expected = new FuelFigures[1];
+        board.read(m -> expected[0] = m.car().fuelFigures(m.car().consumption().average5(), 0.10));
+        assertEquals(FuelText.litres(expected[0].fuelToFlag()), s.outputs[2].getText());
+        assertEquals(FuelText.toAdd(expected[0]), s.outputs[3].getText());
+        assertEquals(FuelText.window(expected[0].pitWindow()), s.outputs[4].getText());
         assertFalse(s.lapsDone.text().getVisible(), "laps to go come from the session");
         assertTrue(s.stints.table().getItemCount() >= 1, "the plan uses the live figures");
         System.out.println("strategy, live: " + s.source.getText() + " / " + s.outputs[2].getText() + " / "

@@ -27,7 +27,7 @@ record Cell(Kind kind, int index, OverlayWidget widget, int x, int y, int width,
         cells.add(new Cell(Kind.GEAR, 0, OverlayWidget.ENGINE, INSET, 32, 92, 93));
         cells.add(new Cell(Kind.SPEED, 0, OverlayWidget.ENGINE, 96, 48, 137, 28));
         cells.add(new Cell(Kind.RPM, 0, OverlayWidget.ENGINE, 96, 94, 137, 28));
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             cells.add(new Cell(Kind.FUEL, i, OverlayWidget.FUEL, i % 2 == 0 ? 6 : 106, 18 + 40 * (i / 2), 100, 26));
         }
         cells.add(whole(Kind.INPUTS, OverlayWidget.INPUTS));

@@ -10,6 +10,8 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
+import org.pitbox.core.fuel.FuelFigures;
+import org.pitbox.core.fuel.FuelText;
 import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.live.RelativeBox;
 
@@ -29,7 +31,9 @@ final class OverlayPainter {
     private static final String[] POSITIONS = new String[OverlayModel.MAX_CARS + 1];
     private static final String[] CARS = new String[OverlayModel.MAX_CARS];
     private static final String[] LAP_CAPTIONS = {"Lap", "Last", "Best"};
-    private static final String[] FUEL_CAPTIONS = {"", "Laps left", "Last lap", "Average", "To finish"};
+    /** The fuel widget's captions; the first (the unit) and the fourth (the laps averaged) change. */
+    private static final String[] FUEL_CAPTIONS = {"", FuelText.LAPS_OF_FUEL, "Last lap", "", "To the flag",
+        "To add +" + FuelText.margin(FuelFigures.MARGIN)};
     private static final OverlayWidget[] WIDGETS = OverlayWidget.values();
     private static final Cell[] CELLS = Cell.ALL;
     private static final int INPUTS = Cell.indexOf(Cell.Kind.INPUTS);
@@ -53,7 +57,7 @@ final class OverlayPainter {
     private final Label[] lapCaptions = new Label[3];
     private final Label speedCaption;
     private final Label rpmCaption;
-    private final Label[] fuelCaptions = new Label[5];
+    private final Label[] fuelCaptions = new Label[FUEL_CAPTIONS.length];
     private final Label[][] rows = new Label[RelativeBox.ROWS][2];
     private final Label link;
     private final Label bigMessage;
@@ -66,6 +70,7 @@ final class OverlayPainter {
     private final Rectangle area = new Rectangle(0, 0, 0, 0);
     private String speedUnit = "km/h";
     private String fuelCaption = "Fuel L";
+    private String averageCaption;
     private boolean full = true;
     private int paintedVersion = -1;
     private int frames;
@@ -124,7 +129,8 @@ final class OverlayPainter {
      * go in one frame. Allocates nothing.
      */
     void refresh(Canvas canvas, OverlayModel m, OverlayLayout layout, PitBox pit) {
-        if (full || layout.version() != paintedVersion || ++frames % FULL_EVERY == 0) {
+        if (full || layout.version() != paintedVersion || ++frames % FULL_EVERY == 0
+                || m.averageCaption() != averageCaption) {
             full = true;
             canvas.redraw();
             return;
@@ -185,6 +191,7 @@ final class OverlayPainter {
     void paintAll(GC gc, int x, int y, int width, int height, OverlayModel m, OverlayLayout layout, PitBox pit) {
         gc.setBackground(p.back);
         gc.fillRectangle(x, y, width, height);
+        averageCaption = m.averageCaption();
         for (OverlayWidget w : WIDGETS) {
             Rectangle r = layout.bounds(w);
             if (layout.shown(w) && r.intersects(x, y, width, height)) {
@@ -251,7 +258,8 @@ final class OverlayPainter {
                 case 1 -> m.lapsOfFuelText();
                 case 2 -> m.lastLapFuelText();
                 case 3 -> m.averageLapFuelText();
-                default -> m.fuelToFinishText();
+                case 4 -> m.fuelToFlagText();
+                default -> m.fuelToAddText();
             };
         };
     }
@@ -278,7 +286,8 @@ final class OverlayPainter {
             }
             case FUEL -> {
                 for (int i = 0; i < fuelCaptions.length; i++) {
-                    fuelCaptions[i].draw(gc, i == 0 ? fuelCaption : FUEL_CAPTIONS[i], p.dim,
+                    String caption = i == 0 ? fuelCaption : i == 3 ? averageCaption : FUEL_CAPTIONS[i];
+                    fuelCaptions[i].draw(gc, caption, p.dim,
                             r.x + (i % 2 == 0 ? 10 : 110), r.y + 4 + 40 * (i / 2));
                 }
             }

@@ -7,7 +7,7 @@ import org.pitbox.core.live.OverlayModel;
 import org.pitbox.ui.overlay.PitControl.Corner;
 
 /**
- * What the PIT box does: the fuel to add (the model's fuel to finish, rounded up, until the driver steps it), the
+ * What the PIT box does: the fuel to add (the model's, margin included, rounded up, until the driver steps it), the
  * requests sent through a {@link PitControl}, and the last answer, shown for a few seconds.
  */
 final class PitBox {
@@ -45,8 +45,8 @@ final class PitBox {
         if (pinned >= 0) {
             return pinned;
         }
-        double toFinish = m.fuelToFinish();
-        return toFinish > 0 && toFinish < MAX_LITRES ? (int) Math.ceil(toFinish) : 0;
+        double toAdd = m.fuelToAdd();
+        return toAdd > 0 && toAdd < MAX_LITRES ? (int) Math.ceil(toAdd) : 0;
     }
 
     /** "23 L", built again only when the amount changes. */

@@ -11,17 +11,14 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.pitbox.core.engineer.CarState;
-import org.pitbox.core.engineer.FuelPlan;
 import org.pitbox.core.engineer.LapTable;
+import org.pitbox.core.fuel.FuelFigures;
+import org.pitbox.core.fuel.FuelText;
 import org.pitbox.core.strategy.Consumption;
-import org.pitbox.core.strategy.PitWindow;
 import org.pitbox.ui.support.LiveBoard;
 
 /** The watched car in figures: the lap in progress, fuel and its plan, tyres, flags and damage. */
 final class CarStateView {
-    /** Safety margin of the fuel figures shown here: 5 % (the Strategy part lets the engineer choose). */
-    static final double MARGIN = 0.05;
-
     private final Composite panel;
     private final Map<String, Label> values = new LinkedHashMap<>();
 
@@ -32,11 +29,13 @@ final class CarStateView {
         row(styling, "Delta", "Behind (+) or ahead (-) of the session's best lap at this point");
         row(styling, "Best / ideal", "Best lap, and the sum of the best sectors");
         row(styling, "Fuel", "Litres on board of the tank's size");
-        row(styling, "Per lap", "Litres per clean lap: average of 5 and last (the Strategy part has them all)");
-        row(styling, "Fuel lasts", "Laps and time the fuel on board lasts");
-        row(styling, "To finish", "Litres to the flag with a 5 % margin, for the laps to go");
-        row(styling, "Add at stop", "Litres to add at the next stop to reach the flag");
-        row(styling, "Pit window", "Earliest and latest lap to stop on for fuel");
+        row(styling, PER_LAP, "Litres per clean lap: the average of the last 5 (or fewer while there are fewer) and"
+                + " the last (the Strategy part has them all)");
+        row(styling, FuelText.LAPS_OF_FUEL, "Laps and time the fuel on board lasts at the average, no margin");
+        row(styling, FuelText.TO_FLAG, "Litres needed to finish from here at the average, no margin; the laps to go");
+        row(styling, FuelText.TO_ADD, "Fuel to the flag plus the " + FuelText.margin(FuelFigures.MARGIN)
+                + " margin, less the fuel on board");
+        row(styling, FuelText.PIT_WINDOW, "The laps to stop after for fuel, with the margin");
         row(styling, "Tyres °C", "Surface temperatures, middle of each tyre: LF RF / LR RR");
         row(styling, "Pressures", "Hot pressures in kPa: LF RF / LR RR");
         row(styling, "Flags", "Session flags shown now");
@@ -60,6 +59,8 @@ final class CarStateView {
         return panel;
     }
 
+    static final String PER_LAP = "Per lap";
+
     /** The texts as they stand; call while the models are held still. */
     static Map<String, String> texts(LiveBoard.Models m) {
         LapTable laps = m.laps();
@@ -70,24 +71,19 @@ final class CarStateView {
         t.put("Delta", delta == delta ? String.format(Locale.ROOT, "%+.2f s", delta) : "-- (no best lap yet)");
         t.put("Best / ideal", (laps.best() == null ? "--" : LiveLapTable.lapTime(laps.best().lapTime())) + " / "
                 + LiveLapTable.lapTime(laps.idealLapTime()));
-        t.put("Fuel", litres(car.fuel()) + " of " + litres(car.tankSize()));
+        t.put("Fuel", FuelText.litres(car.fuel()) + " of " + FuelText.litres(car.tankSize()));
         Consumption c = car.consumption();
-        t.put("Per lap", c == null || c.laps() == 0 ? "-- (after a clean lap)"
-                : String.format(Locale.ROOT, "%.2f avg of 5, %.2f last (L)", c.average5(), c.last()));
-        FuelPlan plan = c == null || !(c.average5() > 0) ? null : car.fuelPlan(c.average5(), MARGIN);
-        if (plan == null) {
-            t.put("Fuel lasts", "--");
-            t.put("To finish", "--");
-            t.put("Add at stop", "--");
-            t.put("Pit window", "--");
-        } else {
-            t.put("Fuel lasts", String.format(Locale.ROOT, "%.1f laps, %s", plan.lapsOnFuel(),
-                    StrategyFigures.clock(plan.secondsOnFuel())));
-            t.put("To finish", plan.lapsToGo() != plan.lapsToGo() ? "-- (no end to the session)"
-                    : litres(plan.fuelToFinish()) + String.format(Locale.ROOT, " (%.1f laps)", plan.lapsToGo()));
-            t.put("Add at stop", litres(plan.fuelToAdd()));
-            t.put("Pit window", window(plan.pitWindow()));
-        }
+        int held = c.held(FuelFigures.AVERAGE_LAPS);
+        t.put(PER_LAP, held == 0 ? "-- (after a clean lap)"
+                : FuelText.average(c.average5(), held) + ", last " + FuelText.perLap(c.last()));
+        FuelFigures fuel = car.fuelFigures(c.average5(), FuelFigures.MARGIN);
+        t.put(FuelText.LAPS_OF_FUEL, Double.isNaN(fuel.lapsOfFuel()) ? FuelText.UNKNOWN
+                : FuelText.laps(fuel.lapsOfFuel()) + ", " + FuelText.clock(fuel.secondsOfFuel()));
+        t.put(FuelText.TO_FLAG, held > 0 && Double.isNaN(fuel.lapsToGo()) ? "-- (no end to the session)"
+                : Double.isNaN(fuel.fuelToFlag()) ? FuelText.UNKNOWN
+                : FuelText.litres(fuel.fuelToFlag()) + " (" + FuelText.laps(fuel.lapsToGo()) + " to go)");
+        t.put(FuelText.TO_ADD, FuelText.toAdd(fuel));
+        t.put(FuelText.PIT_WINDOW, FuelText.window(fuel.pitWindow()));
         t.put("Tyres °C", car.hasSurfaceTemps() ? corners(car, true) : "not in this feed");
         t.put("Pressures", car.hasPressures() ? corners(car, false) : "not in this feed");
         t.put("Flags", !car.hasFlags() ? "not in this feed" : car.flags().isEmpty() ? "none"
@@ -100,18 +96,6 @@ final class CarStateView {
         return t;
     }
 
-    static String window(PitWindow w) {
-        if (w == null) {
-            return "--";
-        }
-        if (!w.needed()) {
-            return "no stop needed";
-        }
-        String stops = w.stops() == 1 ? "1 stop" : w.stops() + " stops";
-        return w.open() ? "after lap " + w.earliest() + " to " + w.latest() + " (" + stops + ")"
-                : "box now: fuel runs out on lap " + (w.latest() + 1);
-    }
-
     private static String corners(CarState car, boolean temps) {
         StringBuilder b = new StringBuilder();
         for (CarState.Tyre tyre : CarState.Tyre.values()) {
@@ -120,10 +104,6 @@ final class CarStateView {
             b.append(tyre == CarState.Tyre.RF ? " / " : " ");
         }
         return b.toString().strip();
-    }
-
-    private static String litres(double l) {
-        return l == l ? String.format(Locale.ROOT, "%.1f L", l) : "--";
     }
 
     String text(String caption) {

@@ -1,8 +1,7 @@
 package org.pitbox.ui.parts;
 
 import org.pitbox.core.engineer.CarState;
-import org.pitbox.core.engineer.FuelPlan;
-import org.pitbox.core.fuel.FuelStats;
+import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.strategy.Consumption;
 import org.pitbox.ui.support.LiveBoard;
 
@@ -10,14 +9,13 @@ import org.pitbox.ui.support.LiveBoard;
  * What the Strategy part takes from the watched car, copied out of the {@link LiveBoard} in one read.
  *
  * @param perLap  the chosen consumption figure, NaN before a clean lap
- * @param lapTime average of the last five clean laps, NaN before one
- * @param plan    the car's fuel plan at {@code perLap}; null before a clean lap or without fuel channels
+ * @param figures the car's fuel figures at {@code perLap} and the margin: the ones Team Live and the overlay show
  */
-record LiveCar(String driver, Consumption consumption, double perLap, double lapTime, double tank, double fuel,
-        FuelPlan plan) {
+record LiveCar(String driver, Consumption consumption, double perLap, double tank, double fuel,
+        FuelFigures figures) {
     /** The consumption figures offered, in {@link #pick} order. */
     static final String[] FIGURES = {"Last", "Avg 3", "Avg 5", "Avg 10", "Min", "Max"};
-    /** Average of 5 laps: steady, yet quick to follow a change of pace. */
+    /** Average of 5 laps, as Team Live and the overlay: steady, yet quick to follow a change of pace. */
     static final int DEFAULT_FIGURE = 2;
 
     /** The watched car at consumption figure {@code figure} and {@code margin}; null when nobody is watched. */
@@ -27,17 +25,9 @@ record LiveCar(String driver, Consumption consumption, double perLap, double lap
             CarState state = m.car();
             Consumption c = state.consumption();
             double perLap = pick(c, figure);
-            FuelPlan plan = null;
-            if (perLap > 0 && margin >= 0) {
-                try {
-                    plan = state.fuelPlan(perLap, margin);
-                } catch (IllegalArgumentException e) {
-                    plan = null; // figures that make no race (a tank shorter than a lap): the typed path says why
-                }
-            }
             String name = m.session().driverName();
             car[0] = new LiveCar(name == null || name.isBlank() ? "the live car" : name, c, perLap,
-                    FuelStats.of(m.laps().laps()).averageLapTime(5), state.tankSize(), state.fuel(), plan);
+                    state.tankSize(), state.fuel(), state.fuelFigures(perLap, margin));
         });
         return car[0];
     }
@@ -57,5 +47,10 @@ record LiveCar(String driver, Consumption consumption, double perLap, double lap
     /** {@code v} when it is a usable figure, else NaN. */
     static double usable(double v) {
         return v > 0 && Double.isFinite(v) ? v : Double.NaN;
+    }
+
+    /** Whether the figures reach the flag: a clean lap, the fuel and an end to the session are known. */
+    boolean toTheFlag() {
+        return figures.fuelToFlag() >= 0 && figures.fuelToAdd() >= 0;
     }
 }

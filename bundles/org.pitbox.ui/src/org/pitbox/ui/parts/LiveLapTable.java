@@ -3,6 +3,7 @@ package org.pitbox.ui.parts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
@@ -67,16 +68,7 @@ final class LiveLapTable {
     }
 
     private static String notes(Lap lap) {
-        List<String> notes = new ArrayList<>();
-        for (Lap.Flag f : lap.flags()) {
-            notes.add(switch (f) {
-                case OUT_LAP -> "out lap";
-                case IN_LAP -> "in lap";
-                case INCOMPLETE -> "incomplete";
-                case REFUEL -> "refuel";
-            });
-        }
-        return String.join(", ", notes);
+        return lap.flags().stream().map(Lap.Flag::label).collect(Collectors.joining(", "));
     }
 
     /** Shows {@code rows} for a table of {@code sectors} sectors; on the UI thread. */

@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.pitbox.core.fuel.FuelText;
 import org.pitbox.core.strategy.CarSpec;
 import org.pitbox.core.strategy.Driver;
 import org.pitbox.core.strategy.RaceLength;
@@ -206,7 +207,7 @@ final class StintBox {
             TableItem item = new TableItem(table, SWT.NONE);
             item.setText(new String[] {Integer.toString(s.number()), s.driver(),
                     s.firstLap() + "–" + s.lastLap() + " (" + s.laps() + ")", StrategyFigures.fuel(s),
-                    StrategyFigures.clock(s.startTime())});
+                    FuelText.clock(s.startTime())});
         }
         summary.setText(StrategyFigures.summary(plan));
         styling.setClassname(summary, plan.warnings().isEmpty() ? "hint" : "status-bad");

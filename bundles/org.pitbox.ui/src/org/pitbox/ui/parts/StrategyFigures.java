@@ -1,16 +1,15 @@
 package org.pitbox.ui.parts;
 
 import java.util.Locale;
-import org.pitbox.core.engineer.FuelPlan;
-import org.pitbox.core.strategy.FuelCalculator;
-import org.pitbox.core.strategy.PitWindow;
+import org.pitbox.core.fuel.FuelFigures;
+import org.pitbox.core.fuel.FuelText;
 import org.pitbox.core.strategy.RaceLength;
 import org.pitbox.core.strategy.Stint;
 import org.pitbox.core.strategy.StintPlan;
 
 /**
- * The Strategy part's arithmetic without widgets: reading the typed figures, the fuel outputs (from the live car's
- * {@link FuelPlan} or from typed figures through {@link FuelCalculator}) and the text shown for them.
+ * The Strategy part's figures without widgets: reading the typed figures, the fuel figures from them (the live
+ * car's come from the car's {@link FuelFigures}) and the text shown for them, in the words of {@link FuelText}.
  */
 final class StrategyFigures {
     /** A typed figure: its value, or why it is not one (then the value is NaN). */
@@ -26,17 +25,6 @@ final class StrategyFigures {
         boolean ok() {
             return error == null;
         }
-    }
-
-    /**
-     * The fuel figures to the flag.
-     *
-     * @param lapsToGo    NaN when the session has no end
-     * @param secondsToGo to the flag at the lap time
-     * @param window      null when unknown
-     */
-    record Outcome(double lapsOnFuel, double secondsOnFuel, double lapsToGo, double secondsToGo,
-            double fuelToFinish, double fuelToAdd, PitWindow window, int lapsPerTank) {
     }
 
     private StrategyFigures() {
@@ -106,64 +94,31 @@ final class StrategyFigures {
         }
     }
 
-    /** The outputs from the live car's plan, made with {@code margin}, for a tank of {@code tank} litres. */
-    static Outcome live(FuelPlan plan, double tank, double margin) {
-        int perTank = (int) Math.floor(tank / (plan.perLap() * (1 + margin)) + 1e-9);
-        return new Outcome(plan.lapsOnFuel(), plan.secondsOnFuel(), plan.lapsToGo(),
-                plan.lapsToGo() * plan.lapTime(), plan.fuelToFinish(), plan.fuelToAdd(), plan.pitWindow(), perTank);
-    }
-
     /**
-     * The outputs from typed figures, {@code lapsDone} laps into the race. In a timed race the time left is the
-     * race time less the laps done at the lap time, and the race ends at the first crossing after it.
+     * The fuel figures from typed figures, {@code lapsDone} laps into the race: the calculation the live car's
+     * figures come from, with the laps to go from the race length ({@link RaceLength#lapsToGo}).
      *
      * @throws IllegalArgumentException with a sentence for the engineer when the figures do not make a race
      */
-    static Outcome typed(double perLap, double lapTime, double tank, double fuel, double margin, RaceLength race,
+    static FuelFigures typed(double perLap, double lapTime, double tank, double fuel, double margin, RaceLength race,
             int lapsDone) {
         if (fuel > tank + 1e-9) {
-            throw new IllegalArgumentException("Fuel on board (" + litres(fuel) + ") is more than the tank holds ("
-                    + litres(tank) + ").");
+            throw new IllegalArgumentException("Fuel on board (" + FuelText.litres(fuel)
+                    + ") is more than the tank holds (" + FuelText.litres(tank) + ").");
         }
-        FuelCalculator calc = new FuelCalculator(perLap, lapTime, tank, margin);
-        if (calc.lapsPerTank() < 1) {
-            throw new IllegalArgumentException("A full tank of " + litres(tank) + " lasts less than a lap at "
-                    + perLap(perLap * (1 + margin)) + " with the margin.");
+        double lapsToGo = race.lapsToGo(lapsDone, lapTime);
+        if (lapsToGo < 0) {
+            throw new IllegalArgumentException(race.timed()
+                    ? lapsDone + " laps at " + lapTime(lapTime) + " take longer than the "
+                            + FuelText.clock(race.seconds()) + " race."
+                    : "Laps done (" + lapsDone + ") are more than the race's " + race.laps() + ".");
         }
-        double lapsToGo;
-        if (race.timed()) {
-            double left = race.seconds() - lapsDone * lapTime;
-            if (left <= 0) {
-                throw new IllegalArgumentException(lapsDone + " laps at " + lapTime(lapTime) + " take longer than the "
-                        + clock(race.seconds()) + " race.");
-            }
-            lapsToGo = calc.lapsToGo(left, 0);
-        } else {
-            if (lapsDone > race.laps()) {
-                throw new IllegalArgumentException("Laps done (" + lapsDone + ") are more than the race's "
-                        + race.laps() + ".");
-            }
-            lapsToGo = race.laps() - lapsDone;
+        FuelFigures f = new FuelFigures().compute(perLap, lapTime, tank, margin, fuel, lapsToGo, lapsDone);
+        if (f.lapsPerTank() < 1) {
+            throw new IllegalArgumentException("A full tank of " + FuelText.litres(tank)
+                    + " lasts less than a lap at " + perLap(perLap * (1 + margin)) + " with the margin.");
         }
-        PitWindow window = calc.pitWindow(lapsDone, fuel, (int) Math.round(lapsDone + lapsToGo));
-        return new Outcome(calc.lapsOnFuel(fuel), calc.secondsOnFuel(fuel), lapsToGo, lapsToGo * lapTime,
-                calc.fuelToFinish(lapsToGo), calc.fuelToAdd(lapsToGo, fuel), window, calc.lapsPerTank());
-    }
-
-    /** The pit window as a sentence. */
-    static String window(PitWindow w) {
-        if (w == null) {
-            return "Unknown: the session has no lap or time limit";
-        }
-        if (!w.needed()) {
-            return "No stop needed: the fuel on board reaches the flag";
-        }
-        String more = w.stops() == 1 ? "1 stop to go" : w.stops() + " stops to go";
-        if (!w.open()) {
-            return "Box now: the fuel runs out on lap " + (w.latest() + 1) + " (" + more + ")";
-        }
-        return "Pit after lap " + w.earliest() + " at the earliest, lap " + w.latest() + " at the latest (" + more
-                + ")";
+        return f;
     }
 
     /** The plan in a sentence or two: stints, stops, the flag, time in the pits, each driver's time, warnings. */
@@ -171,8 +126,9 @@ final class StrategyFigures {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "%d %s, %d %s, %d laps, flag at %s, %.0f s in the pits.", plan.stints().size(),
                 plan.stints().size() == 1 ? "stint" : "stints", plan.stops(), plan.stops() == 1 ? "stop" : "stops",
-                plan.laps(), clock(plan.finishTime()), plan.pitSeconds()));
-        plan.driveSeconds().forEach((d, t) -> b.append(' ').append(d).append(' ').append(clock(t)).append(';'));
+                plan.laps(), FuelText.clock(plan.finishTime()), plan.pitSeconds()));
+        plan.driveSeconds().forEach((d, t) -> b.append(' ').append(d).append(' ').append(FuelText.clock(t))
+                .append(';'));
         b.setLength(b.length() - 1);
         b.append('.');
         plan.warnings().forEach(w -> b.append("\nWarning: ").append(w));
@@ -181,38 +137,21 @@ final class StrategyFigures {
 
     /** Fuel at the start of the stint, and what the stop before it adds. */
     static String fuel(Stint s) {
-        return s.number() == 1 ? litres(s.fuelAtStart()) + " start"
-                : "+" + litres(s.fuelAdded()) + " → " + String.format(Locale.ROOT, "%.0f L", s.fuelAtStart());
-    }
-
-    static String litres(double l) {
-        return Double.isFinite(l) ? String.format(Locale.ROOT, "%.1f L", l) : "–";
+        return s.number() == 1 ? FuelText.litres(s.fuelAtStart()) + " start"
+                : "+" + FuelText.litres(s.fuelAdded()) + " → "
+                        + String.format(Locale.ROOT, "%.0f L", s.fuelAtStart());
     }
 
     static String perLap(double l) {
-        return Double.isFinite(l) ? String.format(Locale.ROOT, "%.2f L/lap", l) : "–";
-    }
-
-    static String laps(double laps) {
-        return Double.isFinite(laps) ? String.format(Locale.ROOT, "%.1f laps", laps) : "–";
+        return FuelText.perLap(l) + "/lap";
     }
 
     /** m:ss.s for a lap. */
     static String lapTime(double seconds) {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            return "–";
+            return FuelText.UNKNOWN;
         }
         long tenths = Math.round(seconds * 10);
         return String.format(Locale.ROOT, "%d:%02d.%d", tenths / 600, tenths / 10 % 60, tenths % 10);
-    }
-
-    /** m:ss under an hour, else h:mm:ss. */
-    static String clock(double seconds) {
-        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            return "–";
-        }
-        long s = Math.round(seconds);
-        return s < 3600 ? String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 }

@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.pitbox.core.fuel.FuelText;
 import org.pitbox.ui.parts.StrategyFigures.Parsed;
 import org.pitbox.ui.support.LiveBoard;
 import org.pitbox.ui.support.Status;
@@ -221,12 +222,13 @@ public class StrategyPart {
     }
 
     private void createOutputs(Composite g) {
-        String[] captions = {"Fuel lasts", "To go", "Fuel to finish", "Add at next stop", "Pit window", "Laps per tank"};
+        String[] captions = {FuelText.LAPS_OF_FUEL, "To go", FuelText.TO_FLAG, FuelText.TO_ADD, FuelText.PIT_WINDOW,
+            "Laps per tank"};
         String[] tips = {"Laps and time the fuel on board lasts, without the margin",
-            "Laps and time to the flag at the lap time", "Litres to reach the flag, with the margin",
-            "Litres to add to reach the flag if the car stops now, at most what fits in the tank",
+            "Laps and time to the flag at the lap time", "Litres needed to finish from here, without the margin",
+            "Fuel to the flag plus the safety margin, less the fuel on board: what the stops still have to add",
             "The laps to stop after: from the earliest that still reaches the flag with full tanks, to the last"
-                    + " the fuel on board completes", "Laps a full tank lasts with the margin"};
+                    + " the fuel on board completes with the margin", "Laps a full tank lasts with the margin"};
         for (int i = 0; i < outputs.length; i++) {
             hint(new Label(g, SWT.NONE), captions[i]).setToolTipText(tips[i]);
             outputs[i] = new Label(g, SWT.WRAP);

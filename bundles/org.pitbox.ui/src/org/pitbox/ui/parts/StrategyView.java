@@ -3,9 +3,11 @@ package org.pitbox.ui.parts;
 import java.util.Locale;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Control;
-import org.pitbox.core.strategy.PitWindow;
+import org.pitbox.core.fuel.FuelFigures;
+import org.pitbox.core.fuel.FuelText;
+import org.pitbox.core.fuel.PitWindow;
+import org.pitbox.core.laps.LapTimes;
 import org.pitbox.core.strategy.RaceLength;
-import org.pitbox.ui.parts.StrategyFigures.Outcome;
 
 /** Fills the {@link StrategyPart}'s widgets from the live car and the typed figures. */
 final class StrategyView {
@@ -21,16 +23,16 @@ final class StrategyView {
         double tank = p.tank.read();
         double fuel = p.fuel.read();
         RaceLength race = race(p);
-        boolean livePlan = car != null && car.plan() != null && car.plan().lapsToGo() >= 0;
+        boolean livePlan = car != null && car.toTheFlag();
         p.lapsDone.show(!livePlan);
         double done = livePlan ? 0 : p.lapsDone.read();
         source(p, car, livePlan);
 
-        Outcome o = null;
+        FuelFigures o = null;
         String problem = null;
         boolean carOk = perLap > 0 && lapTime > 0 && tank > 0 && margin >= 0;
         if (livePlan) {
-            o = StrategyFigures.live(car.plan(), tank > 0 ? tank : car.tank(), margin);
+            o = car.figures();
         } else if (carOk && fuel >= 0 && race != null && done >= 0) {
             try {
                 o = StrategyFigures.typed(perLap, lapTime, tank, fuel, margin, race, (int) done);
@@ -41,9 +43,9 @@ final class StrategyView {
             problem = "Correct the figures marked in red.";
         }
         for (int i = 0; i < p.outputs.length; i++) {
-            p.outputs[i].setText(o == null ? "–" : outcomeLine(o, i));
+            p.outputs[i].setText(o == null ? FuelText.UNKNOWN : outcomeLine(o, i));
         }
-        PitWindow w = o == null ? null : o.window();
+        PitWindow w = o == null ? null : o.pitWindow();
         p.styling.setClassname(p.outputs[4], w == null || w.open() ? "readout-value"
                 : w.needed() ? "status-bad" : "status-ok");
         p.fuelProblem.setText(problem == null ? "" : problem);
@@ -58,11 +60,11 @@ final class StrategyView {
         if (car != null) {
             for (int i = 0; i < p.figures.length; i++) {
                 double v = LiveCar.pick(car.consumption(), i);
-                p.figures[i].setText(Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f L", v) : "–");
+                p.figures[i].setText(FuelText.perLap(v));
             }
         }
         double perLap = car == null ? Double.NaN : LiveCar.usable(car.perLap());
-        double lapTime = car == null ? Double.NaN : LiveCar.usable(car.lapTime());
+        double lapTime = car == null ? Double.NaN : LiveCar.usable(car.figures().lapTime());
         double tank = car == null ? Double.NaN : LiveCar.usable(car.tank());
         double fuel = car == null || !(car.fuel() >= 0) ? Double.NaN : car.fuel();
         p.perLap.live(Double.isNaN(perLap) ? null : String.format(Locale.ROOT, "%.3f", perLap));
@@ -81,7 +83,8 @@ final class StrategyView {
             text = "Watching " + car.driver() + ": no clean lap yet, so type the fuel per lap until one is done.";
             style = "hint";
         } else if (livePlan) {
-            text = "Watching " + car.driver() + ": fuel from " + car.consumption().laps() + " clean laps ("
+            text = "Watching " + car.driver() + ": fuel from " + LapTimes.count(car.consumption().laps(), "clean lap")
+                    + " ("
                     + LiveCar.FIGURES[p.planWith.getSelectionIndex()].toLowerCase(Locale.ROOT)
                     + "), laps to go from the session.";
             style = "status-ok";
@@ -109,14 +112,14 @@ final class StrategyView {
         return p.byTime.getSelection() ? RaceLength.time(v) : RaceLength.laps((int) v);
     }
 
-    static String outcomeLine(Outcome o, int i) {
+    static String outcomeLine(FuelFigures o, int i) {
         return switch (i) {
-            case 0 -> StrategyFigures.laps(o.lapsOnFuel()) + " · " + StrategyFigures.clock(o.secondsOnFuel());
-            case 1 -> StrategyFigures.laps(o.lapsToGo()) + " · " + StrategyFigures.clock(o.secondsToGo());
-            case 2 -> StrategyFigures.litres(o.fuelToFinish());
-            case 3 -> StrategyFigures.litres(o.fuelToAdd());
-            case 4 -> StrategyFigures.window(o.window());
-            default -> o.lapsPerTank() + " laps";
+            case 0 -> FuelText.laps(o.lapsOfFuel()) + " · " + FuelText.clock(o.secondsOfFuel());
+            case 1 -> FuelText.laps(o.lapsToGo()) + " · " + FuelText.clock(o.secondsToGo());
+            case 2 -> FuelText.litres(o.fuelToFlag());
+            case 3 -> FuelText.toAdd(o);
+            case 4 -> FuelText.window(o.pitWindow());
+            default -> LapTimes.count(o.lapsPerTank(), "lap");
         };
     }
 }

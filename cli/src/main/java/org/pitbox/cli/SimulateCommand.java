@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import org.pitbox.core.laps.LapTimes;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.core.sim.Track;
@@ -53,8 +54,8 @@ final class SimulateCommand {
         } catch (NoSuchFileException | AccessDeniedException e) {
             throw new IOException("cannot write " + target + ": the system refused to create it; give another --out", e);
         }
-        out.printf(Locale.ROOT, "wrote %s: %s, %d %s, %d records (%.1f s)%n", target, track.displayName(), laps,
-                laps == 1 ? "lap" : "laps", records, records / (double) TelemetrySimulator.TICK_RATE);
+        out.printf(Locale.ROOT, "wrote %s: %s, %s, %d records (%.1f s)%n", target, track.displayName(),
+                LapTimes.count(laps, "lap"), records, records / (double) TelemetrySimulator.TICK_RATE);
     }
 
     /** The --out file, when its directory exists and may be written, and it is not a directory itself. */

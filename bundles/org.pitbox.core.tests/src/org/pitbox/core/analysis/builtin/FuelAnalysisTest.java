@@ -14,6 +14,10 @@ import org.pitbox.core.analysis.Sessions;
 import org.pitbox.core.fuel.FuelStats;
 import org.pitbox.core.laps.LapSegmenter;
 import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.laps.Lap;
+import org.pitbox.core.sim.SimOptions;
+import org.pitbox.core.sim.SimulatedRecording;
+import org.pitbox.core.testing.EditableRecording;
 
 class FuelAnalysisTest {
 
@@ -33,6 +37,18 @@ class FuelAnalysisTest {
         assertEquals(stats.max(), r.figure(FuelAnalysis.MOST).value());
         assertEquals(Sessions.MONZA.litresPerLap(), stats.average(Integer.MAX_VALUE), 0.1 * Sessions.MONZA.litresPerLap());
         assertEquals(s.recordCount() / 60 + 1, r.series().get(0).size(), "fuel level once a second");
+    }
+
+    @Test
+    void aShortSessionSaysWhatItHolds() {
+        SimulatedRecording one = SimulatedRecording.run(SimOptions.defaults().withLaps(1).withSeed(3));
+        AnalysisResult r = new FuelAnalysis().run(Sessions.of(one, Tracks.MONZA), AnalysisMonitor.NONE);
+        assertTrue(r.summary().matches("1 stint; \\d\\.\\d{3} l a lap over 1 clean lap"), r.summary());
+        assertTrue(r.figures().stream().noneMatch(f -> f.name().equals(FuelAnalysis.LAST_5)), "no average of 5");
+        Lap out = new LapSegmenter().segment(one).get(0);
+        EditableRecording outLap = EditableRecording.slice(one, 0, out.lastRecord() + 1);
+        AnalysisResult none = new FuelAnalysis().run(Sessions.of(outLap, Tracks.MONZA), AnalysisMonitor.NONE);
+        assertEquals("1 stint; -- a lap over 0 clean laps", none.summary());
     }
 
     @Test

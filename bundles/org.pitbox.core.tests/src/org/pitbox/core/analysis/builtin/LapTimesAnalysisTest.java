@@ -12,9 +12,22 @@ import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.Series;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Sessions;
+import org.pitbox.core.laps.Lap;
+import org.pitbox.core.laps.LapSegmenter;
+import org.pitbox.core.sim.SimOptions;
+import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
+import org.pitbox.core.testing.EditableRecording;
 
 class LapTimesAnalysisTest {
+
+    @Test
+    void oneLapIsOneLap() {
+        SimulatedRecording one = SimulatedRecording.run(SimOptions.defaults().withLaps(1).withSeed(3));
+        Lap out = new LapSegmenter().segment(one).get(0);
+        SessionData outLap = Sessions.of(EditableRecording.slice(one, 0, out.lastRecord() + 1), Tracks.MONZA);
+        assertEquals("1 lap, none clean", new LapTimesAnalysis().run(outLap, AnalysisMonitor.NONE).summary());
+    }
 
     @Test
     void theoreticalBestIsTheSumOfTheBestSectorsOfTheCleanLaps() {

@@ -31,7 +31,7 @@ class OutcomeTextTest {
                 Laps
                 lap  time (s)
                 1    83.250
-                12   -
+                12   --
                 """, text);
     }
 

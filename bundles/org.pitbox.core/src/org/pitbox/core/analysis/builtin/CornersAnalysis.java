@@ -14,6 +14,8 @@ import org.pitbox.core.analysis.Series;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Table;
 import org.pitbox.core.analysis.builtin.Corners.Corner;
+import org.pitbox.core.laps.Lap;
+import org.pitbox.core.laps.LapTimes;
 
 /**
  * Braking points and minimum corner speeds: the corners are found on the reference lap (see
@@ -91,8 +93,8 @@ public final class CornersAnalysis implements Analysis {
             }
         }
         return out.table(perLap.build())
-                .summary(corners.size() + " corners on lap " + refLap.number() + ", compared over " + clean.size()
-                        + " clean laps")
+                .summary(corners.size() + " corners on lap " + refLap.number() + ", compared over "
+                        + LapTimes.count(clean.size(), "clean lap"))
                 .build();
     }
 

@@ -15,6 +15,8 @@ import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Table;
 import org.pitbox.core.fuel.FuelStats;
+import org.pitbox.core.laps.Lap;
+import org.pitbox.core.laps.LapTimes;
 
 /**
  * Fuel used on every lap and in every stint (a stint starts at the first lap and at every out lap or
@@ -67,9 +69,14 @@ public final class FuelAnalysis implements Analysis {
         }
         FuelStats all = stats(laps);
         out.table(perLap.build()).table(perStint.build()).figure(AVERAGE, all.average(Integer.MAX_VALUE), "l")
-                .figure(LAST_5, all.average(5), "l").figure(MOST, all.max(), "l");
-        return out.summary(String.format(Locale.ROOT, "%d %s; %.3f l a lap over %d clean laps", stints.size(),
-                stints.size() == 1 ? "stint" : "stints", all.average(Integer.MAX_VALUE), all.laps())).build();
+                .figure(MOST, all.max(), "l");
+        if (all.held(5) == 5) {
+            out.figure(LAST_5, all.average(5), "l"); // an average of 5 only when it holds 5 laps
+        }
+        double average = all.average(Integer.MAX_VALUE);
+        return out.summary(LapTimes.count(stints.size(), "stint") + "; " + (Double.isNaN(average) ? "--"
+                : String.format(Locale.ROOT, "%.3f l", average)) + " a lap over " + LapTimes.count(all.laps(),
+                "clean lap")).build();
     }
 
     private static FuelStats stats(List<LapInfo> laps) {

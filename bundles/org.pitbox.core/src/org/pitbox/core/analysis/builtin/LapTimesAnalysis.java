@@ -64,10 +64,10 @@ public final class LapTimesAnalysis implements Analysis {
         }
         out.table(table.build());
         if (best == null) {
-            return out.summary(laps.size() + " laps, none clean").build();
+            return out.summary(LapTimes.count(laps.size(), "lap") + ", none clean").build();
         }
         out.figure(BEST, best.lapTime(), "s");
-        String summary = laps.size() + " laps, best " + LapTimes.format(best.lapTime()) + " (lap " + best.number() + ")";
+        String summary = LapTimes.count(laps.size(), "lap") + ", best " + LapTimes.format(best.lapTime()) + " (lap " + best.number() + ")";
         if (sectors > 0) {
             double theoretical = bestSectors(s, sectors, out);
             out.figure(THEORETICAL, theoretical, "s").figure(GAIN, best.lapTime() - theoretical, "s");

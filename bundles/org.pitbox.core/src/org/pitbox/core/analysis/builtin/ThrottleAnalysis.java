@@ -16,6 +16,8 @@ import org.pitbox.core.analysis.Series;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Table;
 import org.pitbox.core.analysis.builtin.Corners.Corner;
+import org.pitbox.core.laps.Lap;
+import org.pitbox.core.laps.LapTimes;
 
 /**
  * Pedal use per lap: each row of a lap is braking (Brake above 5 %), else full throttle (98 % or more),
@@ -83,8 +85,8 @@ public final class ThrottleAnalysis implements Analysis {
         }
         out.table(table.build()).figure(FULL, fullSum / laps.size(), "%").figure(COASTING, coastSum / laps.size(), "s");
         s.referenceLap().ifPresent(ref -> pickUp(s, ref, out));
-        return out.summary(String.format(Locale.ROOT, "%d laps: %.1f %% full throttle, %.2f s coasting a lap",
-                laps.size(), fullSum / laps.size(), coastSum / laps.size())).build();
+        return out.summary(String.format(Locale.ROOT, "%s: %.1f %% full throttle, %.2f s coasting a lap",
+                LapTimes.count(laps.size(), "lap"), fullSum / laps.size(), coastSum / laps.size())).build();
     }
 
     /** Marks coasting from row {@code from} to row {@code to} when it lasted long enough. */

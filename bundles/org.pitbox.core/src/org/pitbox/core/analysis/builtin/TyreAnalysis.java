@@ -13,6 +13,8 @@ import org.pitbox.core.analysis.Channel;
 import org.pitbox.core.analysis.LapInfo;
 import org.pitbox.core.analysis.SessionData;
 import org.pitbox.core.analysis.Table;
+import org.pitbox.core.laps.Lap;
+import org.pitbox.core.laps.LapTimes;
 
 /**
  * Tyre temperatures across the tread, averaged over the clean laps: carcass temperatures (LFtempCL, CM,
@@ -68,7 +70,7 @@ public final class TyreAnalysis implements Analysis {
         String source = kind.equals("tempC") ? "carcass" : "surface";
         return out.table(table.build()).figure("Front - rear", frontRear, "C").figure("Left - right", leftRight, "C")
                 .summary(String.format(Locale.ROOT, "%s temperatures over %s", source,
-                        laps.isEmpty() ? "the whole session" : laps.size() + " laps"))
+                        laps.isEmpty() ? "the whole session" : LapTimes.count(laps.size(), "lap")))
                 .build();
     }
 

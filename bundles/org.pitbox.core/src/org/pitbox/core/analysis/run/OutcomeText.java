@@ -64,14 +64,14 @@ public final class OutcomeText {
         }
     }
 
-    /** Whole numbers without decimals, others with three; NaN as "-". */
+    /** Whole numbers without decimals, others with three; NaN as "--". */
     static String cell(Object value) {
         if (value == null) {
             return "";
         }
         if (value instanceof Double d) {
             if (d.isNaN() || d.isInfinite()) {
-                return "-";
+                return "--";
             }
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue())
                     : String.format(Locale.ROOT, "%.3f", d);

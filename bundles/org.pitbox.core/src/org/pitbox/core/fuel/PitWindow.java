@@ -1,4 +1,4 @@
-package org.pitbox.core.strategy;
+package org.pitbox.core.fuel;
 
 /**
  * When to make the next stop, as laps completed since the start: "pit at the end of lap N".
