@@ -415,6 +415,8 @@ public final class CloudClient {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
+        // a chunk waits for the server's 100 Continue: a refusal (an expired token, say) is read, not cut off
+        b.expectContinue("application/octet-stream".equals(contentType));
         return b.build();
     }
 

@@ -143,7 +143,8 @@ abstract class ApiTestBase {
         }
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
         if (body instanceof byte[] bytes) {
-            b.header("Content-Type", "application/octet-stream");
+            // as the desktop client sends chunks: a refused one is answered before its body is sent
+            b.header("Content-Type", "application/octet-stream").expectContinue(true);
             publisher = HttpRequest.BodyPublishers.ofByteArray(bytes);
         } else if (body != null) {
             b.header("Content-Type", "application/json");

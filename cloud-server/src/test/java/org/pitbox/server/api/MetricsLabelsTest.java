@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Whatever a client sends, the request metrics keep a fixed set of series. */
 class MetricsLabelsTest extends ApiTestBase {
     private List<String> requestSeries() throws Exception {
-        return send("GET", "/metrics", null, null).is(200).body().lines()
+        return send("GET", "/metrics", METRICS_TOKEN, null).is(200).body().lines()
                 .filter(l -> l.startsWith("pitbox_http_requests_total{")).toList();
     }
 
