@@ -32,11 +32,11 @@ import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.iracing.ibt.SimulatedIbt;
 import org.pitbox.ui.overlay.OverlayWindow;
-import org.pitbox.ui.support.Screenshots;
-import org.pitbox.ui.parts.AnalysesPart;
-import org.pitbox.ui.parts.SessionPart;
-import org.pitbox.ui.support.ActiveFeed;
-import org.pitbox.ui.support.PluginsDialog;
+import org.pitbox.demo.Screenshots;
+import org.pitbox.ui.engineer.session.AnalysesPart;
+import org.pitbox.ui.engineer.session.SessionPart;
+import org.pitbox.ui.services.ActiveFeed;
+import org.pitbox.ui.app.PluginsDialog;
 
 /**
  * Opens the real PitBox workbench (Application.e4xmi, CSS theme, DS services), switches between
