@@ -85,6 +85,8 @@ class WorkbenchTest {
             show(display, parts, driver, null);
             MPart source = (MPart) models.find("org.pitbox.ui.part.source", app);
             assertNotNull(source.getObject(), "the telemetry source part was not created");
+            assertTrue(app.getAddons().stream().anyMatch(a -> "org.pitbox.demo.addon".equals(a.getElementId())
+                    && a.getObject() != null), "the demo fragment added its add-on to the model");
             showPlugins(display, shell);
             showOverlay(display, app, window);
         } catch (Throwable t) {
