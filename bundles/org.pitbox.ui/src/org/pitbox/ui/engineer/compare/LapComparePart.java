@@ -3,17 +3,13 @@ package org.pitbox.ui.engineer.compare;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -25,30 +21,17 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.StackLayout;
-import org.eclipse.swt.dnd.DND;
-import org.eclipse.swt.dnd.DropTarget;
-import org.eclipse.swt.dnd.DropTargetAdapter;
-import org.eclipse.swt.dnd.DropTargetEvent;
-import org.eclipse.swt.dnd.FileTransfer;
-import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.ProgressBar;
 import org.pitbox.core.compare.CompareCsv;
 import org.pitbox.core.compare.Comparison;
-import org.pitbox.core.laps.Lap;
-import org.pitbox.core.laps.LapTimes;
 import org.pitbox.core.math.MathChannel;
 import org.pitbox.core.math.MathChannels;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.iracing.IbtSummary;
-import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.ui.widgets.ChartStack;
 import org.pitbox.ui.engineer.compare.CompareChoices.Pick;
 import org.pitbox.ui.services.OpenSession;
@@ -66,7 +49,6 @@ public class LapComparePart {
     public static final String ID = "org.pitbox.ui.part.lapcompare";
     /** The family of the part's background jobs, for {@code Job.getJobManager().find(JOBS)}. */
     public static final Object JOBS = LapComparePart.class;
-    private static final String[] UNIT_CHOICES = {"Metric (km/h, °C, L, kPa)", "Imperial (mph, °F, gal, psi)"};
 
     @Inject
     private UISynchronize ui;
@@ -92,45 +74,37 @@ public class LapComparePart {
     private Composite charts;
     private StackLayout chartsLayout;
     private ChartStack stack;
-    private Button exportCsv;
-    private Button savePng;
-    private Combo units;
+    private CompareBar bar;
+    private final CompareFiles files = new CompareFiles(this::openDropped);
 
     @PostConstruct
     public void create(Composite parent) {
         top = parent;
         parent.setLayout(new GridLayout(1, false));
-        Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        GridLayout barLayout = new GridLayout(7, false);
-        barLayout.marginWidth = 0;
-        barLayout.marginHeight = 0;
-        bar.setLayout(barLayout);
-        button(bar, "&Add session...", "Compare with laps of another .ibt: another driver, another day "
-                + "(or drop .ibt files on this part)").addListener(SWT.Selection, e -> chooseSession());
-        exportCsv = button(bar, "Export &CSV...", "Save the ticked laps and channels, aligned by distance, as CSV");
-        exportCsv.addListener(SWT.Selection, e -> chooseCsv());
-        savePng = button(bar, "Save P&NG...", "Save the charts as they are on screen as a PNG image");
-        savePng.addListener(SWT.Selection, e -> choosePng());
-        units = new Combo(bar, SWT.READ_ONLY);
-        units.setItems(UNIT_CHOICES);
-        units.setToolTipText("Units of the charts and the cursor values (also in Window > Preferences); "
-                + "CSV keeps the recording's units");
         imperial = prefs.imperial();
-        units.select(imperial ? 1 : 0);
-        units.addListener(SWT.Selection, e -> prefs.put(UiPreferences.UNITS,
-                units.getSelectionIndex() == 1 ? UiPreferences.IMPERIAL : UiPreferences.METRIC));
-        state = new Label(bar, SWT.NONE);
-        state.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        ProgressBar progress = new ProgressBar(bar, SWT.HORIZONTAL);
-        progress.setToolTipText("Reading or comparing in the background; the part stays usable");
-        GridData progressSize = new GridData(SWT.RIGHT, SWT.CENTER, false, false);
-        progressSize.widthHint = 160;
-        progress.setLayoutData(progressSize);
-        Button cancel = button(bar, "Cancel", "Stop reading and comparing (Esc in the charts only hides the cursor)");
-        cancel.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
-        cancel.addListener(SWT.Selection, e -> cancelled());
-        background = new Background(ui, progress, cancel, JOBS);
+        bar = new CompareBar(parent, ui, JOBS, prefs, new CompareBar.Actions() {
+            @Override
+            public void addSessions() {
+                files.chooseSessions(top.getShell());
+            }
+
+            @Override
+            public void exportCsv(Path file) {
+                LapComparePart.this.exportCsv(file);
+            }
+
+            @Override
+            public void savePng(Path file) {
+                LapComparePart.this.savePng(file);
+            }
+
+            @Override
+            public void cancelled() {
+                LapComparePart.this.cancelled();
+            }
+        });
+        state = bar.state;
+        background = bar.background;
 
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -162,11 +136,11 @@ public class LapComparePart {
         styling.setClassname(empty, "hint");
         stack = new ChartStack(charts);
         sash.setWeights(34, 66);
-        for (Control c : new Control[] {parent, bar, state, charts, emptyBox, empty}) {
-            acceptDrops(c);
+        for (Control c : new Control[] {parent, bar.control(), state, charts, emptyBox, empty}) {
+            files.acceptDrops(c);
         }
-        choices.dropTargets().forEach(this::acceptDrops);
-        stack.decorate(this::acceptDrops);
+        choices.dropTargets().forEach(files::acceptDrops);
+        stack.decorate(files::acceptDrops);
         math = MathChannels.readValid(prefs.get(UiPreferences.MATH_CHANNELS, ""),
                 skipped -> state.setText("A stored math channel was left out, " + skipped));
         choices.showMath(math, null);
@@ -347,11 +321,11 @@ public class LapComparePart {
             return;
         }
         ui.asyncExec(() -> {
-            if (units.isDisposed() || prefs.imperial() == imperial) {
+            if (bar.disposed() || prefs.imperial() == imperial) {
                 return;
             }
             imperial = prefs.imperial();
-            units.select(imperial ? 1 : 0);
+            bar.showUnits(imperial);
             if (shown != null) {
                 stack.reshow(imperial);
             }
@@ -402,61 +376,19 @@ public class LapComparePart {
         double trackLength = picks.get(0).session().trackLength();
         List<MathChannel> definitions = math;
         state.setText("Comparing " + picks.size() + (picks.size() == 1 ? " lap" : " laps") + " ...");
-        building = background.start("Comparing laps", task -> compare(task, picks, names, definitions, trackLength),
+        building = background.start("Comparing laps", task -> LapComparison.compare(task::step, picks, names,
+                definitions, trackLength),
                 c -> show(c, picks), message -> state.setText("Could not compare the laps: " + message));
     }
 
-    /** Reads the ticked laps, each file opened once, and resamples them (on the background thread). */
-    private static Comparison compare(Background.Task task, List<Pick> picks, List<String> names,
-            List<MathChannel> math, double trackLength) throws IOException {
-        Comparison.Builder builder = Comparison.builder(names, trackLength).math(math);
-        Map<Path, IbtFile> open = new HashMap<>();
-        try {
-            for (int i = 0; i < picks.size(); i++) {
-                task.step(i, picks.size() + 1);
-                Pick pick = picks.get(i);
-                IbtFile ibt = open.get(pick.session().file());
-                if (ibt == null) {
-                    ibt = IbtFile.open(pick.session().file());
-                    open.put(pick.session().file(), ibt);
-                }
-                builder.add(pick.session().name(), ibt, pick.lap());
-            }
-            task.step(picks.size(), picks.size() + 1);
-            return builder.build();
-        } finally {
-            for (IbtFile ibt : open.values()) {
-                ibt.close();
-            }
-        }
-    }
-
-    /** Labels the laps ("184", or "A184" across sessions) with their time against the reference, and shows them. */
+    /** Shows the comparison with its laps labelled. */
     private void show(Comparison c, List<Pick> picks) {
-        List<CompareSession> all = sessions();
-        boolean several = picks.stream().map(Pick::session).distinct().count() > 1;
-        Lap reference = c.laps().get(c.reference()).lap();
-        List<String> labels = new ArrayList<>();
-        List<String> legend = new ArrayList<>();
-        for (int i = 0; i < picks.size(); i++) {
-            Pick pick = picks.get(i);
-            Lap lap = pick.lap();
-            String session = CompareChoices.letter(all.indexOf(pick.session()));
-            labels.add(several ? session + lap.number() : Integer.toString(lap.number()));
-            double behind = lap.lapTime() - reference.lapTime();
-            String whole = lap.startPct() == 0 && lap.endPct() == 1
-                    ? i == c.reference() ? "reference" : String.format(Locale.ROOT, "%+.3f s", behind) : "part lap";
-            legend.add((several ? session : "Lap ") + lap.number() + "  " + LapTimes.format(lap.lapTime()) + "  "
-                    + whole);
-        }
+        LapComparison.Labels names = LapComparison.labels(c, picks, sessions());
         shown = c;
-        stack.show(c, labels, legend, imperial);
+        stack.show(c, names.labels(), names.legend(), imperial);
         chartsLayout.topControl = stack.control();
         charts.layout(true, true);
-        state.setText(picks.size() + (picks.size() == 1 ? " lap, " : " laps, ") + c.channels().size()
-                + (c.channels().size() == 1 ? " channel." : " channels.")
-                + (c.notes().isEmpty() ? "" : " " + c.notes().get(0)
-                        + (c.notes().size() > 1 ? " (and " + (c.notes().size() - 1) + " more)" : "")));
+        state.setText(LapComparison.summary(c, picks.size()));
         state.setToolTipText(c.notes().isEmpty() ? null : String.join("\n", c.notes()));
         enable();
     }
@@ -477,74 +409,6 @@ public class LapComparePart {
     }
 
     private void enable() {
-        exportCsv.setEnabled(shown != null);
-        savePng.setEnabled(shown != null);
-        String why = shown == null ? " (tick laps and channels first)" : "";
-        exportCsv.setToolTipText("Save the ticked laps and channels, aligned by distance, as CSV" + why);
-        savePng.setToolTipText("Save the charts as they are on screen as a PNG image" + why);
-    }
-
-    /** Accepts .ibt files dropped on {@code control}. */
-    private void acceptDrops(Control control) {
-        if (control.getData(DND.DROP_TARGET_KEY) != null) {
-            return;
-        }
-        DropTarget drop = new DropTarget(control, DND.DROP_COPY | DND.DROP_DEFAULT | DND.DROP_MOVE);
-        drop.setTransfer(new Transfer[] {FileTransfer.getInstance()});
-        drop.addDropListener(new DropTargetAdapter() {
-            @Override
-            public void dragEnter(DropTargetEvent event) {
-                if (event.detail == DND.DROP_DEFAULT || event.detail == DND.DROP_MOVE) {
-                    event.detail = (event.operations & DND.DROP_COPY) != 0 ? DND.DROP_COPY : DND.DROP_NONE;
-                }
-            }
-
-            @Override
-            public void drop(DropTargetEvent event) {
-                if (event.data instanceof String[] files && files.length > 0) {
-                    openDropped(files);
-                }
-            }
-        });
-    }
-
-    private void chooseSession() {
-        FileDialog dialog = new FileDialog(charts.getShell(), SWT.OPEN | SWT.MULTI);
-        dialog.setFilterExtensions(new String[] {"*.ibt", "*.*"});
-        dialog.setFilterNames(new String[] {"iRacing telemetry (*.ibt)", "All files"});
-        if (dialog.open() != null) {
-            String folder = dialog.getFilterPath();
-            openDropped(Arrays.stream(dialog.getFileNames()).map(n -> Path.of(folder, n).toString())
-                    .toArray(String[]::new));
-        }
-    }
-
-    private void chooseCsv() {
-        String chosen = saveDialog("*.csv", "lap-compare.csv");
-        if (chosen != null) {
-            exportCsv(Path.of(chosen));
-        }
-    }
-
-    private void choosePng() {
-        String chosen = saveDialog("*.png", "lap-compare.png");
-        if (chosen != null) {
-            savePng(Path.of(chosen));
-        }
-    }
-
-    private String saveDialog(String filter, String name) {
-        FileDialog dialog = new FileDialog(charts.getShell(), SWT.SAVE);
-        dialog.setFilterExtensions(new String[] {filter});
-        dialog.setFileName(name);
-        dialog.setOverwrite(true);
-        return dialog.open();
-    }
-
-    private static Button button(Composite parent, String text, String tip) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(text);
-        b.setToolTipText(tip);
-        return b;
+        bar.enable(shown != null);
     }
 }
