@@ -1,4 +1,4 @@
-package org.pitbox.ui.services;
+package org.pitbox.app.server;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package org.pitbox.ui.services;
+package org.pitbox.app.units;
 
 /** Turns SI telemetry values into the user's units, with their labels. */
 public final class Units {

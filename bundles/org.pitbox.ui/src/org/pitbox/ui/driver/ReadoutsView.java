@@ -16,7 +16,7 @@ import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
 import org.pitbox.ui.services.UiPreferences;
-import org.pitbox.ui.services.Units;
+import org.pitbox.app.units.Units;
 
 /** Big, glanceable readouts of a feed, refreshed at display rate by polling its newest frame. */
 final class ReadoutsView {

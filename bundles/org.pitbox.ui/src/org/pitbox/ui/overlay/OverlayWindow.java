@@ -23,7 +23,7 @@ import org.pitbox.iracing.sessioninfo.DriverInfo;
 import org.pitbox.iracing.sessioninfo.SessionInfoParser;
 import org.pitbox.ui.services.ActiveFeed;
 import org.pitbox.ui.services.UiPreferences;
-import org.pitbox.ui.services.Units;
+import org.pitbox.app.units.Units;
 
 /**
  * The driver overlay: an undecorated, always-on-top, translucent window over the sim. A timer on the UI thread
