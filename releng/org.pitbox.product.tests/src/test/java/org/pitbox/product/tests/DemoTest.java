@@ -103,6 +103,7 @@ class DemoTest {
     }
 
     private Process start(URI base) throws IOException, InterruptedException {
+        Files.createDirectories(SCREENSHOTS); // the workbench saves into it, but does not create it
         Path configuration = dir.resolve("configuration");
         Process configure = new ProcessBuilder("sh", DEMO_CONFIGURATION.toString(), PRODUCT.toString(),
                 DEMO_JAR.toString(), configuration.toString()).inheritIO().start();
