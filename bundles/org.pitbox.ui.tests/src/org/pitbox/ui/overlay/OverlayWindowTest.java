@@ -33,8 +33,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.source.TelemetrySource;
-import org.pitbox.ui.support.ActiveFeed;
-import org.pitbox.ui.support.Screenshots;
+import org.pitbox.ui.services.ActiveFeed;
+import org.pitbox.demo.Screenshots;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.UiBenchmark;
 

@@ -41,15 +41,15 @@ import org.pitbox.core.laps.Lap;
 import org.pitbox.core.math.MathChannel;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.iracing.IbtSummary;
-import org.pitbox.ui.support.OpenSession;
-import org.pitbox.ui.support.Screenshots;
-import org.pitbox.ui.support.UiPreferences;
+import org.pitbox.ui.services.OpenSession;
+import org.pitbox.demo.Screenshots;
+import org.pitbox.ui.services.UiPreferences;
 import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.iracing.ibt.SimulatedIbt;
-import org.pitbox.ui.charts.ChartStack;
-import org.pitbox.ui.parts.LapComparePart;
-import org.pitbox.ui.parts.MathChannelDialog;
-import org.pitbox.ui.parts.SessionPart;
+import org.pitbox.ui.widgets.ChartStack;
+import org.pitbox.ui.engineer.compare.LapComparePart;
+import org.pitbox.ui.engineer.compare.MathChannelDialog;
+import org.pitbox.ui.engineer.session.SessionPart;
 
 /**
  * The Lap Compare part in the real workbench on real recordings: two laps of one session, then a lap of

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.core.runtime.Platform;
 import org.junit.jupiter.api.Test;
-import org.pitbox.ui.support.UiPreferences;
-import org.pitbox.ui.support.Units;
+import org.pitbox.ui.services.UiPreferences;
+import org.pitbox.app.units.Units;
 
 class UiPreferencesTest {
     /** Leaves the preferences as it found them: the tests after it share the instance area. */

@@ -32,11 +32,11 @@ import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.iracing.ibt.SimulatedIbt;
 import org.pitbox.ui.overlay.OverlayWindow;
-import org.pitbox.ui.support.Screenshots;
-import org.pitbox.ui.parts.AnalysesPart;
-import org.pitbox.ui.parts.SessionPart;
-import org.pitbox.ui.support.ActiveFeed;
-import org.pitbox.ui.support.PluginsDialog;
+import org.pitbox.demo.Screenshots;
+import org.pitbox.ui.engineer.session.AnalysesPart;
+import org.pitbox.ui.engineer.session.SessionPart;
+import org.pitbox.ui.services.ActiveFeed;
+import org.pitbox.ui.app.PluginsDialog;
 
 /**
  * Opens the real PitBox workbench (Application.e4xmi, CSS theme, DS services), switches between
@@ -85,6 +85,8 @@ class WorkbenchTest {
             show(display, parts, driver, null);
             MPart source = (MPart) models.find("org.pitbox.ui.part.source", app);
             assertNotNull(source.getObject(), "the telemetry source part was not created");
+            assertTrue(app.getAddons().stream().anyMatch(a -> "org.pitbox.demo.addon".equals(a.getElementId())
+                    && a.getObject() != null), "the demo fragment added its add-on to the model");
             showPlugins(display, shell);
             showOverlay(display, app, window);
         } catch (Throwable t) {

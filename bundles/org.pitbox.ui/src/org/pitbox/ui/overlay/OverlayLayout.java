@@ -2,7 +2,7 @@ package org.pitbox.ui.overlay;
 
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
-import org.pitbox.ui.support.UiPreferences;
+import org.pitbox.ui.services.UiPreferences;
 
 /** Which widgets show, where, whether the overlay is locked and where the window sits; kept in preferences. */
 final class OverlayLayout {

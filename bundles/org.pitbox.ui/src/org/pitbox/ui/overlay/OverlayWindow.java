@@ -21,9 +21,9 @@ import org.pitbox.core.source.LiveFeed;
 import org.pitbox.core.telemetry.Frame;
 import org.pitbox.iracing.sessioninfo.DriverInfo;
 import org.pitbox.iracing.sessioninfo.SessionInfoParser;
-import org.pitbox.ui.support.ActiveFeed;
-import org.pitbox.ui.support.UiPreferences;
-import org.pitbox.ui.support.Units;
+import org.pitbox.ui.services.ActiveFeed;
+import org.pitbox.ui.services.UiPreferences;
+import org.pitbox.app.units.Units;
 
 /**
  * The driver overlay: an undecorated, always-on-top, translucent window over the sim. A timer on the UI thread

@@ -38,6 +38,10 @@ import org.pitbox.server.ServerConfig;
 class DemoTest {
     private static final Path PRODUCT = Path.of(System.getProperty("pitbox.product", "missing"));
     private static final Path SCREENSHOTS = Path.of(System.getProperty("pitbox.screenshots", "target"));
+    /** The demo fragment, which the product leaves out, and the script that adds it to a configuration. */
+    private static final Path DEMO_JAR = Path.of(System.getProperty("pitbox.demo.fragment", "missing"));
+    private static final Path DEMO_CONFIGURATION = Path.of(System.getProperty("pitbox.demo.configuration",
+            "missing"));
     private static final Duration START = Duration.ofSeconds(120);
 
     @TempDir
@@ -98,9 +102,14 @@ class DemoTest {
         }
     }
 
-    private Process start(URI base) throws IOException {
+    private Process start(URI base) throws IOException, InterruptedException {
+        Files.createDirectories(SCREENSHOTS); // the workbench saves into it, but does not create it
+        Path configuration = dir.resolve("configuration");
+        Process configure = new ProcessBuilder("sh", DEMO_CONFIGURATION.toString(), PRODUCT.toString(),
+                DEMO_JAR.toString(), configuration.toString()).inheritIO().start();
+        assertEquals(0, configure.waitFor(), "the demo configuration was written");
         ProcessBuilder builder = new ProcessBuilder("sh", PRODUCT.resolve("pitbox.sh").toString(), "-nosplash",
-                "-data", dir.resolve("workspace").toString())
+                "-configuration", configuration.toString(), "-data", dir.resolve("workspace").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("workbench.log").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("PITBOX_VM_ARGS", "-D" + "pitbox.demo=" + base + " -Dpitbox.home="

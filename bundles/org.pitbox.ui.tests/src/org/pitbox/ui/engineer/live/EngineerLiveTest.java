@@ -1,0 +1,194 @@
+package org.pitbox.ui.engineer.live;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pitbox.ui.tests.UiWait.await;
+import static org.pitbox.ui.tests.UiWait.settle;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
+import org.eclipse.e4.ui.internal.workbench.E4Workbench;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pitbox.client.CloudClient;
+import org.pitbox.client.live.LiveListener;
+import org.pitbox.client.live.LivePublisher;
+import org.pitbox.client.live.RowProjection;
+import org.pitbox.core.home.PitboxHome;
+import org.pitbox.core.sim.SimOptions;
+import org.pitbox.core.sim.SimulatedRecording;
+import org.pitbox.core.sim.Tracks;
+import org.pitbox.protocol.api.TeamView;
+import org.pitbox.demo.Screenshots;
+import org.pitbox.ui.services.TeamSession;
+import org.pitbox.ui.tests.TestScreenshots;
+import org.pitbox.ui.tests.TestWorkbench;
+import org.pitbox.ui.tests.UiBenchmark;
+
+/**
+ * The Team Live part against a real server (the demo server's jar, started as a process): a simulated driver
+ * streams five laps of Martinsville at once, the engineer signs in, watches the session from the part, and the
+ * lap table fills in with sector times and fuel figures. Then the driver streams at 60 Hz in real time; under
+ * {@code ./pitbox benchmark ui} the UI thread's CPU time is measured meanwhile (goal: under 5 % of one core).
+ */
+class EngineerLiveTest {
+    private static final Path SERVER_JAR = Path.of("..", "..", "cloud-server", "target", "pitbox-server.jar")
+            .toAbsolutePath().normalize();
+    private static final String PASSWORD = "pitbox-demo";
+    private static final int LAPS = 8;
+    /** Laps streamed as fast as the publisher takes them; the rest follow at 60 Hz in real time. */
+    private static final int FAST_LAPS = 5;
+    private static final int MEASURE_SECONDS = 10;
+
+    @TempDir
+    Path dir;
+
+    private final List<Throwable> failures = new ArrayList<>();
+    private URI base;
+    private volatile LivePublisher driver;
+
+    @Test
+    void theLapTableFillsInFromALiveSessionAndTheChartsStayCheap() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(SERVER_JAR), "skipped: needs the server jar " + SERVER_JAR
+                + " (the build makes cloud-server before the UI tests; run mvn install from the top)");
+        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
+        Process server = startServer();
+        try {
+            TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench));
+        } finally {
+            if (driver != null) {
+                driver.close();
+            }
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+            System.clearProperty(PitboxHome.PROPERTY);
+        }
+        for (Throwable t : failures) {
+            throw new AssertionError("team live check failed: " + t, t);
+        }
+    }
+
+    private Process startServer() throws Exception {
+        Path ready = dir.resolve("ready");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                SERVER_JAR.toString(), "org.pitbox.server.DemoServer", "--ready-file", ready.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(ready) && Files.size(ready) > 0)) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the demo server did not start:\n" + Files.readString(dir.resolve("server.log")));
+            }
+            Thread.sleep(100);
+        }
+        base = URI.create(Files.readString(ready).strip());
+        return p;
+    }
+
+    private void exercise(Display display, MApplication app, E4Workbench workbench) {
+        try {
+            Shell shell = TestWorkbench.shell(app);
+            EPartService parts = TestWorkbench.engineer(app);
+            EngineerLivePart part = (EngineerLivePart) parts.showPart(EngineerLivePart.ID,
+                    EPartService.PartState.ACTIVATE).getObject();
+            assertFalse(part.watchButton().isEnabled(), "Watch is disabled before sign-in");
+
+            TeamSession team = ContextInjectionFactory.make(TeamSession.class, app.getContext());
+            team.signIn(base.toString(), "engineer@demo.pitbox", PASSWORD).get(30, TimeUnit.SECONDS);
+            SimulatedRecording race = SimulatedRecording.run(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE)
+                    .withLaps(LAPS).withSeed(11));
+            Thread.ofPlatform().daemon().start(() -> drive(race));
+            await(display, () -> part.sessionChoice().getItemCount() > 0, 60, "the driver's session is listed");
+            part.watchButton().notifyListeners(SWT.Selection, null);
+            Table laps = part.lapTableControl();
+            await(display, () -> laps.getItemCount() >= FAST_LAPS - 1, 120, "the lap table fills in");
+            assertTrue(laps.getItem(0).getText(1).matches("\\d+:\\d\\d\\.\\d{3}"), "a lap time: "
+                    + laps.getItem(0).getText(1));
+            assertTrue(laps.getItem(0).getText(2).matches("\\d+\\.\\d{3}"), "a sector time: "
+                    + laps.getItem(0).getText(2));
+            await(display, () -> part.carFigure("Per lap").contains("avg"), 10, "fuel per lap shown");
+
+            if (UiBenchmark.enabled()) {
+                UiBenchmark.report(String.format(Locale.ROOT, "Team Live: UI thread %.2f %% of one core at 60 Hz "
+                        + "input over %d s", uiCpuShare(display) * 100, MEASURE_SECONDS));
+            }
+            display.setCursorLocation(1590, 990); // no tooltip in the screenshot
+            settle(display, 500);
+            Screenshots.save(shell, TestScreenshots.file("engineer-live.png"));
+            IThemeEngine themes = app.getChildren().get(0).getContext().get(IThemeEngine.class);
+            themes.setTheme("org.pitbox.ui.theme.light", false);
+            settle(display, 1000);
+            Screenshots.save(shell, TestScreenshots.file("engineer-live-light.png"));
+            themes.setTheme("org.pitbox.ui.theme.dark", false);
+        } catch (Throwable t) {
+            failures.add(t);
+        } finally {
+            signOut(app); // the session is a singleton that outlives this workbench in the test runtime
+            workbench.close();
+        }
+    }
+
+    private void signOut(MApplication app) {
+        try {
+            ContextInjectionFactory.make(TeamSession.class, app.getContext()).signOut().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            failures.add(e);
+        }
+    }
+
+    /** Streams the first laps as fast as the publisher takes them, the rest at 60 Hz in real time. */
+    private void drive(SimulatedRecording race) {
+        try {
+            CloudClient client = new CloudClient(base);
+            client.login("driver@demo.pitbox", PASSWORD);
+            TeamView team = client.teams().get(0);
+            driver = new LivePublisher(base, client::accessToken, team.id(), "live-test-" + System.currentTimeMillis(),
+                    RowProjection.schemaOf(race.layout()), race.sessionInfoYaml(),
+                    LivePublisher.Config.defaults(dir.resolve("spool")), new LiveListener() {
+                    });
+            ByteBuffer rows = race.rows();
+            byte[] row = new byte[race.layout().rowLength()];
+            int n = race.recordCount();
+            int fast = n * FAST_LAPS / LAPS;
+            for (int i = 0; i < n; i++) {
+                rows.get(race.rowStart(i), row);
+                driver.publish(row);
+                if (i < fast && i % 200 == 199) {
+                    Thread.sleep(40); // the publisher queues 600 rows
+                } else if (i >= fast) {
+                    Thread.sleep(1000 / 60);
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            failures.add(e);
+        }
+    }
+
+    /** The UI thread's CPU time over wall time while the driver streams in real time. */
+    private static double uiCpuShare(Display display) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long ui = Thread.currentThread().threadId();
+        long cpu0 = threads.getThreadCpuTime(ui);
+        long wall0 = System.nanoTime();
+        settle(display, MEASURE_SECONDS * 1000L);
+        return (double) (threads.getThreadCpuTime(ui) - cpu0) / (System.nanoTime() - wall0);
+    }
+
+}

@@ -1,0 +1,48 @@
+package org.pitbox.ui.services;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pitbox.core.home.PitboxHome;
+
+/** The sign-in goes through Equinox secure storage (in the OSGi runtime): encrypted, and back again. */
+class SecureCredentialsTest {
+    private static final String TOKEN = "refresh-8c1f2a9e7d3b4c5a6f7e8d9c0b1a2f3e";
+    private Path dir;
+
+    @BeforeEach
+    void useATemporaryFolder() throws Exception {
+        Path home = Files.createTempDirectory("pitbox-home");
+        System.setProperty(PitboxHome.PROPERTY, home.toString());
+        dir = home.resolve("secure");
+    }
+
+    @AfterEach
+    void forgetIt() {
+        System.clearProperty(PitboxHome.PROPERTY);
+    }
+
+    @Test
+    void aRefreshTokenIsStoredEncryptedAndReadBack() throws Exception {
+        Path file = dir.resolve("secure_storage");
+        SecureCredentials.SignIn signIn = new SecureCredentials.SignIn("http://127.0.0.1:8080", "ana@team.example",
+                TOKEN);
+        new SecureCredentials(file).save(signIn);
+
+        assertEquals(Optional.of(signIn), new SecureCredentials(file).load(), "read back");
+        String stored = Files.readString(file);
+        assertFalse(stored.contains(TOKEN), "the token is not in the clear: " + stored);
+        Path key = dir.resolve("master.key");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+
+        new SecureCredentials(file).clear();
+        assertEquals(Optional.empty(), new SecureCredentials(file).load(), "signed out");
+    }
+}

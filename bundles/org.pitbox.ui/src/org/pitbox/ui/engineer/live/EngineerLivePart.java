@@ -1,0 +1,348 @@
+package org.pitbox.ui.engineer.live;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.services.IStylingEngine;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.pitbox.client.live.SubscriberStatus;
+import org.pitbox.protocol.live.LiveControl;
+import org.pitbox.ui.widgets.Buttons;
+import org.pitbox.ui.services.EngineerLive;
+import org.pitbox.ui.services.LiveBoard;
+import org.pitbox.ui.services.Status;
+import org.pitbox.ui.services.TeamSession;
+import org.pitbox.ui.services.UiPreferences;
+
+/**
+ * The engineer watches a team member's live session through the server: the lap in progress over the best lap,
+ * the track map, the car's figures, the lap table, and radio to the driver.
+ */
+public class EngineerLivePart {
+    public static final String ID = "org.pitbox.ui.part.engineerlive";
+    /** Charts and map redraw at 30 Hz; the lap table and the figures three times a second. */
+    private static final int FRAME_MILLIS = 33;
+    private static final int TABLE_EVERY = 10;
+    private static final String CHANNELS = "liveChannels";
+
+    @Inject
+    private EngineerLive live;
+    @Inject
+    private TeamSession team;
+    @Inject
+    private IStylingEngine styling;
+    @Inject
+    private LiveBoard board;
+    private final UiPreferences prefs = new UiPreferences();
+
+    private Combo sessions;
+    private Button watch;
+    private Button stop;
+    private Label connection;
+    private LiveTraceChart traces;
+    private Combo channelChoice;
+    private Button addChannel;
+    private Button removeChannel;
+    private TrackMapCanvas map;
+    private CarStateView car;
+    private LiveLapTable lapTable;
+    private org.eclipse.swt.widgets.List radioLog;
+    private Text radioText;
+    private Button radioSend;
+    private long shownRows = -1;
+
+    @PostConstruct
+    public void create(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        Composite top = new Composite(parent, SWT.NONE);
+        top.setLayout(new GridLayout(4, false));
+        top.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        new Label(top, SWT.NONE).setText("Live session");
+        sessions = new Combo(top, SWT.READ_ONLY);
+        sessions.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        sessions.setToolTipText("Team members on track now");
+        watch = Buttons.push(top, "Watch", "Watch the chosen session", this::watchSelected);
+        stop = Buttons.push(top, "Stop", "Stop watching this session", live::stopWatching);
+        connection = new Label(top, SWT.WRAP);
+        connection.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
+
+        SashForm rows = new SashForm(parent, SWT.VERTICAL);
+        rows.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        SashForm upper = new SashForm(rows, SWT.HORIZONTAL);
+        Composite charts = new Composite(upper, SWT.NONE);
+        charts.setLayout(new GridLayout(4, false));
+        traces = new LiveTraceChart(charts);
+        traces.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        channelChoice = new Combo(charts, SWT.READ_ONLY);
+        channelChoice.setToolTipText("Any channel of the watched car, to chart over its best lap");
+        channelChoice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        addChannel = Buttons.push(charts, "Add chart", "Chart the chosen channel too", this::addChannel);
+        removeChannel = Buttons.push(charts, "Remove last", "Take the bottom chart away", this::removeChannel);
+        Buttons.push(charts, "Default charts", "Speed, throttle, brake, gear and steering", () -> setChannels(
+                LiveTraceChart.DEFAULT_CHANNELS));
+        Composite side = new Composite(upper, SWT.NONE);
+        side.setLayout(new GridLayout(1, false));
+        map = new TrackMapCanvas(side);
+        GridData mapData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        mapData.minimumHeight = 160;
+        map.control().setLayoutData(mapData);
+        car = new CarStateView(side, styling);
+        car.control().setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
+        upper.setWeights(60, 40);
+
+        SashForm lower = new SashForm(rows, SWT.HORIZONTAL);
+        lapTable = new LiveLapTable(lower);
+        Composite radio = new Composite(lower, SWT.NONE);
+        radio.setLayout(new GridLayout(2, false));
+        radioLog = new org.eclipse.swt.widgets.List(radio, SWT.BORDER | SWT.V_SCROLL);
+        radioLog.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        radioLog.setToolTipText("Radio: your messages and the driver's, newest first");
+        radioText = new Text(radio, SWT.BORDER);
+        radioText.setMessage("Message to the driver (shown on the overlay)");
+        radioText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        radioText.addListener(SWT.DefaultSelection, e -> sendRadio());
+        radioSend = Buttons.push(radio, "Send", "Send the message to the driver (Enter)", this::sendRadio);
+        lower.setWeights(62, 38);
+        rows.setWeights(64, 36);
+        setChannels(savedChannels());
+        refresh();
+        scheduleTick();
+    }
+
+    /** For tests: the live session choice, the Watch button, the lap table and one car figure. */
+    Combo sessionChoice() {
+        return sessions;
+    }
+
+    Button watchButton() {
+        return watch;
+    }
+
+    Table lapTableControl() {
+        return lapTable.control();
+    }
+
+    public String carFigure(String caption) {
+        return car.text(caption);
+    }
+
+    private List<String> savedChannels() {
+        String saved = prefs.get(CHANNELS, "");
+        return saved.isBlank() ? LiveTraceChart.DEFAULT_CHANNELS : List.of(saved.split(","));
+    }
+
+    private void setChannels(List<String> names) {
+        traces.setChannels(names);
+        prefs.put(CHANNELS, String.join(",", names));
+        tick(true);
+    }
+
+    private void addChannel() {
+        int i = channelChoice.getSelectionIndex();
+        if (i >= 0) {
+            List<String> names = new ArrayList<>(traces.channels());
+            if (!names.contains(channelChoice.getItem(i))) {
+                names.add(channelChoice.getItem(i));
+                setChannels(names);
+            }
+        }
+    }
+
+    private void removeChannel() {
+        List<String> names = new ArrayList<>(traces.channels());
+        if (names.size() > 1) {
+            names.remove(names.size() - 1);
+            setChannels(names);
+        }
+    }
+
+    /** What the tables show, taken while the models are held still. */
+    private record Tables(List<LiveLapTable.Row> laps, int sectors, Map<String, String> figures,
+            List<String> traced) {
+    }
+
+    /** Copies the live models into the views: charts and map every time, tables when {@code all}. */
+    private void tick(boolean all) {
+        if (traces.control().isDisposed()) {
+            return;
+        }
+        long rows = board.rows();
+        if (!all && rows == shownRows) {
+            return; // nothing new since the last frame
+        }
+        shownRows = rows;
+        if (all && traces.imperial() != prefs.imperial()) {
+            traces.setImperial(prefs.imperial()); // the units preference changed
+        }
+        boolean[] any = {false};
+        Tables[] tables = {null};
+        board.read(m -> {
+            any[0] = true;
+            traces.take(m.traces());
+            map.take(m.map());
+            if (all) {
+                tables[0] = new Tables(LiveLapTable.rows(m.laps()), m.laps().sectorCount(), CarStateView.texts(m),
+                        m.traces().channels());
+            }
+        });
+        if (!any[0]) {
+            traces.clear("Nobody is watched yet. Pick a live session above and press Watch; drivers start one"
+                    + " under Driver > Team.");
+            map.clear();
+            if (all) {
+                lapTable.show(List.of(), 0);
+                car.show(Map.of());
+                channelChoice.removeAll();
+            }
+        }
+        traces.redrawChanged();
+        map.redrawChanged();
+        if (tables[0] != null) {
+            Tables t = tables[0];
+            lapTable.show(t.laps(), t.sectors());
+            car.show(t.figures());
+            if (channelChoice.getItemCount() != t.traced().size()) {
+                channelChoice.setItems(t.traced().stream().sorted().toArray(String[]::new));
+                channelChoice.select(Math.max(0, channelChoice.indexOf("RPM")));
+            }
+        }
+        boolean canAdd = channelChoice.getItemCount() > 0;
+        addChannel.setEnabled(canAdd);
+        channelChoice.setEnabled(canAdd);
+        removeChannel.setEnabled(traces.channels().size() > 1);
+    }
+
+    private void scheduleTick() {
+        Display display = traces.control().getDisplay();
+        display.timerExec(FRAME_MILLIS, new Runnable() {
+            private int frames;
+
+            @Override
+            public void run() {
+                if (traces.control().isDisposed()) {
+                    return;
+                }
+                if (traces.control().isVisible()) {
+                    tick(frames++ % TABLE_EVERY == 0);
+                }
+                display.timerExec(FRAME_MILLIS, this);
+            }
+        });
+    }
+
+    private void watchSelected() {
+        int i = sessions.getSelectionIndex();
+        List<LiveControl.Session> live = this.live.sessions();
+        if (i < 0 || i >= live.size()) {
+            return;
+        }
+        this.live.watch(team.client(), team.team(), live.get(i).sessionKey());
+    }
+
+    private void sendRadio() {
+        String text = radioText.getText().strip();
+        if (!text.isEmpty() && live.radio(text)) {
+            radioText.setText("");
+        }
+    }
+
+    @Inject
+    @Optional
+    void onTeam(@UIEventTopic(Status.TOPIC_TEAM) String sentence) {
+        if (team.signedIn() && team.team() != null) {
+            live.follow(team.client(), team.team());
+        } else if (!team.signedIn()) {
+            live.closeAll();
+        }
+        if (sessions != null && !sessions.isDisposed()) {
+            refresh();
+        }
+    }
+
+    @Inject
+    @Optional
+    void onEngineer(@UIEventTopic(Status.TOPIC_ENGINEER) String what) {
+        if (sessions != null && !sessions.isDisposed()) {
+            refresh();
+        }
+    }
+
+    @Inject
+    @Optional
+    void onRadio(@UIEventTopic(Status.TOPIC_ENGINEER_RADIO) String line) {
+        if (radioLog != null && !radioLog.isDisposed()) {
+            radioLog.add(line, 0);
+        }
+    }
+
+    private void refresh() {
+        boolean in = team.signedIn() && team.team() != null;
+        List<LiveControl.Session> live = this.live.sessions();
+        String[] items = live.stream().map(s -> s.driverName() + ": " + s.sessionKey()).toArray(String[]::new);
+        if (!Arrays.equals(items, sessions.getItems())) {
+            sessions.setItems(items); // only on a change, so the engineer's pick stays while status ticks
+            for (int i = 0; i < live.size(); i++) {
+                if (live.get(i).sessionKey().equals(this.live.watchedKey())) {
+                    sessions.select(i);
+                }
+            }
+        }
+        if (sessions.getSelectionIndex() < 0 && !live.isEmpty()) {
+            sessions.select(0);
+        }
+        sessions.setEnabled(in && !live.isEmpty());
+        watch.setEnabled(in && !live.isEmpty());
+        watch.setToolTipText(!in ? "Sign in under Driver > Team first" : live.isEmpty()
+                ? "Nobody of the team is on track" : "Watch the chosen session");
+        stop.setEnabled(this.live.watching());
+        stop.setToolTipText(this.live.watching() ? "Stop watching this session" : "Not watching a session");
+        SubscriberStatus s = this.live.status();
+        String text;
+        String style;
+        if (!in) {
+            text = "Sign in under Driver > Team to watch your team's live sessions.";
+            style = "hint";
+        } else if (s == null) {
+            text = live.isEmpty() ? "Nobody of " + team.team().name() + " is on track right now."
+                    : live.size() + " live session(s) of " + team.team().name() + ".";
+            style = "hint";
+        } else {
+            text = describe(s);
+            style = s.state() == SubscriberStatus.State.CONNECTED ? "status-ok" : "status-bad";
+        }
+        connection.setText(text);
+        styling.setClassname(connection, style);
+        boolean canTalk = s != null && s.state() == SubscriberStatus.State.CONNECTED;
+        radioSend.setEnabled(canTalk);
+        radioText.setEnabled(canTalk);
+        connection.getParent().layout(true, true);
+    }
+
+    static String describe(SubscriberStatus s) {
+        String latency = s.latencyMillis() < 0 ? "latency --" : "latency " + s.latencyMillis() + " ms";
+        return switch (s.state()) {
+            case CONNECTED -> String.format(Locale.ROOT, "Connected: %s, %,d frames, %,d dropped", latency,
+                    s.frames(), s.dropped());
+            case CONNECTING -> "Connecting ...";
+            case RECONNECTING -> "Connection lost (" + s.reason() + "): reconnecting; " + s.dropped() + " dropped";
+            case OFFLINE -> "Offline" + (s.reason() == null ? "" : ": " + s.reason());
+        };
+    }
+
+}

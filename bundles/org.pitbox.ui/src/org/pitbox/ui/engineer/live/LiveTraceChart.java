@@ -1,0 +1,328 @@
+package org.pitbox.ui.engineer.live;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.pitbox.core.compare.DisplayUnit;
+import org.pitbox.core.engineer.LapTraces;
+import org.pitbox.core.laps.Lap;
+
+/**
+ * The lap in progress over the session's best lap against lap distance, one strip per channel plus the time
+ * delta on top. {@link #take} copies the traces out of the live models (no allocation once sized); a frame
+ * repaints only the stretch of lap the car covered since the last one (SWT copies a cached image in full on
+ * every draw, so there is none).
+ */
+final class LiveTraceChart {
+    /** Units of iRacing's channels, for the axis labels (live rows carry names and types only). */
+    static final Map<String, String> UNITS = Map.of("Speed", "m/s", "Throttle", "%", "Brake", "%", "Clutch", "%",
+            "SteeringWheelAngle", "rad", "RPM", "revs/min", "LatAccel", "m/s^2", "LongAccel", "m/s^2",
+            "FuelLevel", "l", "YawRate", "rad/s");
+    static final List<String> DEFAULT_CHANNELS = List.of("Speed", "Throttle", "Brake", "Gear", "SteeringWheelAngle");
+    private static final int LEFT = 78;
+    private static final int GAP = 6;
+
+    private final Canvas canvas;
+    /** The channels asked for, and those of them the watched car has (drawn, in that order). */
+    private final List<String> requested = new ArrayList<>();
+    private final List<String> channels = new ArrayList<>();
+    private LapTraces taken;
+    /** Per strip (delta first): the lap in progress, the best lap, and the y range {min, max}. */
+    private final List<float[]> current = new ArrayList<>();
+    private final List<float[]> best = new ArrayList<>();
+    private final List<float[]> ranges = new ArrayList<>();
+    private int[] line = new int[0];
+    private boolean imperial;
+    private Lap bestLap;
+    private String empty = "Nobody is watched yet";
+    private boolean stale = true;
+    /** The last bin of the lap in progress drawn, and the one reached now. */
+    private int drawnBin = -1;
+    private int reachedBin = -1;
+
+    LiveTraceChart(Composite parent) {
+        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        canvas.addPaintListener(e -> paint(e.gc));
+        canvas.addListener(SWT.Resize, e -> stale = true);
+        canvas.setToolTipText("The lap in progress (yellow) over the session's best lap (green) against lap"
+                + " distance; the top strip is the time delta to the best lap");
+    }
+
+    Canvas control() {
+        return canvas;
+    }
+
+    /** The channels asked for (the watched car may lack some; they come back with a car that has them). */
+    List<String> channels() {
+        return List.copyOf(requested);
+    }
+
+    void setChannels(List<String> names) {
+        requested.clear();
+        requested.addAll(names);
+        resetStrips();
+    }
+
+    private void resetStrips() {
+        channels.clear();
+        current.clear();
+        best.clear();
+        ranges.clear();
+        taken = null;
+        stale = true;
+    }
+
+    boolean imperial() {
+        return imperial;
+    }
+
+    void setImperial(boolean imperial) {
+        this.imperial = imperial;
+        resetStrips();
+    }
+
+    /** Copies the traces; call while the models are held still. */
+    void take(LapTraces traces) {
+        int bins = traces.bins();
+        if (traces != taken) { // another session: its own channels and ranges
+            resetStrips();
+            taken = traces;
+            requested.stream().filter(traces::has).forEach(channels::add);
+        }
+        while (current.size() < channels.size() + 1) {
+            current.add(new float[bins]);
+            best.add(new float[bins]);
+            ranges.add(new float[] {Float.NaN, Float.NaN});
+        }
+        if (line.length != bins * 2) {
+            line = new int[bins * 2];
+        }
+        System.arraycopy(traces.delta(), 0, current.get(0), 0, bins);
+        for (int i = 0; i < channels.size(); i++) {
+            DisplayUnit unit = unit(channels.get(i));
+            System.arraycopy(traces.current(channels.get(i)), 0, current.get(i + 1), 0, bins);
+            System.arraycopy(traces.best(channels.get(i)), 0, best.get(i + 1), 0, bins);
+            scale(current.get(i + 1), unit);
+            scale(best.get(i + 1), unit);
+        }
+        if (traces.bestLap() != bestLap) { // a new best lap: the ranges start again from it
+            bestLap = traces.bestLap();
+            ranges.forEach(r -> Arrays.fill(r, Float.NaN));
+            stale = true;
+        }
+        for (int s = 0; s < current.size(); s++) {
+            stale |= widen(ranges.get(s), current.get(s), best.get(s), s == 0);
+        }
+        reachedBin = lastReached(current.get(current.size() > 1 ? 1 : 0));
+        empty = null;
+    }
+
+    private static int lastReached(float[] trace) {
+        for (int k = trace.length - 1; k >= 0; k--) {
+            if (trace[k] == trace[k]) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Repaints what changed since the last paint: the strip of lap distance the car covered, or everything
+     * after a new lap, a new range or a resize.
+     */
+    void redrawChanged() {
+        Rectangle area = canvas.getClientArea();
+        int width = area.width - LEFT - 10;
+        if (stale || empty != null || reachedBin < drawnBin || drawnBin < 0 || width < 20 || line.length == 0) {
+            canvas.redraw();
+            return;
+        }
+        if (reachedBin == drawnBin) {
+            return;
+        }
+        int bins = line.length / 2;
+        int from = LEFT + drawnBin * width / (bins - 1) - 3;
+        int to = LEFT + reachedBin * width / (bins - 1) + 3;
+        canvas.redraw(from, 0, to - from, area.height, false);
+    }
+
+    void clear(String text) {
+        if (!text.equals(empty)) {
+            resetStrips();
+            bestLap = null;
+            empty = text;
+            canvas.redraw();
+        }
+    }
+
+    private DisplayUnit unit(String channel) {
+        return DisplayUnit.of(UNITS.getOrDefault(channel, ""), imperial);
+    }
+
+    private static void scale(float[] values, DisplayUnit unit) {
+        if (unit.factor() != 1 || unit.offset() != 0) {
+            for (int k = 0; k < values.length; k++) {
+                values[k] = (float) unit.apply(values[k]);
+            }
+        }
+    }
+
+    /** Widens {@code range} to hold both traces, in round steps so it seldom changes; true when it changed. */
+    private static boolean widen(float[] range, float[] a, float[] b, boolean centred) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] == a[k]) {
+                min = Math.min(min, a[k]);
+                max = Math.max(max, a[k]);
+            }
+            if (b[k] == b[k]) {
+                min = Math.min(min, b[k]);
+                max = Math.max(max, b[k]);
+            }
+        }
+        if (min > max) {
+            return false;
+        }
+        if (centred) {
+            max = Math.max(Math.abs(min), Math.abs(max));
+            min = -max;
+        }
+        boolean fresh = range[0] != range[0];
+        if (!fresh && min >= range[0] && max <= range[1]) {
+            return false;
+        }
+        float step = step(Math.max(max - min, 1e-3f));
+        range[0] = fresh ? (float) Math.floor(min / step) * step : Math.min(range[0], (float) Math.floor(min / step) * step);
+        range[1] = fresh ? (float) Math.ceil(max / step) * step : Math.max(range[1], (float) Math.ceil(max / step) * step);
+        if (range[1] - range[0] < 1e-6f) {
+            range[1] = range[0] + 1;
+        }
+        return true;
+    }
+
+    /** A round step of about a fifth of {@code span}: 1, 2 or 5 times a power of ten. */
+    private static float step(float span) {
+        double raw = span / 5;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double r = raw / power;
+        return (float) ((r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10) * power);
+    }
+
+    /** Paints the clipped area only: a frame usually repaints just the few pixels the car covered. */
+    private void paint(GC gc) {
+        Rectangle area = canvas.getClientArea();
+        Rectangle clip = gc.getClipping();
+        gc.setBackground(canvas.getBackground());
+        gc.fillRectangle(clip);
+        gc.setForeground(canvas.getForeground());
+        if (empty != null || current.isEmpty()) {
+            gc.drawText(empty == null ? "No traced channels" : empty, 12, 12, true);
+            return;
+        }
+        int strips = current.size();
+        int height = (area.height - GAP * strips) / strips;
+        int width = area.width - LEFT - 10;
+        if (height < 12 || width < 20) {
+            return;
+        }
+        Color grid = mix(canvas.getBackground().getRGB(), canvas.getForeground().getRGB(), 0.15);
+        Color bestColour = LiveColors.BEST.on(canvas);
+        Color now = LiveColors.CURRENT.on(canvas);
+        gc.setAntialias(SWT.OFF);
+        int bins = current.get(0).length;
+        int from = Math.max(0, (clip.x - LEFT) * (bins - 1) / width - 1);
+        int to = Math.min(bins - 1, (clip.x + clip.width - LEFT) * (bins - 1) / width + 2);
+        for (int s = 0; s < strips; s++) {
+            int top = GAP + s * (height + GAP);
+            if (top > clip.y + clip.height || top + height < clip.y) {
+                continue;
+            }
+            float[] range = ranges.get(s);
+            gc.setForeground(grid);
+            gc.drawRectangle(LEFT, top, width, height);
+            if (range[0] < 0 && range[1] > 0) {
+                int zero = y(0, range, top, height);
+                gc.drawLine(LEFT, zero, LEFT + width, zero);
+            }
+            if (clip.x < LEFT) {
+                labels(gc, s, range, top, height);
+            }
+            if (s > 0 && bestLap != null) {
+                gc.setForeground(bestColour);
+                drawLine(gc, best.get(s), from, to, range, top, width, height);
+            }
+            gc.setForeground(now);
+            gc.setLineWidth(2);
+            drawLine(gc, current.get(s), from, to, range, top, width, height);
+            gc.setLineWidth(1);
+        }
+        drawnBin = reachedBin;
+        stale = false;
+    }
+
+    private void labels(GC gc, int strip, float[] range, int top, int height) {
+        String name = strip == 0 ? "Delta" : channels.get(strip - 1);
+        String unit = strip == 0 ? "s" : unit(name).label();
+        gc.setForeground(canvas.getForeground());
+        int lineHeight = gc.getFontMetrics().getHeight();
+        gc.drawText(name, 4, top, true);
+        if (height >= 3 * lineHeight && range[0] == range[0]) {
+            gc.drawText(unit, 4, top + lineHeight, true);
+            gc.drawText(format(range[0]) + ".." + format(range[1]), 4, top + height - lineHeight, true);
+        }
+    }
+
+    private static int y(float v, float[] range, int top, int height) {
+        float clamped = Math.max(range[0], Math.min(range[1], v));
+        return top + height - Math.round((clamped - range[0]) / (range[1] - range[0]) * height);
+    }
+
+    /**
+     * Draws bins {@code from} to {@code to} as polylines, broken where a bin is NaN (stroking only what the clip
+     * shows: Cairo strokes a whole path even where it is clipped away).
+     */
+    private void drawLine(GC gc, float[] values, int from, int to, float[] range, int top, int width, int height) {
+        if (range[0] != range[0]) {
+            return;
+        }
+        int n = 0;
+        for (int k = from; k <= to; k++) {
+            float v = values[k];
+            if (v != v) {
+                n = flush(gc, n);
+                continue;
+            }
+            line[n++] = LEFT + k * width / (values.length - 1);
+            line[n++] = y(v, range, top, height);
+        }
+        flush(gc, n);
+    }
+
+    private int flush(GC gc, int n) {
+        if (n >= 4) {
+            gc.drawPolyline(n == line.length ? line : Arrays.copyOf(line, n));
+        }
+        return 0;
+    }
+
+    private static String format(float v) {
+        return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static Color mix(RGB a, RGB b, double share) {
+        return new Color((int) Math.round(a.red + share * (b.red - a.red)),
+                (int) Math.round(a.green + share * (b.green - a.green)),
+                (int) Math.round(a.blue + share * (b.blue - a.blue)));
+    }
+}
