@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pitbox.ui.tests.UiWait.await;
 import static org.pitbox.ui.tests.UiWait.settle;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;

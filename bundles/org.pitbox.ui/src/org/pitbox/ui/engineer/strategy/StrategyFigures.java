@@ -154,14 +154,4 @@ public final class StrategyFigures {
         long tenths = Math.round(seconds * 10);
         return String.format(Locale.ROOT, "%d:%02d.%d", tenths / 600, tenths / 10 % 60, tenths % 10);
     }
-
-    /** m:ss under an hour, else h:mm:ss. */
-    public static String clock(double seconds) {
-        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            return "–";
-        }
-        long s = Math.round(seconds);
-        return s < 3600 ? String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
-    }
 }

@@ -8,7 +8,6 @@ import org.pitbox.core.fuel.FuelText;
 import org.pitbox.core.fuel.PitWindow;
 import org.pitbox.core.laps.LapTimes;
 import org.pitbox.core.strategy.RaceLength;
-import org.pitbox.ui.engineer.strategy.StrategyFigures.Outcome;
 
 /** Fills the {@link StrategyPart}'s widgets from the live car and the typed figures. */
 final class StrategyView {
