@@ -48,7 +48,7 @@ class ScriptTest {
                 assertEquals("", r.err(), "nothing is built for help");
             }
         }
-        assertEquals("usage: ./pitbox build [MAVEN ARGS]\n  build everything, product archives included (mvn install)\n",
+        assertEquals("usage: ./pitbox build [MAVEN ARGS]\n  build everything, product archives included, without running tests\n",
                 pitbox("build", "--help").out());
     }
 
