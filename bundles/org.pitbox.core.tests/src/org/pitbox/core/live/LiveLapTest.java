@@ -55,6 +55,30 @@ class LiveLapTest {
         }
     }
 
+    /** The overlay reads the newest row at the display's pace: a stalled display skips rows, not laps. */
+    @Test
+    void aDisplayThatStallsForTwoSecondsStillSeesEveryLap() {
+        List<Lap> laps = new LapSegmenter().segment(RUN);
+        LiveLap live = new LiveLap(RUN.layout());
+        Frame frame = new Frame(RUN.layout());
+        int ended = 0;
+        for (int i = 0; i < RUN.recordCount(); i++) {
+            if (i % 1500 > 1379) {
+                continue; // 2 s of rows never read, every 25 s
+            }
+            frame.row().put(0, RUN.rows(), RUN.rowStart(i), RUN.layout().rowLength());
+            frame.setTick(i);
+            live.update(frame);
+            if (live.lapEnded()) {
+                Lap lap = live.endedLap();
+                assertEquals(laps.get(ended).flags(), lap.flags(), "lap " + lap.number());
+                assertEquals(laps.get(ended++).lapTime(), lap.lapTime(), 0.25, "lap " + lap.number());
+            }
+        }
+        assertEquals(laps.size() - 1, ended, "every lap but the one still going");
+        assertEquals(laps.get(laps.size() - 2).lapTime(), live.lastLapTime(), 0.25);
+    }
+
     @Test
     void toleratesLayoutsWithoutLapChannels() {
         LiveLap live = new LiveLap(new ChannelLayout(List.of(), 0));

@@ -76,6 +76,14 @@ public final class LapTracker {
      * @param tickRate     rows per second; a gap of more than 5 rows (at least a second) breaks the lap
      */
     public LapTracker(ChannelLayout layout, List<Double> sectorStarts, int tickRate) {
+        this(layout, sectorStarts, Math.max(1.0, 5.0 / Math.max(1, tickRate)));
+    }
+
+    /**
+     * @param maxGapSeconds a longer gap between two rows breaks the lap: a recording's rows are consecutive, while
+     *                      a live feed read at the display's pace may skip rows when the display stalls
+     */
+    public LapTracker(ChannelLayout layout, List<Double> sectorStarts, double maxGapSeconds) {
         this.sectorStarts = sectors(sectorStarts);
         sectorAt = new double[this.sectorStarts.length];
         endSectors = new double[this.sectorStarts.length];
@@ -86,7 +94,7 @@ public final class LapTracker {
         fuelCh = layout.find("FuelLevel").orElse(null);
         pitCh = layout.find("OnPitRoad").orElse(null);
         surfaceCh = layout.find("PlayerTrackSurface").orElse(null);
-        maxGap = Math.max(1.0, 5.0 / Math.max(1, tickRate));
+        maxGap = maxGapSeconds;
     }
 
     /** The sector starts checked, with 0 added when missing. */

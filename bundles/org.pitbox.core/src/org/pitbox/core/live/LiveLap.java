@@ -19,7 +19,8 @@ import org.pitbox.core.telemetry.Frame;
  * store doubles, every few dozen laps).
  */
 public final class LiveLap {
-    private static final int TICK_RATE = 60;
+    /** The display reads the newest row at its own pace; a stall of a few seconds is not a gap in the car's data. */
+    private static final double LIVE_GAP_SECONDS = 5;
 
     private final LapTracker tracker;
     private final BestLap best = new BestLap();
@@ -51,7 +52,7 @@ public final class LiveLap {
 
     /** @param sectorStarts sector starts for the laps' sector times, as {@link LapTracker} takes them */
     public LiveLap(ChannelLayout layout, List<Double> sectorStarts) {
-        tracker = new LapTracker(layout, sectorStarts, TICK_RATE);
+        tracker = new LapTracker(layout, sectorStarts, LIVE_GAP_SECONDS);
         sessionTime = find(layout, "SessionTime");
         lapDistPct = find(layout, "LapDistPct");
         fuelLevel = find(layout, "FuelLevel");
