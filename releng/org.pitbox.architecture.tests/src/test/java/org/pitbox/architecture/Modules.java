@@ -50,6 +50,8 @@ record Modules() {
                     DISPLAY, true),
             new Module("bundles/org.pitbox.ui", "org.pitbox.ui", Set.of("org.pitbox.core", "org.pitbox.iracing",
                     "org.pitbox.protocol", "org.pitbox.client", "org.pitbox.app", "org.pitbox.plugins"), Set.of(), true),
+            new Module("bundles/org.pitbox.demo", "org.pitbox.demo", Set.of("org.pitbox.core", "org.pitbox.iracing",
+                    "org.pitbox.protocol", "org.pitbox.client", "org.pitbox.app", "org.pitbox.ui"), Set.of(), true),
             new Module("examples/org.pitbox.examples.analysis", "com.example.pitbox.cornerloss",
                     Set.of("org.pitbox.core"), union(NOT_IN_PLAIN_JAVA, DISPLAY), true),
             new Module("examples/org.pitbox.examples.source", "org.pitbox.examples.source",
