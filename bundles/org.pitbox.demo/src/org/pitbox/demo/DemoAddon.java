@@ -103,7 +103,9 @@ public class DemoAddon {
         if (folder == null) {
             overlay.show();
         } else {
-            // the overlay stays on top of everything, even of a screen copy: it shows once the workbench is saved
+            // the overlay stays on top of everything, even of a screen copy: it shows once the workbench is saved,
+            // and follows the car from the start meanwhile
+            overlay.follow();
             Display.getCurrent().timerExec(SCREENSHOT_DELAY_MILLIS, () -> screenshots(Path.of(folder)));
         }
     }

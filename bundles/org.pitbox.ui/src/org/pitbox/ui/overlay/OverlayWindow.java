@@ -88,11 +88,16 @@ public class OverlayWindow {
     }
 
     public void show() {
+        follow();
+        shell.setVisible(true);
+        limitClicks();
+    }
+
+    /** Reads the car from now on (laps, best lap, fuel) without showing the overlay; show() does this too. */
+    public void follow() {
         if (shell == null || shell.isDisposed()) {
             create(Display.getCurrent());
         }
-        shell.setVisible(true);
-        limitClicks();
         if (!ticking) {
             ticking = true;
             shell.getDisplay().timerExec(FRAME_MILLIS, tick);
