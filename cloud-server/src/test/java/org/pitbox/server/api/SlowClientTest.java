@@ -36,12 +36,7 @@ class SlowClientTest extends ApiTestBase {
     void refusedRequestsAreAnsweredAtOnceWhileTheirBodiesNeverCome() throws Exception {
         List<Socket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < CLIENTS; i++) {
-                Socket s = open();
-                sockets.add(s);
-                s.getOutputStream().write(("POST /api/v1/teams HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 200000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
-            }
+            everyClientSends(sockets, "Content-Length: 200000\r\n\r\n{");
             for (Socket s : sockets) {
                 String answer = readToEnd(s.getInputStream());
                 assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
@@ -50,9 +45,7 @@ class SlowClientTest extends ApiTestBase {
             }
             assertEquals(200, health());
         } finally {
-            for (Socket s : sockets) {
-                s.close();
-            }
+            closeAll(sockets);
         }
     }
 
@@ -61,13 +54,7 @@ class SlowClientTest extends ApiTestBase {
         User u = newUser();
         List<Socket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < CLIENTS; i++) {
-                Socket s = open();
-                sockets.add(s);
-                s.getOutputStream().write(("POST /api/v1/teams HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                        + "Authorization: Bearer " + u.token() + "\r\nContent-Length: 1000\r\n\r\n{\"na")
-                        .getBytes(StandardCharsets.US_ASCII));
-            }
+            everyClientSends(sockets, "Authorization: Bearer " + u.token() + "\r\nContent-Length: 1000\r\n\r\n{\"na");
             assertEquals(200, health());
             for (Socket s : sockets) {
                 s.setSoTimeout(4 * DEADLINE_MILLIS);
@@ -77,9 +64,7 @@ class SlowClientTest extends ApiTestBase {
             assertTrue(pool.getBusyThreads() < 20, pool.toString());
             assertEquals(200, health());
         } finally {
-            for (Socket s : sockets) {
-                s.close();
-            }
+            closeAll(sockets);
         }
     }
 
@@ -99,6 +84,22 @@ class SlowClientTest extends ApiTestBase {
     void honestSmallBodiesStillReadTheirError() throws Exception {
         for (int i = 0; i < 50; i++) {
             send("POST", "/api/v1/teams", null, "{\"name\":\"" + "x".repeat(1000) + "\"}").fails(401, "missing_token");
+        }
+    }
+
+    /** {@link #CLIENTS} new connections into {@code sockets}, each sending a team creation with {@code rest}. */
+    private void everyClientSends(List<Socket> sockets, String rest) throws IOException {
+        for (int i = 0; i < CLIENTS; i++) {
+            Socket s = open();
+            sockets.add(s);
+            s.getOutputStream().write(("POST /api/v1/teams HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + rest).getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static void closeAll(List<Socket> sockets) throws IOException {
+        for (Socket s : sockets) {
+            s.close();
         }
     }
 
