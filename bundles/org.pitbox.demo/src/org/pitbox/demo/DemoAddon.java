@@ -20,9 +20,9 @@ import org.pitbox.client.live.Bandwidth;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.ui.overlay.OverlayWindow;
 import org.pitbox.ui.services.Status;
-import org.pitbox.ui.services.ActiveFeed;
-import org.pitbox.ui.services.TeamSession;
-import org.pitbox.ui.services.EngineerLive;
+import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.team.TeamSession;
+import org.pitbox.app.live.EngineerLive;
 
 /**
  * {@code ./pitbox demo}: with {@code -Dpitbox.demo=URL} the workbench signs in to the demo server as its

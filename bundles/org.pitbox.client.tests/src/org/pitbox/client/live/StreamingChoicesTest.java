@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
+import org.pitbox.core.live.LinkLevel;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.TelemetrySimulator;
 import org.pitbox.core.telemetry.ChannelDescriptor;
@@ -55,9 +56,9 @@ class StreamingChoicesTest {
 
     @Test
     void linkLineSaysStateRateAndLoss() {
-        assertEquals(new LinkSummary("LIVE  4.2 kB/s", LinkSummary.OK),
+        assertEquals(new LinkSummary("LIVE  4.2 kB/s", LinkLevel.OK),
                 LinkSummary.of(new LiveStatus(LiveStatus.State.LIVE, null, 0, 4200, 0)));
-        assertEquals(LinkSummary.BAD,
+        assertEquals(LinkLevel.BAD,
                 LinkSummary.of(new LiveStatus(LiveStatus.State.OFFLINE, "refused", 12, 0, 0)).level());
         assertEquals("OFFLINE, spooling 12 s",
                 LinkSummary.of(new LiveStatus(LiveStatus.State.OFFLINE, "refused", 12, 0, 0)).text());

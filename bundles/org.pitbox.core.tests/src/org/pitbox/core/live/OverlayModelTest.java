@@ -97,17 +97,17 @@ class OverlayModelTest {
     void keepsTheLinkLineAndItsLevel() {
         OverlayModel model = new OverlayModel();
         assertEquals("Not streaming", model.linkText());
-        assertEquals(OverlayModel.LINK_IDLE, model.linkLevel());
-        model.setLink("LIVE  4.2 kB/s", OverlayModel.LINK_OK);
+        assertEquals(LinkLevel.IDLE, model.linkLevel());
+        model.setLink("LIVE  4.2 kB/s", LinkLevel.OK);
         String shown = model.linkText();
-        model.setLink(new String("LIVE  4.2 kB/s"), OverlayModel.LINK_OK);
+        model.setLink(new String("LIVE  4.2 kB/s"), LinkLevel.OK);
         assertSame(shown, model.linkText(), "the same text keeps its instance, so nothing repaints");
-        model.setLink("Spool full: oldest data dropped", OverlayModel.LINK_BAD);
+        model.setLink("Spool full: oldest data dropped", LinkLevel.BAD);
         assertEquals("Spool full: oldest data dropped", model.linkText());
-        assertEquals(OverlayModel.LINK_BAD, model.linkLevel());
-        model.setLink(null, 7);
+        assertEquals(LinkLevel.BAD, model.linkLevel());
+        model.setLink(null, null);
         assertEquals("", model.linkText());
-        assertEquals(OverlayModel.LINK_IDLE, model.linkLevel(), "an unknown level shows as idle");
+        assertEquals(LinkLevel.IDLE, model.linkLevel(), "no level shows as idle");
     }
 
     @Test

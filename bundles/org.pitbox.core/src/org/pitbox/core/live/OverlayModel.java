@@ -20,8 +20,6 @@ public final class OverlayModel {
     public static final int LIGHTS = 8;
     /** CarIdx array length iRacing uses. */
     public static final int MAX_CARS = 64;
-    /** Link levels for {@link #setLink(String, int)}: fine, catching up, offline or losing data, not streaming. */
-    public static final int LINK_OK = 0, LINK_WARNING = 1, LINK_BAD = 2, LINK_IDLE = 3;
 
     private final Trace throttle = new Trace(TRACE);
     private final Trace brake = new Trace(TRACE);
@@ -79,7 +77,7 @@ public final class OverlayModel {
     private long frames;
     private String message = "";
     private String link = "Not streaming";
-    private int linkLevel = LINK_IDLE;
+    private LinkLevel linkLevel = LinkLevel.IDLE;
 
     /** Reads one frame; a frame of another layout resolves the channels again and starts over. */
     public void update(Frame frame) {
@@ -183,18 +181,18 @@ public final class OverlayModel {
 
     /**
      * The team link line shown above the radio, such as "LIVE  4.2 kB/s" or "Spool full: oldest data dropped", and
-     * how worrying it is, {@link #LINK_OK} to {@link #LINK_IDLE} (anything else shows as idle); call on the UI thread.
+     * how worrying it is (null shows as idle); call on the UI thread.
      */
-    public void setLink(String text, int level) {
+    public void setLink(String text, LinkLevel level) {
         link = same(link, text);
-        linkLevel = level >= LINK_OK && level <= LINK_IDLE ? level : LINK_IDLE;
+        linkLevel = level == null ? LinkLevel.IDLE : level;
     }
 
     public String linkText() {
         return link;
     }
 
-    public int linkLevel() {
+    public LinkLevel linkLevel() {
         return linkLevel;
     }
 

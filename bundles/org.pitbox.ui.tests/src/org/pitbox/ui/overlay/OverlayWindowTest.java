@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -31,9 +29,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.pitbox.core.live.LinkLevel;
 import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.source.TelemetrySource;
-import org.pitbox.ui.services.ActiveFeed;
+import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.pit.PitControl;
 import org.pitbox.demo.Screenshots;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.UiBenchmark;
@@ -91,7 +91,7 @@ class OverlayWindowTest {
 
     @Test
     void lockedPitButtonsAndKeysCallTheControl() {
-        overlay = new OverlayWindow(new ActiveFeed(null), recorder);
+        overlay = new OverlayWindow(new ActiveFeed(), recorder);
         overlay.show();
         overlay.setLocked(true);
         settle(300);
@@ -117,7 +117,7 @@ class OverlayWindowTest {
 
     @Test
     void withoutWindowsTheButtonsSayWhyTheyAreOff() {
-        overlay = new OverlayWindow(new ActiveFeed(null));
+        overlay = new OverlayWindow(new ActiveFeed());
         overlay.show();
         overlay.setLocked(true);
         settle(300);
@@ -136,13 +136,13 @@ class OverlayWindowTest {
 
     @Test
     void linkLineShowsItsLevel() {
-        overlay = new OverlayWindow(new ActiveFeed(null), recorder);
+        overlay = new OverlayWindow(new ActiveFeed(), recorder);
         overlay.show();
         settle(100);
         Rectangle radio = overlay.bounds(OverlayWidget.RADIO);
-        overlay.model().setLink("LIVE  4.2 kB/s", OverlayModel.LINK_OK);
+        overlay.model().setLink("LIVE  4.2 kB/s", LinkLevel.OK);
         assertEquals(new RGB(40, 210, 90), dot(paint(), radio), "a green dot for a live link");
-        overlay.model().setLink("Spool full: oldest data dropped", OverlayModel.LINK_BAD);
+        overlay.model().setLink("Spool full: oldest data dropped", LinkLevel.BAD);
         ImageData shot = paint();
         assertEquals(new RGB(235, 50, 50), dot(shot, radio), "a red one for lost data");
         assertTrue(some(shot, radio.x + 24, radio.y + 6, 180, 28, new RGB(235, 50, 50)), "its text in red too");
@@ -159,7 +159,7 @@ class OverlayWindowTest {
             System.out.println("overlay: click-through is not supported on " + SWT.getPlatform());
             return;
         }
-        overlay = new OverlayWindow(new ActiveFeed(null), recorder);
+        overlay = new OverlayWindow(new ActiveFeed(), recorder);
         List<String> clicks = new ArrayList<>();
         below = new Shell(display, SWT.NO_TRIM);
         below.setBounds(0, 0, 1200, 400);
@@ -194,7 +194,7 @@ class OverlayWindowTest {
         Path ibt = Path.of("..", "..", "..", "shared", "data", "iracing", "ibt",
                 "robroberts_skmodified_langley_2015-05-28_14-50-46.ibt").toAbsolutePath().normalize();
         boolean real = Files.isRegularFile(ibt);
-        ActiveFeed feed = new ActiveFeed(quietEvents());
+        ActiveFeed feed = new ActiveFeed();
         feed.start(source(real ? "*IbtReplay*" : "*Simulator*"), real ? ibt : null);
         try {
             overlay = new OverlayWindow(feed);
@@ -293,13 +293,6 @@ class OverlayWindowTest {
         BundleContext context = FrameworkUtil.getBundle(OverlayWindowTest.class).getBundleContext();
         return context.getServiceReferences(TelemetrySource.class, "(component.name=" + componentName + ")")
                 .stream().map(context::getService).findFirst().orElseThrow();
-    }
-
-    /** An event broker that drops what it is given: the feed only announces itself. */
-    private static IEventBroker quietEvents() {
-        return (IEventBroker) Proxy.newProxyInstance(IEventBroker.class.getClassLoader(),
-                new Class<?>[] {IEventBroker.class}, (proxy, method, args) ->
-                        method.getReturnType() == boolean.class ? Boolean.TRUE : null);
     }
 
     private Canvas canvas() {

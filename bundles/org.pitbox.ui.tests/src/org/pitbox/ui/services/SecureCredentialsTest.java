@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pitbox.app.team.SignInStore;
 import org.pitbox.core.home.PitboxHome;
 
 /** The sign-in goes through Equinox secure storage (in the OSGi runtime): encrypted, and back again. */
@@ -32,7 +33,7 @@ class SecureCredentialsTest {
     @Test
     void aRefreshTokenIsStoredEncryptedAndReadBack() throws Exception {
         Path file = dir.resolve("secure_storage");
-        SecureCredentials.SignIn signIn = new SecureCredentials.SignIn("http://127.0.0.1:8080", "ana@team.example",
+        SignInStore.SignIn signIn = new SignInStore.SignIn("http://127.0.0.1:8080", "ana@team.example",
                 TOKEN);
         new SecureCredentials(file).save(signIn);
 

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -41,7 +40,7 @@ import org.pitbox.core.laps.Lap;
 import org.pitbox.core.math.MathChannel;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.iracing.IbtSummary;
-import org.pitbox.ui.services.OpenSession;
+import org.pitbox.app.session.OpenSession;
 import org.pitbox.demo.Screenshots;
 import org.pitbox.ui.services.UiPreferences;
 import org.pitbox.iracing.ibt.IbtFile;
@@ -93,8 +92,8 @@ class LapCompareTest {
             SessionPart session = (SessionPart) parts.showPart(SessionPart.ID, EPartService.PartState.ACTIVATE)
                     .getObject();
             session.open(FIRST);
-            // singletons outlive a workbench in one runtime: wait until the open session is this file
-            OpenSession open = ContextInjectionFactory.make(OpenSession.class, app.getContext());
+            // the Session part opens the file in the background: wait until it is the open session
+            OpenSession open = app.getContext().get(OpenSession.class);
             await(display, () -> FIRST.equals(open.file()), FIRST.getFileName() + " opened");
             MPart part = parts.showPart(LapComparePart.ID, EPartService.PartState.ACTIVATE);
             LapComparePart compare = (LapComparePart) part.getObject();

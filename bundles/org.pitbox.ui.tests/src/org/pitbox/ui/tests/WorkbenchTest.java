@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
@@ -35,7 +34,7 @@ import org.pitbox.ui.overlay.OverlayWindow;
 import org.pitbox.demo.Screenshots;
 import org.pitbox.ui.engineer.session.AnalysesPart;
 import org.pitbox.ui.engineer.session.SessionPart;
-import org.pitbox.ui.services.ActiveFeed;
+import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.ui.app.PluginsDialog;
 
 /**
@@ -133,14 +132,14 @@ class WorkbenchTest {
         Path ibt = Path.of("..", "..", "..", "shared", "data", "iracing", "ibt",
                 "robroberts_skmodified_langley_2015-05-28_14-50-46.ibt").toAbsolutePath().normalize();
         if (Files.isRegularFile(ibt)) {
-            ContextInjectionFactory.make(ActiveFeed.class, app.getContext()).start(source("*IbtReplay*"), ibt);
+            app.getContext().get(ActiveFeed.class).start(source("*IbtReplay*"), ibt);
         } else {
             System.out.println("overlay: " + ibt + " is absent, showing the simulator");
         }
         ECommandService commands = app.getContext().get(ECommandService.class);
         window.getContext().get(EHandlerService.class)
                 .executeHandler(commands.createCommand("org.pitbox.ui.command.overlay", null));
-        OverlayWindow overlay = ContextInjectionFactory.make(OverlayWindow.class, app.getContext());
+        OverlayWindow overlay = app.getContext().get(OverlayWindow.class);
         assertTrue(overlay.isVisible(), "the overlay command shows the overlay");
         assertTrue(overlay.shell().getText().startsWith("PitBox"), overlay.shell().getText());
         overlay.showMessage("Box this lap");
@@ -168,7 +167,7 @@ class WorkbenchTest {
 
     /** Starts the simulator the way the Start button does, through the workbench's one ActiveFeed. */
     private static void startSimulator(MApplication app) throws Exception {
-        ContextInjectionFactory.make(ActiveFeed.class, app.getContext()).start(source("*Simulator*"), null);
+        app.getContext().get(ActiveFeed.class).start(source("*Simulator*"), null);
     }
 
     /** A short simulated session written as an .ibt, as {@code pitbox simulate} does. */

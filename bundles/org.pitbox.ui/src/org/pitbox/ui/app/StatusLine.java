@@ -1,18 +1,35 @@
 package org.pitbox.ui.app;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.live.EngineerLive;
+import org.pitbox.app.team.TeamSession;
+import org.pitbox.core.source.TelemetrySource;
+import org.pitbox.ui.services.Listening;
 import org.pitbox.ui.services.Status;
 
 /** The bottom line: the last message, the running telemetry source and the team server state. */
 public class StatusLine {
+    @Inject
+    private ActiveFeed activeFeed;
+    @Inject
+    private TeamSession team;
+    @Inject
+    private EngineerLive engineer;
+    @Inject
+    private UISynchronize ui;
+
+    private Listening listening;
     private Label message;
     private Label feed;
     private Label server;
@@ -26,6 +43,36 @@ public class StatusLine {
         message = label(line, "Ready", 420);
         feed = label(line, "Telemetry: stopped", 260);
         server = label(line, "Team server: not checked", 320);
+        listening = new Listening(ui);
+        listening.feed(activeFeed, this::onFeed);
+        listening.team(team, new TeamSession.Listener() {
+            @Override
+            public void changed(String sentence) {
+                // the Team part shows these
+            }
+
+            @Override
+            public void spoolFull(long dropped) {
+                onMessage("The streaming spool is full: the oldest " + dropped
+                        + " samples were dropped, the newest are kept");
+            }
+        });
+        listening.engineer(engineer, new EngineerLive.Listener() {
+            @Override
+            public void changed(EngineerLive.Change change) {
+                // the Team Live part shows these
+            }
+
+            @Override
+            public void error(String text) {
+                onMessage("Team live: " + text);
+            }
+        });
+    }
+
+    @PreDestroy
+    void dispose() {
+        listening.close();
     }
 
     private static Label label(Composite parent, String text, int width) {
@@ -43,10 +90,8 @@ public class StatusLine {
         set(message, text);
     }
 
-    @Inject
-    @Optional
-    void onFeed(@UIEventTopic(Status.TOPIC_FEED) String sourceName) {
-        set(feed, sourceName.isEmpty() ? "Telemetry: stopped" : "Telemetry: " + sourceName);
+    private void onFeed(TelemetrySource source) {
+        set(feed, source == null ? "Telemetry: stopped" : "Telemetry: " + source.name());
     }
 
     @Inject

@@ -4,7 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import org.eclipse.swt.widgets.Composite;
-import org.pitbox.ui.services.ActiveFeed;
+import org.pitbox.app.feed.ActiveFeed;
 
 /** The Driver perspective's readouts of the running source. */
 public class DashboardPart {

@@ -12,7 +12,6 @@ import java.util.List;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -23,9 +22,10 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.pitbox.ui.services.Listening;
+import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.ui.overlay.OverlayWindow;
-import org.pitbox.ui.services.ActiveFeed;
 import org.pitbox.ui.services.Status;
 import org.pitbox.ui.services.UiPreferences;
 
@@ -48,9 +48,11 @@ public class SourcePart {
     private Button start;
     private Button stop;
     private Label state;
+    private Listening listening;
 
     @PostConstruct
     public void create(Composite parent) {
+        listening = new Listening(ui);
         parent.setLayout(new GridLayout(1, false));
         Label title = new Label(parent, SWT.NONE);
         title.setText("Where does telemetry come from?");
@@ -87,6 +89,7 @@ public class SourcePart {
         state.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         state.setText("Stopped.");
         rebuildChoices();
+        listening.feed(activeFeed, this::onFeedChanged);
     }
 
     /** Sources come and go as bundles start and stop. */
@@ -102,13 +105,11 @@ public class SourcePart {
     }
 
     /** The feed may be started or stopped elsewhere (a menu, another part): show what runs. */
-    @Inject
-    @Optional
-    void onFeedChanged(@UIEventTopic(Status.TOPIC_FEED) String sourceName) {
+    private void onFeedChanged(TelemetrySource source) {
         if (state == null || state.isDisposed()) {
             return;
         }
-        state.setText(sourceName.isEmpty() ? "Stopped." : "Running: " + sourceName + ".");
+        state.setText(source == null ? "Stopped." : "Running: " + source.name() + ".");
         state.getParent().layout(true, true);
         updateButtons();
         replayBar.refresh();
@@ -203,6 +204,7 @@ public class SourcePart {
 
     @PreDestroy
     void dispose() {
+        listening.close();
         activeFeed.stop();
     }
 }

@@ -1,12 +1,11 @@
 package org.pitbox.ui.driver;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.swt.SWT;
@@ -19,12 +18,13 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.List;
 import org.eclipse.swt.widgets.Text;
+import org.pitbox.ui.services.Listening;
+import org.pitbox.core.source.TelemetrySource;
+import org.pitbox.app.team.TeamSession;
+import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.client.live.Bandwidth;
 import org.pitbox.client.live.LinkSummary;
 import org.pitbox.core.source.LiveFeed;
-import org.pitbox.ui.services.ActiveFeed;
-import org.pitbox.ui.services.Status;
-import org.pitbox.ui.services.TeamSession;
 import org.pitbox.ui.services.UiPreferences;
 
 /** The driver's team link: sign in, choose the team, stream the running source live, radio, upload. */
@@ -54,6 +54,7 @@ public class TeamPart {
     private Text radioText;
     private Button radioSend;
     private UploadBox upload;
+    private Listening listening;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -65,6 +66,19 @@ public class TeamPart {
         createStreaming(live);
         upload = new UploadBox(group(parent, "Upload a session (.ibt)", 3), team, ui);
         refresh();
+        listening = new Listening(ui);
+        listening.feed(activeFeed, this::onFeed);
+        listening.team(team, new TeamSession.Listener() {
+            @Override
+            public void changed(String sentence) {
+                onTeam(sentence);
+            }
+
+            @Override
+            public void radio(String fromName, String text) {
+                onRadio(fromName, text);
+            }
+        });
         team.restore();
     }
 
@@ -141,7 +155,7 @@ public class TeamPart {
         work.whenComplete((ok, error) -> ui.asyncExec(() -> {
             if (error != null && !account.isDisposed()) {
                 refresh();
-                account.setText("Not signed in: " + rootMessage(error));
+                account.setText("Not signed in: " + TeamSession.rootMessage(error));
                 styling.setClassname(account, "status-bad");
             }
         }));
@@ -157,7 +171,7 @@ public class TeamPart {
         try {
             team.startStreaming(feed, Bandwidth.CHOICES.get(Math.max(0, bandwidth.getSelectionIndex())));
         } catch (IOException | RuntimeException e) {
-            link.setText("Cannot stream: " + rootMessage(e));
+            link.setText("Cannot stream: " + TeamSession.rootMessage(e));
             styling.setClassname(link, "status-bad");
         }
         refresh();
@@ -183,28 +197,27 @@ public class TeamPart {
         }
     }
 
-    @Inject
-    @Optional
-    void onTeam(@UIEventTopic(Status.TOPIC_TEAM) String sentence) {
+    private void onTeam(String sentence) {
         if (link != null && !link.isDisposed()) {
             refresh();
         }
     }
 
-    @Inject
-    @Optional
-    void onFeed(@UIEventTopic(Status.TOPIC_FEED) String sourceName) {
+    private void onFeed(TelemetrySource source) {
         if (link != null && !link.isDisposed()) {
             refresh();
         }
     }
 
-    @Inject
-    @Optional
-    void onRadio(@UIEventTopic(Status.TOPIC_RADIO) String line) {
+    private void onRadio(String fromName, String text) {
         if (radioLog != null && !radioLog.isDisposed()) {
-            addRadio(line);
+            addRadio(fromName + ": " + text);
         }
+    }
+
+    @PreDestroy
+    void dispose() {
+        listening.close();
     }
 
     /** Shows the session's state: fields, buttons with their reasons, the link line. */
@@ -246,19 +259,13 @@ public class TeamPart {
         LinkSummary summary = streaming ? team.link() : LinkSummary.NOT_STREAMING;
         link.setText(streaming ? summary.text() : reason == null ? "Ready to stream" : reason + " to stream.");
         styling.setClassname(link, switch (summary.level()) {
-            case LinkSummary.OK -> "status-ok";
-            case LinkSummary.BAD -> "status-bad";
-            default -> "hint";
+            case OK -> "status-ok";
+            case BAD -> "status-bad";
+            case WARNING, IDLE -> "hint";
         });
         radioSend.setEnabled(streaming);
         upload.refresh();
         link.getParent().getParent().layout(true, true);
     }
 
-    public static String rootMessage(Throwable e) {
-        while (e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }

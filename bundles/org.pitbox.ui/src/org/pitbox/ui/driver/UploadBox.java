@@ -18,7 +18,7 @@ import org.pitbox.client.TransferProgress;
 import org.pitbox.iracing.IbtSummary;
 import org.pitbox.iracing.sessioninfo.Driver;
 import org.pitbox.protocol.api.SessionView;
-import org.pitbox.ui.services.TeamSession;
+import org.pitbox.app.team.TeamSession;
 import org.pitbox.ui.services.UiPreferences;
 
 /**
@@ -96,7 +96,7 @@ final class UploadBox {
             } catch (CancellationException e) {
                 finish(-1, "Upload cancelled; upload the same file again to resume it.");
             } catch (IOException | RuntimeException e) {
-                finish(-1, "Upload failed: " + TeamPart.rootMessage(e) + ". Try again to resume it.");
+                finish(-1, "Upload failed: " + TeamSession.rootMessage(e) + ". Try again to resume it.");
             }
         });
     }

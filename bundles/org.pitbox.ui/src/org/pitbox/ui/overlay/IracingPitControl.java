@@ -2,6 +2,7 @@ package org.pitbox.ui.overlay;
 
 import java.util.Optional;
 import java.util.Set;
+import org.pitbox.app.pit.PitControl;
 import org.pitbox.iracing.windows.BroadcastMessages;
 import org.pitbox.iracing.windows.PitCommand;
 

@@ -10,8 +10,10 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
+import org.pitbox.app.pit.PitBox;
 import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.fuel.FuelText;
+import org.pitbox.core.live.LinkLevel;
 import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.live.RelativeBox;
 
@@ -80,7 +82,7 @@ final class OverlayPainter {
     private int shownLights = Integer.MIN_VALUE;
     private long shownFrames = -1;
     private final int[] shownRows = new int[RelativeBox.ROWS];
-    private int shownLevel = -1;
+    private LinkLevel shownLevel;
     private String shownMessage;
 
     OverlayPainter(Display display) {
@@ -405,16 +407,16 @@ final class OverlayPainter {
 
     /** The team link (a dot in its level's colour, then its text) above the latest radio message. */
     private void radio(GC gc, Rectangle r, OverlayModel m) {
-        int level = m.linkLevel();
+        LinkLevel level = m.linkLevel();
         Color c = switch (level) {
-            case OverlayModel.LINK_OK -> p.green;
-            case OverlayModel.LINK_WARNING -> p.yellow;
-            case OverlayModel.LINK_BAD -> p.red;
-            default -> p.dim;
+            case OK -> p.green;
+            case WARNING -> p.yellow;
+            case BAD -> p.red;
+            case IDLE -> p.dim;
         };
         gc.setBackground(c);
         gc.fillOval(r.x + 10, r.y + 10, 9, 9);
-        link.draw(gc, m.linkText(), level == OverlayModel.LINK_IDLE ? p.dim : c, r.x + 24, r.y + 6);
+        link.draw(gc, m.linkText(), level == LinkLevel.IDLE ? p.dim : c, r.x + 24, r.y + 6);
         int y = r.y + 10 + link.height(m.linkText());
         String message = m.message().isEmpty() ? "--" : m.message();
         Label l = bigMessage.height(message) <= r.y + r.height - Cell.INSET - y ? bigMessage : smallMessage;

@@ -1,8 +1,6 @@
 package org.pitbox.ui.overlay;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
@@ -16,14 +14,16 @@ import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
+import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.overlay.ShiftLights;
+import org.pitbox.app.pit.PitBox;
+import org.pitbox.app.pit.PitControl;
+import org.pitbox.app.pit.PitRequest;
+import org.pitbox.app.units.Units;
 import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.source.LiveFeed;
 import org.pitbox.core.telemetry.Frame;
-import org.pitbox.iracing.sessioninfo.DriverInfo;
-import org.pitbox.iracing.sessioninfo.SessionInfoParser;
-import org.pitbox.ui.services.ActiveFeed;
 import org.pitbox.ui.services.UiPreferences;
-import org.pitbox.app.units.Units;
 
 /**
  * The driver overlay: an undecorated, always-on-top, translucent window over the sim. A timer on the UI thread
@@ -35,9 +35,8 @@ import org.pitbox.app.units.Units;
  * Keys work while the overlay or the workbench has focus: Ctrl+Shift+O shows and hides it (a command binding),
  * Ctrl+Shift+L locks it, Ctrl+Shift+F, T and R ask for fuel, four tyres and a tear-off. Keys that work while the
  * sim has focus would need a system-wide hotkey, which SWT lacks and which needs native code per platform.
+ * One per workbench, made by the AppServices add-on.
  */
-@Creatable
-@Singleton
 public class OverlayWindow {
     public static final String TITLE = "PitBox Overlay";
     private static final int FRAME_MILLIS = 16;
@@ -233,13 +232,8 @@ public class OverlayWindow {
         Units units = new Units(prefs.imperial());
         model.setUnits(units.speed(1), units.fuel(1));
         painter.setUnits(units.speedUnit(), units.fuelUnit());
-        if (feed != null && !feed.sessionInfoYaml().isBlank()) {
-            try {
-                DriverInfo car = SessionInfoParser.parse(feed.sessionInfoYaml()).driverInfo();
-                model.setShiftRpm(car.shiftLightFirstRpm(), car.shiftLightShiftRpm(), car.shiftLightBlinkRpm());
-            } catch (RuntimeException e) {
-                // no usable session info: the default shift points stay
-            }
+        if (feed != null) {
+            ShiftLights.of(feed.sessionInfoYaml()).ifPresent(s -> s.applyTo(model)); // else the defaults stay
         }
     }
 
@@ -250,9 +244,9 @@ public class OverlayWindow {
         }
         long now = System.currentTimeMillis();
         switch (Character.toLowerCase(e.keyCode)) {
-            case 'f' -> pit.press(PitButton.FUEL, model, now);
-            case 't' -> pit.press(PitButton.ALL, model, now);
-            case 'r' -> pit.press(PitButton.TEAR_OFF, model, now);
+            case 'f' -> pit.press(PitRequest.FUEL, model, now);
+            case 't' -> pit.press(PitRequest.ALL, model, now);
+            case 'r' -> pit.press(PitRequest.TEAR_OFF, model, now);
             case 'l' -> setLocked(!layout.locked());
             default -> {
                 return;
@@ -275,7 +269,7 @@ public class OverlayWindow {
         if (layout.locked()) {
             PitButton b = button(e.x, e.y);
             if (b != null) {
-                pit.press(b, model, System.currentTimeMillis());
+                pit.press(b.request(), model, System.currentTimeMillis());
             }
             return;
         }

@@ -1,5 +1,7 @@
 package org.pitbox.ui.overlay;
 
+import org.pitbox.app.pit.PitRequest;
+
 /** The buttons of the PIT box, placed relative to its top left corner. */
 enum PitButton {
     LESS("\u2212", 10, 24, 30, 30, "One litre less"),
@@ -31,6 +33,11 @@ enum PitButton {
         this.width = width;
         this.height = height;
         this.tip = tip;
+    }
+
+    /** What the button asks of the PIT box. */
+    PitRequest request() {
+        return PitRequest.valueOf(name());
     }
 
     /** The button at a point relative to the box, or null. */

@@ -4,6 +4,7 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
+import org.pitbox.app.pit.PitBox;
 import org.pitbox.core.live.OverlayModel;
 
 /** Paints the PIT box: its buttons (greyed while requests cannot be sent), the fuel amount and the status lines. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.equinox.security.storage.StorageException;
+import org.pitbox.app.team.SignInStore.SignIn;
 import org.pitbox.core.home.PitboxHome;
 
 /**
@@ -17,10 +18,6 @@ public final class SecureCredentials {
     /** Where PitBox keeps its secure storage: {@code secure} in {@link PitboxHome}. */
     static Path directory() {
         return PitboxHome.resolve("secure");
-    }
-
-    /** One remembered sign-in. */
-    public record SignIn(String serverUrl, String email, String refreshToken) {
     }
 
     private static final String NODE = "org.pitbox/team-server";

@@ -2,23 +2,22 @@ package org.pitbox.ui.services;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.osgi.service.component.annotations.Component;
 import org.osgi.service.prefs.BackingStoreException;
+import org.pitbox.app.team.TeamSettings;
 
 /** The user's PitBox settings, kept per user in the instance preference scope (~/.pitbox). */
-public final class UiPreferences {
+@Component(service = TeamSettings.class)
+public final class UiPreferences implements TeamSettings {
     public static final String NODE = "org.pitbox.ui";
     public static final String UNITS = "units";
-    public static final String SERVER_URL = "serverUrl";
     public static final String SOURCE_ID = "sourceId";
     public static final String REPLAY_FILE = "replayFile";
-    public static final String TEAM_ID = "teamId";
-    public static final String BANDWIDTH = "bandwidth";
     /** The user's math channels, as {@code org.pitbox.core.math.MathChannels} text. */
     public static final String MATH_CHANNELS = "mathChannels";
 
     public static final String METRIC = "metric";
     public static final String IMPERIAL = "imperial";
-    public static final String DEFAULT_SERVER_URL = "http://127.0.0.1:8080";
     public static final String DEFAULT_SOURCE = "simulator";
 
     private final IEclipsePreferences node;
@@ -51,12 +50,13 @@ public final class UiPreferences {
         return node.get(REPLAY_FILE, "");
     }
 
-    /** Any stored value, {@code defaultValue} when there is none. */
+    @Override
     public String get(String key, String defaultValue) {
         return node.get(key, defaultValue);
     }
 
     /** Stores a value ({@code null} removes it) and writes it to disk at once, so a crash loses nothing. */
+    @Override
     public void put(String key, String value) {
         if (value == null) {
             node.remove(key);

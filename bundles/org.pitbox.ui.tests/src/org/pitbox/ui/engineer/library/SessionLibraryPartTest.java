@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -34,9 +33,10 @@ import org.pitbox.core.home.PitboxHome;
 import org.pitbox.iracing.IbtSummary;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.protocol.api.TeamView;
-import org.pitbox.ui.services.OpenSession;
+import org.pitbox.app.library.LibraryListing;
+import org.pitbox.app.session.OpenSession;
 import org.pitbox.demo.Screenshots;
-import org.pitbox.ui.services.TeamSession;
+import org.pitbox.app.team.TeamSession;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 import org.pitbox.ui.engineer.session.SessionPart;
@@ -104,13 +104,13 @@ class SessionLibraryPartTest {
             EPartService parts = TestWorkbench.engineer(app);
             MPart part = parts.showPart(SessionLibraryPart.ID, EPartService.PartState.ACTIVATE);
             SessionLibraryPart library = (SessionLibraryPart) part.getObject();
-            assertFalse(ContextInjectionFactory.make(TeamSession.class, app.getContext()).signedIn(),
+            assertFalse(app.getContext().get(TeamSession.class).signedIn(),
                     "signed in from an earlier test: the library would list a server's sessions");
             assertEquals(SessionCache.standard().root(), library.cache().root());
 
             await(display, () -> !library.loading(), "the cache listed");
             assertEquals(LibraryListing.SIGN_IN + "; cached sessions are listed below (3).", library.stateText());
-            List<LibraryTable.Row> rows = library.table().rows();
+            List<LibraryListing.Row> rows = library.table().rows();
             assertEquals(List.of(13L, 12L, 11L), ids(rows), "newest first");
             assertTrue(rows.stream().allMatch(r -> r.cached() != null));
             assertEquals(LibraryTable.CACHED, library.table().control().getItem(0).getText(7));
@@ -165,7 +165,7 @@ class SessionLibraryPartTest {
 
             Path expected = library.table().selected().cached();
             library.openSelected();
-            OpenSession open = ContextInjectionFactory.make(OpenSession.class, app.getContext());
+            OpenSession open = app.getContext().get(OpenSession.class);
             await(display, () -> expected.equals(open.file()), "the cached session opened");
             assertEquals(views.get(1).track(), open.summary().trackName());
             assertTrue(parts.isPartVisible(parts.findPart(SessionPart.ID)), "the Session part shows it");
@@ -183,7 +183,7 @@ class SessionLibraryPartTest {
         await(display, () -> !library.loading(), "the filtered list");
     }
 
-    private static List<Long> ids(List<LibraryTable.Row> rows) {
+    private static List<Long> ids(List<LibraryListing.Row> rows) {
         return rows.stream().map(r -> r.session().id()).toList();
     }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -38,7 +37,7 @@ import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.demo.Screenshots;
-import org.pitbox.ui.services.TeamSession;
+import org.pitbox.app.team.TeamSession;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 import org.pitbox.ui.tests.UiBenchmark;
@@ -110,7 +109,7 @@ class EngineerLiveTest {
                     EPartService.PartState.ACTIVATE).getObject();
             assertFalse(part.watchButton().isEnabled(), "Watch is disabled before sign-in");
 
-            TeamSession team = ContextInjectionFactory.make(TeamSession.class, app.getContext());
+            TeamSession team = app.getContext().get(TeamSession.class);
             team.signIn(base.toString(), "engineer@demo.pitbox", PASSWORD).get(30, TimeUnit.SECONDS);
             SimulatedRecording race = SimulatedRecording.run(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE)
                     .withLaps(LAPS).withSeed(11));
@@ -140,14 +139,14 @@ class EngineerLiveTest {
         } catch (Throwable t) {
             failures.add(t);
         } finally {
-            signOut(app); // the session is a singleton that outlives this workbench in the test runtime
+            signOut(app); // the remembered sign-in is on disk: later workbenches would sign in with it
             workbench.close();
         }
     }
 
     private void signOut(MApplication app) {
         try {
-            ContextInjectionFactory.make(TeamSession.class, app.getContext()).signOut().get(30, TimeUnit.SECONDS);
+            app.getContext().get(TeamSession.class).signOut().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             failures.add(e);
         }

@@ -7,8 +7,6 @@ import static org.pitbox.ui.tests.UiWait.settle;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
@@ -25,8 +23,9 @@ import org.pitbox.core.telemetry.Frame;
 import org.pitbox.client.live.LiveSession;
 import org.pitbox.client.live.RowProjection;
 import org.pitbox.ui.overlay.OverlayWindow;
-import org.pitbox.ui.services.ActiveFeed;
-import org.pitbox.ui.services.LiveBoard;
+import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.live.LiveBoard;
+import org.pitbox.app.strategy.LiveCar;
 import org.pitbox.demo.Screenshots;
 import org.pitbox.ui.engineer.live.EngineerLivePart;
 import org.pitbox.ui.tests.TestScreenshots;
@@ -53,10 +52,9 @@ class FiguresAgreeTest {
     }
 
     private void exercise(Display display, MApplication app, E4Workbench workbench) {
-        LiveBoard board = ContextInjectionFactory.make(LiveBoard.class, app.getContext());
-        OverlayWindow overlay = new OverlayWindow(new ActiveFeed(app.getContext().get(IEventBroker.class)));
+        LiveBoard board = app.getContext().get(LiveBoard.class);
+        OverlayWindow overlay = new OverlayWindow(new ActiveFeed());
         try {
-            board.clear(); // singletons outlive a workbench in one runtime
             EPartService parts = TestWorkbench.engineer(app);
             EngineerLivePart live = (EngineerLivePart) parts.showPart(EngineerLivePart.ID,
                     EPartService.PartState.ACTIVATE).getObject();
@@ -111,7 +109,6 @@ class FiguresAgreeTest {
         } catch (Throwable t) {
             failures.add(t);
         } finally {
-            board.clear();
             if (overlay.shell() != null) {
                 overlay.shell().dispose();
             }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -31,7 +30,7 @@ import org.pitbox.core.fuel.FuelText;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
-import org.pitbox.ui.services.LiveBoard;
+import org.pitbox.app.live.LiveBoard;
 import org.pitbox.demo.Screenshots;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
@@ -59,8 +58,7 @@ class StrategyPartTest {
         try {
             Shell shell = TestWorkbench.shell(app);
             EPartService parts = TestWorkbench.engineer(app);
-            LiveBoard board = ContextInjectionFactory.make(LiveBoard.class, app.getContext());
-            board.clear(); // singletons outlive a workbench in one runtime
+            LiveBoard board = app.getContext().get(LiveBoard.class);
             MPart part = parts.showPart(PART, EPartService.PartState.ACTIVATE);
             StrategyPart s = (StrategyPart) part.getObject();
             assertNotNull(s, "the Strategy part was not created");

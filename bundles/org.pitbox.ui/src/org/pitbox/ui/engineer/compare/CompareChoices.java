@@ -17,6 +17,9 @@ import org.eclipse.swt.widgets.MessageBox;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.pitbox.app.compare.CompareSession;
+import org.pitbox.app.compare.LapComparison;
+import org.pitbox.app.compare.LapComparison.Pick;
 import org.pitbox.core.compare.Comparison;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.laps.LapTimes;
@@ -29,13 +32,6 @@ import org.pitbox.iracing.IbtSummary;
  * channels.
  */
 final class CompareChoices {
-    /** A tickable lap: its session and the lap. */
-    record Pick(CompareSession session, Lap lap) {
-        String key() {
-            return session.file() + "#" + lap.firstRecord();
-        }
-    }
-
     /** What the math channel buttons ask of the part. */
     interface MathActions {
         void add();
@@ -132,7 +128,7 @@ final class CompareChoices {
                 item.setData(pick);
                 String notes = lap == best ? "best" : IbtSummary.flagsText(lap).replace("-", "");
                 item.setText(new String[] {Integer.toString(lap.number()), LapTimes.format(lap.lapTime()), notes,
-                    letter(s) + " " + session.name()});
+                    LapComparison.letter(s) + " " + session.name()});
                 item.setChecked(ticked.contains(pick.key()));
             }
         }
@@ -211,11 +207,6 @@ final class CompareChoices {
 
     boolean hasLaps() {
         return laps.getItemCount() > 0;
-    }
-
-    /** A, B, C... for the sessions in the lap list. */
-    static String letter(int session) {
-        return String.valueOf((char) ('A' + session % 26));
     }
 
     /** Every channel the sessions have, the usual ones first; ticks kept, the defaults ticked at first. */

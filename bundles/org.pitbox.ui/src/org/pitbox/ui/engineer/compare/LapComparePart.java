@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.jface.window.Window;
@@ -26,6 +24,11 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.pitbox.ui.services.Listening;
+import org.pitbox.app.session.OpenSession;
+import org.pitbox.app.compare.CompareSession;
+import org.pitbox.app.compare.LapComparison;
+import org.pitbox.app.compare.LapComparison.Pick;
 import org.pitbox.core.compare.CompareCsv;
 import org.pitbox.core.compare.Comparison;
 import org.pitbox.core.math.MathChannel;
@@ -33,9 +36,6 @@ import org.pitbox.core.math.MathChannels;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.iracing.IbtSummary;
 import org.pitbox.ui.widgets.ChartStack;
-import org.pitbox.ui.engineer.compare.CompareChoices.Pick;
-import org.pitbox.ui.services.OpenSession;
-import org.pitbox.ui.services.Status;
 import org.pitbox.ui.services.UiPreferences;
 
 /**
@@ -75,10 +75,13 @@ public class LapComparePart {
     private StackLayout chartsLayout;
     private ChartStack stack;
     private CompareBar bar;
+    private Listening listening;
     private final CompareFiles files = new CompareFiles(this::openDropped);
 
     @PostConstruct
     public void create(Composite parent) {
+        listening = new Listening(ui);
+        listening.session(openSession, this::sessionOpened);
         top = parent;
         parent.setLayout(new GridLayout(1, false));
         imperial = prefs.imperial();
@@ -153,15 +156,14 @@ public class LapComparePart {
 
     @PreDestroy
     void dispose() {
+        listening.close();
         InstanceScope.INSTANCE.getNode(UiPreferences.NODE).removePreferenceChangeListener(prefsChanged);
         if (background != null) {
             background.cancelAll();
         }
     }
 
-    @Inject
-    @Optional
-    void sessionOpened(@UIEventTopic(Status.TOPIC_SESSION) String path) {
+    private void sessionOpened(Path file, IbtSummary summary) {
         if (choices != null && openSession.file() != null) {
             load(openSession.file(), openSession.summary(), true);
         }
@@ -342,7 +344,7 @@ public class LapComparePart {
 
     private void load(Path file, IbtSummary known, boolean isPrimary) {
         state.setText("Reading " + file.getFileName() + " ...");
-        background.start("Reading " + file.getFileName(), task -> CompareSession.read(file, known, task),
+        background.start("Reading " + file.getFileName(), task -> CompareSession.read(file, known, task::step),
                 session -> {
                     if (isPrimary) {
                         primary = session;

@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
+import org.pitbox.app.library.LibraryListing;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.SessionCache;
 import org.pitbox.protocol.api.SessionView;

@@ -13,22 +13,12 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.pitbox.app.library.LibraryListing.Row;
 import org.pitbox.client.SessionCache;
 import org.pitbox.protocol.api.SessionView;
 
 /** The Session Library's table: one row per team session, with where it is (the server, this computer). */
 final class LibraryTable {
-    /** A listed session; {@code cached} is its .ibt on this computer, null when only the server has it. */
-    record Row(SessionView session, Path cached) {
-        boolean complete() {
-            return SessionView.COMPLETE.equals(session.status());
-        }
-
-        Row withCached(Path file) {
-            return new Row(session, file);
-        }
-    }
-
     static final String CACHED = "\u2713 cached";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final String[] TITLES = {"Date", "Track", "Car", "Driver", "Laps / records", "Duration", "Size",

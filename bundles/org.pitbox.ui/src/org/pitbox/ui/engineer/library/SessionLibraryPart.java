@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.IStylingEngine;
@@ -19,12 +17,13 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.pitbox.ui.services.Listening;
+import org.pitbox.app.team.TeamSession;
+import org.pitbox.app.library.LibraryListing;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.CloudClient.SessionQuery;
 import org.pitbox.client.SessionCache;
 import org.pitbox.protocol.api.TeamView;
-import org.pitbox.ui.services.Status;
-import org.pitbox.ui.services.TeamSession;
 import org.pitbox.ui.engineer.session.SessionPart;
 
 /**
@@ -60,9 +59,12 @@ public class SessionLibraryPart {
     private boolean loading;
     private int generation;
     private String listedFor = "";
+    private Listening listening;
 
     @PostConstruct
     public void create(Composite parent) {
+        listening = new Listening(ui);
+        listening.team(team, this::onTeam);
         parent.setLayout(new GridLayout(1, false));
         filter = new LibraryFilter(parent, zone, this::reload);
         state = new Label(parent, SWT.WRAP);
@@ -122,9 +124,7 @@ public class SessionLibraryPart {
         return loading;
     }
 
-    @Inject
-    @Optional
-    void onTeam(@UIEventTopic(Status.TOPIC_TEAM) String sentence) {
+    private void onTeam(String sentence) {
         String who = team.signedIn() && team.team() != null ? team.serverUrl() + "#" + team.team().id() : "";
         if (state != null && !state.isDisposed() && !who.equals(listedFor)) {
             listedFor = who; // signed in or out, or another team: list again
@@ -174,14 +174,14 @@ public class SessionLibraryPart {
         loading = false;
         total = listing.total();
         table.show(listing.rows());
-        filter.suggest(listing.rows().stream().map(LibraryTable.Row::session).toList());
+        filter.suggest(listing.rows().stream().map(LibraryListing.Row::session).toList());
         say(listing.sentence(), listing.style());
         updateButtons();
     }
 
     /** Opens the selected session, downloading it first when it is not cached. */
     void openSelected() {
-        LibraryTable.Row row = table.selected();
+        LibraryListing.Row row = table.selected();
         if (row == null || !open.isEnabled()) {
             return;
         }
@@ -219,7 +219,7 @@ public class SessionLibraryPart {
 
     /** Every button enabled or told why not. */
     private void updateButtons() {
-        LibraryTable.Row row = table.selected();
+        LibraryListing.Row row = table.selected();
         String reason = row == null ? "Select a session first"
                 : row.cached() != null ? null
                 : download.running() ? "A download is running: wait for it or cancel it"
@@ -253,6 +253,7 @@ public class SessionLibraryPart {
 
     @PreDestroy
     void dispose() {
+        listening.close();
         download.dispose();
     }
 }

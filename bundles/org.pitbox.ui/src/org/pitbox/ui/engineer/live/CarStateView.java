@@ -15,9 +15,9 @@ import org.pitbox.core.engineer.LapTable;
 import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.fuel.FuelText;
 import org.pitbox.core.strategy.Consumption;
-import org.pitbox.ui.services.LiveBoard;
+import org.pitbox.app.live.LiveBoard;
 import org.pitbox.core.fuel.PitWindow;
-import org.pitbox.ui.engineer.strategy.StrategyFigures;
+import org.pitbox.app.strategy.StrategyFigures;
 
 /** The watched car in figures: the lap in progress, fuel and its plan, tyres, flags and damage. */
 final class CarStateView {

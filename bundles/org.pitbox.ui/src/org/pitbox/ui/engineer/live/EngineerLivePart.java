@@ -1,14 +1,14 @@
 package org.pitbox.ui.engineer.live;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -21,13 +21,13 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
+import org.pitbox.ui.services.Listening;
+import org.pitbox.app.team.TeamSession;
+import org.pitbox.app.live.LiveBoard;
+import org.pitbox.app.live.EngineerLive;
 import org.pitbox.client.live.SubscriberStatus;
 import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.ui.widgets.Buttons;
-import org.pitbox.ui.services.EngineerLive;
-import org.pitbox.ui.services.LiveBoard;
-import org.pitbox.ui.services.Status;
-import org.pitbox.ui.services.TeamSession;
 import org.pitbox.ui.services.UiPreferences;
 
 /**
@@ -49,6 +49,9 @@ public class EngineerLivePart {
     private IStylingEngine styling;
     @Inject
     private LiveBoard board;
+    @Inject
+    private UISynchronize ui;
+    private Listening listening;
     private final UiPreferences prefs = new UiPreferences();
 
     private Combo sessions;
@@ -69,6 +72,19 @@ public class EngineerLivePart {
 
     @PostConstruct
     public void create(Composite parent) {
+        listening = new Listening(ui);
+        listening.team(team, this::onTeam);
+        listening.engineer(live, new EngineerLive.Listener() {
+            @Override
+            public void changed(EngineerLive.Change change) {
+                onEngineer(change);
+            }
+
+            @Override
+            public void radio(String fromName, String text) {
+                onRadio(fromName, text);
+            }
+        });
         parent.setLayout(new GridLayout(1, false));
         Composite top = new Composite(parent, SWT.NONE);
         top.setLayout(new GridLayout(4, false));
@@ -262,9 +278,7 @@ public class EngineerLivePart {
         }
     }
 
-    @Inject
-    @Optional
-    void onTeam(@UIEventTopic(Status.TOPIC_TEAM) String sentence) {
+    private void onTeam(String sentence) {
         if (team.signedIn() && team.team() != null) {
             live.follow(team.client(), team.team());
         } else if (!team.signedIn()) {
@@ -275,20 +289,21 @@ public class EngineerLivePart {
         }
     }
 
-    @Inject
-    @Optional
-    void onEngineer(@UIEventTopic(Status.TOPIC_ENGINEER) String what) {
+    private void onEngineer(EngineerLive.Change change) {
         if (sessions != null && !sessions.isDisposed()) {
             refresh();
         }
     }
 
-    @Inject
-    @Optional
-    void onRadio(@UIEventTopic(Status.TOPIC_ENGINEER_RADIO) String line) {
+    private void onRadio(String fromName, String text) {
         if (radioLog != null && !radioLog.isDisposed()) {
-            radioLog.add(line, 0);
+            radioLog.add(fromName + ": " + text, 0);
         }
+    }
+
+    @PreDestroy
+    void dispose() {
+        listening.close();
     }
 
     private void refresh() {

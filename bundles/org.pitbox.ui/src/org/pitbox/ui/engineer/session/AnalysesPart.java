@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.swt.SWT;
@@ -23,6 +22,9 @@ import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.pitbox.ui.services.Listening;
+import org.pitbox.iracing.IbtSummary;
+import org.pitbox.app.session.OpenSession;
 import org.pitbox.core.analysis.Analysis;
 import org.pitbox.core.analysis.AnalysisResult;
 import org.pitbox.core.analysis.Figure;
@@ -30,7 +32,6 @@ import org.pitbox.core.analysis.run.AnalysisRegistry;
 import org.pitbox.core.analysis.run.AnalysisRunner;
 import org.pitbox.core.analysis.run.Outcome;
 import org.pitbox.iracing.ibt.IbtFile;
-import org.pitbox.ui.services.OpenSession;
 import org.pitbox.ui.services.Status;
 
 /**
@@ -58,6 +59,7 @@ public class AnalysesPart {
     private ProgressBar progress;
     private Composite results;
     private ScrolledComposite scroller;
+    private Listening listening;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -77,11 +79,11 @@ public class AnalysesPart {
         results.setLayout(new GridLayout(1, false));
         scroller.setContent(results);
         refresh();
+        listening = new Listening(ui);
+        listening.session(openSession, this::sessionOpened);
     }
 
-    @Inject
-    @Optional
-    void sessionOpened(@UIEventTopic(Status.TOPIC_SESSION) String path) {
+    private void sessionOpened(Path file, IbtSummary summary) {
         if (state != null && !state.isDisposed()) {
             refresh();
         }
@@ -214,6 +216,7 @@ public class AnalysesPart {
 
     @PreDestroy
     void dispose() {
+        listening.close();
         runner.close();
     }
 }

@@ -1,11 +1,10 @@
 package org.pitbox.ui.engineer.session;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.swt.SWT;
@@ -15,9 +14,10 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.pitbox.ui.services.Listening;
+import org.pitbox.app.team.TeamSession;
 import org.pitbox.app.server.HealthProbe;
 import org.pitbox.ui.services.Status;
-import org.pitbox.ui.services.TeamSession;
 import org.pitbox.ui.services.UiPreferences;
 
 /** The team server's address and whether it answers. */
@@ -38,9 +38,12 @@ public class ServerPart {
     private Button check;
     private Label state;
     private Label details;
+    private Listening listening;
 
     @PostConstruct
     public void create(Composite parent) {
+        listening = new Listening(ui);
+        listening.team(team, this::onTeam);
         parent.setLayout(new GridLayout(2, false));
         Label caption = new Label(parent, SWT.NONE);
         caption.setText("Server address");
@@ -63,9 +66,7 @@ public class ServerPart {
     }
 
     /** After a sign-in elsewhere, this part shows and checks the server signed in to. */
-    @Inject
-    @Optional
-    void onTeam(@UIEventTopic(Status.TOPIC_TEAM) String sentence) {
+    private void onTeam(String sentence) {
         if (url != null && !url.isDisposed() && team.signedIn() && !team.serverUrl().equals(url.getText().trim())) {
             url.setText(team.serverUrl());
             check();
@@ -96,5 +97,10 @@ public class ServerPart {
             events.post(Status.TOPIC_SERVER, result.summary());
             state.getParent().layout(true, true);
         }));
+    }
+
+    @PreDestroy
+    void dispose() {
+        listening.close();
     }
 }

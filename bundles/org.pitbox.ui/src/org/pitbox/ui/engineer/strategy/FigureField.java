@@ -7,7 +7,7 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.pitbox.ui.engineer.strategy.StrategyFigures.Parsed;
+import org.pitbox.app.strategy.StrategyFigures.Parsed;
 
 /**
  * One typed figure of the Strategy part in a four-column grid: caption, text, unit and, next to it, what is

@@ -1,10 +1,10 @@
 package org.pitbox.ui.engineer.strategy;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import java.util.Locale;
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -18,10 +18,12 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.pitbox.ui.services.Listening;
+import org.pitbox.app.strategy.StrategyFigures.Parsed;
+import org.pitbox.app.strategy.StrategyFigures;
+import org.pitbox.app.strategy.LiveCar;
+import org.pitbox.app.live.LiveBoard;
 import org.pitbox.core.fuel.FuelText;
-import org.pitbox.ui.engineer.strategy.StrategyFigures.Parsed;
-import org.pitbox.ui.services.LiveBoard;
-import org.pitbox.ui.services.Status;
 
 /**
  * The race engineer's strategy: fuel to the flag and the pit window, from the watched car or from typed figures,
@@ -35,6 +37,9 @@ public class StrategyPart {
     LiveBoard board;
     @Inject
     IStylingEngine styling;
+    @Inject
+    UISynchronize ui;
+    private Listening listening;
 
     ScrolledComposite scroller;
     Composite body;
@@ -76,6 +81,8 @@ public class StrategyPart {
         scroller.addListener(SWT.Resize, e -> arrange());
         refresh();
         followLiveCar();
+        listening = new Listening(ui);
+        listening.board(board, this::onBoard);
     }
 
     /** Fuel on board and what follows from it change all the time: once a second while a car is watched. */
@@ -243,12 +250,15 @@ public class StrategyPart {
         styling.setClassname(fuelProblem, "status-bad");
     }
 
-    @Inject
-    @Optional
-    void onBoard(@UIEventTopic(Status.TOPIC_BOARD) String what) {
+    private void onBoard(LiveBoard.Change change) {
         if (body != null && !body.isDisposed()) {
             refresh();
         }
+    }
+
+    @PreDestroy
+    void dispose() {
+        listening.close();
     }
 
     /** Reads every field and the live car, and shows the figures anew. */

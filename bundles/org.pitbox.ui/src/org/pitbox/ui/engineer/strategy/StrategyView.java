@@ -3,6 +3,8 @@ package org.pitbox.ui.engineer.strategy;
 import java.util.Locale;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Control;
+import org.pitbox.app.strategy.LiveCar;
+import org.pitbox.app.strategy.StrategyFigures;
 import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.fuel.FuelText;
 import org.pitbox.core.fuel.PitWindow;

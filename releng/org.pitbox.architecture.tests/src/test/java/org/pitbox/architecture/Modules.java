@@ -43,9 +43,10 @@ record Modules() {
                     union(NOT_IN_PLAIN_JAVA, Set.of("java.awt", "javax.swing")), true),
             new Module("bundles/org.pitbox.client", "org.pitbox.client", Set.of("org.pitbox.core", "org.pitbox.protocol"),
                     union(NOT_IN_PLAIN_JAVA, DISPLAY), true),
+            // the application layer: DS components, but no display and no OSGi or Eclipse runtime
             new Module("bundles/org.pitbox.app", "org.pitbox.app", Set.of("org.pitbox.core", "org.pitbox.iracing",
-                    "org.pitbox.protocol", "org.pitbox.client", "org.pitbox.plugins"),
-                    union(DISPLAY, Set.of("java.awt", "javax.swing")), true),
+                    "org.pitbox.protocol", "org.pitbox.client"),
+                    union(union(NOT_IN_PLAIN_JAVA, DISPLAY), Set.of("java.awt", "javax.swing")), true),
             new Module("bundles/org.pitbox.plugins", "org.pitbox.plugins", Set.of("org.pitbox.core", "org.pitbox.iracing"),
                     DISPLAY, true),
             new Module("bundles/org.pitbox.ui", "org.pitbox.ui", Set.of("org.pitbox.core", "org.pitbox.iracing",

@@ -1,16 +1,17 @@
-package org.pitbox.ui.engineer.library;
+package org.pitbox.app.library;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.CloudClient.SessionQuery;
 import org.pitbox.client.CloudException;
+import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.SessionCache;
 import org.pitbox.protocol.api.SessionPage;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.protocol.api.TeamView;
-import org.pitbox.ui.driver.TeamPart;
 
 /**
  * What the Session Library shows for a query: the team's page from the server with each session's cached copy,
@@ -20,11 +21,22 @@ import org.pitbox.ui.driver.TeamPart;
  * @param sentence what the list is, or why it is the cache's
  * @param style    the CSS class of the sentence: hint, status-ok or status-bad
  */
-record LibraryListing(List<LibraryTable.Row> rows, long total, String sentence, String style) {
-    static final String SIGN_IN = "Sign in under Driver > Team to see your team's sessions";
+public record LibraryListing(List<LibraryListing.Row> rows, long total, String sentence, String style) {
+    /** A listed session; {@code cached} is its .ibt on this computer, null when only the server has it. */
+    public record Row(SessionView session, Path cached) {
+        public boolean complete() {
+            return SessionView.COMPLETE.equals(session.status());
+        }
+
+        public Row withCached(Path file) {
+            return new Row(session, file);
+        }
+    }
+
+    public static final String SIGN_IN = "Sign in under Driver > Team to see your team's sessions";
 
     /** Lists one page; {@code client} null when signed out, {@code team} null when in none. */
-    static LibraryListing of(SessionCache cache, CloudClient client, TeamView team, SessionQuery query) {
+    public static LibraryListing of(SessionCache cache, CloudClient client, TeamView team, SessionQuery query) {
         if (client == null) {
             return cached(cache, null, null, query, SIGN_IN + "; ");
         }
@@ -34,8 +46,8 @@ record LibraryListing(List<LibraryTable.Row> rows, long total, String sentence, 
         }
         try {
             SessionPage answer = client.sessions(team.id(), query);
-            List<LibraryTable.Row> rows = answer.items().stream()
-                    .map(v -> new LibraryTable.Row(v, cachedFile(cache, client.baseUri(), v))).toList();
+            List<Row> rows = answer.items().stream()
+                    .map(v -> new Row(v, cachedFile(cache, client.baseUri(), v))).toList();
             long n = answer.total();
             String sentence = n > 0 ? team.name() + ": " + n + " session" + (n == 1 ? "" : "s")
                     + (filtered(query) ? (n == 1 ? " matches" : " match") + " the filters." : ".")
@@ -48,7 +60,7 @@ record LibraryListing(List<LibraryTable.Row> rows, long total, String sentence, 
         }
     }
 
-    private static java.nio.file.Path cachedFile(SessionCache cache, URI server, SessionView v) {
+    private static Path cachedFile(SessionCache cache, URI server, SessionView v) {
         return cache.get(server, v.teamId(), v.id()).filter(e -> v.sha256() == null
                 || v.sha256().equals(e.session().sha256())).map(SessionCache.Entry::file).orElse(null);
     }
@@ -58,8 +70,8 @@ record LibraryListing(List<LibraryTable.Row> rows, long total, String sentence, 
             String why) {
         boolean failed = why.startsWith("Cannot");
         try {
-            List<LibraryTable.Row> rows = cache.list(server, teamId, query).stream()
-                    .map(e -> new LibraryTable.Row(e.session(), e.file())).toList();
+            List<Row> rows = cache.list(server, teamId, query).stream()
+                    .map(e -> new Row(e.session(), e.file())).toList();
             String cached = rows.isEmpty() ? (filtered(query) ? "no cached session matches these filters."
                     : "no sessions are cached on this computer yet.")
                     : "cached sessions are listed below (" + rows.size() + ").";
@@ -71,17 +83,17 @@ record LibraryListing(List<LibraryTable.Row> rows, long total, String sentence, 
         }
     }
 
-    static boolean filtered(SessionQuery q) {
+    public static boolean filtered(SessionQuery q) {
         return q.track() != null || q.car() != null || q.driver() != null || q.from() != null || q.to() != null;
     }
 
     /** The sentence of a failure: a {@link CloudException}'s own (it names the server), else the root cause's. */
-    static String message(Throwable e) {
+    public static String message(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CloudException c && c.getMessage() != null) {
                 return c.getMessage();
             }
         }
-        return TeamPart.rootMessage(e);
+        return TeamSession.rootMessage(e);
     }
 }

@@ -1,4 +1,4 @@
-package org.pitbox.ui.engineer.compare;
+package org.pitbox.app.compare;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,12 +13,12 @@ import org.pitbox.iracing.sessioninfo.Driver;
  * A session in the lap comparison: its file, its summary (laps), a name for it (the driver, else the file),
  * the channels it can chart (single-valued ones) and its channel layout (what math channels may use).
  */
-record CompareSession(Path file, IbtSummary summary, String name, List<String> channels, ChannelLayout layout) {
+public record CompareSession(Path file, IbtSummary summary, String name, List<String> channels, ChannelLayout layout) {
     /**
      * Reads what the comparison needs; uses {@code known} instead of segmenting again when given. Reports
      * its three steps (open, laps, channels) to {@code task}, which throws when the user cancels.
      */
-    static CompareSession read(Path file, IbtSummary known, Background.Task task) throws IOException {
+    public static CompareSession read(Path file, IbtSummary known, LapComparison.Progress task) throws IOException {
         task.step(0, 3);
         try (IbtFile ibt = IbtFile.open(file)) {
             task.step(1, 3);
@@ -34,7 +34,7 @@ record CompareSession(Path file, IbtSummary summary, String name, List<String> c
         }
     }
 
-    double trackLength() {
+    public double trackLength() {
         return summary.info().weekend().trackLengthMeters();
     }
 }

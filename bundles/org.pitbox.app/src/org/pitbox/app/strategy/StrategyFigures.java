@@ -1,4 +1,4 @@
-package org.pitbox.ui.engineer.strategy;
+package org.pitbox.app.strategy;
 
 import java.util.Locale;
 import org.pitbox.core.fuel.FuelFigures;
@@ -8,21 +8,21 @@ import org.pitbox.core.strategy.Stint;
 import org.pitbox.core.strategy.StintPlan;
 
 /**
- * The Strategy part's figures without widgets: reading the typed figures, the fuel figures from them (the live
+ * The Strategy part's figures: reading the typed figures, the fuel figures from them (the live
  * car's come from the car's {@link FuelFigures}) and the text shown for them, in the words of {@link FuelText}.
  */
 public final class StrategyFigures {
     /** A typed figure: its value, or why it is not one (then the value is NaN). */
-    record Parsed(double value, String error) {
-        static Parsed of(double value) {
+    public record Parsed(double value, String error) {
+        public static Parsed of(double value) {
             return new Parsed(value, null);
         }
 
-        static Parsed bad(String error) {
+        public static Parsed bad(String error) {
             return new Parsed(Double.NaN, error);
         }
 
-        boolean ok() {
+        public boolean ok() {
             return error == null;
         }
     }
@@ -31,19 +31,19 @@ public final class StrategyFigures {
     }
 
     /** A number above 0, with an optional unit typed after it ("2.5", "2,5 L"). */
-    static Parsed positive(String text) {
+    public static Parsed positive(String text) {
         Parsed p = number(text);
         return !p.ok() || p.value() > 0 ? p : Parsed.bad("must be above 0");
     }
 
     /** A number of 0 or more. */
-    static Parsed notNegative(String text) {
+    public static Parsed notNegative(String text) {
         Parsed p = number(text);
         return !p.ok() || p.value() >= 0 ? p : Parsed.bad("must not be negative");
     }
 
     /** Whole laps, at least {@code min}. */
-    static Parsed wholeLaps(String text, int min) {
+    public static Parsed wholeLaps(String text, int min) {
         Parsed p = number(text);
         if (!p.ok()) {
             return p;
@@ -56,7 +56,7 @@ public final class StrategyFigures {
     }
 
     /** Seconds from "1:32.4" (m:ss.s) or "92.4"; above 0. */
-    static Parsed duration(String text) {
+    public static Parsed duration(String text) {
         String t = text.strip();
         int colon = t.lastIndexOf(':');
         if (colon < 0) {
@@ -73,7 +73,7 @@ public final class StrategyFigures {
     }
 
     /** A safety margin typed in percent, as a fraction. */
-    static Parsed margin(String text) {
+    public static Parsed margin(String text) {
         Parsed p = notNegative(text.replace("%", ""));
         if (!p.ok()) {
             return p;
@@ -100,7 +100,7 @@ public final class StrategyFigures {
      *
      * @throws IllegalArgumentException with a sentence for the engineer when the figures do not make a race
      */
-    static FuelFigures typed(double perLap, double lapTime, double tank, double fuel, double margin, RaceLength race,
+    public static FuelFigures typed(double perLap, double lapTime, double tank, double fuel, double margin, RaceLength race,
             int lapsDone) {
         if (fuel > tank + 1e-9) {
             throw new IllegalArgumentException("Fuel on board (" + FuelText.litres(fuel)
@@ -122,7 +122,7 @@ public final class StrategyFigures {
     }
 
     /** The plan in a sentence or two: stints, stops, the flag, time in the pits, each driver's time, warnings. */
-    static String summary(StintPlan plan) {
+    public static String summary(StintPlan plan) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "%d %s, %d %s, %d laps, flag at %s, %.0f s in the pits.", plan.stints().size(),
                 plan.stints().size() == 1 ? "stint" : "stints", plan.stops(), plan.stops() == 1 ? "stop" : "stops",
@@ -136,18 +136,18 @@ public final class StrategyFigures {
     }
 
     /** Fuel at the start of the stint, and what the stop before it adds. */
-    static String fuel(Stint s) {
+    public static String fuel(Stint s) {
         return s.number() == 1 ? FuelText.litres(s.fuelAtStart()) + " start"
                 : "+" + FuelText.litres(s.fuelAdded()) + " → "
                         + String.format(Locale.ROOT, "%.0f L", s.fuelAtStart());
     }
 
-    static String perLap(double l) {
+    public static String perLap(double l) {
         return FuelText.perLap(l) + "/lap";
     }
 
     /** m:ss.s for a lap. */
-    static String lapTime(double seconds) {
+    public static String lapTime(double seconds) {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
             return FuelText.UNKNOWN;
         }

@@ -1,9 +1,7 @@
-package org.pitbox.ui.services;
+package org.pitbox.app.team;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +10,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.e4.core.di.annotations.Creatable;
-import org.eclipse.e4.core.services.events.IEventBroker;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.live.Bandwidth;
 import org.pitbox.client.live.FeedStreamer;
@@ -26,17 +28,34 @@ import org.pitbox.core.source.LiveFeed;
 import org.pitbox.protocol.api.TeamView;
 
 /**
- * The driver's link to the team server: sign-in (refresh token in {@link SecureCredentials}), the chosen team,
- * and the live session streaming the active feed. Every change is posted on {@link Status#TOPIC_TEAM}; radio
- * messages on {@link Status#TOPIC_RADIO}. Network work runs off the UI thread.
+ * The driver's link to the team server: sign-in (refresh token in the {@link SignInStore}), the chosen team,
+ * and the live session streaming the active feed. Listeners hear of every change on the thread that made it;
+ * network work runs off the caller's thread.
  */
-@Creatable
-@Singleton
+@Component(service = TeamSession.class)
 public class TeamSession {
+    /** Hears the team session change. */
+    @FunctionalInterface
+    public interface Listener {
+        /** Sign-in, team or streaming changed; {@code sentence} says how. */
+        void changed(String sentence);
+
+        /** A radio line from the team ({@code fromName} "Team" when the server names nobody). */
+        default void radio(String fromName, String text) {
+        }
+
+        /** The streaming spool is full: the oldest {@code dropped} samples are gone, the newest kept. */
+        default void spoolFull(long dropped) {
+        }
+    }
+
     private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private final IEventBroker events;
-    private final UiPreferences prefs = new UiPreferences();
+    private final ActiveFeed activeFeed;
+    private final SignInStore store;
+    private final TeamSettings prefs;
+    private final Runnable feedStopping = this::feedStopping;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile CloudClient client;
     private volatile String email;
     private volatile List<TeamView> teams = List.of();
@@ -48,11 +67,22 @@ public class TeamSession {
     /** Ends a running live session when the JVM is stopped without closing the window (kill, logout). */
     private final Thread endOnExit = new Thread(this::stopStreaming, "pitbox-end-live-session");
 
-    @Inject
-    public TeamSession(IEventBroker events, ActiveFeed activeFeed) {
-        this.events = events;
-        activeFeed.whenStopping(this::feedStopping);
+    @Activate
+    public TeamSession(@Reference(name = "activeFeed") ActiveFeed activeFeed,
+            @Reference(name = "store") SignInStore store, @Reference(name = "settings") TeamSettings settings) {
+        this.activeFeed = activeFeed;
+        this.store = store;
+        this.prefs = settings;
+        activeFeed.whenStopping(feedStopping);
         Runtime.getRuntime().addShutdownHook(endOnExit);
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
     }
 
     /** The streamed feed is about to close: stop taking samples now, end the session in the background. */
@@ -74,7 +104,8 @@ public class TeamSession {
 
     public String serverUrl() {
         CloudClient c = client;
-        return c == null ? prefs.serverUrl() : c.baseUri().toString();
+        return c == null ? prefs.get(TeamSettings.SERVER_URL, TeamSettings.DEFAULT_SERVER_URL)
+                : c.baseUri().toString();
     }
 
     public List<TeamView> teams() {
@@ -105,7 +136,7 @@ public class TeamSession {
                 c.login(mail, password);
                 connected(c, mail);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -120,7 +151,7 @@ public class TeamSession {
                 return true;
             }
             try {
-                Optional<SecureCredentials.SignIn> stored = new SecureCredentials().load();
+                Optional<SignInStore.SignIn> stored = store.load();
                 if (stored.isEmpty()) {
                     return false;
                 }
@@ -144,7 +175,7 @@ public class TeamSession {
 
     private void saveToken(CloudClient c, String mail, String refreshToken) {
         try {
-            new SecureCredentials().save(new SecureCredentials.SignIn(c.baseUri().toString(), mail, refreshToken));
+            store.save(new SignInStore.SignIn(c.baseUri().toString(), mail, refreshToken));
         } catch (IOException e) {
             post("Signed in, but the sign-in could not be remembered: " + e.getMessage());
         }
@@ -153,16 +184,16 @@ public class TeamSession {
     private void connected(CloudClient c, String mail) throws IOException {
         email = mail;
         client = c;
-        prefs.put(UiPreferences.SERVER_URL, c.baseUri().toString());
+        prefs.put(TeamSettings.SERVER_URL, c.baseUri().toString());
         teams = c.teams();
-        long wanted = Long.parseLong(prefs.get(UiPreferences.TEAM_ID, "-1"));
+        long wanted = Long.parseLong(prefs.get(TeamSettings.TEAM_ID, "-1"));
         team = teams.stream().filter(t -> t.id() == wanted).findFirst().orElse(teams.isEmpty() ? null : teams.get(0));
         post("Signed in to " + c.baseUri() + " as " + mail);
     }
 
     public void chooseTeam(TeamView t) {
         team = t;
-        prefs.put(UiPreferences.TEAM_ID, Long.toString(t.id()));
+        prefs.put(TeamSettings.TEAM_ID, Long.toString(t.id()));
         post("Team: " + t.name());
     }
 
@@ -174,7 +205,7 @@ public class TeamSession {
             teams = List.of();
             team = null;
             try {
-                new SecureCredentials().clear();
+                store.clear();
                 if (c != null) {
                     c.logout();
                 }
@@ -202,7 +233,7 @@ public class TeamSession {
         streamer = new FeedStreamer(feed, bandwidth, (schema, yaml, rate) -> new LivePublisher(c.baseUri(),
                 c::accessToken, t.id(), key, schema, yaml, config.withTickRate(rate), listener()));
         sessionKey = key;
-        prefs.put(UiPreferences.BANDWIDTH, bandwidth.key());
+        prefs.put(TeamSettings.BANDWIDTH, bandwidth.key());
         post("Streaming " + bandwidth.label() + " to " + t.name() + " as session " + key);
     }
 
@@ -211,18 +242,18 @@ public class TeamSession {
             @Override
             public void status(LiveStatus status) {
                 link = LinkSummary.of(status);
-                events.post(Status.TOPIC_TEAM, link.text());
+                post(link.text());
             }
 
             @Override
             public void radio(String fromName, String text) {
-                events.post(Status.TOPIC_RADIO, (fromName == null ? "Team" : fromName) + ": " + text);
+                String from = fromName == null ? "Team" : fromName;
+                listeners.forEach(l -> l.radio(from, text));
             }
 
             @Override
             public void spoolFull(long dropped) {
-                events.post(Status.TOPIC_MESSAGE, "The streaming spool is full: the oldest " + dropped
-                        + " samples were dropped, the newest are kept");
+                listeners.forEach(l -> l.spoolFull(dropped));
             }
         };
     }
@@ -259,16 +290,23 @@ public class TeamSession {
     }
 
     private void post(String sentence) {
-        try {
-            events.post(Status.TOPIC_TEAM, sentence);
-        } catch (RuntimeException e) {
-            // the workbench is shutting down: nobody is left to tell
-        }
+        listeners.forEach(l -> l.changed(sentence));
     }
 
-    @PreDestroy
+    /** The innermost cause's message, or its class when it has none. */
+    public static String rootMessage(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Ends the live session and forgets the sign-in held in memory; the remembered one stays stored. */
+    @Deactivate
     public void dispose() {
+        activeFeed.notWhenStopping(feedStopping);
         stopStreaming();
+        client = null;
         try {
             Runtime.getRuntime().removeShutdownHook(endOnExit);
         } catch (IllegalStateException e) {

@@ -1,4 +1,4 @@
-package org.pitbox.ui.overlay;
+package org.pitbox.app.pit;
 
 import java.util.Optional;
 import java.util.Set;

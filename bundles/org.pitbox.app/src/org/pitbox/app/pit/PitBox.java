@@ -1,24 +1,24 @@
-package org.pitbox.ui.overlay;
+package org.pitbox.app.pit;
 
 import java.util.EnumSet;
 import java.util.Set;
 import org.pitbox.core.live.CachedText;
 import org.pitbox.core.live.OverlayModel;
-import org.pitbox.ui.overlay.PitControl.Corner;
+import org.pitbox.app.pit.PitControl.Corner;
 
 /**
  * What the PIT box does: the fuel to add (the model's, margin included, rounded up, until the driver steps it), the
  * requests sent through a {@link PitControl}, and the last answer, shown for a few seconds.
  */
-final class PitBox {
-    static final String HINT = "Buttons work when the overlay is locked (Ctrl+Shift+L). Keys: Ctrl+Shift+F fuel, "
+public final class PitBox {
+    public static final String HINT = "Buttons work when the overlay is locked (Ctrl+Shift+L). Keys: Ctrl+Shift+F fuel, "
             + "Ctrl+Shift+T tyres, Ctrl+Shift+R tear-off.";
-    static final long SHOW_MILLIS = 5000;
+    public static final long SHOW_MILLIS = 5000;
     private static final int MAX_LITRES = 999;
     private static final Set<Corner> ALL = Set.copyOf(EnumSet.allOf(Corner.class));
 
     /** How the status line reads: a hint, a reason requests are off, a sent request, a failure. */
-    enum Tone { HINT, UNAVAILABLE, SENT, FAILED }
+    public enum Tone { HINT, UNAVAILABLE, SENT, FAILED }
 
     private final PitControl control;
     private final CachedText amount = new CachedText();
@@ -27,21 +27,21 @@ final class PitBox {
     private Tone answerTone;
     private long answerUntil;
 
-    PitBox(PitControl control) {
+    public PitBox(PitControl control) {
         this.control = control;
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return control.unavailableReason().isEmpty();
     }
 
     /** Why requests cannot be sent, or null. */
-    String reason() {
+    public String reason() {
         return control.unavailableReason().orElse(null);
     }
 
     /** Litres the Fuel button adds. */
-    int litres(OverlayModel m) {
+    public int litres(OverlayModel m) {
         if (pinned >= 0) {
             return pinned;
         }
@@ -50,7 +50,7 @@ final class PitBox {
     }
 
     /** "23 L", built again only when the amount changes. */
-    String amountText(OverlayModel m) {
+    public String amountText(OverlayModel m) {
         int litres = litres(m);
         String s = amount.lookup(litres);
         if (s != null) {
@@ -61,7 +61,7 @@ final class PitBox {
     }
 
     /** The status line: the last answer for a few seconds, else why requests are off, else the hint. */
-    String status() {
+    public String status() {
         if (answer != null) {
             return answer;
         }
@@ -69,19 +69,19 @@ final class PitBox {
         return reason != null ? reason : HINT;
     }
 
-    Tone tone() {
+    public Tone tone() {
         return answer != null ? answerTone : enabled() ? Tone.HINT : Tone.UNAVAILABLE;
     }
 
     /** Drops an answer shown long enough. */
-    void tick(long now) {
+    public void tick(long now) {
         if (answer != null && now >= answerUntil) {
             answer = null;
         }
     }
 
-    /** Does what button {@code b} says; a press while requests are off only repeats the reason. */
-    void press(PitButton b, OverlayModel m, long now) {
+    /** Does what request {@code b} says; a press while requests are off only repeats the reason. */
+    public void press(PitRequest b, OverlayModel m, long now) {
         String reason = reason();
         if (reason != null) {
             show(reason, Tone.UNAVAILABLE, now);
@@ -102,7 +102,7 @@ final class PitBox {
                 }
                 case LF, RF, LR, RR -> {
                     control.tyres(Set.of(Corner.valueOf(b.name())));
-                    show("Sent: change the " + b.label + " tyre", Tone.SENT, now);
+                    show("Sent: change the " + b.name() + " tyre", Tone.SENT, now);
                 }
                 case TEAR_OFF -> {
                     control.tearOff();

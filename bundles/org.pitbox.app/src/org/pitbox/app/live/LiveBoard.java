@@ -1,10 +1,10 @@
-package org.pitbox.ui.services;
+package org.pitbox.app.live;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.eclipse.e4.core.di.annotations.Creatable;
-import org.eclipse.e4.core.services.events.IEventBroker;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.pitbox.client.live.LiveSession;
 import org.pitbox.client.live.RowProjection;
 import org.pitbox.core.engineer.CarState;
@@ -18,25 +18,40 @@ import org.pitbox.core.telemetry.Frame;
 /**
  * The engineer's models of the watched live session (lap table, traces of the current and best lap, track map,
  * car state), fed with every row on the subscriber's thread. Readers take {@link #read} on any thread; it holds
- * the models still while they look. A completed lap is posted on {@link Status#TOPIC_BOARD}.
+ * the models still while they look. Listeners hear of a new session, a completed lap and the end.
  */
-@Creatable
-@Singleton
+@Component(service = LiveBoard.class)
 public class LiveBoard {
+    /** What changed on the board. */
+    public enum Change { SESSION, LAP, CLEAR }
+
+    /** Hears the board change, on the thread that changed it (the subscriber's, or the one that cleared it). */
+    @FunctionalInterface
+    public interface Listener {
+        void boardChanged(Change change);
+    }
+
     /** The models of one session; only touch them inside {@link LiveBoard#read}. */
     public record Models(LiveSession session, LapTable laps, LapTraces traces, TrackMap map, CarState car) {
     }
 
-    private final IEventBroker events;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private Models models;
     private Frame frame;
     private int lapCount;
     private long rows;
 
-    @Inject
-    public LiveBoard(IEventBroker events) {
-        this.events = events;
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    private void tell(Change change) {
+        listeners.forEach(l -> l.boardChanged(change));
     }
 
     /** A new watched session: fresh models for its layout and sectors. */
@@ -51,7 +66,7 @@ public class LiveBoard {
             lapCount = 0;
             rows = 0;
         }
-        events.post(Status.TOPIC_BOARD, "session");
+        tell(Change.SESSION);
     }
 
     /** One row of the watched session, in order; called on the subscriber's thread. */
@@ -73,21 +88,18 @@ public class LiveBoard {
             lapCount = n;
         }
         if (lapDone) {
-            events.post(Status.TOPIC_BOARD, "lap");
+            tell(Change.LAP);
         }
     }
 
     /** Forgets the session (nobody is watched). */
+    @Deactivate
     public void clear() {
         synchronized (lock) {
             models = null;
             frame = null;
         }
-        try {
-            events.post(Status.TOPIC_BOARD, "clear");
-        } catch (RuntimeException e) {
-            // the workbench is shutting down
-        }
+        tell(Change.CLEAR);
     }
 
     /** Runs {@code reader} with the models held still; does nothing when no session is watched. */

@@ -1,11 +1,11 @@
-package org.pitbox.ui.services;
+package org.pitbox.app.live;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.List;
-import org.eclipse.e4.core.di.annotations.Creatable;
-import org.eclipse.e4.core.services.events.IEventBroker;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.live.Backoff;
 import org.pitbox.client.live.LiveSession;
@@ -17,13 +17,29 @@ import org.pitbox.protocol.live.LiveControl;
 
 /**
  * The Race Engineer perspective's link to the team's live sessions: presence (who is on track) and the one
- * session being watched, whose every row goes to the {@link LiveBoard}. Changes are posted on
- * {@link Status#TOPIC_ENGINEER}.
+ * session being watched, whose every row goes to the {@link LiveBoard}. Listeners hear of every change on the
+ * thread that made it (often a subscriber's).
  */
-@Creatable
-@Singleton
+@Component(service = EngineerLive.class)
 public class EngineerLive {
-    private final IEventBroker events;
+    /** What changed: who is on track, the watched session, its connection. */
+    public enum Change { PRESENCE, SESSION, STATUS, ENDED, WATCH, STOPPED }
+
+    /** Hears the engineer's live view change. */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(Change change);
+
+        /** A radio line from the watched session's driver. */
+        default void radio(String fromName, String text) {
+        }
+
+        /** A problem with the watched session, in a sentence. */
+        default void error(String text) {
+        }
+    }
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final LiveBoard board;
     private LiveSubscriber teamChannel;
     private LiveSubscriber watching;
@@ -33,10 +49,17 @@ public class EngineerLive {
     private volatile List<LiveControl.Session> sessions = List.of();
     private volatile List<LiveControl.Member> members = List.of();
 
-    @Inject
-    public EngineerLive(IEventBroker events, LiveBoard board) {
-        this.events = events;
+    @Activate
+    public EngineerLive(@Reference(name = "board") LiveBoard board) {
         this.board = board;
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
     }
 
     /** Follows the team's presence; does nothing if already following this team. */
@@ -55,7 +78,7 @@ public class EngineerLive {
                     public void presence(List<LiveControl.Member> m, List<LiveControl.Session> s) {
                         members = List.copyOf(m);
                         sessions = List.copyOf(s);
-                        post("presence");
+                        tell(Change.PRESENCE);
                     }
                 });
     }
@@ -73,7 +96,7 @@ public class EngineerLive {
                     @Override
                     public void session(LiveSession session) {
                         board.session(session);
-                        post("session");
+                        tell(Change.SESSION);
                     }
 
                     @Override
@@ -84,25 +107,25 @@ public class EngineerLive {
                     @Override
                     public void status(SubscriberStatus s) {
                         status = s;
-                        post("status");
+                        tell(Change.STATUS);
                     }
 
                     @Override
                     public void radio(long fromUserId, String fromName, String text) {
-                        events.post(Status.TOPIC_ENGINEER_RADIO, fromName + ": " + text);
+                        listeners.forEach(l -> l.radio(fromName, text));
                     }
 
                     @Override
                     public void ended(long lastSeq, long dropped) {
-                        post("ended");
+                        tell(Change.ENDED);
                     }
 
                     @Override
                     public void error(String text) {
-                        events.post(Status.TOPIC_MESSAGE, "Team live: " + text);
+                        listeners.forEach(l -> l.error(text));
                     }
                 });
-        post("watch");
+        tell(Change.WATCH);
     }
 
     /** Stops watching the session (the team's presence is still followed). */
@@ -114,7 +137,7 @@ public class EngineerLive {
         watchedKey = null;
         status = null;
         board.clear();
-        post("stopped");
+        tell(Change.STOPPED);
     }
 
     public String watchedKey() {
@@ -139,16 +162,12 @@ public class EngineerLive {
         return watching != null && watching.radio(text);
     }
 
-    private void post(String what) {
-        try {
-            events.post(Status.TOPIC_ENGINEER, what);
-        } catch (RuntimeException e) {
-            // the workbench is shutting down: nobody is left to tell
-        }
+    private void tell(Change change) {
+        listeners.forEach(l -> l.changed(change));
     }
 
-    /** Stops watching and following the team (signed out). */
-    @PreDestroy
+    /** Stops watching and following the team (signed out, or the component ends). */
+    @Deactivate
     public synchronized void closeAll() {
         if (watching != null || watchedKey != null) {
             stopWatching();

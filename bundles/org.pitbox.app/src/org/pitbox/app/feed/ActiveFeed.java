@@ -1,36 +1,35 @@
-package org.pitbox.ui.services;
+package org.pitbox.app.feed;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.e4.core.di.annotations.Creatable;
-import org.eclipse.e4.core.services.events.IEventBroker;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.pitbox.core.source.LiveFeed;
 import org.pitbox.core.source.TelemetrySource;
 
 /** The one telemetry feed the workbench is showing; parts poll it at display rate. */
-@Creatable
-@Singleton
+@Component(service = ActiveFeed.class)
 public class ActiveFeed {
-    private final IEventBroker events;
+    /** Hears the feed start and stop, on the thread that started or stopped it. */
+    @FunctionalInterface
+    public interface Listener {
+        /** {@code source} now runs; null when the feed stopped. */
+        void feedChanged(TelemetrySource source);
+    }
+
     private TelemetrySource source;
     private LiveFeed feed;
     private final List<Runnable> stopping = new CopyOnWriteArrayList<>();
-
-    @Inject
-    public ActiveFeed(IEventBroker events) {
-        this.events = events;
-    }
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     /** Stops any running feed and opens {@code next}; {@code file} only for sources that need one. */
     public synchronized void start(TelemetrySource next, Path file) throws IOException {
         stop();
         feed = next.open(file);
         source = next;
-        events.post(Status.TOPIC_FEED, next.name());
+        listeners.forEach(l -> l.feedChanged(next));
     }
 
     /** Runs {@code hook} on the caller's thread just before the running feed closes; keep it short. */
@@ -38,13 +37,27 @@ public class ActiveFeed {
         stopping.add(hook);
     }
 
+    /** Forgets a hook given to {@link #whenStopping}. */
+    public void notWhenStopping(Runnable hook) {
+        stopping.remove(hook);
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    @Deactivate
     public synchronized void stop() {
         if (feed != null) {
             stopping.forEach(Runnable::run);
             feed.close();
             feed = null;
             source = null;
-            events.post(Status.TOPIC_FEED, "");
+            listeners.forEach(l -> l.feedChanged(null));
         }
     }
 

@@ -1,9 +1,9 @@
-package org.pitbox.ui.engineer.strategy;
+package org.pitbox.app.strategy;
 
 import org.pitbox.core.engineer.CarState;
 import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.strategy.Consumption;
-import org.pitbox.ui.services.LiveBoard;
+import org.pitbox.app.live.LiveBoard;
 
 /**
  * What the Strategy part takes from the watched car, copied out of the {@link LiveBoard} in one read.
@@ -11,15 +11,15 @@ import org.pitbox.ui.services.LiveBoard;
  * @param perLap  the chosen consumption figure, NaN before a clean lap
  * @param figures the car's fuel figures at {@code perLap} and the margin: the ones Team Live and the overlay show
  */
-record LiveCar(String driver, Consumption consumption, double perLap, double tank, double fuel,
+public record LiveCar(String driver, Consumption consumption, double perLap, double tank, double fuel,
         FuelFigures figures) {
     /** The consumption figures offered, in {@link #pick} order. */
-    static final String[] FIGURES = {"Last", "Avg 3", "Avg 5", "Avg 10", "Min", "Max"};
+    public static final String[] FIGURES = {"Last", "Avg 3", "Avg 5", "Avg 10", "Min", "Max"};
     /** Average of 5 laps, as Team Live and the overlay: steady, yet quick to follow a change of pace. */
-    static final int DEFAULT_FIGURE = 2;
+    public static final int DEFAULT_FIGURE = 2;
 
     /** The watched car at consumption figure {@code figure} and {@code margin}; null when nobody is watched. */
-    static LiveCar read(LiveBoard board, int figure, double margin) {
+    public static LiveCar read(LiveBoard board, int figure, double margin) {
         LiveCar[] car = new LiveCar[1];
         board.read(m -> {
             CarState state = m.car();
@@ -33,7 +33,7 @@ record LiveCar(String driver, Consumption consumption, double perLap, double tan
     }
 
     /** Figure {@code i} of {@link #FIGURES}. */
-    static double pick(Consumption c, int i) {
+    public static double pick(Consumption c, int i) {
         return switch (i) {
             case 0 -> c.last();
             case 1 -> c.average3();
@@ -45,12 +45,12 @@ record LiveCar(String driver, Consumption consumption, double perLap, double tan
     }
 
     /** {@code v} when it is a usable figure, else NaN. */
-    static double usable(double v) {
+    public static double usable(double v) {
         return v > 0 && Double.isFinite(v) ? v : Double.NaN;
     }
 
     /** Whether the figures reach the flag: a clean lap, the fuel and an end to the session are known. */
-    boolean toTheFlag() {
+    public boolean toTheFlag() {
         return figures.fuelToFlag() >= 0 && figures.fuelToAdd() >= 0;
     }
 }

@@ -1,0 +1,92 @@
+package org.pitbox.ui.services;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.live.EngineerLive;
+import org.pitbox.app.live.LiveBoard;
+import org.pitbox.app.session.OpenSession;
+import org.pitbox.app.team.TeamSession;
+import org.pitbox.core.source.TelemetrySource;
+import org.pitbox.iracing.IbtSummary;
+
+/**
+ * What one part or add-on listens to in the application layer: each call is handed to the UI thread, and
+ * {@link #close} removes every listener (call it when the part goes).
+ */
+public final class Listening {
+    private final UISynchronize ui;
+    private final List<Runnable> removals = new ArrayList<>();
+
+    public Listening(UISynchronize ui) {
+        this.ui = ui;
+    }
+
+    public void feed(ActiveFeed feed, ActiveFeed.Listener l) {
+        ActiveFeed.Listener on = (TelemetrySource s) -> ui.asyncExec(() -> l.feedChanged(s));
+        feed.addListener(on);
+        removals.add(() -> feed.removeListener(on));
+    }
+
+    public void session(OpenSession session, OpenSession.Listener l) {
+        OpenSession.Listener on = (Path f, IbtSummary s) -> ui.asyncExec(() -> l.opened(f, s));
+        session.addListener(on);
+        removals.add(() -> session.removeListener(on));
+    }
+
+    public void board(LiveBoard board, LiveBoard.Listener l) {
+        LiveBoard.Listener on = c -> ui.asyncExec(() -> l.boardChanged(c));
+        board.addListener(on);
+        removals.add(() -> board.removeListener(on));
+    }
+
+    public void team(TeamSession team, TeamSession.Listener l) {
+        TeamSession.Listener on = new TeamSession.Listener() {
+            @Override
+            public void changed(String sentence) {
+                ui.asyncExec(() -> l.changed(sentence));
+            }
+
+            @Override
+            public void radio(String fromName, String text) {
+                ui.asyncExec(() -> l.radio(fromName, text));
+            }
+
+            @Override
+            public void spoolFull(long dropped) {
+                ui.asyncExec(() -> l.spoolFull(dropped));
+            }
+        };
+        team.addListener(on);
+        removals.add(() -> team.removeListener(on));
+    }
+
+    public void engineer(EngineerLive live, EngineerLive.Listener l) {
+        EngineerLive.Listener on = new EngineerLive.Listener() {
+            @Override
+            public void changed(EngineerLive.Change change) {
+                ui.asyncExec(() -> l.changed(change));
+            }
+
+            @Override
+            public void radio(String fromName, String text) {
+                ui.asyncExec(() -> l.radio(fromName, text));
+            }
+
+            @Override
+            public void error(String text) {
+                ui.asyncExec(() -> l.error(text));
+            }
+        };
+        live.addListener(on);
+        removals.add(() -> live.removeListener(on));
+    }
+
+    /** Removes every listener added here. */
+    public void close() {
+        removals.forEach(Runnable::run);
+        removals.clear();
+    }
+}
