@@ -16,13 +16,13 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.service.event.Event;
+import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.live.EngineerLive;
+import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.live.Bandwidth;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.ui.overlay.OverlayWindow;
 import org.pitbox.ui.services.Status;
-import org.pitbox.app.feed.ActiveFeed;
-import org.pitbox.app.team.TeamSession;
-import org.pitbox.app.live.EngineerLive;
 
 /**
  * {@code ./pitbox demo}: with {@code -Dpitbox.demo=URL} the workbench signs in to the demo server as its

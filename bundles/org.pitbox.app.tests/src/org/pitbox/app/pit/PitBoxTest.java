@@ -70,7 +70,7 @@ class PitBoxTest {
                 PitRequest.FAST_REPAIR)) {
             pit.press(r, model, 0);
         }
-        assertEquals(List.of("fuel 2", "tyres [LF]", "tyres [LF, LR, RF, RR]", "tear-off", "fast repair"), sent);
+        assertEquals(List.of("fuel 2", "tyres [LF]", "tyres [LF, RF, LR, RR]", "tear-off", "fast repair"), sent);
         assertEquals("Sent: fast repair", pit.status());
         assertEquals(PitBox.Tone.SENT, pit.tone());
         pit.press(PitRequest.CLEAR, model, 0);

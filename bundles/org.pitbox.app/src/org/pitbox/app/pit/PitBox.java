@@ -2,9 +2,9 @@ package org.pitbox.app.pit;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.pitbox.app.pit.PitControl.Corner;
 import org.pitbox.core.live.CachedText;
 import org.pitbox.core.live.OverlayModel;
-import org.pitbox.app.pit.PitControl.Corner;
 
 /**
  * What the PIT box does: the fuel to add (the model's, margin included, rounded up, until the driver steps it), the

@@ -1,9 +1,9 @@
 package org.pitbox.app.strategy;
 
+import org.pitbox.app.live.LiveBoard;
 import org.pitbox.core.engineer.CarState;
 import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.strategy.Consumption;
-import org.pitbox.app.live.LiveBoard;
 
 /**
  * What the Strategy part takes from the watched car, copied out of the {@link LiveBoard} in one read.

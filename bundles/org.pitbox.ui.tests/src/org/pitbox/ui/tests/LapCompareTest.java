@@ -32,6 +32,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.pitbox.app.session.OpenSession;
 import org.pitbox.core.compare.ComparedChannel;
 import org.pitbox.core.compare.Comparison;
 import org.pitbox.core.compare.DisplayUnit;
@@ -39,16 +40,15 @@ import org.pitbox.core.compare.XRange;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.math.MathChannel;
 import org.pitbox.core.sim.SimOptions;
-import org.pitbox.iracing.IbtSummary;
-import org.pitbox.app.session.OpenSession;
 import org.pitbox.demo.Screenshots;
-import org.pitbox.ui.services.UiPreferences;
+import org.pitbox.iracing.IbtSummary;
 import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.iracing.ibt.SimulatedIbt;
-import org.pitbox.ui.widgets.ChartStack;
 import org.pitbox.ui.engineer.compare.LapComparePart;
 import org.pitbox.ui.engineer.compare.MathChannelDialog;
 import org.pitbox.ui.engineer.session.SessionPart;
+import org.pitbox.ui.services.UiPreferences;
+import org.pitbox.ui.widgets.ChartStack;
 
 /**
  * The Lap Compare part in the real workbench on real recordings: two laps of one session, then a lap of

@@ -25,17 +25,17 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.source.TelemetrySource;
-import org.pitbox.iracing.ibt.SimulatedIbt;
-import org.pitbox.ui.overlay.OverlayWindow;
 import org.pitbox.demo.Screenshots;
+import org.pitbox.iracing.ibt.SimulatedIbt;
+import org.pitbox.ui.app.PluginsDialog;
 import org.pitbox.ui.engineer.session.AnalysesPart;
 import org.pitbox.ui.engineer.session.SessionPart;
-import org.pitbox.app.feed.ActiveFeed;
-import org.pitbox.ui.app.PluginsDialog;
+import org.pitbox.ui.overlay.OverlayWindow;
 
 /**
  * Opens the real PitBox workbench (Application.e4xmi, CSS theme, DS services), switches between

@@ -22,10 +22,10 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.pitbox.ui.services.Listening;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.ui.overlay.OverlayWindow;
+import org.pitbox.ui.services.Listening;
 import org.pitbox.ui.services.Status;
 import org.pitbox.ui.services.UiPreferences;
 

@@ -18,13 +18,13 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.List;
 import org.eclipse.swt.widgets.Text;
-import org.pitbox.ui.services.Listening;
-import org.pitbox.core.source.TelemetrySource;
-import org.pitbox.app.team.TeamSession;
 import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.live.Bandwidth;
 import org.pitbox.client.live.LinkSummary;
 import org.pitbox.core.source.LiveFeed;
+import org.pitbox.core.source.TelemetrySource;
+import org.pitbox.ui.services.Listening;
 import org.pitbox.ui.services.UiPreferences;
 
 /** The driver's team link: sign in, choose the team, stream the running source live, radio, upload. */

@@ -13,12 +13,12 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
+import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.TransferProgress;
 import org.pitbox.iracing.IbtSummary;
 import org.pitbox.iracing.sessioninfo.Driver;
 import org.pitbox.protocol.api.SessionView;
-import org.pitbox.app.team.TeamSession;
 import org.pitbox.ui.services.UiPreferences;
 
 /**

@@ -19,25 +19,26 @@ import org.pitbox.iracing.IbtSummary;
 public final class Listening {
     private final UISynchronize ui;
     private final List<Runnable> removals = new ArrayList<>();
+    private volatile boolean closed;
 
     public Listening(UISynchronize ui) {
         this.ui = ui;
     }
 
     public void feed(ActiveFeed feed, ActiveFeed.Listener l) {
-        ActiveFeed.Listener on = (TelemetrySource s) -> ui.asyncExec(() -> l.feedChanged(s));
+        ActiveFeed.Listener on = (TelemetrySource s) -> onUi(() -> l.feedChanged(s));
         feed.addListener(on);
         removals.add(() -> feed.removeListener(on));
     }
 
     public void session(OpenSession session, OpenSession.Listener l) {
-        OpenSession.Listener on = (Path f, IbtSummary s) -> ui.asyncExec(() -> l.opened(f, s));
+        OpenSession.Listener on = (Path f, IbtSummary s) -> onUi(() -> l.opened(f, s));
         session.addListener(on);
         removals.add(() -> session.removeListener(on));
     }
 
     public void board(LiveBoard board, LiveBoard.Listener l) {
-        LiveBoard.Listener on = c -> ui.asyncExec(() -> l.boardChanged(c));
+        LiveBoard.Listener on = c -> onUi(() -> l.boardChanged(c));
         board.addListener(on);
         removals.add(() -> board.removeListener(on));
     }
@@ -46,17 +47,17 @@ public final class Listening {
         TeamSession.Listener on = new TeamSession.Listener() {
             @Override
             public void changed(String sentence) {
-                ui.asyncExec(() -> l.changed(sentence));
+                onUi(() -> l.changed(sentence));
             }
 
             @Override
             public void radio(String fromName, String text) {
-                ui.asyncExec(() -> l.radio(fromName, text));
+                onUi(() -> l.radio(fromName, text));
             }
 
             @Override
             public void spoolFull(long dropped) {
-                ui.asyncExec(() -> l.spoolFull(dropped));
+                onUi(() -> l.spoolFull(dropped));
             }
         };
         team.addListener(on);
@@ -67,25 +68,35 @@ public final class Listening {
         EngineerLive.Listener on = new EngineerLive.Listener() {
             @Override
             public void changed(EngineerLive.Change change) {
-                ui.asyncExec(() -> l.changed(change));
+                onUi(() -> l.changed(change));
             }
 
             @Override
             public void radio(String fromName, String text) {
-                ui.asyncExec(() -> l.radio(fromName, text));
+                onUi(() -> l.radio(fromName, text));
             }
 
             @Override
             public void error(String text) {
-                ui.asyncExec(() -> l.error(text));
+                onUi(() -> l.error(text));
             }
         };
         live.addListener(on);
         removals.add(() -> live.removeListener(on));
     }
 
-    /** Removes every listener added here. */
+    /** Runs {@code call} on the UI thread unless this was closed meanwhile (the part is gone). */
+    private void onUi(Runnable call) {
+        ui.asyncExec(() -> {
+            if (!closed) {
+                call.run();
+            }
+        });
+    }
+
+    /** Removes every listener added here; calls already handed to the UI thread are dropped. */
     public void close() {
+        closed = true;
         removals.forEach(Runnable::run);
         removals.clear();
     }

@@ -27,19 +27,19 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.pitbox.app.library.LibraryListing;
+import org.pitbox.app.session.OpenSession;
+import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.SessionCache;
 import org.pitbox.core.home.PitboxHome;
+import org.pitbox.demo.Screenshots;
 import org.pitbox.iracing.IbtSummary;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.protocol.api.TeamView;
-import org.pitbox.app.library.LibraryListing;
-import org.pitbox.app.session.OpenSession;
-import org.pitbox.demo.Screenshots;
-import org.pitbox.app.team.TeamSession;
+import org.pitbox.ui.engineer.session.SessionPart;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
-import org.pitbox.ui.engineer.session.SessionPart;
 
 /**
  * The Session Library offline, in the real workbench: no server runs in these tests, so it lists real recordings

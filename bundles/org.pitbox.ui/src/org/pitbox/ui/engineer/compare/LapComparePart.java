@@ -24,19 +24,19 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
-import org.pitbox.ui.services.Listening;
-import org.pitbox.app.session.OpenSession;
 import org.pitbox.app.compare.CompareSession;
-import org.pitbox.app.compare.LapComparison;
 import org.pitbox.app.compare.LapComparison.Pick;
+import org.pitbox.app.compare.LapComparison;
+import org.pitbox.app.session.OpenSession;
 import org.pitbox.core.compare.CompareCsv;
 import org.pitbox.core.compare.Comparison;
 import org.pitbox.core.math.MathChannel;
 import org.pitbox.core.math.MathChannels;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.iracing.IbtSummary;
-import org.pitbox.ui.widgets.ChartStack;
+import org.pitbox.ui.services.Listening;
 import org.pitbox.ui.services.UiPreferences;
+import org.pitbox.ui.widgets.ChartStack;
 
 /**
  * Lap comparison: tick laps of the open session (and of sessions added for other drivers, or dropped on the

@@ -17,14 +17,14 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
-import org.pitbox.ui.services.Listening;
-import org.pitbox.app.team.TeamSession;
 import org.pitbox.app.library.LibraryListing;
-import org.pitbox.client.CloudClient;
+import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.CloudClient.SessionQuery;
+import org.pitbox.client.CloudClient;
 import org.pitbox.client.SessionCache;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.ui.engineer.session.SessionPart;
+import org.pitbox.ui.services.Listening;
 
 /**
  * The Race Engineer's library of the team's stored sessions: filter them, page through them, and open one in

@@ -10,14 +10,14 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.pitbox.app.live.LiveBoard;
+import org.pitbox.app.strategy.StrategyFigures;
 import org.pitbox.core.engineer.CarState;
 import org.pitbox.core.engineer.LapTable;
 import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.fuel.FuelText;
-import org.pitbox.core.strategy.Consumption;
-import org.pitbox.app.live.LiveBoard;
 import org.pitbox.core.fuel.PitWindow;
-import org.pitbox.app.strategy.StrategyFigures;
+import org.pitbox.core.strategy.Consumption;
 
 /** The watched car in figures: the lap in progress, fuel and its plan, tyres, flags and damage. */
 final class CarStateView {

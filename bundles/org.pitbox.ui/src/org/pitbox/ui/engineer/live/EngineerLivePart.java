@@ -21,14 +21,14 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
-import org.pitbox.ui.services.Listening;
-import org.pitbox.app.team.TeamSession;
-import org.pitbox.app.live.LiveBoard;
 import org.pitbox.app.live.EngineerLive;
+import org.pitbox.app.live.LiveBoard;
+import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.live.SubscriberStatus;
 import org.pitbox.protocol.live.LiveControl;
-import org.pitbox.ui.widgets.Buttons;
+import org.pitbox.ui.services.Listening;
 import org.pitbox.ui.services.UiPreferences;
+import org.pitbox.ui.widgets.Buttons;
 
 /**
  * The engineer watches a team member's live session through the server: the lap in progress over the best lap,

@@ -22,8 +22,6 @@ import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.pitbox.ui.services.Listening;
-import org.pitbox.iracing.IbtSummary;
 import org.pitbox.app.session.OpenSession;
 import org.pitbox.core.analysis.Analysis;
 import org.pitbox.core.analysis.AnalysisResult;
@@ -31,7 +29,9 @@ import org.pitbox.core.analysis.Figure;
 import org.pitbox.core.analysis.run.AnalysisRegistry;
 import org.pitbox.core.analysis.run.AnalysisRunner;
 import org.pitbox.core.analysis.run.Outcome;
+import org.pitbox.iracing.IbtSummary;
 import org.pitbox.iracing.ibt.IbtFile;
+import org.pitbox.ui.services.Listening;
 import org.pitbox.ui.services.Status;
 
 /**

@@ -14,9 +14,9 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.pitbox.ui.services.Listening;
-import org.pitbox.app.team.TeamSession;
 import org.pitbox.app.server.HealthProbe;
+import org.pitbox.app.team.TeamSession;
+import org.pitbox.ui.services.Listening;
 import org.pitbox.ui.services.Status;
 import org.pitbox.ui.services.UiPreferences;
 

@@ -23,10 +23,10 @@ import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.pitbox.app.session.OpenSession;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.laps.LapTimes;
 import org.pitbox.iracing.IbtSummary;
-import org.pitbox.app.session.OpenSession;
 import org.pitbox.ui.services.Status;
 
 /** One .ibt session: where and when, and its laps with the best one marked. Opens off the UI thread. */

@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.pitbox.app.strategy.StrategyFigures.Parsed;
 import org.pitbox.app.strategy.StrategyFigures;
 import org.pitbox.core.fuel.FuelText;
 import org.pitbox.core.strategy.CarSpec;
@@ -25,7 +26,6 @@ import org.pitbox.core.strategy.Rotation;
 import org.pitbox.core.strategy.Stint;
 import org.pitbox.core.strategy.StintPlan;
 import org.pitbox.core.strategy.StintPlanner;
-import org.pitbox.app.strategy.StrategyFigures.Parsed;
 
 /** The Strategy part's stint planner: drivers, rotation, stops, and the plan as a table. */
 final class StintBox {

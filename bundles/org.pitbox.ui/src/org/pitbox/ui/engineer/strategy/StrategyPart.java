@@ -18,12 +18,12 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
-import org.pitbox.ui.services.Listening;
+import org.pitbox.app.live.LiveBoard;
+import org.pitbox.app.strategy.LiveCar;
 import org.pitbox.app.strategy.StrategyFigures.Parsed;
 import org.pitbox.app.strategy.StrategyFigures;
-import org.pitbox.app.strategy.LiveCar;
-import org.pitbox.app.live.LiveBoard;
 import org.pitbox.core.fuel.FuelText;
+import org.pitbox.ui.services.Listening;
 
 /**
  * The race engineer's strategy: fuel to the flag and the pit window, from the watched car or from typed figures,
