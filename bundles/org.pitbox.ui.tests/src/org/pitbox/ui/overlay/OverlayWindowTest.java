@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.pit.IracingPitControl;
 import org.pitbox.app.pit.PitControl;
 import org.pitbox.core.live.LinkLevel;
 import org.pitbox.core.live.OverlayModel;

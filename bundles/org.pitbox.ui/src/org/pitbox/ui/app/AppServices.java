@@ -2,6 +2,7 @@ package org.pitbox.ui.app;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
@@ -10,9 +11,12 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.EventTopic;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.swt.widgets.Shell;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.event.Event;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
@@ -23,8 +27,10 @@ import org.pitbox.ui.overlay.OverlayWindow;
 
 /**
  * The application layer's services (DS components of {@code org.pitbox.app}) in the workbench's context, for the
- * workbench's life: taken when it starts, released when it shuts down, which ends them (DS deactivates a
- * component nobody uses), so each workbench starts with fresh ones. Parts get them with {@code @Inject}. The
+ * workbench's life: taken when it starts; when it shuts down they are released and their components ended (DS
+ * deactivates them: the feed stops, a live session ends, subscriptions close) and enabled again, so a next
+ * workbench in the same runtime starts with fresh ones. Equinox keeps delayed components nobody uses
+ * ({@code ds.delayed.keepInstances}), hence the explicit end. Parts get the services with {@code @Inject}. The
  * overlay, which reads the active feed, lives as long.
  */
 public class AppServices {
@@ -67,5 +73,31 @@ public class AppServices {
             bundle.ungetService(taken.get(i));
         }
         taken.clear();
+        restartComponents();
+    }
+
+    /** Disables the app layer's components (DS deactivates them) and enables them again, not yet created. */
+    private void restartComponents() {
+        ServiceReference<ServiceComponentRuntime> ref = bundle.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = ref == null ? null : bundle.getService(ref);
+        if (scr == null) {
+            return; // DS is gone: the runtime is stopping, and the components with it
+        }
+        try {
+            Bundle app = FrameworkUtil.getBundle(ActiveFeed.class);
+            List<ComponentDescriptionDTO> components = List.copyOf(scr.getComponentDescriptionDTOs(app));
+            for (ComponentDescriptionDTO c : components) {
+                scr.disableComponent(c).getValue();
+            }
+            for (ComponentDescriptionDTO c : components) {
+                scr.enableComponent(c).getValue();
+            }
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("the app layer's components could not be restarted", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            bundle.ungetService(ref);
+        }
     }
 }

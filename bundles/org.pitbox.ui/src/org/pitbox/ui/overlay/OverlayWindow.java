@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.overlay.ShiftLights;
+import org.pitbox.app.pit.IracingPitControl;
 import org.pitbox.app.pit.PitBox;
 import org.pitbox.app.pit.PitControl;
 import org.pitbox.app.pit.PitRequest;

@@ -1,14 +1,13 @@
-package org.pitbox.ui.overlay;
+package org.pitbox.app.pit;
 
 import java.util.Optional;
 import java.util.Set;
-import org.pitbox.app.pit.PitControl;
 import org.pitbox.iracing.windows.BroadcastMessages;
 import org.pitbox.iracing.windows.PitCommand;
 
 /** Sends pit requests to iRacing through its broadcast window message, which exists on Windows only. */
 public final class IracingPitControl implements PitControl {
-    static final String NOT_WINDOWS = "Pit commands go to iRacing, which runs on Windows only";
+    public static final String NOT_WINDOWS = "Pit commands go to iRacing, which runs on Windows only";
 
     private BroadcastMessages messages;
     private Optional<String> reason;
