@@ -1,5 +1,6 @@
 package org.pitbox.client.live;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -19,13 +20,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.pitbox.protocol.ProtocolJson;
+import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.protocol.live.LiveProtocol;
 
 /**
  * The reconnecting WebSocket of the {@link LivePublisher} and the {@link LiveSubscriber}: a fresh bearer token
  * for each connection, {@link Backoff} between attempts, and a ping every {@link #PING_MILLIS} that measures
- * the round trip and notices a dead link. It calls its {@link Owner} on two threads of its own: a connecting
- * thread that runs {@link Owner#connected} while a connection is up, and a delivery thread for what arrives.
+ * the round trip and notices a dead link. Once a second it asks the token supplier again and sends a changed
+ * token on the open socket ({@code token}), so a supplier that renews tokens before they expire (as
+ * {@code CloudClient.accessToken} does) keeps the socket open past the first token's expiry.
+ * <p>
+ * It calls its {@link Owner} on two threads of its own: a connecting thread that runs {@link Owner#connected}
+ * while a connection is up, and a delivery thread for what arrives.
  * <p>
  * Complete messages queue up for the delivery thread; only when the owner has handled one is the socket asked
  * for another. So at most {@link #WINDOW} messages wait here, the socket thread never waits for the owner, and
@@ -36,6 +43,7 @@ final class LiveLink implements AutoCloseable {
     static final long PING_MILLIS = 2000;
     static final long TIMEOUT_SECONDS = 10;
     private static final long SILENCE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long TOKEN_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     enum State {
         /** Connecting; {@link #reason} says why the attempt before failed, null on the first. */
@@ -147,8 +155,8 @@ final class LiveLink implements AutoCloseable {
 
     /** One connection: the owner's session runs while it is up; returns why it ended. */
     private String connect() throws IOException, InterruptedException, ExecutionException, TimeoutException {
-        Connection c = new Connection();
-        http.newWebSocketBuilder().header("Authorization", "Bearer " + token.get())
+        Connection c = new Connection(token.get());
+        http.newWebSocketBuilder().header("Authorization", "Bearer " + c.token)
                 .connectTimeout(Duration.ofSeconds(TIMEOUT_SECONDS)).buildAsync(uri, c)
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         backoff.reset();
@@ -245,9 +253,16 @@ final class LiveLink implements AutoCloseable {
         private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
         private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
         private long pinged;
+        private long tokenChecked = System.nanoTime();
+        /** The last token the server got on this connection. */
+        private String token;
         private volatile WebSocket ws;
         /** When the server was last heard from (System.nanoTime). */
         private volatile long heard = System.nanoTime();
+
+        private Connection(String token) {
+            this.token = token;
+        }
 
         /** Queues a text message; false if the connection is lost. */
         boolean sendText(String message) {
@@ -279,8 +294,8 @@ final class LiveLink implements AutoCloseable {
         }
 
         /**
-         * Pings when one is due; why to give the connection up (lost, or the server silent for too long), or
-         * null while it is alive. Call it at least every {@link #PING_MILLIS}.
+         * Pings when one is due and sends a renewed token; why to give the connection up (lost, or the server
+         * silent for too long), or null while it is alive. Call it at least every {@link #PING_MILLIS}.
          */
         String check() {
             long now = System.nanoTime();
@@ -288,10 +303,32 @@ final class LiveLink implements AutoCloseable {
                 pinged = now;
                 send(w -> w.sendPing(ByteBuffer.allocate(8).putLong(0, now)));
             }
+            if (now - tokenChecked >= TOKEN_CHECK_NANOS) {
+                tokenChecked = now;
+                renewToken();
+            }
             if (items.isEmpty() && now - heard > SILENCE_NANOS) {
                 return "no answer from the server";
             }
             return lost.getNow(null);
+        }
+
+        /** Sends the supplier's token when it changed; a supplier that fails is asked again next time. */
+        private void renewToken() {
+            String now;
+            try {
+                now = LiveLink.this.token.get();
+            } catch (RuntimeException e) {
+                return; // e.g. the refresh failed: the socket lasts until the server closes it, then reconnects
+            }
+            if (now != null && !now.equals(token)) {
+                try {
+                    sendText(ProtocolJson.mapper().writeValueAsString(LiveControl.token(now)));
+                    token = now;
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
 
         /** A session that only keeps the connection alive: returns why it ended. */
@@ -302,7 +339,7 @@ final class LiveLink implements AutoCloseable {
                     return why;
                 }
                 try {
-                    return lost.get(PING_MILLIS, TimeUnit.MILLISECONDS);
+                    return lost.get(TimeUnit.NANOSECONDS.toMillis(TOKEN_CHECK_NANOS), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
                     // still there
                 }

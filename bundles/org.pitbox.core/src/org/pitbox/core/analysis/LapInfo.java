@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.pitbox.core.laps.DoubleList;
 
 /**
  * One lap of a session, or the part of it the recording covers.
@@ -37,7 +38,7 @@ public record LapInfo(int number, int firstRecord, int lastRecord, double startT
 
     public LapInfo {
         flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
-        sectorTimes = List.copyOf(sectorTimes);
+        sectorTimes = DoubleList.copyOf(sectorTimes);
     }
 
     public double lapTime() {

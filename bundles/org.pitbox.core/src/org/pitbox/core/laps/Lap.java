@@ -16,7 +16,7 @@ import java.util.Set;
  * @param startPct    lap distance at the start: 0 when the lap started at the line
  * @param endPct      lap distance at the end: 1 when the lap ended at the line
  * @param flags       why the lap is not a clean timed lap; empty when it is
- * @param sectorTimes one time per sector, NaN for sectors the lap did not fully cover
+ * @param sectorTimes one time per sector, NaN for sectors the lap did not fully cover; kept unboxed
  * @param fuelUsed    litres used (negative after a refuel), NaN without a FuelLevel channel
  */
 public record Lap(int number, int firstRecord, int lastRecord, double startTime, double endTime,
@@ -48,7 +48,7 @@ public record Lap(int number, int firstRecord, int lastRecord, double startTime,
 
     public Lap {
         flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
-        sectorTimes = List.copyOf(sectorTimes);
+        sectorTimes = DoubleList.copyOf(sectorTimes);
     }
 
     public double lapTime() {

@@ -20,7 +20,7 @@ public final class LapSegmenter {
     /** @param sectorStarts sector start percentages such as [0, 0.33, 0.66]; 0 is added when missing */
     public LapSegmenter(List<Double> sectorStarts) {
         LapTracker.sectors(sectorStarts);
-        this.sectorStarts = List.copyOf(sectorStarts);
+        this.sectorStarts = DoubleList.copyOf(sectorStarts);
     }
 
     /** @throws IllegalArgumentException when the recording lacks SessionTime, Lap or LapDistPct */

@@ -1,7 +1,6 @@
 package org.pitbox.core.laps;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -115,7 +114,7 @@ public final class LapTracker {
 
     /** The sector starts used, beginning with 0; empty without sectors. */
     public List<Double> sectorStarts() {
-        return Arrays.stream(sectorStarts).boxed().toList();
+        return DoubleList.of(sectorStarts);
     }
 
     /** Whether the layout has the lap channels. */
@@ -303,12 +302,8 @@ public final class LapTracker {
                 flags.add(f);
             }
         }
-        List<Double> sectors = new ArrayList<>(endSectors.length);
-        for (double s : endSectors) {
-            sectors.add(s);
-        }
-        return new Lap(endNumber, endFirst, endLast, endStart, endTime, endStartPct, endPct, flags, sectors,
-                endFuel);
+        return new Lap(endNumber, endFirst, endLast, endStart, endTime, endStartPct, endPct, flags,
+                DoubleList.of(endSectors), endFuel);
     }
 
     /** Seconds of the lap that ended last, NaN before one. */

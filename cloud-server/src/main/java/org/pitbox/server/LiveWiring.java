@@ -24,8 +24,7 @@ final class LiveWiring {
 
     static LiveRelay install(PitboxServer server, ServerConfig config) throws IOException {
         PitboxApplication app = server.application();
-        LiveConfig live = LiveConfig.defaults(config.dataDir()).withLimits(config.live())
-                .withMaxRecordingBytes(config.limits().maxLiveRecordingBytes());
+        LiveConfig live = LiveConfig.defaults(config.dataDir()).withLimits(config.live());
         if (config.natsUrl() != null) {
             live = live.withNats(config.natsUrl());
         }

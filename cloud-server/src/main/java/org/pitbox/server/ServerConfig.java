@@ -49,10 +49,9 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
      * @param maxSessionBytes      declared bytes of one session
      * @param openUploadsPerUser   unfinished uploads one user may have at a time
      * @param uploadExpiry         an unfinished upload older than this is deleted by the sweep
-     * @param maxLiveRecordingBytes frames one live session may spool; later ones are relayed but not recorded
      */
     public record Limits(Duration idleTimeout, long minBodyBytesPerSecond, long teamQuotaBytes, long maxSessionBytes,
-            int openUploadsPerUser, Duration uploadExpiry, long maxLiveRecordingBytes) {
+            int openUploadsPerUser, Duration uploadExpiry) {
     }
 
     /**
@@ -97,7 +96,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         MAX_SESSION_BYTES("max-session-bytes", false, Long.toString(1L << 30)),
         OPEN_UPLOADS_PER_USER("open-uploads-per-user", false, "10"),
         UPLOAD_EXPIRY_HOURS("upload-expiry-hours", false, "24"),
-        MAX_LIVE_RECORDING_BYTES("max-live-recording-bytes", false, Long.toString(1L << 30)),
+        MAX_LIVE_RECORDING_BYTES("max-live-recording-bytes", false, Long.toString(LiveLimits.DEFAULTS.recordingBytes())),
         METRICS_TOKEN("metrics-token", true, null),
         CLIENT_IP_HEADER("client-ip-header", false, "X-Forwarded-For"),
         TRUSTED_PROXIES("trusted-proxies", false, "");
@@ -233,8 +232,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                         number(v, Setting.TEAM_QUOTA_BYTES, 1, Long.MAX_VALUE),
                         number(v, Setting.MAX_SESSION_BYTES, 1, Integer.MAX_VALUE),
                         (int) number(v, Setting.OPEN_UPLOADS_PER_USER, 1, 10_000),
-                        Duration.ofHours(number(v, Setting.UPLOAD_EXPIRY_HOURS, 1, 24 * 365)),
-                        number(v, Setting.MAX_LIVE_RECORDING_BYTES, 1 << 20, Long.MAX_VALUE)),
+                        Duration.ofHours(number(v, Setting.UPLOAD_EXPIRY_HOURS, 1, 24 * 365))),
                 v.get(Setting.METRICS_TOKEN),
                 new ClientAddress(v.get(Setting.CLIENT_IP_HEADER), list(proxies)));
     }
@@ -244,7 +242,8 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         LiveLimits d = LiveLimits.DEFAULTS;
         return new LiveLimits((int) number(v, Setting.LIVE_FRAME_BYTES, 1024, 16 << 20), d.openBytes(),
                 d.controlBytes(), d.radioChars(), number(v, Setting.LIVE_CATCH_UP_BYTES, 1024, 1L << 32),
-                number(v, Setting.LIVE_OUTBOX_BYTES, 1024, 1L << 34), d.idleTimeout());
+                number(v, Setting.LIVE_OUTBOX_BYTES, 1024, 1L << 34), d.idleTimeout(),
+                number(v, Setting.MAX_LIVE_RECORDING_BYTES, 1 << 20, Long.MAX_VALUE));
     }
 
     private static List<String> list(String commaSeparated) {

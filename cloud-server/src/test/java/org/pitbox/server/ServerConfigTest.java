@@ -102,10 +102,13 @@ class ServerConfigTest {
     @Test
     void liveLimitsAreSettings() {
         ServerConfig c = ServerConfig.from(new String[] {"--live-frame-bytes", "32768"},
-                Map.of("PITBOX_LIVE_CATCH_UP_BYTES", "1048576", "PITBOX_LIVE_OUTBOX_BYTES", "8388608"));
+                Map.of("PITBOX_LIVE_CATCH_UP_BYTES", "1048576", "PITBOX_LIVE_OUTBOX_BYTES", "8388608",
+                        "PITBOX_MAX_LIVE_RECORDING_BYTES", "2097152"));
         assertEquals(32768, c.live().frameBytes());
+        assertEquals(2 << 20, c.live().recordingBytes());
         assertEquals(1 << 20, c.live().catchUpBytes());
         assertEquals(8 << 20, c.live().outboxBytes());
         assertEquals(64 << 10, ServerConfig.from(new String[0], Map.of()).live().frameBytes());
+        assertEquals(1L << 30, ServerConfig.from(new String[0], Map.of()).live().recordingBytes());
     }
 }

@@ -10,11 +10,9 @@ import java.time.Duration;
  * @param natsUrl         NATS server that links the nodes; null relays in-process (single node)
  * @param subscriberQueue frames in flight per subscriber before it drops
  * @param resumeGrace     how long a session waits for its publisher to reconnect before it ends
- * @param limits          what one client may make the relay hold
- * @param maxRecordingBytes frames a session's spool keeps; later frames are relayed but not recorded
+ * @param limits          what one client may make the relay hold, and a session's recording
  */
-public record LiveConfig(Path dataDir, String natsUrl, int subscriberQueue, Duration resumeGrace, LiveLimits limits,
-        long maxRecordingBytes) {
+public record LiveConfig(Path dataDir, String natsUrl, int subscriberQueue, Duration resumeGrace, LiveLimits limits) {
     public LiveConfig {
         if (subscriberQueue < 1) {
             throw new IllegalArgumentException("subscriber queue must be at least 1");
@@ -22,26 +20,22 @@ public record LiveConfig(Path dataDir, String natsUrl, int subscriberQueue, Dura
     }
 
     public static LiveConfig defaults(Path dataDir) {
-        return new LiveConfig(dataDir, null, 256, Duration.ofSeconds(60), LiveLimits.DEFAULTS, 1L << 30);
+        return new LiveConfig(dataDir, null, 256, Duration.ofSeconds(60), LiveLimits.DEFAULTS);
     }
 
     public LiveConfig withNats(String url) {
-        return new LiveConfig(dataDir, url, subscriberQueue, resumeGrace, limits, maxRecordingBytes);
+        return new LiveConfig(dataDir, url, subscriberQueue, resumeGrace, limits);
     }
 
     public LiveConfig withSubscriberQueue(int frames) {
-        return new LiveConfig(dataDir, natsUrl, frames, resumeGrace, limits, maxRecordingBytes);
+        return new LiveConfig(dataDir, natsUrl, frames, resumeGrace, limits);
     }
 
     public LiveConfig withResumeGrace(Duration grace) {
-        return new LiveConfig(dataDir, natsUrl, subscriberQueue, grace, limits, maxRecordingBytes);
+        return new LiveConfig(dataDir, natsUrl, subscriberQueue, grace, limits);
     }
 
     public LiveConfig withLimits(LiveLimits newLimits) {
-        return new LiveConfig(dataDir, natsUrl, subscriberQueue, resumeGrace, newLimits, maxRecordingBytes);
-    }
-
-    public LiveConfig withMaxRecordingBytes(long bytes) {
-        return new LiveConfig(dataDir, natsUrl, subscriberQueue, resumeGrace, limits, bytes);
+        return new LiveConfig(dataDir, natsUrl, subscriberQueue, resumeGrace, newLimits);
     }
 }

@@ -68,7 +68,7 @@ public final class LiveRelay implements AutoCloseable {
                         + " publisher's node and cannot move to another node");
             }
             ledger = (teamId, key, driver, schema, rate) -> new Recording.Claim(
-                    new Spool(liveDir, teamId, key, config.maxRecordingBytes(), metrics::recordingCut), 0, null);
+                    new Spool(liveDir, teamId, key, config.limits().recordingBytes(), metrics::recordingCut), 0, null);
         }
         timer.scheduleAtFixedRate(() -> teams().forEach(Presence::refresh), Presence.REFRESH_MILLIS,
                 Presence.REFRESH_MILLIS, TimeUnit.MILLISECONDS);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -208,10 +209,19 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         heard = System.nanoTime();
     }
 
+    /**
+     * Leaves the relay on the timer's thread: Jetty may call this inline from a failed send, on a thread that
+     * holds an Origin's or a Fanout's lock, and leaving takes the relay's lock (taken before those elsewhere).
+     */
     @Override
     public void onWebSocketClose(int status, String reason, Callback callback) {
         stopExpiry();
-        relay.left(this, origin);
+        Origin o = origin;
+        try {
+            timer.execute(() -> relay.left(this, o));
+        } catch (RejectedExecutionException e) {
+            // the relay is closed
+        }
         callback.succeed();
     }
 

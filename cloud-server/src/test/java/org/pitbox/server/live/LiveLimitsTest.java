@@ -137,8 +137,8 @@ class LiveLimitsTest extends RelayTest {
     @Test
     void aSocketThatDoesNotReadIsDisconnectedOnceItsOutboxIsFull() throws Exception {
         long outbox = 256 << 10;
-        node(new LiveLimits(16 << 10, 16 << 10, 8 << 10, 2000, 64 << 10, outbox, Duration.ofSeconds(30)),
-                Duration.ofSeconds(30));
+        node(new LiveLimits(16 << 10, 16 << 10, 8 << 10, 2000, 64 << 10, outbox, Duration.ofSeconds(30),
+                1L << 30), Duration.ofSeconds(30));
         TestPublisher driver = driver();
         TestSocket engineer = socket(subscribe(), "engineer-token");
         TestSocket.connect(client, subscribe(), "viewer-token", false); // never reads
