@@ -1,6 +1,7 @@
 package org.pitbox.server;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,9 @@ import org.pitbox.server.resources.TeamSessionsResource;
 import org.pitbox.server.sessions.FileStore;
 import org.pitbox.server.sessions.JdbcSessionDao;
 import org.pitbox.server.sessions.Quotas;
+import org.pitbox.server.sessions.S3Store;
 import org.pitbox.server.sessions.SessionService;
+import org.pitbox.server.sessions.SessionStore;
 import org.pitbox.server.teams.JdbcTeamDao;
 import org.pitbox.server.teams.TeamAccess;
 import org.pitbox.server.teams.TeamService;
@@ -91,8 +94,10 @@ public final class PitboxApplication extends ResourceConfig {
         teamAccess = new TeamAccess(teamDao);
         teams = new TeamService(teamDao, teamAccess, config.inviteTtl(), clock);
         ServerConfig.Limits limits = config.limits();
-        sessions = new SessionService(new JdbcSessionDao(jdbc), new FileStore(config.dataDir()), teamAccess,
-                config.uploadChunkBytes(), new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(),
+        SessionStore store = config.objectStore() == null ? new FileStore(config.dataDir())
+                : new S3Store(config.objectStore());
+        sessions = new SessionService(new JdbcSessionDao(jdbc), store,
+                Files.createDirectories(config.dataDir().resolve("work")), teamAccess, config.uploadChunkBytes(), new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(),
                         limits.openUploadsPerUser(), limits.uploadExpiry()), metrics, clock);
         healthChecks.put("database", database::isReady);
 

@@ -2,10 +2,12 @@ package org.pitbox.server.sessions;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -29,6 +32,7 @@ import org.pitbox.protocol.api.SessionCreated;
 import org.pitbox.protocol.api.SessionPage;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.server.auth.AuthUser;
+import org.pitbox.server.auth.Secrets;
 import org.pitbox.server.db.DataAccessException;
 import org.pitbox.server.http.ApiException;
 import org.pitbox.server.http.Require;
@@ -57,7 +61,8 @@ public final class SessionService {
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
 
     private final SessionDao sessions;
-    private final FileStore files;
+    private final SessionStore files;
+    private final Path work;
     private final TeamAccess access;
     private final int chunkBytes;
     private final Quotas quotas;
@@ -66,10 +71,12 @@ public final class SessionService {
     private final Metrics.Counter refused;
     private final Metrics.Counter expired;
 
-    public SessionService(SessionDao sessions, FileStore files, TeamAccess access, int chunkBytes, Quotas quotas,
-            Metrics metrics, Clock clock) {
+    /** {@code work}: a local folder for the files being joined, checked and packed. */
+    public SessionService(SessionDao sessions, SessionStore files, Path work, TeamAccess access, int chunkBytes,
+            Quotas quotas, Metrics metrics, Clock clock) {
         this.sessions = sessions;
         this.files = files;
+        this.work = work;
         this.access = access;
         this.chunkBytes = chunkBytes;
         this.quotas = quotas;
@@ -130,8 +137,10 @@ public final class SessionService {
                     return false;
                 }
                 sessions.delete(id);
-                files.discardChunks(id);
-                io(() -> Files.deleteIfExists(part(id)));
+                ioRun(() -> {
+                    files.discardChunks(id);
+                    Files.deleteIfExists(part(id));
+                });
                 return true;
             });
             if (gone) {
@@ -176,11 +185,11 @@ public final class SessionService {
             throw ApiException.badRequest("invalid_chunk", "chunk " + n + " must be " + expected + " bytes, got "
                     + (bytes.length > expected ? "more" : Integer.toString(bytes.length)));
         }
-        FileStore.PutResult result = locks.with(id, () -> io(() -> files.putChunk(id, n, bytes)));
-        if (result == FileStore.PutResult.CONFLICT) {
+        SessionStore.PutResult result = locks.with(id, () -> io(() -> files.putChunk(id, n, bytes)));
+        if (result == SessionStore.PutResult.CONFLICT) {
             throw ApiException.conflict("chunk_conflict", "chunk " + n + " was already received with other bytes");
         }
-        return result == FileStore.PutResult.STORED;
+        return result == SessionStore.PutResult.STORED;
     }
 
     public ChunkList chunks(AuthUser user, long id) {
@@ -216,30 +225,44 @@ public final class SessionService {
             }
             Path part = part(id);
             try {
-                String actual = io(() -> files.assemble(id, count, part));
+                String actual = io(() -> assemble(id, count, part));
                 if (!actual.equals(sha)) {
-                    files.discardChunks(id);
+                    discardChunks(id);
                     throw new ApiException(422, "checksum_mismatch", "the uploaded bytes have sha256 " + actual
                             + ", not " + sha + "; the chunks were dropped, upload them again");
                 }
-                SessionDao.Parsed parsed = parsed(summary(part, () -> files.discardChunks(id)), sha);
-                io(() -> Files.move(part, files.ibt(id), StandardCopyOption.REPLACE_EXISTING));
+                SessionDao.Parsed parsed = parsed(summary(part, () -> discardChunks(id)), sha);
+                ioRun(() -> putSession(id, part, sha));
                 store(id, parsed);
             } finally {
                 io(() -> Files.deleteIfExists(part));
             }
-            files.discardChunks(id);
+            discardChunks(id);
         });
         return get(user, id);
     }
 
-    /** The stored .ibt of a complete session. */
-    public Path file(AuthUser user, long id) {
+    /** A complete session's .ibt: its size and how to write it. */
+    public record Download(long sizeBytes, IoWriter body) {
+    }
+
+    /** Writes a file to a stream. */
+    @FunctionalInterface
+    public interface IoWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The .ibt of a complete session, rebuilt from its stored form while it is written. */
+    public Download download(AuthUser user, long id) {
         SessionRow row = readable(user, id);
         if (!row.complete()) {
             throw ApiException.conflict("upload_incomplete", "the session's upload is not complete");
         }
-        return files.ibt(id);
+        return new Download(row.sizeBytes(), out -> {
+            try (InputStream in = files.session(id)) {
+                IbtPack.unpack(in, out);
+            }
+        });
     }
 
     public void delete(AuthUser user, long id) {
@@ -250,8 +273,10 @@ public final class SessionService {
         }
         locks.run(id, () -> {
             sessions.delete(id);
-            files.discardChunks(id);
-            io(() -> Files.deleteIfExists(files.ibt(id)));
+            ioRun(() -> {
+                files.discardChunks(id);
+                files.deleteSession(id);
+            });
         });
     }
 
@@ -270,16 +295,14 @@ public final class SessionService {
                 fit(player != null && player.userName() != null ? player.userName() : "unknown driver"), startedAt,
                 Files.size(ibtFile), null, clock.instant());
         try {
-            String sha;
-            try (InputStream in = Files.newInputStream(ibtFile)) {
-                sha = FileStore.copy(in, files.ibt(id));
-            }
+            String sha = sha256(ibtFile);
+            putSession(id, ibtFile, sha);
             sessions.complete(id, parsed(summary, sha));
             return id;
         } catch (IOException | RuntimeException e) {
             try {
                 sessions.delete(id);
-                Files.deleteIfExists(files.ibt(id));
+                files.deleteSession(id);
             } catch (IOException | RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }
@@ -354,7 +377,7 @@ public final class SessionService {
     private void dropUnfinished(long id) {
         try {
             if (sessions.find(id).filter(SessionRow::complete).isEmpty()) {
-                Files.deleteIfExists(files.ibt(id));
+                files.deleteSession(id);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("the file of unfinished session {} stays until it is completed or deleted", id, e);
@@ -376,7 +399,57 @@ public final class SessionService {
 
     /** Where {@code complete} joins the chunks before the file is checked. */
     private Path part(long id) {
-        return files.ibt(id).resolveSibling(id + ".ibt.part");
+        return work.resolve(id + ".ibt.part");
+    }
+
+    /** Joins chunks 0..count-1 into {@code target}; returns the hex SHA-256 of the whole. */
+    private String assemble(long id, int count, Path target) throws IOException {
+        MessageDigest digest = Secrets.sha256();
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
+            for (int n = 0; n < count; n++) {
+                try (InputStream in = files.chunk(id, n)) {
+                    in.transferTo(out);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Packs the .ibt {@code file} with the codec, checks that the packed form gives back bytes of SHA-256
+     * {@code sha} and stores it. Leaves {@code file} where it is.
+     */
+    private void putSession(long id, Path file, String sha) throws IOException {
+        Path packed = work.resolve(id + ".pbz.part");
+        try {
+            try (OutputStream out = Files.newOutputStream(packed)) {
+                IbtPack.pack(file, out);
+            }
+            MessageDigest digest = Secrets.sha256();
+            try (InputStream in = Files.newInputStream(packed)) {
+                IbtPack.unpack(in, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            }
+            String unpacked = HexFormat.of().formatHex(digest.digest());
+            if (!unpacked.equals(sha)) {
+                throw new IOException("session " + id + " packs to bytes of sha256 " + unpacked + ", not " + sha);
+            }
+            files.putSession(id, packed);
+        } finally {
+            Files.deleteIfExists(packed);
+        }
+    }
+
+    /** The hex SHA-256 of a file. */
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = Secrets.sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private void discardChunks(long id) {
+        ioRun(() -> files.discardChunks(id));
     }
 
     private SessionRow find(long id) {
@@ -481,6 +554,19 @@ public final class SessionService {
     @FunctionalInterface
     private interface IoWork<T> {
         T run() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void ioRun(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static <T> T io(IoWork<T> work) {

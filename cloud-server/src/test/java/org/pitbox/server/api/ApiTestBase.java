@@ -65,7 +65,7 @@ abstract class ApiTestBase {
     }
 
     /** More settings, e.g. a low rate limit. */
-    Map<String, String> settings() {
+    Map<String, String> settings() throws Exception {
         return Map.of();
     }
 

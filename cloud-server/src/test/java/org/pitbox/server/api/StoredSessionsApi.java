@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -229,10 +230,16 @@ abstract class StoredSessionsApi extends ApiTestBase {
         }
     }
 
-    /** The names of a session's files in the session store. */
+    /** The names of a session's files in the data dir: stored (when it keeps them) or being joined or packed. */
     private List<String> storedFiles(long id) throws Exception {
-        try (Stream<Path> files = Files.list(dataDir.resolve("sessions"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id + ".")).sorted().toList();
+        List<String> names = new ArrayList<>();
+        for (String dir : List.of("sessions", "work")) {
+            if (Files.isDirectory(dataDir.resolve(dir))) {
+                try (Stream<Path> files = Files.list(dataDir.resolve(dir))) {
+                    files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id + ".")).forEach(names::add);
+                }
+            }
         }
+        return names.stream().sorted().toList();
     }
 }

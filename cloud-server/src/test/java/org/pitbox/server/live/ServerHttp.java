@@ -57,6 +57,21 @@ final class ServerHttp {
         return send(HttpRequest.newBuilder(uri(path)).GET(), token);
     }
 
+    /** PUTs bytes, e.g. an upload chunk. */
+    JsonNode put(String path, String token, byte[] body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+    }
+
+    /** The bytes a GET answers, e.g. a session's .ibt. */
+    byte[] bytes(String path, String token) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(response.statusCode() == 200, response.statusCode() + " " + new String(response.body(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        return response.body();
+    }
+
     void delete(String path, String token) throws Exception {
         send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
     }
