@@ -31,6 +31,7 @@ import org.pitbox.protocol.api.LapView;
 import org.pitbox.protocol.api.SessionCreated;
 import org.pitbox.protocol.api.SessionPage;
 import org.pitbox.protocol.api.SessionView;
+import org.pitbox.protocol.codec.PackedFile;
 import org.pitbox.server.auth.AuthUser;
 import org.pitbox.server.auth.Secrets;
 import org.pitbox.server.db.DataAccessException;
@@ -201,7 +202,8 @@ public final class SessionService {
     }
 
     /**
-     * Joins the chunks, checks the SHA-256, parses the .ibt and stores its laps. A wrong checksum, a file that is
+     * Joins the chunks (the .ibt, or its {@link PackedFile} form, which is unpacked first), checks the .ibt's SHA-256,
+     * parses it and stores its laps. A wrong checksum, a file that is
      * no .ibt or one beyond the caps drop the chunks (422); any other failure keeps them for another try.
      */
     public SessionView complete(AuthUser user, long id, String sha256Hex) {
@@ -224,18 +226,32 @@ public final class SessionService {
                         .map(String::valueOf).collect(Collectors.joining(", ")) + (missing.size() == 20 ? ", ..." : ""));
             }
             Path part = part(id);
+            Path unpacked = work.resolve(id + ".ibt.unpacked");
             try {
-                String actual = io(() -> assemble(id, count, part));
+                String uploaded = io(() -> assemble(id, count, part));
+                boolean packed = io(() -> isPacked(part));
+                Path ibt = packed ? unpacked : part;
+                String actual = packed ? unpackUpload(id, part, unpacked) : uploaded;
                 if (!actual.equals(sha)) {
                     discardChunks(id);
-                    throw new ApiException(422, "checksum_mismatch", "the uploaded bytes have sha256 " + actual
-                            + ", not " + sha + "; the chunks were dropped, upload them again");
+                    throw new ApiException(422, "checksum_mismatch", "the " + (packed ? "unpacked" : "uploaded")
+                            + " bytes have sha256 " + actual + ", not " + sha
+                            + "; the chunks were dropped, upload them again");
                 }
-                SessionDao.Parsed parsed = parsed(summary(part, () -> discardChunks(id)), sha);
-                ioRun(() -> putSession(id, part, sha));
+                SessionDao.Parsed parsed = parsed(summary(ibt, () -> discardChunks(id)), sha, io(() -> Files.size(ibt)));
+                ioRun(() -> {
+                    if (packed) {
+                        files.putSession(id, part);
+                    } else {
+                        putSession(id, part, sha);
+                    }
+                });
                 store(id, parsed);
             } finally {
-                io(() -> Files.deleteIfExists(part));
+                ioRun(() -> {
+                    Files.deleteIfExists(part);
+                    Files.deleteIfExists(unpacked);
+                });
             }
             discardChunks(id);
         });
@@ -260,7 +276,7 @@ public final class SessionService {
         }
         return new Download(row.sizeBytes(), out -> {
             try (InputStream in = files.session(id)) {
-                IbtPack.unpack(in, out);
+                PackedFile.unpack(in, out, Long.MAX_VALUE);
             }
         });
     }
@@ -297,7 +313,7 @@ public final class SessionService {
         try {
             String sha = sha256(ibtFile);
             putSession(id, ibtFile, sha);
-            sessions.complete(id, parsed(summary, sha));
+            sessions.complete(id, parsed(summary, sha, Files.size(ibtFile)));
             return id;
         } catch (IOException | RuntimeException e) {
             try {
@@ -384,11 +400,11 @@ public final class SessionService {
         }
     }
 
-    private static SessionDao.Parsed parsed(IbtSummary s, String sha) {
+    private static SessionDao.Parsed parsed(IbtSummary s, String sha, long sizeBytes) {
         List<LapRow> laps = s.laps().stream().map(l -> new LapRow(l.number(), l.lapTime(), l.sectorTimes(),
                 l.fuelUsed(), l.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().toList()))
                 .toList();
-        return new SessionDao.Parsed(fit(s.trackName()), fit(s.carName()), sha, s.header().recordCount(),
+        return new SessionDao.Parsed(fit(s.trackName()), fit(s.carName()), sha, sizeBytes, s.header().recordCount(),
                 s.durationSeconds(), laps);
     }
 
@@ -427,7 +443,7 @@ public final class SessionService {
             }
             MessageDigest digest = Secrets.sha256();
             try (InputStream in = Files.newInputStream(packed)) {
-                IbtPack.unpack(in, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+                PackedFile.unpack(in, new DigestOutputStream(OutputStream.nullOutputStream(), digest), Long.MAX_VALUE);
             }
             String unpacked = HexFormat.of().formatHex(digest.digest());
             if (!unpacked.equals(sha)) {
@@ -437,6 +453,28 @@ public final class SessionService {
         } finally {
             Files.deleteIfExists(packed);
         }
+    }
+
+    private static boolean isPacked(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return PackedFile.isPacked(in.readNBytes(4));
+        }
+    }
+
+    /**
+     * Unpacks an uploaded packed file into {@code ibt}, returning the hex SHA-256 of the .ibt; 422 after dropping the
+     * chunks when it is damaged or unpacks beyond the session limit.
+     */
+    private String unpackUpload(long id, Path packed, Path ibt) {
+        MessageDigest digest = Secrets.sha256();
+        try (InputStream in = Files.newInputStream(packed);
+                OutputStream out = new DigestOutputStream(Files.newOutputStream(ibt), digest)) {
+            PackedFile.unpack(in, out, quotas.sessionBytes());
+        } catch (IOException e) {
+            discardChunks(id);
+            throw new ApiException(422, "invalid_packed_file", e.getMessage() + "; the chunks were dropped");
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The hex SHA-256 of a file. */

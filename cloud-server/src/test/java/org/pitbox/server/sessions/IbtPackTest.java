@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.pitbox.iracing.ibt.IbtFile;
+import org.pitbox.protocol.codec.PackedFile;
 import org.pitbox.server.api.RealIbts;
 
 /**
@@ -53,11 +54,11 @@ class IbtPackTest {
         Path file = RealIbts.all().get(0);
         byte[] stored = pack(file);
         IOException cut = assertThrows(IOException.class, () -> unpack(Arrays.copyOf(stored, stored.length / 2)));
-        assertTrue(cut.getMessage().startsWith("damaged stored session"), cut.getMessage());
+        assertTrue(cut.getMessage().startsWith("damaged packed file"), cut.getMessage());
         byte[] flipped = stored.clone();
         flipped[stored.length * 3 / 4] ^= 0x55;
         IOException changed = assertThrows(IOException.class, () -> unpack(flipped));
-        assertTrue(changed.getMessage().startsWith("damaged stored session"), changed.getMessage());
+        assertTrue(changed.getMessage().startsWith("damaged packed file"), changed.getMessage());
     }
 
     @Test
@@ -65,6 +66,17 @@ class IbtPackTest {
         byte[] ibt = Files.readAllBytes(RealIbts.all().get(0));
         assertArrayEquals(ibt, unpack(ibt));
         assertEquals(0, unpack(new byte[0]).length);
+    }
+
+    @Test
+    void unpackingStopsAtTheLimit() throws IOException {
+        Path file = RealIbts.all().get(0);
+        byte[] stored = pack(file);
+        long size = Files.size(file);
+        assertEquals(size, PackedFile.unpack(new ByteArrayInputStream(stored), new ByteArrayOutputStream(), size));
+        IOException beyond = assertThrows(IOException.class, () -> PackedFile.unpack(new ByteArrayInputStream(stored),
+                new ByteArrayOutputStream(), size - 1));
+        assertEquals("the packed file unpacks to more than " + (size - 1) + " bytes", beyond.getMessage());
     }
 
     private byte[] pack(Path file) throws IOException {
@@ -75,7 +87,7 @@ class IbtPackTest {
 
     private static byte[] unpack(byte[] stored) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        IbtPack.unpack(new ByteArrayInputStream(stored), out);
+        PackedFile.unpack(new ByteArrayInputStream(stored), out, Long.MAX_VALUE);
         return out.toByteArray();
     }
 }
