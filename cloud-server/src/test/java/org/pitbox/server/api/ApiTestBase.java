@@ -160,6 +160,13 @@ abstract class ApiTestBase {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The user signed in again, e.g. after the clock moved past their token's lifetime. */
+    User again(User u) throws Exception {
+        TokenPair t = send("POST", "/api/v1/auth/login", null, new LoginRequest(u.email(), PASSWORD)).is(200)
+                .as(TokenPair.class);
+        return new User(u.id(), u.email(), t.accessToken(), t.refreshToken());
+    }
+
     User newUser() throws Exception {
         String email = "user" + USERS.incrementAndGet() + "." + System.nanoTime() + "@example.com";
         UserView u = send("POST", "/api/v1/auth/register", null, new RegisterRequest(email, PASSWORD, "Driver "

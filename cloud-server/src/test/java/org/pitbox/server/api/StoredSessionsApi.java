@@ -230,8 +230,23 @@ abstract class StoredSessionsApi extends ApiTestBase {
         }
     }
 
-    /** The names of a session's files in the data dir: stored (when it keeps them) or being joined or packed. */
-    private List<String> storedFiles(long id) throws Exception {
+    @Test
+    void anAbandonedUploadGoesWithItsChunksAfterTheExpiry() throws Exception {
+        User owner = newUser();
+        long team = newTeam(owner);
+        byte[] ibt = Incidents.RESET.ibt();
+        long id = sendChunks(owner, team, ibt, "Ada", START);
+        assertEquals(chunks(ibt), chunkFiles(id).size());
+        clock.advance(config.limits().uploadExpiry().plusMinutes(1));
+        assertTrue(server.application().sessions().expireUnfinished() >= 1);
+        owner = again(owner);
+        send("GET", "/api/v1/sessions/" + id, owner.token(), null).fails(404, "session_not_found");
+        assertEquals(List.of(), chunkFiles(id));
+        assertEquals(List.of(), storedFiles(id));
+    }
+
+    /** The names of a session's stored files and of those being joined or packed (not its chunks). */
+    List<String> storedFiles(long id) throws Exception {
         List<String> names = new ArrayList<>();
         for (String dir : List.of("sessions", "work")) {
             if (Files.isDirectory(dataDir.resolve(dir))) {
@@ -241,5 +256,16 @@ abstract class StoredSessionsApi extends ApiTestBase {
             }
         }
         return names.stream().sorted().toList();
+    }
+
+    /** The names of an upload's chunks in the store. */
+    List<String> chunkFiles(long id) throws Exception {
+        Path dir = dataDir.resolve("uploads").resolve(Long.toString(id));
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.pitbox.server.auth.Secrets;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A real S3-compatible server on loopback for tests: S3Proxy with its filesystem store, in a JVM of its own (its
@@ -38,14 +40,26 @@ public final class TestObjectStore {
             endpoint = start();
         }
         String bucket = "pitbox-" + UUID.randomUUID().toString().substring(0, 8);
-        try (S3Client s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .endpointOverride(URI.create(endpoint)).forcePathStyle(true).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
-                        SECRET_KEY))).build()) {
+        try (S3Client s3 = client()) {
             s3.createBucket(b -> b.bucket(bucket));
         }
         return Map.of("PITBOX_S3_ENDPOINT", endpoint, "PITBOX_S3_BUCKET", bucket, "PITBOX_S3_ACCESS_KEY", ACCESS_KEY,
                 "PITBOX_S3_SECRET_KEY", SECRET_KEY);
+    }
+
+    /** The keys starting with {@code prefix} in the bucket of {@code settings}, from {@link #bucket()}. */
+    public static List<String> keys(Map<String, String> settings, String prefix) {
+        try (S3Client s3 = client()) {
+            return s3.listObjectsV2Paginator(b -> b.bucket(settings.get("PITBOX_S3_BUCKET")).prefix(prefix))
+                    .contents().stream().map(S3Object::key).sorted().toList();
+        }
+    }
+
+    private static S3Client client() {
+        return S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .endpointOverride(URI.create(endpoint)).forcePathStyle(true).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
+                        SECRET_KEY))).build();
     }
 
     private static String start() throws IOException, InterruptedException {
