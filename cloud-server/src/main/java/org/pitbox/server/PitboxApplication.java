@@ -2,6 +2,7 @@ package org.pitbox.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,8 @@ import org.pitbox.server.auth.RateLimitFilter;
 import org.pitbox.server.auth.RateLimiter;
 import org.pitbox.server.auth.SecurityFeature;
 import org.pitbox.server.auth.TokenService;
+import org.pitbox.server.backup.Backup;
+import org.pitbox.server.backup.BackupResource;
 import org.pitbox.server.db.Database;
 import org.pitbox.server.db.Jdbc;
 import org.pitbox.server.http.BodyLimitFilter;
@@ -37,10 +40,8 @@ import org.pitbox.server.resources.OpenApiResource;
 import org.pitbox.server.resources.SessionResource;
 import org.pitbox.server.resources.TeamResource;
 import org.pitbox.server.resources.TeamSessionsResource;
-import org.pitbox.server.sessions.FileStore;
 import org.pitbox.server.sessions.JdbcSessionDao;
 import org.pitbox.server.sessions.Quotas;
-import org.pitbox.server.sessions.S3Store;
 import org.pitbox.server.sessions.SessionService;
 import org.pitbox.server.sessions.SessionStore;
 import org.pitbox.server.teams.JdbcTeamDao;
@@ -94,10 +95,9 @@ public final class PitboxApplication extends ResourceConfig {
         teamAccess = new TeamAccess(teamDao);
         teams = new TeamService(teamDao, teamAccess, config.inviteTtl(), clock);
         ServerConfig.Limits limits = config.limits();
-        SessionStore store = config.objectStore() == null ? new FileStore(config.dataDir())
-                : new S3Store(config.objectStore());
-        sessions = new SessionService(new JdbcSessionDao(jdbc), store,
-                Files.createDirectories(config.dataDir().resolve("work")), teamAccess, config.uploadChunkBytes(), new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(),
+        SessionStore store = SessionStore.of(config);
+        Path work = Files.createDirectories(config.dataDir().resolve("work"));
+        sessions = new SessionService(new JdbcSessionDao(jdbc), store, work, teamAccess, config.uploadChunkBytes(), new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(),
                         limits.openUploadsPerUser(), limits.uploadExpiry()), metrics, clock);
         healthChecks.put("database", database::isReady);
 
@@ -120,6 +120,7 @@ public final class PitboxApplication extends ResourceConfig {
 
         register(new HealthResource(Version.current(), healthChecks));
         register(new MetricsResource(metrics, config.metricsToken()));
+        register(new BackupResource(new Backup(database.dataSource(), store), config.adminToken()));
         register(new OpenApiResource());
         register(new AuthResource(auth, new LoginGuard(config.authRatePerMinute(), clock)));
         register(new TeamResource(teams));

@@ -27,7 +27,8 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         String tokenSecret, Duration accessTokenTtl, Duration refreshTokenTtl, Duration inviteTtl,
         ExternalApi gradientAi, ExternalApi elevenLabs, List<String> corsOrigins, Path tlsKeystore,
         String tlsKeystorePassword, String natsUrl, long maxBodyBytes, int uploadChunkBytes, int authRatePerMinute,
-        LiveLimits live, Limits limits, String metricsToken, ClientAddress clientAddress, ObjectStore objectStore) {
+        LiveLimits live, Limits limits, String metricsToken, ClientAddress clientAddress, ObjectStore objectStore,
+        String adminToken) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int MIN_SECRET_LENGTH = 32;
@@ -129,7 +130,8 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         S3_REGION("s3-region", false, "us-east-1"),
         S3_BUCKET("s3-bucket", false, null),
         S3_ACCESS_KEY("s3-access-key", false, null),
-        S3_SECRET_KEY("s3-secret-key", true, null);
+        S3_SECRET_KEY("s3-secret-key", true, null),
+        ADMIN_TOKEN("admin-token", true, null);
 
         final String key;
         final boolean secret;
@@ -176,6 +178,9 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         }
         if (metricsToken != null && metricsToken.length() < MIN_SECRET_LENGTH) {
             throw new IllegalArgumentException("metrics token must be at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        if (adminToken != null && adminToken.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException("admin token must be at least " + MIN_SECRET_LENGTH + " characters");
         }
         corsOrigins = List.copyOf(corsOrigins);
     }
@@ -268,7 +273,8 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                 new ClientAddress(v.get(Setting.CLIENT_IP_HEADER), list(proxies)),
                 v.get(Setting.S3_BUCKET) == null ? null : new ObjectStore(v.get(Setting.S3_ENDPOINT),
                         v.get(Setting.S3_REGION), v.get(Setting.S3_BUCKET), v.get(Setting.S3_ACCESS_KEY),
-                        v.get(Setting.S3_SECRET_KEY)));
+                        v.get(Setting.S3_SECRET_KEY)),
+                v.get(Setting.ADMIN_TOKEN));
     }
 
     /** The live relay's byte limits; the others keep their defaults. */
@@ -336,7 +342,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                 + ", maxBodyBytes=" + maxBodyBytes + ", uploadChunkBytes=" + uploadChunkBytes
                 + ", authRatePerMinute=" + authRatePerMinute + ", live=" + live + ", limits=" + limits
                 + ", metricsToken=" + hidden(metricsToken) + ", clientAddress=" + clientAddress
-                + ", objectStore=" + objectStore + "]";
+                + ", objectStore=" + objectStore + ", adminToken=" + hidden(adminToken) + "]";
     }
 
     private static String hidden(String secret) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.pitbox.server.ServerConfig;
 
 /**
  * Where sessions' bytes live: the chunks of unfinished uploads and the stored form of finished sessions
@@ -11,6 +12,11 @@ import java.util.List;
  * several nodes share. Streams are read and written piecewise: no method holds a whole session in memory.
  */
 public interface SessionStore {
+    /** The store the settings name: their bucket, or else the data dir. */
+    static SessionStore of(ServerConfig config) throws IOException {
+        return config.objectStore() == null ? new FileStore(config.dataDir()) : new S3Store(config.objectStore());
+    }
+
     /** What storing a chunk did. */
     enum PutResult { STORED, SAME, CONFLICT }
 
