@@ -233,7 +233,9 @@ public final class Backup {
             List<Integer> types = new ArrayList<>();
             for (int i = 1; i <= n; i++) {
                 names.add(meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
-                types.add(meta.getColumnType(i));
+                // PostgreSQL's driver calls timestamptz TIMESTAMP
+                types.add(meta.getColumnTypeName(i).equalsIgnoreCase("timestamptz") ? Types.TIMESTAMP_WITH_TIMEZONE
+                        : meta.getColumnType(i));
             }
             line(out, JSON.valueToTree(Map.of("columns", names, "types", types)));
             while (rs.next()) {

@@ -307,22 +307,27 @@ public final class SessionService {
         long start = summary.header().sessionStartDate();
         Instant startedAt = start > 0 && start <= LATEST.getEpochSecond() ? Instant.ofEpochSecond(start)
                 : clock.instant();
-        long id = sessions.create(teamId, userId, fit(summary.trackName()), fit(summary.carName()),
-                fit(player != null && player.userName() != null ? player.userName() : "unknown driver"), startedAt,
-                Files.size(ibtFile), null, clock.instant());
+        String sha = sha256(ibtFile);
+        Path packed = pack(ibtFile, sha);
         try {
-            String sha = sha256(ibtFile);
-            putSession(id, ibtFile, sha);
-            sessions.complete(id, parsed(summary, sha, Files.size(ibtFile)));
-            return id;
-        } catch (IOException | RuntimeException e) {
+            long id = sessions.create(teamId, userId, fit(summary.trackName()), fit(summary.carName()),
+                    fit(player != null && player.userName() != null ? player.userName() : "unknown driver"),
+                    startedAt, Files.size(ibtFile), null, clock.instant());
             try {
-                sessions.delete(id);
-                files.deleteSession(id);
-            } catch (IOException | RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
+                files.putSession(id, packed);
+                sessions.complete(id, parsed(summary, sha, Files.size(ibtFile)));
+                return id;
+            } catch (IOException | RuntimeException e) {
+                try {
+                    sessions.delete(id);
+                    files.deleteSession(id);
+                } catch (IOException | RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
             }
-            throw e;
+        } finally {
+            Files.deleteIfExists(packed);
         }
     }
 
@@ -431,12 +436,22 @@ public final class SessionService {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /**
-     * Packs the .ibt {@code file} with the codec, checks that the packed form gives back bytes of SHA-256
-     * {@code sha} and stores it. Leaves {@code file} where it is.
-     */
+    /** Packs the .ibt {@code file} and stores the packed form. Leaves {@code file} where it is. */
     private void putSession(long id, Path file, String sha) throws IOException {
-        Path packed = work.resolve(id + ".pbz.part");
+        Path packed = pack(file, sha);
+        try {
+            files.putSession(id, packed);
+        } finally {
+            Files.deleteIfExists(packed);
+        }
+    }
+
+    /**
+     * Packs the .ibt {@code file} with the codec into a new file of the work folder, checked to give back bytes of
+     * SHA-256 {@code sha}; the caller deletes it.
+     */
+    private Path pack(Path file, String sha) throws IOException {
+        Path packed = Files.createTempFile(work, "packing", ".pbz");
         try {
             try (OutputStream out = Files.newOutputStream(packed)) {
                 IbtPack.pack(file, out);
@@ -447,11 +462,12 @@ public final class SessionService {
             }
             String unpacked = HexFormat.of().formatHex(digest.digest());
             if (!unpacked.equals(sha)) {
-                throw new IOException("session " + id + " packs to bytes of sha256 " + unpacked + ", not " + sha);
+                throw new IOException(file + " packs to bytes of sha256 " + unpacked + ", not " + sha);
             }
-            files.putSession(id, packed);
-        } finally {
+            return packed;
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(packed);
+            throw e;
         }
     }
 

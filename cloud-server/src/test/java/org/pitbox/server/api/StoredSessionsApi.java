@@ -186,7 +186,7 @@ abstract class StoredSessionsApi extends ApiTestBase {
     private SessionPage awaitSessions(User u, long team, int count) throws Exception {
         for (int i = 0; i < 600; i++) {
             SessionPage page = sessions(u, team);
-            if (page.total() >= count) {
+            if (page.total() >= count && page.items().stream().allMatch(s -> SessionView.COMPLETE.equals(s.status()))) {
                 return page;
             }
             Thread.sleep(50);

@@ -76,10 +76,14 @@ final class ServerHttp {
         send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
     }
 
-    /** The team's stored sessions once there is one (live sessions are stored in the background), or after 10 s. */
+    /**
+     * The team's stored sessions once there is one complete (live sessions are stored in the background), or after
+     * 10 s.
+     */
     JsonNode awaitSessions(long team, Account member) throws Exception {
         JsonNode sessions = null;
-        for (int i = 0; i < 100 && (sessions == null || sessions.get("total").asInt() == 0); i++) {
+        for (int i = 0; i < 100 && (sessions == null || sessions.get("total").asInt() == 0
+                || !"complete".equals(sessions.get("items").get(0).get("status").asText())); i++) {
             Thread.sleep(100);
             sessions = get("/api/v1/teams/" + team + "/sessions", member.token());
         }
