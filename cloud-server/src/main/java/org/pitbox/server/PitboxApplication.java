@@ -97,8 +97,9 @@ public final class PitboxApplication extends ResourceConfig {
         ServerConfig.Limits limits = config.limits();
         SessionStore store = SessionStore.of(config);
         Path work = Files.createDirectories(config.dataDir().resolve("work"));
-        sessions = new SessionService(new JdbcSessionDao(jdbc), store, work, teamAccess, config.uploadChunkBytes(), new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(),
-                        limits.openUploadsPerUser(), limits.uploadExpiry()), metrics, clock);
+        sessions = new SessionService(new JdbcSessionDao(jdbc), store, work, teamAccess, config.uploadChunkBytes(),
+                new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(), limits.openUploadsPerUser(),
+                        limits.uploadExpiry()), metrics, clock);
         healthChecks.put("database", database::isReady);
 
         property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -229,7 +228,7 @@ public final class SessionService {
             Path unpacked = work.resolve(id + ".ibt.unpacked");
             try {
                 String uploaded = io(() -> assemble(id, count, part));
-                boolean packed = io(() -> isPacked(part));
+                boolean packed = io(() -> IbtPack.isPacked(part));
                 Path ibt = packed ? unpacked : part;
                 String actual = packed ? unpackUpload(id, part, unpacked) : uploaded;
                 if (!actual.equals(sha)) {
@@ -238,7 +237,8 @@ public final class SessionService {
                             + " bytes have sha256 " + actual + ", not " + sha
                             + "; the chunks were dropped, upload them again");
                 }
-                SessionDao.Parsed parsed = parsed(summary(ibt, () -> discardChunks(id)), sha, io(() -> Files.size(ibt)));
+                SessionDao.Parsed parsed = parsed(summary(ibt, () -> discardChunks(id)), sha,
+                        io(() -> Files.size(ibt)));
                 ioRun(() -> {
                     if (packed) {
                         files.putSession(id, part);
@@ -307,8 +307,8 @@ public final class SessionService {
         long start = summary.header().sessionStartDate();
         Instant startedAt = start > 0 && start <= LATEST.getEpochSecond() ? Instant.ofEpochSecond(start)
                 : clock.instant();
-        String sha = sha256(ibtFile);
-        Path packed = pack(ibtFile, sha);
+        String sha = IbtPack.sha256(ibtFile);
+        Path packed = IbtPack.packChecked(ibtFile, sha, work);
         try {
             long id = sessions.create(teamId, userId, fit(summary.trackName()), fit(summary.carName()),
                     fit(player != null && player.userName() != null ? player.userName() : "unknown driver"),
@@ -433,12 +433,12 @@ public final class SessionService {
                 }
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return IbtPack.hex(digest);
     }
 
     /** Packs the .ibt {@code file} and stores the packed form. Leaves {@code file} where it is. */
     private void putSession(long id, Path file, String sha) throws IOException {
-        Path packed = pack(file, sha);
+        Path packed = IbtPack.packChecked(file, sha, work);
         try {
             files.putSession(id, packed);
         } finally {
@@ -447,59 +447,16 @@ public final class SessionService {
     }
 
     /**
-     * Packs the .ibt {@code file} with the codec into a new file of the work folder, checked to give back bytes of
-     * SHA-256 {@code sha}; the caller deletes it.
-     */
-    private Path pack(Path file, String sha) throws IOException {
-        Path packed = Files.createTempFile(work, "packing", ".pbz");
-        try {
-            try (OutputStream out = Files.newOutputStream(packed)) {
-                IbtPack.pack(file, out);
-            }
-            MessageDigest digest = Secrets.sha256();
-            try (InputStream in = Files.newInputStream(packed)) {
-                PackedFile.unpack(in, new DigestOutputStream(OutputStream.nullOutputStream(), digest), Long.MAX_VALUE);
-            }
-            String unpacked = HexFormat.of().formatHex(digest.digest());
-            if (!unpacked.equals(sha)) {
-                throw new IOException(file + " packs to bytes of sha256 " + unpacked + ", not " + sha);
-            }
-            return packed;
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(packed);
-            throw e;
-        }
-    }
-
-    private static boolean isPacked(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return PackedFile.isPacked(in.readNBytes(4));
-        }
-    }
-
-    /**
      * Unpacks an uploaded packed file into {@code ibt}, returning the hex SHA-256 of the .ibt; 422 after dropping the
      * chunks when it is damaged or unpacks beyond the session limit.
      */
     private String unpackUpload(long id, Path packed, Path ibt) {
-        MessageDigest digest = Secrets.sha256();
-        try (InputStream in = Files.newInputStream(packed);
-                OutputStream out = new DigestOutputStream(Files.newOutputStream(ibt), digest)) {
-            PackedFile.unpack(in, out, quotas.sessionBytes());
+        try {
+            return IbtPack.unpack(packed, ibt, quotas.sessionBytes());
         } catch (IOException e) {
             discardChunks(id);
             throw new ApiException(422, "invalid_packed_file", e.getMessage() + "; the chunks were dropped");
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** The hex SHA-256 of a file. */
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = Secrets.sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private void discardChunks(long id) {
