@@ -1,6 +1,8 @@
 package org.pitbox.server;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,8 @@ import org.pitbox.server.auth.RateLimitFilter;
 import org.pitbox.server.auth.RateLimiter;
 import org.pitbox.server.auth.SecurityFeature;
 import org.pitbox.server.auth.TokenService;
+import org.pitbox.server.backup.Backup;
+import org.pitbox.server.backup.BackupResource;
 import org.pitbox.server.db.Database;
 import org.pitbox.server.db.Jdbc;
 import org.pitbox.server.http.BodyLimitFilter;
@@ -36,10 +40,10 @@ import org.pitbox.server.resources.OpenApiResource;
 import org.pitbox.server.resources.SessionResource;
 import org.pitbox.server.resources.TeamResource;
 import org.pitbox.server.resources.TeamSessionsResource;
-import org.pitbox.server.sessions.FileStore;
 import org.pitbox.server.sessions.JdbcSessionDao;
 import org.pitbox.server.sessions.Quotas;
 import org.pitbox.server.sessions.SessionService;
+import org.pitbox.server.sessions.SessionStore;
 import org.pitbox.server.teams.JdbcTeamDao;
 import org.pitbox.server.teams.TeamAccess;
 import org.pitbox.server.teams.TeamService;
@@ -91,9 +95,11 @@ public final class PitboxApplication extends ResourceConfig {
         teamAccess = new TeamAccess(teamDao);
         teams = new TeamService(teamDao, teamAccess, config.inviteTtl(), clock);
         ServerConfig.Limits limits = config.limits();
-        sessions = new SessionService(new JdbcSessionDao(jdbc), new FileStore(config.dataDir()), teamAccess,
-                config.uploadChunkBytes(), new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(),
-                        limits.openUploadsPerUser(), limits.uploadExpiry()), metrics, clock);
+        SessionStore store = SessionStore.of(config);
+        Path work = Files.createDirectories(config.dataDir().resolve("work"));
+        sessions = new SessionService(new JdbcSessionDao(jdbc), store, work, teamAccess, config.uploadChunkBytes(),
+                new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(), limits.openUploadsPerUser(),
+                        limits.uploadExpiry()), metrics, clock);
         healthChecks.put("database", database::isReady);
 
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -115,6 +121,7 @@ public final class PitboxApplication extends ResourceConfig {
 
         register(new HealthResource(Version.current(), healthChecks));
         register(new MetricsResource(metrics, config.metricsToken()));
+        register(new BackupResource(new Backup(database.dataSource(), store), config.adminToken()));
         register(new OpenApiResource());
         register(new AuthResource(auth, new LoginGuard(config.authRatePerMinute(), clock)));
         register(new TeamResource(teams));

@@ -20,6 +20,7 @@ import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.pitbox.server.auth.TokenSecret;
+import org.pitbox.server.backup.BackupCommand;
 import org.pitbox.server.db.Database;
 import org.pitbox.server.http.JsonErrorHandler;
 import org.pitbox.server.live.LiveRelay;
@@ -159,6 +160,15 @@ public final class PitboxServer implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (BackupCommand.handles(args)) {
+            try {
+                System.out.println(BackupCommand.run(args, System.getenv()));
+                return;
+            } catch (IllegalArgumentException | IOException | java.sql.SQLException e) {
+                System.err.println("pitbox server " + args[0] + ": " + e.getMessage());
+                System.exit(2);
+            }
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.println(ServerConfig.usage());
             return;

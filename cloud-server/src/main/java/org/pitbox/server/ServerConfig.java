@@ -27,7 +27,8 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         String tokenSecret, Duration accessTokenTtl, Duration refreshTokenTtl, Duration inviteTtl,
         ExternalApi gradientAi, ExternalApi elevenLabs, List<String> corsOrigins, Path tlsKeystore,
         String tlsKeystorePassword, String natsUrl, long maxBodyBytes, int uploadChunkBytes, int authRatePerMinute,
-        LiveLimits live, Limits limits, String metricsToken, ClientAddress clientAddress) {
+        LiveLimits live, Limits limits, String metricsToken, ClientAddress clientAddress, ObjectStore objectStore,
+        String adminToken) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int MIN_SECRET_LENGTH = 32;
@@ -37,6 +38,30 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         @Override
         public String toString() {
             return "[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", id=" + id + "]";
+        }
+    }
+
+    /**
+     * An S3-compatible bucket for the session files (null: the data dir keeps them). {@code endpoint} null means
+     * AWS itself; with an endpoint, keys are addressed path-style. The secret key is never shown.
+     */
+    public record ObjectStore(String endpoint, String region, String bucket, String accessKey, String secretKey) {
+        public ObjectStore {
+            if (endpoint != null && !endpoint.matches("https?://[^/?#@]+/?")) {
+                throw new IllegalArgumentException("s3-endpoint must be http(s)://host[:port], got " + endpoint);
+            }
+            if (accessKey == null || secretKey == null) {
+                throw new IllegalArgumentException("s3-bucket needs s3-access-key and s3-secret-key");
+            }
+            if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+                throw new IllegalArgumentException("s3-bucket must be 3..63 of a-z, 0-9, '.' and '-', got " + bucket);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + ", accessKey=" + accessKey
+                    + ", secretKey=" + hidden(secretKey) + "]";
         }
     }
 
@@ -99,7 +124,13 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         MAX_LIVE_RECORDING_BYTES("max-live-recording-bytes", false, Long.toString(LiveLimits.DEFAULTS.recordingBytes())),
         METRICS_TOKEN("metrics-token", true, null),
         CLIENT_IP_HEADER("client-ip-header", false, "X-Forwarded-For"),
-        TRUSTED_PROXIES("trusted-proxies", false, "");
+        TRUSTED_PROXIES("trusted-proxies", false, ""),
+        S3_ENDPOINT("s3-endpoint", false, null),
+        S3_REGION("s3-region", false, "us-east-1"),
+        S3_BUCKET("s3-bucket", false, null),
+        S3_ACCESS_KEY("s3-access-key", false, null),
+        S3_SECRET_KEY("s3-secret-key", true, null),
+        ADMIN_TOKEN("admin-token", true, null);
 
         final String key;
         final boolean secret;
@@ -146,6 +177,9 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         }
         if (metricsToken != null && metricsToken.length() < MIN_SECRET_LENGTH) {
             throw new IllegalArgumentException("metrics token must be at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        if (adminToken != null && adminToken.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException("admin token must be at least " + MIN_SECRET_LENGTH + " characters");
         }
         corsOrigins = List.copyOf(corsOrigins);
     }
@@ -234,7 +268,11 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                         (int) number(v, Setting.OPEN_UPLOADS_PER_USER, 1, 10_000),
                         Duration.ofHours(number(v, Setting.UPLOAD_EXPIRY_HOURS, 1, 24 * 365))),
                 v.get(Setting.METRICS_TOKEN),
-                new ClientAddress(v.get(Setting.CLIENT_IP_HEADER), list(proxies)));
+                new ClientAddress(v.get(Setting.CLIENT_IP_HEADER), list(proxies)),
+                v.get(Setting.S3_BUCKET) == null ? null : new ObjectStore(v.get(Setting.S3_ENDPOINT),
+                        v.get(Setting.S3_REGION), v.get(Setting.S3_BUCKET), v.get(Setting.S3_ACCESS_KEY),
+                        v.get(Setting.S3_SECRET_KEY)),
+                v.get(Setting.ADMIN_TOKEN));
     }
 
     /** The live relay's byte limits; the others keep their defaults. */
@@ -302,7 +340,8 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                 + ", tlsKeystorePassword=" + hidden(tlsKeystorePassword) + ", natsUrl=" + redactUserInfo(natsUrl)
                 + ", maxBodyBytes=" + maxBodyBytes + ", uploadChunkBytes=" + uploadChunkBytes
                 + ", authRatePerMinute=" + authRatePerMinute + ", live=" + live + ", limits=" + limits
-                + ", metricsToken=" + hidden(metricsToken) + ", clientAddress=" + clientAddress + "]";
+                + ", metricsToken=" + hidden(metricsToken) + ", clientAddress=" + clientAddress
+                + ", objectStore=" + objectStore + ", adminToken=" + hidden(adminToken) + "]";
     }
 
     private static String hidden(String secret) {

@@ -2,6 +2,7 @@ package org.pitbox.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,5 +111,28 @@ class ServerConfigTest {
         assertEquals(8 << 20, c.live().outboxBytes());
         assertEquals(64 << 10, ServerConfig.from(new String[0], Map.of()).live().frameBytes());
         assertEquals(1L << 30, ServerConfig.from(new String[0], Map.of()).live().recordingBytes());
+    }
+
+    @Test
+    void theObjectStoreIsSetByItsSettingsAndItsSecretKeyStaysHidden() {
+        assertNull(ServerConfig.from(new String[0], Map.of()).objectStore(), "the data dir is the default store");
+        Map<String, String> env = Map.of("PITBOX_S3_BUCKET", "pitbox-sessions", "PITBOX_S3_ACCESS_KEY", "AKIDPITBOX",
+                "PITBOX_S3_SECRET_KEY", "s3-SECRET-8");
+        ServerConfig c = ServerConfig.from(new String[] {"--s3-endpoint", "https://fra1.digitaloceanspaces.com",
+                "--s3-region", "fra1"}, env);
+        assertEquals(new ServerConfig.ObjectStore("https://fra1.digitaloceanspaces.com", "fra1", "pitbox-sessions",
+                "AKIDPITBOX", "s3-SECRET-8"), c.objectStore());
+        assertFalse(c.toString().contains("SECRET"), c.toString());
+        assertTrue(c.toString().contains("secretKey=***"), c.toString());
+        assertEquals("us-east-1", ServerConfig.from(new String[0], env).objectStore().region());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(
+                new String[] {"--s3-secret-key", "x"}, Map.of())).getMessage().contains("PITBOX_S3_SECRET_KEY"));
+        assertEquals("s3-bucket needs s3-access-key and s3-secret-key", assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.from(new String[] {"--s3-bucket", "pitbox"}, Map.of())).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(
+                new String[] {"--s3-endpoint", "fra1.digitaloceanspaces.com"}, env)).getMessage()
+                .startsWith("s3-endpoint must be http(s)://host[:port]"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(
+                new String[] {"--s3-bucket", "Pit_Box"}, env)).getMessage().startsWith("s3-bucket must be"));
     }
 }

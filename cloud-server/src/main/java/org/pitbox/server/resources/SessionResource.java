@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.pitbox.protocol.ApiPaths;
 import org.pitbox.protocol.api.ChunkList;
 import org.pitbox.protocol.api.CompleteUploadRequest;
@@ -73,10 +71,10 @@ public final class SessionResource {
     @jakarta.ws.rs.Path("ibt")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     public Response download(@Context SecurityContext sc, @PathParam("id") long id) {
-        Path file = sessions.file(AuthFilter.user(sc), id);
-        StreamingOutput body = out -> Files.copy(file, out);
+        SessionService.Download file = sessions.download(AuthFilter.user(sc), id);
+        StreamingOutput body = out -> file.body().writeTo(out);
         return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"session-" + id + ".ibt\"")
-                .header("Content-Length", file.toFile().length()).build();
+                .header("Content-Length", file.sizeBytes()).build();
     }
 }

@@ -2,24 +2,20 @@ package org.pitbox.server.sessions;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.pitbox.server.auth.Secrets;
 
-/** Upload chunks under {@code dataDir/uploads/<id>/<n>.chunk}; finished files as {@code dataDir/sessions/<id>.ibt}. */
-public final class FileStore {
-    /** What storing a chunk did. */
-    public enum PutResult { STORED, SAME, CONFLICT }
-
+/**
+ * The embedded store: upload chunks under {@code dataDir/uploads/<id>/<n>.chunk}, finished sessions as
+ * {@code dataDir/sessions/<id>.pbz}. Sessions stored before the packed form are read from {@code <id>.ibt}.
+ */
+public final class FileStore implements SessionStore {
     private final Path uploads;
     private final Path sessions;
 
@@ -28,11 +24,7 @@ public final class FileStore {
         this.sessions = Files.createDirectories(dataDir.resolve("sessions"));
     }
 
-    public Path ibt(long id) {
-        return sessions.resolve(id + ".ibt");
-    }
-
-    /** Stores a chunk atomically; the same bytes again change nothing, different bytes conflict. */
+    @Override
     public PutResult putChunk(long id, int n, byte[] bytes) throws IOException {
         Path dir = Files.createDirectories(uploads.resolve(Long.toString(id)));
         Path chunk = dir.resolve(n + ".chunk");
@@ -45,7 +37,7 @@ public final class FileStore {
         return PutResult.STORED;
     }
 
-    /** The chunk numbers received so far, ascending. */
+    @Override
     public List<Integer> received(long id) throws IOException {
         Path dir = uploads.resolve(Long.toString(id));
         if (!Files.isDirectory(dir)) {
@@ -57,28 +49,13 @@ public final class FileStore {
         }
     }
 
-    /** Joins chunks 0..count-1 into {@code target}; returns the hex SHA-256 of the whole. */
-    public String assemble(long id, int count, Path target) throws IOException {
-        MessageDigest sha = Secrets.sha256();
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha)) {
-            for (int n = 0; n < count; n++) {
-                Files.copy(uploads.resolve(Long.toString(id)).resolve(n + ".chunk"), out);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
+    @Override
+    public InputStream chunk(long id, int n) throws IOException {
+        return Files.newInputStream(uploads.resolve(Long.toString(id)).resolve(n + ".chunk"));
     }
 
-    /** Copies a whole file in, returning its hex SHA-256. */
-    public static String copy(InputStream in, Path target) throws IOException {
-        MessageDigest sha = Secrets.sha256();
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha)) {
-            in.transferTo(out);
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    /** Deletes the upload chunks of a session. */
-    public void discardChunks(long id) {
+    @Override
+    public void discardChunks(long id) throws IOException {
         Path dir = uploads.resolve(Long.toString(id));
         if (!Files.isDirectory(dir)) {
             return;
@@ -87,9 +64,27 @@ public final class FileStore {
             for (Path p : files.toList()) {
                 Files.deleteIfExists(p);
             }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        Files.deleteIfExists(dir);
+    }
+
+    @Override
+    public void putSession(long id, Path file) throws IOException {
+        Files.move(file, sessions.resolve(id + ".pbz"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public InputStream session(long id) throws IOException {
+        try {
+            return Files.newInputStream(sessions.resolve(id + ".pbz"));
+        } catch (NoSuchFileException e) {
+            return Files.newInputStream(sessions.resolve(id + ".ibt"));
+        }
+    }
+
+    @Override
+    public void deleteSession(long id) throws IOException {
+        Files.deleteIfExists(sessions.resolve(id + ".pbz"));
+        Files.deleteIfExists(sessions.resolve(id + ".ibt"));
     }
 }

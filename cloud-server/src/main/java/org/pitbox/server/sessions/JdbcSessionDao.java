@@ -57,10 +57,10 @@ public final class JdbcSessionDao implements SessionDao {
     @Override
     public boolean complete(long id, Parsed p) {
         return jdbc.inTransaction(c -> {
-            int updated = Jdbc.update(c, "update sessions set track = ?, car = ?, sha256 = ?, status = ?,"
-                    + " record_count = ?, duration_seconds = ?, lap_count = ? where id = ? and status = ?",
-                    p.track(), p.car(), p.sha256(), COMPLETE, p.recordCount(), p.durationSeconds(), p.laps().size(),
-                    id, UPLOADING);
+            int updated = Jdbc.update(c, "update sessions set track = ?, car = ?, sha256 = ?, size_bytes = ?,"
+                    + " status = ?, record_count = ?, duration_seconds = ?, lap_count = ? where id = ? and status = ?",
+                    p.track(), p.car(), p.sha256(), p.sizeBytes(), COMPLETE, p.recordCount(), p.durationSeconds(),
+                    p.laps().size(), id, UPLOADING);
             if (updated == 0) {
                 return false;
             }

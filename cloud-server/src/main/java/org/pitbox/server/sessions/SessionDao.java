@@ -16,7 +16,7 @@ public interface SessionDao {
     }
 
     /** What a parsed file adds to a session; laps in the file's order, whatever their numbers. */
-    record Parsed(String track, String car, String sha256, int recordCount, double durationSeconds,
+    record Parsed(String track, String car, String sha256, long sizeBytes, int recordCount, double durationSeconds,
             List<LapRow> laps) {
     }
 

@@ -2,10 +2,12 @@ package org.pitbox.server.sessions;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +30,9 @@ import org.pitbox.protocol.api.LapView;
 import org.pitbox.protocol.api.SessionCreated;
 import org.pitbox.protocol.api.SessionPage;
 import org.pitbox.protocol.api.SessionView;
+import org.pitbox.protocol.codec.PackedFile;
 import org.pitbox.server.auth.AuthUser;
+import org.pitbox.server.auth.Secrets;
 import org.pitbox.server.db.DataAccessException;
 import org.pitbox.server.http.ApiException;
 import org.pitbox.server.http.Require;
@@ -57,7 +61,8 @@ public final class SessionService {
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
 
     private final SessionDao sessions;
-    private final FileStore files;
+    private final SessionStore files;
+    private final Path work;
     private final TeamAccess access;
     private final int chunkBytes;
     private final Quotas quotas;
@@ -66,10 +71,12 @@ public final class SessionService {
     private final Metrics.Counter refused;
     private final Metrics.Counter expired;
 
-    public SessionService(SessionDao sessions, FileStore files, TeamAccess access, int chunkBytes, Quotas quotas,
-            Metrics metrics, Clock clock) {
+    /** {@code work}: a local folder for the files being joined, checked and packed. */
+    public SessionService(SessionDao sessions, SessionStore files, Path work, TeamAccess access, int chunkBytes,
+            Quotas quotas, Metrics metrics, Clock clock) {
         this.sessions = sessions;
         this.files = files;
+        this.work = work;
         this.access = access;
         this.chunkBytes = chunkBytes;
         this.quotas = quotas;
@@ -130,8 +137,10 @@ public final class SessionService {
                     return false;
                 }
                 sessions.delete(id);
-                files.discardChunks(id);
-                io(() -> Files.deleteIfExists(part(id)));
+                ioRun(() -> {
+                    files.discardChunks(id);
+                    Files.deleteIfExists(part(id));
+                });
                 return true;
             });
             if (gone) {
@@ -176,11 +185,11 @@ public final class SessionService {
             throw ApiException.badRequest("invalid_chunk", "chunk " + n + " must be " + expected + " bytes, got "
                     + (bytes.length > expected ? "more" : Integer.toString(bytes.length)));
         }
-        FileStore.PutResult result = locks.with(id, () -> io(() -> files.putChunk(id, n, bytes)));
-        if (result == FileStore.PutResult.CONFLICT) {
+        SessionStore.PutResult result = locks.with(id, () -> io(() -> files.putChunk(id, n, bytes)));
+        if (result == SessionStore.PutResult.CONFLICT) {
             throw ApiException.conflict("chunk_conflict", "chunk " + n + " was already received with other bytes");
         }
-        return result == FileStore.PutResult.STORED;
+        return result == SessionStore.PutResult.STORED;
     }
 
     public ChunkList chunks(AuthUser user, long id) {
@@ -192,7 +201,8 @@ public final class SessionService {
     }
 
     /**
-     * Joins the chunks, checks the SHA-256, parses the .ibt and stores its laps. A wrong checksum, a file that is
+     * Joins the chunks (the .ibt, or its {@link PackedFile} form, which is unpacked first), checks the .ibt's SHA-256,
+     * parses it and stores its laps. A wrong checksum, a file that is
      * no .ibt or one beyond the caps drop the chunks (422); any other failure keeps them for another try.
      */
     public SessionView complete(AuthUser user, long id, String sha256Hex) {
@@ -215,31 +225,60 @@ public final class SessionService {
                         .map(String::valueOf).collect(Collectors.joining(", ")) + (missing.size() == 20 ? ", ..." : ""));
             }
             Path part = part(id);
+            Path unpacked = work.resolve(id + ".ibt.unpacked");
             try {
-                String actual = io(() -> files.assemble(id, count, part));
+                String uploaded = io(() -> assemble(id, count, part));
+                boolean packed = io(() -> IbtPack.isPacked(part));
+                Path ibt = packed ? unpacked : part;
+                String actual = packed ? unpackUpload(id, part, unpacked) : uploaded;
                 if (!actual.equals(sha)) {
-                    files.discardChunks(id);
-                    throw new ApiException(422, "checksum_mismatch", "the uploaded bytes have sha256 " + actual
-                            + ", not " + sha + "; the chunks were dropped, upload them again");
+                    discardChunks(id);
+                    throw new ApiException(422, "checksum_mismatch", "the " + (packed ? "unpacked" : "uploaded")
+                            + " bytes have sha256 " + actual + ", not " + sha
+                            + "; the chunks were dropped, upload them again");
                 }
-                SessionDao.Parsed parsed = parsed(summary(part, () -> files.discardChunks(id)), sha);
-                io(() -> Files.move(part, files.ibt(id), StandardCopyOption.REPLACE_EXISTING));
+                SessionDao.Parsed parsed = parsed(summary(ibt, () -> discardChunks(id)), sha,
+                        io(() -> Files.size(ibt)));
+                ioRun(() -> {
+                    if (packed) {
+                        files.putSession(id, part);
+                    } else {
+                        putSession(id, part, sha);
+                    }
+                });
                 store(id, parsed);
             } finally {
-                io(() -> Files.deleteIfExists(part));
+                ioRun(() -> {
+                    Files.deleteIfExists(part);
+                    Files.deleteIfExists(unpacked);
+                });
             }
-            files.discardChunks(id);
+            discardChunks(id);
         });
         return get(user, id);
     }
 
-    /** The stored .ibt of a complete session. */
-    public Path file(AuthUser user, long id) {
+    /** A complete session's .ibt: its size and how to write it. */
+    public record Download(long sizeBytes, IoWriter body) {
+    }
+
+    /** Writes a file to a stream. */
+    @FunctionalInterface
+    public interface IoWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The .ibt of a complete session, rebuilt from its stored form while it is written. */
+    public Download download(AuthUser user, long id) {
         SessionRow row = readable(user, id);
         if (!row.complete()) {
             throw ApiException.conflict("upload_incomplete", "the session's upload is not complete");
         }
-        return files.ibt(id);
+        return new Download(row.sizeBytes(), out -> {
+            try (InputStream in = files.session(id)) {
+                PackedFile.unpack(in, out, Long.MAX_VALUE);
+            }
+        });
     }
 
     public void delete(AuthUser user, long id) {
@@ -250,8 +289,10 @@ public final class SessionService {
         }
         locks.run(id, () -> {
             sessions.delete(id);
-            files.discardChunks(id);
-            io(() -> Files.deleteIfExists(files.ibt(id)));
+            ioRun(() -> {
+                files.discardChunks(id);
+                files.deleteSession(id);
+            });
         });
     }
 
@@ -266,24 +307,27 @@ public final class SessionService {
         long start = summary.header().sessionStartDate();
         Instant startedAt = start > 0 && start <= LATEST.getEpochSecond() ? Instant.ofEpochSecond(start)
                 : clock.instant();
-        long id = sessions.create(teamId, userId, fit(summary.trackName()), fit(summary.carName()),
-                fit(player != null && player.userName() != null ? player.userName() : "unknown driver"), startedAt,
-                Files.size(ibtFile), null, clock.instant());
+        String sha = IbtPack.sha256(ibtFile);
+        Path packed = IbtPack.packChecked(ibtFile, sha, work);
         try {
-            String sha;
-            try (InputStream in = Files.newInputStream(ibtFile)) {
-                sha = FileStore.copy(in, files.ibt(id));
-            }
-            sessions.complete(id, parsed(summary, sha));
-            return id;
-        } catch (IOException | RuntimeException e) {
+            long id = sessions.create(teamId, userId, fit(summary.trackName()), fit(summary.carName()),
+                    fit(player != null && player.userName() != null ? player.userName() : "unknown driver"),
+                    startedAt, Files.size(ibtFile), null, clock.instant());
             try {
-                sessions.delete(id);
-                Files.deleteIfExists(files.ibt(id));
-            } catch (IOException | RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
+                files.putSession(id, packed);
+                sessions.complete(id, parsed(summary, sha, Files.size(ibtFile)));
+                return id;
+            } catch (IOException | RuntimeException e) {
+                try {
+                    sessions.delete(id);
+                    files.deleteSession(id);
+                } catch (IOException | RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
             }
-            throw e;
+        } finally {
+            Files.deleteIfExists(packed);
         }
     }
 
@@ -354,18 +398,18 @@ public final class SessionService {
     private void dropUnfinished(long id) {
         try {
             if (sessions.find(id).filter(SessionRow::complete).isEmpty()) {
-                Files.deleteIfExists(files.ibt(id));
+                files.deleteSession(id);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("the file of unfinished session {} stays until it is completed or deleted", id, e);
         }
     }
 
-    private static SessionDao.Parsed parsed(IbtSummary s, String sha) {
+    private static SessionDao.Parsed parsed(IbtSummary s, String sha, long sizeBytes) {
         List<LapRow> laps = s.laps().stream().map(l -> new LapRow(l.number(), l.lapTime(), l.sectorTimes(),
                 l.fuelUsed(), l.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().toList()))
                 .toList();
-        return new SessionDao.Parsed(fit(s.trackName()), fit(s.carName()), sha, s.header().recordCount(),
+        return new SessionDao.Parsed(fit(s.trackName()), fit(s.carName()), sha, sizeBytes, s.header().recordCount(),
                 s.durationSeconds(), laps);
     }
 
@@ -376,7 +420,47 @@ public final class SessionService {
 
     /** Where {@code complete} joins the chunks before the file is checked. */
     private Path part(long id) {
-        return files.ibt(id).resolveSibling(id + ".ibt.part");
+        return work.resolve(id + ".ibt.part");
+    }
+
+    /** Joins chunks 0..count-1 into {@code target}; returns the hex SHA-256 of the whole. */
+    private String assemble(long id, int count, Path target) throws IOException {
+        MessageDigest digest = Secrets.sha256();
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
+            for (int n = 0; n < count; n++) {
+                try (InputStream in = files.chunk(id, n)) {
+                    in.transferTo(out);
+                }
+            }
+        }
+        return IbtPack.hex(digest);
+    }
+
+    /** Packs the .ibt {@code file} and stores the packed form. Leaves {@code file} where it is. */
+    private void putSession(long id, Path file, String sha) throws IOException {
+        Path packed = IbtPack.packChecked(file, sha, work);
+        try {
+            files.putSession(id, packed);
+        } finally {
+            Files.deleteIfExists(packed);
+        }
+    }
+
+    /**
+     * Unpacks an uploaded packed file into {@code ibt}, returning the hex SHA-256 of the .ibt; 422 after dropping the
+     * chunks when it is damaged or unpacks beyond the session limit.
+     */
+    private String unpackUpload(long id, Path packed, Path ibt) {
+        try {
+            return IbtPack.unpack(packed, ibt, quotas.sessionBytes());
+        } catch (IOException e) {
+            discardChunks(id);
+            throw new ApiException(422, "invalid_packed_file", e.getMessage() + "; the chunks were dropped");
+        }
+    }
+
+    private void discardChunks(long id) {
+        ioRun(() -> files.discardChunks(id));
     }
 
     private SessionRow find(long id) {
@@ -481,6 +565,19 @@ public final class SessionService {
     @FunctionalInterface
     private interface IoWork<T> {
         T run() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void ioRun(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static <T> T io(IoWork<T> work) {

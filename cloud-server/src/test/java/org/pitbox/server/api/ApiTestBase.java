@@ -65,7 +65,7 @@ abstract class ApiTestBase {
     }
 
     /** More settings, e.g. a low rate limit. */
-    Map<String, String> settings() {
+    Map<String, String> settings() throws Exception {
         return Map.of();
     }
 
@@ -158,6 +158,13 @@ abstract class ApiTestBase {
     HttpResponse<byte[]> download(String path, String token) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The user signed in again, e.g. after the clock moved past their token's lifetime. */
+    User again(User u) throws Exception {
+        TokenPair t = send("POST", "/api/v1/auth/login", null, new LoginRequest(u.email(), PASSWORD)).is(200)
+                .as(TokenPair.class);
+        return new User(u.id(), u.email(), t.accessToken(), t.refreshToken());
     }
 
     User newUser() throws Exception {

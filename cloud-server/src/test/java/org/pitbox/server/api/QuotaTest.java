@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pitbox.protocol.api.CreateSessionRequest;
-import org.pitbox.protocol.api.LoginRequest;
-import org.pitbox.protocol.api.TokenPair;
 import org.pitbox.protocol.api.SessionCreated;
 
 /** Bytes per session and per team, unfinished uploads per user and their expiry; each refusal is JSON and counted. */
@@ -83,12 +81,6 @@ class QuotaTest extends ApiTestBase {
     }
 
     /** The user with a fresh access token, after the clock moved past the old one's expiry. */
-    private User again(User u) throws Exception {
-        TokenPair t = send("POST", "/api/v1/auth/login", null, new LoginRequest(u.email(), PASSWORD)).is(200)
-                .as(TokenPair.class);
-        return new User(u.id(), u.email(), t.accessToken(), t.refreshToken());
-    }
-
     private Resp start(User u, long team, long size) throws Exception {
         return send("POST", "/api/v1/teams/" + team + "/sessions", u.token(),
                 new CreateSessionRequest("Martinsville", "Car", "Rob", "2025-05-01T18:30:00Z", size, null));

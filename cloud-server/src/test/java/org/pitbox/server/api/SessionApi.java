@@ -161,7 +161,7 @@ abstract class SessionApi extends ApiTestBase {
         send("DELETE", "/api/v1/sessions/" + first, driver.token(), null).is(204);
         send("DELETE", "/api/v1/sessions/" + second, owner.token(), null).is(204);
         send("GET", "/api/v1/sessions/" + first, driver.token(), null).fails(404, "session_not_found");
-        assertTrue(Files.notExists(dataDir.resolve("sessions").resolve(second + ".ibt")));
+        assertTrue(Files.notExists(dataDir.resolve("sessions").resolve(second + ".pbz")));
     }
 
     @Test

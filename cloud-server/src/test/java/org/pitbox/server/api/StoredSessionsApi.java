@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -185,7 +186,7 @@ abstract class StoredSessionsApi extends ApiTestBase {
     private SessionPage awaitSessions(User u, long team, int count) throws Exception {
         for (int i = 0; i < 600; i++) {
             SessionPage page = sessions(u, team);
-            if (page.total() >= count) {
+            if (page.total() >= count && page.items().stream().allMatch(s -> SessionView.COMPLETE.equals(s.status()))) {
                 return page;
             }
             Thread.sleep(50);
@@ -229,10 +230,42 @@ abstract class StoredSessionsApi extends ApiTestBase {
         }
     }
 
-    /** The names of a session's files in the session store. */
-    private List<String> storedFiles(long id) throws Exception {
-        try (Stream<Path> files = Files.list(dataDir.resolve("sessions"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id + ".")).sorted().toList();
+    @Test
+    void anAbandonedUploadGoesWithItsChunksAfterTheExpiry() throws Exception {
+        User owner = newUser();
+        long team = newTeam(owner);
+        byte[] ibt = Incidents.RESET.ibt();
+        long id = sendChunks(owner, team, ibt, "Ada", START);
+        assertEquals(chunks(ibt), chunkFiles(id).size());
+        clock.advance(config.limits().uploadExpiry().plusMinutes(1));
+        assertTrue(server.application().sessions().expireUnfinished() >= 1);
+        owner = again(owner);
+        send("GET", "/api/v1/sessions/" + id, owner.token(), null).fails(404, "session_not_found");
+        assertEquals(List.of(), chunkFiles(id));
+        assertEquals(List.of(), storedFiles(id));
+    }
+
+    /** The names of a session's stored files and of those being joined or packed (not its chunks). */
+    List<String> storedFiles(long id) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (String dir : List.of("sessions", "work")) {
+            if (Files.isDirectory(dataDir.resolve(dir))) {
+                try (Stream<Path> files = Files.list(dataDir.resolve(dir))) {
+                    files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id + ".")).forEach(names::add);
+                }
+            }
+        }
+        return names.stream().sorted().toList();
+    }
+
+    /** The names of an upload's chunks in the store. */
+    List<String> chunkFiles(long id) throws Exception {
+        Path dir = dataDir.resolve("uploads").resolve(Long.toString(id));
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 }

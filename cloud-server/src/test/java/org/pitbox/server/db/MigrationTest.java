@@ -70,7 +70,7 @@ class MigrationTest {
             List<LapRow> laps = List.of(new LapRow(186, 91.25, sectors, 1.5, List.of()),
                     new LapRow(186, 12.5, List.of(Double.NaN), Double.NaN, List.of("in_lap", "incomplete")),
                     new LapRow(185, 90.0, sectors, 1.25, List.of()));
-            dao.complete(id, new SessionDao.Parsed("T", "C", "0".repeat(64), 100, 190.0, laps));
+            dao.complete(id, new SessionDao.Parsed("T", "C", "0".repeat(64), 10L, 100, 190.0, laps));
             assertEquals(laps, dao.laps(id));
         }
     }

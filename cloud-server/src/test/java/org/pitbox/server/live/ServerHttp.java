@@ -57,14 +57,33 @@ final class ServerHttp {
         return send(HttpRequest.newBuilder(uri(path)).GET(), token);
     }
 
+    /** PUTs bytes, e.g. an upload chunk. */
+    JsonNode put(String path, String token, byte[] body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+    }
+
+    /** The bytes a GET answers, e.g. a session's .ibt. */
+    byte[] bytes(String path, String token) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(response.statusCode() == 200, response.statusCode() + " " + new String(response.body(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        return response.body();
+    }
+
     void delete(String path, String token) throws Exception {
         send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
     }
 
-    /** The team's stored sessions once there is one (live sessions are stored in the background), or after 10 s. */
+    /**
+     * The team's stored sessions once there is one complete (live sessions are stored in the background), or after
+     * 10 s.
+     */
     JsonNode awaitSessions(long team, Account member) throws Exception {
         JsonNode sessions = null;
-        for (int i = 0; i < 100 && (sessions == null || sessions.get("total").asInt() == 0); i++) {
+        for (int i = 0; i < 100 && (sessions == null || sessions.get("total").asInt() == 0
+                || !"complete".equals(sessions.get("items").get(0).get("status").asText())); i++) {
             Thread.sleep(100);
             sessions = get("/api/v1/teams/" + team + "/sessions", member.token());
         }
