@@ -41,7 +41,7 @@ record Modules() {
                     union(NOT_IN_PLAIN_JAVA, Set.of("com.fasterxml", "java.awt", "javax.swing")), true),
             new Module("bundles/org.pitbox.protocol", "org.pitbox.protocol", Set.of(),
                     union(NOT_IN_PLAIN_JAVA, Set.of("java.awt", "javax.swing")), true),
-            new Module("bundles/org.pitbox.client", "org.pitbox.client", Set.of("org.pitbox.core", "org.pitbox.protocol"),
+            new Module("bundles/org.pitbox.client", "org.pitbox.client", Set.of("org.pitbox.core", "org.pitbox.iracing", "org.pitbox.protocol"),
                     union(NOT_IN_PLAIN_JAVA, DISPLAY), true),
             // the application layer: DS components, but no display and no OSGi or Eclipse runtime
             new Module("bundles/org.pitbox.app", "org.pitbox.app", Set.of("org.pitbox.core", "org.pitbox.iracing",
