@@ -35,7 +35,8 @@ public class StatusLine {
         }
         line = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(3, false);
-        layout.marginHeight = 0; // the trim bar gives the line a label's height
+        layout.marginHeight = 0;
+        layout.marginBottom = 4; // the trim bar gives its stretching control 4 pixels less than it asks for
         layout.horizontalSpacing = 24;
         line.setLayout(layout);
         message = new Label(line, SWT.NONE);

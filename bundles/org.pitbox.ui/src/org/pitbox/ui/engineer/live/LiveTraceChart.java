@@ -35,6 +35,8 @@ final class LiveTraceChart {
     static final List<String> DEFAULT_CHANNELS = List.of("Speed", "Throttle", "Brake", "Gear", "SteeringWheelAngle");
     private static final int LEFT = 78;
     private static final int GAP = 6;
+    /** The car's progress, in pixels, worth a repaint: less shows no difference a watcher could follow. */
+    private static final int STEP = 2;
     /** Room for the labels left of the strips. */
     static final int LABEL_WIDTH = LEFT - 8;
     private static final String TOOLTIP = "The lap in progress (yellow) over the session's best lap (green) against"
@@ -164,13 +166,13 @@ final class LiveTraceChart {
             canvas.redraw();
             return;
         }
-        if (reachedBin == drawnBin) {
-            return;
-        }
         int bins = line.length / 2;
-        int from = LEFT + drawnBin * width / (bins - 1) - 3;
-        int to = LEFT + reachedBin * width / (bins - 1) + 3;
-        canvas.redraw(from, 0, to - from, area.height, false);
+        int from = LEFT + drawnBin * width / (bins - 1);
+        int to = LEFT + reachedBin * width / (bins - 1);
+        if (to - from < STEP) {
+            return; // the strip waits until the car has covered a few pixels
+        }
+        canvas.redraw(from - 3, 0, to - from + 6, area.height, false);
     }
 
     void clear(String text) {

@@ -67,8 +67,10 @@ final class TrackMapCanvas {
             canvas.redraw();
             return;
         }
-        dot(drawnX, drawnY);
-        dot(carX, carY);
+        if (px(carX) != px(drawnX) || py(carY) != py(drawnY)) {
+            dot(drawnX, drawnY);
+            dot(carX, carY);
+        }
     }
 
     private void dot(double x, double y) {
