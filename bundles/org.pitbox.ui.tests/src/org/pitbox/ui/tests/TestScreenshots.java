@@ -15,7 +15,16 @@ public final class TestScreenshots {
 
     /** The screenshot file {@code name}, its folder created. */
     public static Path file(String name) {
-        Path dir = Path.of(System.getProperty("pitbox.screenshots", "target/screenshots")).toAbsolutePath().normalize();
+        return in(Path.of(System.getProperty("pitbox.screenshots", "target/screenshots")), name);
+    }
+
+    /** A screenshot for checking by eye only, never a README picture: always under {@code target/screenshots}. */
+    public static Path check(String name) {
+        return in(Path.of("target/screenshots"), name);
+    }
+
+    private static Path in(Path folder, String name) {
+        Path dir = folder.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -144,10 +144,7 @@ public class OverlayWindow {
         shell.setText(TITLE);
         shell.setAlpha(ALPHA);
         shell.setSize(WIDTH, HEIGHT);
-        Point at = layout.window();
-        if (at != null) {
-            shell.setLocation(at);
-        }
+        OverlayPlacement.place(shell, layout.window(), prefs);
         painter = new OverlayPainter(display);
         clickable = new Region(display);
         shell.setLayout(new FillLayout());
@@ -181,6 +178,7 @@ public class OverlayWindow {
                 limitClicks();
             });
         }
+        OverlayPlacement.addMenu(menu, shell, prefs, () -> layout.saveWindow(shell.getLocation()));
         new MenuItem(menu, SWT.SEPARATOR);
         MenuItem hide = new MenuItem(menu, SWT.PUSH);
         hide.setText("Hide overlay\tCtrl+Shift+O");

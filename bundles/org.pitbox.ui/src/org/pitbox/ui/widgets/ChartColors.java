@@ -20,17 +20,11 @@ record ChartColors(Color background, Color foreground, Color grid, Color axis, C
         for (int i = 0; i < laps.length; i++) {
             laps[i] = new Color(palette[i] >> 16, palette[i] >> 8 & 0xff, palette[i] & 0xff);
         }
-        return new ChartColors(background, foreground, mix(bg, fg, 0.13), mix(bg, fg, 0.65), mix(bg, fg, 0.8), laps);
+        return new ChartColors(background, foreground, ColorMix.mix(bg, fg, 0.13), ColorMix.mix(bg, fg, 0.65),
+                ColorMix.mix(bg, fg, 0.8), laps);
     }
 
     Color lap(int i) {
         return laps[i % laps.length];
-    }
-
-    /** {@code share} of the way from {@code a} to {@code b}. */
-    private static Color mix(RGB a, RGB b, double share) {
-        return new Color((int) Math.round(a.red + share * (b.red - a.red)),
-                (int) Math.round(a.green + share * (b.green - a.green)),
-                (int) Math.round(a.blue + share * (b.blue - a.blue)));
     }
 }

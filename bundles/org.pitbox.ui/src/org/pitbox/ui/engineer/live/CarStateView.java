@@ -1,64 +1,93 @@
 package org.pitbox.ui.engineer.live;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 import org.pitbox.app.live.LiveBoard;
-import org.pitbox.app.strategy.StrategyFigures;
 import org.pitbox.core.engineer.CarState;
 import org.pitbox.core.engineer.LapTable;
 import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.fuel.FuelText;
-import org.pitbox.core.fuel.PitWindow;
 import org.pitbox.core.strategy.Consumption;
+import org.pitbox.ui.widgets.ColorMix;
+import org.pitbox.ui.widgets.TextFit;
 
-/** The watched car in figures: the lap in progress, fuel and its plan, tyres, flags and damage. */
+/**
+ * The watched car in figures: the lap in progress, fuel and its plan, tyres, flags and damage; a caption and a
+ * value a row. Drawn on one canvas rather than with a label per value: a label whose text changes makes GTK
+ * measure and lay out the window again, three times a second. A new value repaints its own row only; one too long
+ * for the width is shortened, and the row's tooltip explains it.
+ */
 final class CarStateView {
-    private final Composite panel;
-    private final Map<String, Label> values = new LinkedHashMap<>();
+    private static final int GAP = 10;
+    private static final int SPACING = 2;
+
+    /** One row: its caption, what it means, and the value shown. */
+    private static final class Row {
+        final String caption;
+        final String tooltip;
+        String value = "--";
+
+        Row(String caption, String tooltip) {
+            this.caption = caption;
+            this.tooltip = tooltip;
+        }
+    }
+
+    private final Canvas canvas;
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<String, Row> byCaption = new LinkedHashMap<>();
+    /** Measured on the last full repaint: the height of a row and where the values start. */
+    private int rowHeight;
+    private int valueX;
+    private Color background;
+    private Color valueColour;
+    private Color captionColour;
 
     CarStateView(Composite parent, IStylingEngine styling) {
-        panel = new Composite(parent, SWT.NONE);
-        panel.setLayout(new GridLayout(2, false));
-        row(styling, "Lap", "The lap in progress and the time into it");
-        row(styling, "Delta", "Behind (+) or ahead (-) of the session's best lap at this point");
-        row(styling, "Best / ideal", "Best lap, and the sum of the best sectors");
-        row(styling, "Fuel", "Litres on board of the tank's size");
-        row(styling, PER_LAP, "Litres per clean lap: the average of the last 5 (or fewer while there are fewer) and"
+        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        styling.setClassname(canvas, "readout-value");
+        row("Lap", "The lap in progress and the time into it");
+        row("Delta", "Behind (+) or ahead (-) of the session's best lap at this point");
+        row("Best / ideal", "Best lap, and the sum of the best sectors");
+        row("Fuel", "Litres on board of the tank's size");
+        row(PER_LAP, "Litres per clean lap: the average of the last 5 (or fewer while there are fewer) and"
                 + " the last (the Strategy part has them all)");
-        row(styling, FuelText.LAPS_OF_FUEL, "Laps and time the fuel on board lasts at the average, no margin");
-        row(styling, FuelText.TO_FLAG, "Litres needed to finish from here at the average, no margin; the laps to go");
-        row(styling, FuelText.TO_ADD, "Fuel to the flag plus the " + FuelText.margin(FuelFigures.MARGIN)
+        row(FuelText.LAPS_OF_FUEL, "Laps and time the fuel on board lasts at the average, no margin");
+        row(FuelText.TO_FLAG, "Litres needed to finish from here at the average, no margin; the laps to go");
+        row(FuelText.TO_ADD, "Fuel to the flag plus the " + FuelText.margin(FuelFigures.MARGIN)
                 + " margin, less the fuel on board");
-        row(styling, FuelText.PIT_WINDOW, "The laps to stop after for fuel, with the margin");
-        row(styling, "Tyres °C", "Surface temperatures, middle of each tyre: LF RF / LR RR");
-        row(styling, "Pressures", "Hot pressures in kPa: LF RF / LR RR");
-        row(styling, "Flags", "Session flags shown now");
-        row(styling, "Car", "Engine warnings, incidents, repairs left, pit road");
+        row(FuelText.PIT_WINDOW, "The laps to stop after for fuel, with the margin");
+        row("Tyres °C", "Surface temperatures, middle of each tyre: LF RF / LR RR");
+        row("Pressures", "Hot pressures in kPa: LF RF / LR RR");
+        row("Flags", "Session flags shown now");
+        row("Car", "Engine warnings, incidents, repairs left, pit road");
+        canvas.addPaintListener(e -> paint(e.gc));
+        canvas.addListener(SWT.MouseMove, e -> hover(e.y));
+        GridData size = new GridData(SWT.FILL, SWT.TOP, true, false);
+        size.heightHint = measure();
+        canvas.setLayoutData(size);
     }
 
-    private void row(IStylingEngine styling, String caption, String tooltip) {
-        Label c = new Label(panel, SWT.NONE);
-        c.setText(caption);
-        c.setToolTipText(tooltip);
-        styling.setClassname(c, "readout-caption");
-        Label v = new Label(panel, SWT.NONE);
-        v.setText("--");
-        v.setToolTipText(tooltip);
-        v.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        styling.setClassname(v, "readout-value");
-        values.put(caption, v);
+    private void row(String caption, String tooltip) {
+        Row r = new Row(caption, tooltip);
+        rows.add(r);
+        byCaption.put(caption, r);
     }
 
-    Composite control() {
-        return panel;
+    Canvas control() {
+        return canvas;
     }
 
     static final String PER_LAP = "Per lap";
@@ -109,21 +138,73 @@ final class CarStateView {
     }
 
     String text(String caption) {
-        return values.get(caption).getText();
+        return byCaption.get(caption).value;
     }
 
-    /** Shows the texts; on the UI thread. */
+    /** Where the row of {@code caption} is drawn, on the canvas. */
+    Rectangle rowBounds(String caption) {
+        int i = rows.indexOf(byCaption.get(caption));
+        return new Rectangle(0, i * rowHeight, canvas.getClientArea().width, rowHeight);
+    }
+
+    /** Shows the texts, repainting the rows whose value changed; on the UI thread. */
     void show(Map<String, String> texts) {
-        boolean resized = false;
-        for (Map.Entry<String, Label> e : values.entrySet()) {
-            String text = texts.getOrDefault(e.getKey(), "--");
-            if (!text.equals(e.getValue().getText())) {
-                resized |= text.length() != e.getValue().getText().length();
-                e.getValue().setText(text);
+        int width = canvas.getClientArea().width;
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            String text = texts.getOrDefault(r.caption, "--");
+            if (!text.equals(r.value)) {
+                r.value = text;
+                canvas.redraw(valueX, i * rowHeight, width - valueX, rowHeight, false);
             }
         }
-        if (resized) {
-            panel.layout(true);
+    }
+
+    /** The rows' height and the captions' width in the canvas's font; gives the height of all rows. */
+    private int measure() {
+        GC gc = new GC(canvas);
+        try {
+            rowHeight = gc.getFontMetrics().getHeight() + SPACING;
+            valueX = 0;
+            for (Row r : rows) {
+                valueX = Math.max(valueX, gc.textExtent(r.caption).x + GAP);
+            }
+        } finally {
+            gc.dispose();
+        }
+        return rows.size() * rowHeight;
+    }
+
+    private void paint(GC gc) {
+        Rectangle area = canvas.getClientArea();
+        Rectangle clip = gc.getClipping();
+        if (background == null || clip.width >= area.width) { // a full repaint, as after a theme change
+            background = canvas.getBackground();
+            valueColour = canvas.getForeground();
+            captionColour = ColorMix.mix(background, valueColour, 0.6);
+        }
+        gc.setBackground(background);
+        gc.fillRectangle(clip);
+        for (int i = 0; i < rows.size(); i++) {
+            int y = i * rowHeight;
+            if (y >= clip.y + clip.height || y + rowHeight <= clip.y) {
+                continue;
+            }
+            Row r = rows.get(i);
+            if (clip.x < valueX) {
+                gc.setForeground(captionColour);
+                gc.drawText(r.caption, 0, y, true);
+            }
+            gc.setForeground(valueColour);
+            gc.drawText(TextFit.fit(gc, r.value, area.width - valueX), valueX, y, true);
+        }
+    }
+
+    private void hover(int y) {
+        int i = rowHeight <= 0 ? -1 : y / rowHeight;
+        String tip = i >= 0 && i < rows.size() ? rows.get(i).tooltip : null;
+        if (tip != null && !tip.equals(canvas.getToolTipText())) {
+            canvas.setToolTipText(tip);
         }
     }
 }

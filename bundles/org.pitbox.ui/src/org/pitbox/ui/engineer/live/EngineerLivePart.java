@@ -10,13 +10,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IStylingEngine;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -29,17 +33,22 @@ import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.ui.services.Listening;
 import org.pitbox.ui.services.UiPreferences;
 import org.pitbox.ui.widgets.Buttons;
+import org.pitbox.ui.widgets.TextFit;
 
 /**
- * The engineer watches a team member's live session through the server: the lap in progress over the best lap,
- * the track map, the car's figures, the lap table, and radio to the driver.
+ * The engineer watches a team member's live session through the server: the lap in progress over the best lap
+ * and the lap table on the left; the track map, the car's figures and radio to the driver on the right, where
+ * the figures always show in full and the map takes what is left.
  */
 public class EngineerLivePart {
     public static final String ID = "org.pitbox.ui.part.engineerlive";
-    /** Charts and map redraw at 30 Hz; the lap table and the figures three times a second. */
+    /** Charts redraw at 30 Hz, the car on the map at 10 Hz, the figures three times a second. */
     private static final int FRAME_MILLIS = 33;
+    private static final int MAP_EVERY = 3;
     private static final int TABLE_EVERY = 10;
+    private static final int RADIO_LINES = 3;
     private static final String CHANNELS = "liveChannels";
+    private static final String STYLE = "pitbox.style";
 
     @Inject
     private EngineerLive live;
@@ -69,6 +78,9 @@ public class EngineerLivePart {
     private Text radioText;
     private Button radioSend;
     private long shownRows = -1;
+    /** The lap table shown: whose and how many laps (it changes only when a lap completes). */
+    private Object tabledLaps;
+    private int tabledCount = -1;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -95,13 +107,16 @@ public class EngineerLivePart {
         sessions.setToolTipText("Team members on track now");
         watch = Buttons.push(top, "Watch", "Watch the chosen session", this::watchSelected);
         stop = Buttons.push(top, "Stop", "Stop watching this session", live::stopWatching);
-        connection = new Label(top, SWT.WRAP);
-        connection.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
+        connection = new Label(top, SWT.NONE);
+        GridData line = new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1);
+        line.widthHint = 1; // one line as wide as the part: a new text never lays the part out again
+        connection.setLayoutData(line);
+        connection.addListener(SWT.Resize, e -> fitConnection());
 
-        SashForm rows = new SashForm(parent, SWT.VERTICAL);
-        rows.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        SashForm upper = new SashForm(rows, SWT.HORIZONTAL);
-        Composite charts = new Composite(upper, SWT.NONE);
+        SashForm columns = new SashForm(parent, SWT.HORIZONTAL);
+        columns.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        SashForm left = new SashForm(columns, SWT.VERTICAL);
+        Composite charts = new Composite(left, SWT.NONE);
         charts.setLayout(new GridLayout(4, false));
         traces = new LiveTraceChart(charts);
         traces.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
@@ -112,36 +127,36 @@ public class EngineerLivePart {
         removeChannel = Buttons.push(charts, "Remove last", "Take the bottom chart away", this::removeChannel);
         Buttons.push(charts, "Default charts", "Speed, throttle, brake, gear and steering", () -> setChannels(
                 LiveTraceChart.DEFAULT_CHANNELS));
-        Composite side = new Composite(upper, SWT.NONE);
+        lapTable = new LiveLapTable(left);
+        left.setWeights(64, 36);
+
+        Composite side = new Composite(columns, SWT.NONE);
         side.setLayout(new GridLayout(1, false));
         map = new TrackMapCanvas(side);
         GridData mapData = new GridData(SWT.FILL, SWT.FILL, true, true);
-        mapData.minimumHeight = 160;
+        mapData.minimumHeight = 80;
         map.control().setLayoutData(mapData);
         car = new CarStateView(side, styling);
-        car.control().setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
-        upper.setWeights(60, 40);
-
-        SashForm lower = new SashForm(rows, SWT.HORIZONTAL);
-        lapTable = new LiveLapTable(lower);
-        Composite radio = new Composite(lower, SWT.NONE);
-        radio.setLayout(new GridLayout(2, false));
+        Composite radio = new Composite(side, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(radio);
+        radio.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         radioLog = new org.eclipse.swt.widgets.List(radio, SWT.BORDER | SWT.V_SCROLL);
-        radioLog.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        GridData logData = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        logData.heightHint = RADIO_LINES * radioLog.getItemHeight();
+        radioLog.setLayoutData(logData);
         radioLog.setToolTipText("Radio: your messages and the driver's, newest first");
         radioText = new Text(radio, SWT.BORDER);
         radioText.setMessage("Message to the driver (shown on the overlay)");
         radioText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         radioText.addListener(SWT.DefaultSelection, e -> sendRadio());
         radioSend = Buttons.push(radio, "Send", "Send the message to the driver (Enter)", this::sendRadio);
-        lower.setWeights(62, 38);
-        rows.setWeights(64, 36);
+        columns.setWeights(62, 38);
         setChannels(savedChannels());
         refresh();
         scheduleTick();
     }
 
-    /** For tests: the live session choice, the Watch button, the lap table and one car figure. */
+    /** For tests: the live session choice, the Watch button, the lap table, the charts and the car's figures. */
     Combo sessionChoice() {
         return sessions;
     }
@@ -158,6 +173,21 @@ public class EngineerLivePart {
         return car.text(caption);
     }
 
+    LiveTraceChart traceChart() {
+        return traces;
+    }
+
+    /** Where the row of a car figure is drawn, on the display. */
+    Rectangle carFigureBounds(String caption) {
+        Rectangle r = car.rowBounds(caption);
+        Point at = car.control().toDisplay(r.x, r.y);
+        return new Rectangle(at.x, at.y, r.width, r.height);
+    }
+
+    Control carFigures() {
+        return car.control();
+    }
+
     private List<String> savedChannels() {
         String saved = prefs.get(CHANNELS, "");
         return saved.isBlank() ? LiveTraceChart.DEFAULT_CHANNELS : List.of(saved.split(","));
@@ -166,7 +196,7 @@ public class EngineerLivePart {
     private void setChannels(List<String> names) {
         traces.setChannels(names);
         prefs.put(CHANNELS, String.join(",", names));
-        tick(true);
+        tick(true, true);
     }
 
     private void addChannel() {
@@ -188,13 +218,16 @@ public class EngineerLivePart {
         }
     }
 
-    /** What the tables show, taken while the models are held still. */
+    /** What the tables show, taken while the models are held still; no lap rows when no lap completed. */
     private record Tables(List<LiveLapTable.Row> laps, int sectors, Map<String, String> figures,
             List<String> traced) {
     }
 
-    /** Copies the live models into the views: charts and map every time, tables when {@code all}. */
-    private void tick(boolean all) {
+    /**
+     * Copies the live models into the views: the charts every frame, the car on the map when {@code map}, the
+     * figures when {@code all}, and the lap table when {@code all} and a lap completed.
+     */
+    private void tick(boolean all, boolean withMap) {
         if (traces.control().isDisposed()) {
             return;
         }
@@ -211,13 +244,19 @@ public class EngineerLivePart {
         board.read(m -> {
             any[0] = true;
             traces.take(m.traces());
-            map.take(m.map());
+            if (withMap) {
+                map.take(m.map());
+            }
             if (all) {
-                tables[0] = new Tables(LiveLapTable.rows(m.laps()), m.laps().sectorCount(), CarStateView.texts(m),
-                        m.traces().channels());
+                boolean lapDone = m.laps() != tabledLaps || m.laps().laps().size() != tabledCount;
+                tabledLaps = m.laps();
+                tabledCount = m.laps().laps().size();
+                tables[0] = new Tables(lapDone ? LiveLapTable.rows(m.laps()) : null, m.laps().sectorCount(),
+                        CarStateView.texts(m), m.traces().channels());
             }
         });
         if (!any[0]) {
+            tabledLaps = null;
             traces.clear("Nobody is watched yet. Pick a live session above and press Watch; drivers start one"
                     + " under Driver > Team.");
             map.clear();
@@ -228,10 +267,16 @@ public class EngineerLivePart {
             }
         }
         traces.redrawChanged();
-        map.redrawChanged();
+        if (withMap) {
+            map.redrawChanged();
+        }
         if (tables[0] != null) {
             Tables t = tables[0];
-            lapTable.show(t.laps(), t.sectors());
+            if (t.laps() != null) {
+                lapTable.show(t.laps(), t.sectors());
+            } else {
+                lapTable.recolor(); // the theme may have changed
+            }
             car.show(t.figures());
             if (channelChoice.getItemCount() != t.traced().size()) {
                 channelChoice.setItems(t.traced().stream().sorted().toArray(String[]::new));
@@ -255,7 +300,8 @@ public class EngineerLivePart {
                     return;
                 }
                 if (traces.control().isVisible()) {
-                    tick(frames++ % TABLE_EVERY == 0);
+                    tick(frames % TABLE_EVERY == 0, frames % MAP_EVERY == 0);
+                    frames++;
                 }
                 display.timerExec(FRAME_MILLIS, this);
             }
@@ -341,12 +387,21 @@ public class EngineerLivePart {
             text = describe(s);
             style = s.state() == SubscriberStatus.State.CONNECTED ? "status-ok" : "status-bad";
         }
-        connection.setText(text);
-        styling.setClassname(connection, style);
+        if (!style.equals(connection.getData(STYLE))) {
+            connection.setData(STYLE, style);
+            styling.setClassname(connection, style);
+        }
+        if (!text.equals(connection.getToolTipText())) {
+            connection.setToolTipText(text); // once a second while connected
+            fitConnection();
+        }
         boolean canTalk = s != null && s.state() == SubscriberStatus.State.CONNECTED;
         radioSend.setEnabled(canTalk);
         radioText.setEnabled(canTalk);
-        connection.getParent().layout(true, true);
+    }
+
+    private void fitConnection() {
+        TextFit.show(connection, connection.getToolTipText() == null ? "" : connection.getToolTipText());
     }
 
     static String describe(SubscriberStatus s) {

@@ -25,12 +25,21 @@ enum LiveColors {
 
     /** The shade for what {@code control} is drawn on. */
     Color on(Control control) {
-        return dark(control) ? dark : light;
+        return on(control.getBackground());
+    }
+
+    /** The shade for a {@code background} read before (reading a widget's colour is slow on GTK). */
+    Color on(Color background) {
+        return dark(background) ? dark : light;
     }
 
     /** Whether {@code control} has a dark background (the dark theme). */
     static boolean dark(Control control) {
-        RGB bg = control.getBackground().getRGB();
+        return dark(control.getBackground());
+    }
+
+    private static boolean dark(Color background) {
+        RGB bg = background.getRGB();
         return 0.299 * bg.red + 0.587 * bg.green + 0.114 * bg.blue < 128;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -82,6 +83,8 @@ final class LiveLapTable {
         if (sectors != sectorColumns) {
             columns(sectors);
         }
+        Color best = LiveColors.BEST.on(table);
+        Color bestSector = LiveColors.BEST_SECTOR.on(table);
         table.setRedraw(false);
         table.removeAll();
         for (Row row : rows) {
@@ -94,15 +97,20 @@ final class LiveLapTable {
             texts.add(row.notes());
             item.setText(texts.toArray(String[]::new));
             if (row.best()) {
-                item.setForeground(1, LiveColors.BEST.on(table));
+                item.setForeground(1, best);
             }
             for (int s = 0; s < row.bestSectors().size(); s++) {
                 if (row.bestSectors().get(s)) {
-                    item.setForeground(2 + s, LiveColors.BEST_SECTOR.on(table));
+                    item.setForeground(2 + s, bestSector);
                 }
             }
         }
         table.setRedraw(true);
+    }
+
+    /** Colours the rows again if the theme changed. */
+    void recolor() {
+        show(shown, sectorColumns);
     }
 
     private void columns(int sectors) {

@@ -2,25 +2,30 @@ package org.pitbox.ui.engineer.live;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.pitbox.core.compare.DisplayUnit;
 import org.pitbox.core.engineer.LapTraces;
 import org.pitbox.core.laps.Lap;
+import org.pitbox.ui.widgets.ColorMix;
+import org.pitbox.ui.widgets.TextFit;
 
 /**
  * The lap in progress over the session's best lap against lap distance, one strip per channel plus the time
  * delta on top. {@link #take} copies the traces out of the live models (no allocation once sized); a frame
  * repaints only the stretch of lap the car covered since the last one (SWT copies a cached image in full on
- * every draw, so there is none).
+ * every draw, so there is none). Colours are read on a full repaint only: on GTK each read of a widget's colour
+ * prints and parses the whole CSS. A channel name too long for the margin is shortened; hovering over it shows
+ * the full name.
  */
 final class LiveTraceChart {
     /** Units of iRacing's channels, for the axis labels (live rows carry names and types only). */
@@ -30,6 +35,12 @@ final class LiveTraceChart {
     static final List<String> DEFAULT_CHANNELS = List.of("Speed", "Throttle", "Brake", "Gear", "SteeringWheelAngle");
     private static final int LEFT = 78;
     private static final int GAP = 6;
+    /** The car's progress, in pixels, worth a repaint: less shows no difference a watcher could follow. */
+    private static final int STEP = 2;
+    /** Room for the labels left of the strips. */
+    static final int LABEL_WIDTH = LEFT - 8;
+    private static final String TOOLTIP = "The lap in progress (yellow) over the session's best lap (green) against"
+            + " lap distance; the top strip is the time delta to the best lap";
 
     private final Canvas canvas;
     /** The channels asked for, and those of them the watched car has (drawn, in that order). */
@@ -48,13 +59,22 @@ final class LiveTraceChart {
     /** The last bin of the lap in progress drawn, and the one reached now. */
     private int drawnBin = -1;
     private int reachedBin = -1;
+    /** The canvas's colours and those mixed from them, read on the last full repaint. */
+    private Color background;
+    private Color foreground;
+    private Color grid;
+    private Color bestColour;
+    private Color nowColour;
+    /** The label of each strip as drawn (shortened to the margin), by the strip's full name. */
+    private final Map<String, String> shortNames = new HashMap<>();
+    private Font shortNamesFont;
 
     LiveTraceChart(Composite parent) {
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         canvas.addPaintListener(e -> paint(e.gc));
         canvas.addListener(SWT.Resize, e -> stale = true);
-        canvas.setToolTipText("The lap in progress (yellow) over the session's best lap (green) against lap"
-                + " distance; the top strip is the time delta to the best lap");
+        canvas.addListener(SWT.MouseMove, e -> hover(e.x, e.y));
+        canvas.setToolTipText(TOOLTIP);
     }
 
     Canvas control() {
@@ -146,13 +166,13 @@ final class LiveTraceChart {
             canvas.redraw();
             return;
         }
-        if (reachedBin == drawnBin) {
-            return;
-        }
         int bins = line.length / 2;
-        int from = LEFT + drawnBin * width / (bins - 1) - 3;
-        int to = LEFT + reachedBin * width / (bins - 1) + 3;
-        canvas.redraw(from, 0, to - from, area.height, false);
+        int from = LEFT + drawnBin * width / (bins - 1);
+        int to = LEFT + reachedBin * width / (bins - 1);
+        if (to - from < STEP) {
+            return; // the strip waits until the car has covered a few pixels
+        }
+        canvas.redraw(from - 3, 0, to - from + 6, area.height, false);
     }
 
     void clear(String text) {
@@ -222,22 +242,23 @@ final class LiveTraceChart {
     private void paint(GC gc) {
         Rectangle area = canvas.getClientArea();
         Rectangle clip = gc.getClipping();
-        gc.setBackground(canvas.getBackground());
+        if (background == null || clip.width >= area.width) {
+            readColors(); // a full repaint, as after a theme change
+        }
+        gc.setBackground(background);
         gc.fillRectangle(clip);
-        gc.setForeground(canvas.getForeground());
+        gc.setForeground(foreground);
         if (empty != null || current.isEmpty()) {
             gc.drawText(empty == null ? "No traced channels" : empty, 12, 12, true);
             return;
         }
         int strips = current.size();
-        int height = (area.height - GAP * strips) / strips;
+        int height = stripHeight(area, strips);
         int width = area.width - LEFT - 10;
         if (height < 12 || width < 20) {
             return;
         }
-        Color grid = mix(canvas.getBackground().getRGB(), canvas.getForeground().getRGB(), 0.15);
-        Color bestColour = LiveColors.BEST.on(canvas);
-        Color now = LiveColors.CURRENT.on(canvas);
+        Color now = nowColour;
         gc.setAntialias(SWT.OFF);
         int bins = current.get(0).length;
         int from = Math.max(0, (clip.x - LEFT) * (bins - 1) / width - 1);
@@ -270,15 +291,65 @@ final class LiveTraceChart {
         stale = false;
     }
 
+    private void readColors() {
+        background = canvas.getBackground();
+        foreground = canvas.getForeground();
+        grid = ColorMix.mix(background, foreground, 0.15);
+        bestColour = LiveColors.BEST.on(background);
+        nowColour = LiveColors.CURRENT.on(background);
+    }
+
+    private static int stripHeight(Rectangle area, int strips) {
+        return (area.height - GAP * strips) / strips;
+    }
+
     private void labels(GC gc, int strip, float[] range, int top, int height) {
-        String name = strip == 0 ? "Delta" : channels.get(strip - 1);
+        String name = stripName(strip);
         String unit = strip == 0 ? "s" : unit(name).label();
-        gc.setForeground(canvas.getForeground());
+        gc.setForeground(foreground);
         int lineHeight = gc.getFontMetrics().getHeight();
-        gc.drawText(name, 4, top, true);
+        gc.drawText(shortName(gc, name), 4, top, true);
         if (height >= 3 * lineHeight && range[0] == range[0]) {
-            gc.drawText(unit, 4, top + lineHeight, true);
-            gc.drawText(format(range[0]) + ".." + format(range[1]), 4, top + height - lineHeight, true);
+            gc.drawText(fit(gc, unit), 4, top + lineHeight, true);
+            gc.drawText(fit(gc, format(range[0]) + ".." + format(range[1])), 4, top + height - lineHeight, true);
+        }
+    }
+
+    private String stripName(int strip) {
+        return strip == 0 ? "Delta" : channels.get(strip - 1);
+    }
+
+    /** {@code name} as it fits the margin, worked out once per font. */
+    private String shortName(GC gc, String name) {
+        if (gc.getFont() != shortNamesFont) {
+            shortNames.clear();
+            shortNamesFont = gc.getFont();
+        }
+        return shortNames.computeIfAbsent(name, n -> fit(gc, n));
+    }
+
+    /** {@code text}, cut with an ellipsis where it would run into the strips. */
+    private static String fit(GC gc, String text) {
+        return TextFit.fit(gc, text, LABEL_WIDTH);
+    }
+
+    /** The label shown for the strip of {@code name}, or null when it is not drawn (yet). */
+    String shownName(String name) {
+        return shortNames.get(name);
+    }
+
+    /** Over a strip's label, the tooltip names its channel in full; elsewhere it explains the chart. */
+    private void hover(int x, int y) {
+        String tip = TOOLTIP;
+        int strips = current.size();
+        if (x < LEFT && strips > 0 && empty == null) {
+            int s = Math.min(strips - 1, Math.max(0, (y - GAP) / (stripHeight(canvas.getClientArea(), strips) + GAP)));
+            String name = stripName(s);
+            String unit = s == 0 ? "s" : unit(name).label();
+            tip = (s == 0 ? "Time delta to the best lap" : name) + (unit.isEmpty() ? "" : " (" + unit + ")");
+        }
+        if (!tip.equals(canvas.getToolTipText())) {
+            canvas.setToolTipText(tip);
         }
     }
 
@@ -318,11 +389,5 @@ final class LiveTraceChart {
     private static String format(float v) {
         return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
                 : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static Color mix(RGB a, RGB b, double share) {
-        return new Color((int) Math.round(a.red + share * (b.red - a.red)),
-                (int) Math.round(a.green + share * (b.green - a.green)),
-                (int) Math.round(a.blue + share * (b.blue - a.blue)));
     }
 }

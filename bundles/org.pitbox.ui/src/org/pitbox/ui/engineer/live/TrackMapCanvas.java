@@ -2,13 +2,17 @@ package org.pitbox.ui.engineer.live;
 
 import java.util.Arrays;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.pitbox.core.engineer.TrackMap;
 
-/** The track outline the car drew on its own, with the car's position on it and the start/finish line. */
+/**
+ * The track outline the car drew on its own, with the car's position on it and the start/finish line. A frame
+ * repaints only around the car's old and new place, in the colours read on the last full repaint.
+ */
 final class TrackMapCanvas {
     private static final int MARGIN = 14;
     private static final int TITLE = 16;
@@ -33,6 +37,10 @@ final class TrackMapCanvas {
     private double scale;
     private double offX;
     private double offY;
+    private Color background;
+    private Color foreground;
+    private Color lineColour;
+    private Color carColour;
 
     TrackMapCanvas(Composite parent) {
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
@@ -59,8 +67,10 @@ final class TrackMapCanvas {
             canvas.redraw();
             return;
         }
-        dot(drawnX, drawnY);
-        dot(carX, carY);
+        if (px(carX) != px(drawnX) || py(carY) != py(drawnY)) {
+            dot(drawnX, drawnY);
+            dot(carX, carY);
+        }
     }
 
     private void dot(double x, double y) {
@@ -98,11 +108,15 @@ final class TrackMapCanvas {
 
     private void paint(GC gc) {
         Rectangle area = canvas.getClientArea();
+        Rectangle clip = gc.getClipping();
+        if (background == null || clip.width >= area.width) {
+            readColors(); // a full repaint, as after a theme change
+        }
         drawnNote = note;
-        gc.setBackground(canvas.getBackground());
+        gc.setBackground(background);
         if (xs == null) {
             gc.fillRectangle(area);
-            gc.setForeground(canvas.getForeground());
+            gc.setForeground(foreground);
             gc.drawText(note, 8, 8, true);
             return;
         }
@@ -118,26 +132,31 @@ final class TrackMapCanvas {
         if (outlineOf != xs || !area.equals(outlineArea)) {
             outline(area);
         }
-        Rectangle clip = gc.getClipping();
-        gc.setBackground(canvas.getBackground());
         gc.fillRectangle(clip);
-        gc.setForeground(canvas.getForeground());
+        gc.setForeground(foreground);
         gc.setAntialias(SWT.ON);
         gc.setLineWidth(3);
         drawOutline(gc, clip);
-        gc.setForeground(LiveColors.LINE.on(canvas));
+        gc.setForeground(lineColour);
         gc.drawLine(points[0] - 5, points[1] - 5, points[0] + 5, points[1] + 5);
         gc.setLineWidth(1);
-        gc.setForeground(canvas.getForeground());
+        gc.setForeground(foreground);
         if (clip.y < TITLE + 4) {
             gc.drawText("Track map (" + note + ")", 8, 4, true);
         }
         drawnX = carX;
         drawnY = carY;
         if (carX == carX && carY == carY) {
-            gc.setBackground(LiveColors.CURRENT.on(canvas));
+            gc.setBackground(carColour);
             gc.fillOval(px(carX) - 6, py(carY) - 6, 12, 12);
         }
+    }
+
+    private void readColors() {
+        background = canvas.getBackground();
+        foreground = canvas.getForeground();
+        lineColour = LiveColors.LINE.on(background);
+        carColour = LiveColors.CURRENT.on(background);
     }
 
     /** The outline's segments that reach into the clip (Cairo strokes a whole path even where it is clipped). */
