@@ -42,10 +42,10 @@ import org.pitbox.ui.widgets.TextFit;
  */
 public class EngineerLivePart {
     public static final String ID = "org.pitbox.ui.part.engineerlive";
-    /** Charts redraw at 30 Hz, the car on the map at 10 Hz, the figures three times a second. */
-    private static final int FRAME_MILLIS = 33;
-    private static final int MAP_EVERY = 3;
-    private static final int TABLE_EVERY = 10;
+    /** Charts redraw at 20 Hz, the car on the map at 10 Hz, the figures about three times a second. */
+    private static final int FRAME_MILLIS = 50;
+    private static final int MAP_EVERY = 2;
+    private static final int TABLE_EVERY = 6;
     private static final int RADIO_LINES = 3;
     private static final String CHANNELS = "liveChannels";
     private static final String STYLE = "pitbox.style";
