@@ -67,7 +67,7 @@ public final class PitboxApplication extends ResourceConfig {
     private final TeamAccess teamAccess;
     private final TeamService teams;
     private final SessionService sessions;
-    private final Metrics metrics = new Metrics();
+    private final Metrics metrics;
     private final Map<String, BooleanSupplier> healthChecks = new ConcurrentHashMap<>();
 
     private static Logger quiet(String name) {
@@ -82,7 +82,9 @@ public final class PitboxApplication extends ResourceConfig {
         return logger;
     }
 
-    PitboxApplication(ServerConfig config, Database database, String tokenSecret, Clock clock) throws IOException {
+    PitboxApplication(ServerConfig config, Database database, String tokenSecret, Metrics metrics, Clock clock)
+            throws IOException {
+        this.metrics = metrics;
         Jdbc jdbc = new Jdbc(database.dataSource());
         tokens = new TokenService(tokenSecret, config.accessTokenTtl(), clock);
         AuthService auth = new AuthService(new JdbcUserDao(jdbc), new JdbcRefreshTokenDao(jdbc), new PasswordHasher(),
