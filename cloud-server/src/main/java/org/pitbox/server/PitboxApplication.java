@@ -117,7 +117,7 @@ public final class PitboxApplication extends ResourceConfig {
 
         register(new HealthResource(Version.current(), healthChecks));
         register(new MetricsResource(metrics, config.metricsToken()));
-        register(new OpenApiResource());
+        register(new OpenApiResource(this));
         register(new AuthResource(auth, new LoginGuard(config.authRatePerMinute(), clock)));
         register(new TeamResource(teams));
         register(new InviteResource(teams));
