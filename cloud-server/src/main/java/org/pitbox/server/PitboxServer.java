@@ -121,7 +121,7 @@ public final class PitboxServer implements AutoCloseable {
             close();
             throw e;
         }
-        sweeper = metrics.executor("upload_sweep", Executors.newSingleThreadScheduledExecutor(r -> {
+        sweeper = metrics.executor("upload_sweep", Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "pitbox-upload-sweep");
             t.setDaemon(true);
             return t;

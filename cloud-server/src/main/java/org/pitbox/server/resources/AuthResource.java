@@ -61,7 +61,8 @@ public final class AuthResource {
     @Path("login")
     @RateLimited("auth")
     @Operation(summary = "Log in")
-    @ApiResponse(responseCode = "200", description = "Tokens")
+    @ApiResponse(responseCode = "200", description = "Tokens",
+            content = @Content(schema = @Schema(implementation = TokenPair.class)))
     @ApiResponse(responseCode = "401", description = "Wrong email or password (`invalid_credentials`)")
     @ApiResponse(responseCode = "429",
             description = "Too many requests from this address, or too many failed logins for this email from this "
@@ -79,7 +80,8 @@ public final class AuthResource {
     @RateLimited("auth")
     @Operation(summary = "Trade a refresh token for a new pair; the old one is revoked, and reusing a revoked one "
             + "revokes its whole family")
-    @ApiResponse(responseCode = "200", description = "New tokens")
+    @ApiResponse(responseCode = "200", description = "New tokens",
+            content = @Content(schema = @Schema(implementation = TokenPair.class)))
     @ApiResponse(responseCode = "401",
             description = "Unknown, expired or reused refresh token (`invalid_refresh_token`)")
     public TokenPair refresh(RefreshRequest body) {

@@ -1,6 +1,8 @@
 package org.pitbox.server.resources;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.POST;
@@ -29,7 +31,8 @@ public final class InviteResource {
     @POST
     @Path("{code}/accept")
     @Operation(summary = "Join the invite's team with its role")
-    @ApiResponse(responseCode = "200", description = "The joined team")
+    @ApiResponse(responseCode = "200", description = "The joined team",
+            content = @Content(schema = @Schema(implementation = TeamView.class)))
     @ApiResponse(responseCode = "404", description = "Unknown code (`invite_not_found`)")
     @ApiResponse(responseCode = "409", description = "Already a member (`already_member`)")
     @ApiResponse(responseCode = "410",

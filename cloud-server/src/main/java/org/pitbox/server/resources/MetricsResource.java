@@ -2,6 +2,8 @@ package org.pitbox.server.resources;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.pitbox.protocol.ApiPaths;
@@ -36,7 +39,8 @@ public final class MetricsResource {
     @Produces("text/plain; version=0.0.4; charset=utf-8")
     @Operation(summary = "Prometheus text format 0.0.4, for a scraper sending the configured metrics token as its "
             + "bearer token")
-    @ApiResponse(responseCode = "200", description = "metrics")
+    @ApiResponse(responseCode = "200", description = "metrics",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "401", description = "Missing or wrong metrics token (`invalid_metrics_token`)")
     @ApiResponse(responseCode = "404",
             description = "The server has no metrics-token: metrics are off (`metrics_disabled`)")

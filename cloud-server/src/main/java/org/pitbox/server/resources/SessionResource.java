@@ -42,7 +42,8 @@ public final class SessionResource {
 
     @GET
     @Operation(summary = "A session's metadata and laps")
-    @ApiResponse(responseCode = "200", description = "The session")
+    @ApiResponse(responseCode = "200", description = "The session",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @ApiResponse(responseCode = "404", description = OpenApiConventions.SESSION_NOT_FOUND)
     public SessionView get(@Context SecurityContext sc, @PathParam("id") long id) {
         return sessions.get(AuthFilter.user(sc), id);
@@ -86,7 +87,8 @@ public final class SessionResource {
     @GET
     @jakarta.ws.rs.Path("chunks")
     @Operation(summary = "The chunks received, to resume an upload")
-    @ApiResponse(responseCode = "200", description = "Chunks")
+    @ApiResponse(responseCode = "200", description = "Chunks",
+            content = @Content(schema = @Schema(implementation = ChunkList.class)))
     @ApiResponse(responseCode = "404", description = OpenApiConventions.SESSION_NOT_FOUND)
     public ChunkList chunks(@Context SecurityContext sc, @PathParam("id") long id) {
         return sessions.chunks(AuthFilter.user(sc), id);
@@ -96,7 +98,8 @@ public final class SessionResource {
     @jakarta.ws.rs.Path("complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Join the chunks, check the SHA-256, parse the .ibt and store its laps (the uploader only)")
-    @ApiResponse(responseCode = "200", description = "The stored session with laps")
+    @ApiResponse(responseCode = "200", description = "The stored session with laps",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @ApiResponse(responseCode = "403", description = OpenApiConventions.FORBIDDEN)
     @ApiResponse(responseCode = "404", description = OpenApiConventions.SESSION_NOT_FOUND)
     @ApiResponse(responseCode = "409",
@@ -116,7 +119,9 @@ public final class SessionResource {
     @jakarta.ws.rs.Path("ibt")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     @Operation(summary = "Download the stored .ibt")
-    @ApiResponse(responseCode = "200", description = "The file")
+    @ApiResponse(responseCode = "200", description = "The file",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", description = OpenApiConventions.SESSION_NOT_FOUND)
     @ApiResponse(responseCode = "409", description = "The upload is not complete (`upload_incomplete`)")
     public Response download(@Context SecurityContext sc, @PathParam("id") long id) {

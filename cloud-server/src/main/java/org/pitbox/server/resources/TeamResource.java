@@ -1,6 +1,7 @@
 package org.pitbox.server.resources;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -51,7 +52,8 @@ public final class TeamResource {
 
     @GET
     @Operation(summary = "The caller's teams")
-    @ApiResponse(responseCode = "200", description = "Teams with the caller's role")
+    @ApiResponse(responseCode = "200", description = "Teams with the caller's role",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = TeamView.class))))
     public List<TeamView> mine(@Context SecurityContext sc) {
         return teams.mine(AuthFilter.user(sc));
     }
@@ -59,7 +61,8 @@ public final class TeamResource {
     @GET
     @Path("{teamId}/members")
     @Operation(summary = "Members of a team (any member)")
-    @ApiResponse(responseCode = "200", description = "Members")
+    @ApiResponse(responseCode = "200", description = "Members",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = MemberView.class))))
     @ApiResponse(responseCode = "404", description = OpenApiConventions.TEAM_NOT_FOUND)
     public List<MemberView> members(@Context SecurityContext sc, @PathParam("teamId") long teamId) {
         return teams.members(AuthFilter.user(sc), teamId);

@@ -38,7 +38,8 @@ public final class TeamSessionsResource {
 
     @GET
     @Operation(summary = "A team's sessions, newest first (any member)")
-    @ApiResponse(responseCode = "200", description = "One page")
+    @ApiResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = SessionPage.class)))
     @ApiResponse(responseCode = "400", description = "Bad paging or filter (`invalid_param`)")
     @ApiResponse(responseCode = "404", description = OpenApiConventions.TEAM_NOT_FOUND)
     public SessionPage list(@Context SecurityContext sc, @PathParam("teamId") long teamId,
