@@ -71,7 +71,7 @@ public final class PitboxApplication extends ResourceConfig {
     private final TeamAccess teamAccess;
     private final TeamService teams;
     private final SessionService sessions;
-    private final Metrics metrics = new Metrics();
+    private final Metrics metrics;
     private final Map<String, BooleanSupplier> healthChecks = new ConcurrentHashMap<>();
 
     private static Logger quiet(String name) {
@@ -86,7 +86,9 @@ public final class PitboxApplication extends ResourceConfig {
         return logger;
     }
 
-    PitboxApplication(ServerConfig config, Database database, String tokenSecret, Clock clock) throws IOException {
+    PitboxApplication(ServerConfig config, Database database, String tokenSecret, Metrics metrics, Clock clock)
+            throws IOException {
+        this.metrics = metrics;
         Jdbc jdbc = new Jdbc(database.dataSource());
         tokens = new TokenService(tokenSecret, config.accessTokenTtl(), clock);
         AuthService auth = new AuthService(new JdbcUserDao(jdbc), new JdbcRefreshTokenDao(jdbc), new PasswordHasher(),
@@ -122,7 +124,7 @@ public final class PitboxApplication extends ResourceConfig {
         register(new HealthResource(Version.current(), healthChecks));
         register(new MetricsResource(metrics, config.metricsToken()));
         register(new BackupResource(new Backup(database.dataSource(), store), config.adminToken()));
-        register(new OpenApiResource());
+        register(new OpenApiResource(this));
         register(new AuthResource(auth, new LoginGuard(config.authRatePerMinute(), clock)));
         register(new TeamResource(teams));
         register(new InviteResource(teams));

@@ -1,5 +1,8 @@
 package org.pitbox.server;
 
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,6 +27,7 @@ import org.pitbox.server.backup.BackupCommand;
 import org.pitbox.server.db.Database;
 import org.pitbox.server.http.JsonErrorHandler;
 import org.pitbox.server.live.LiveRelay;
+import org.pitbox.server.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +42,17 @@ public final class PitboxServer implements AutoCloseable {
     private final Server jetty;
     private final Database database;
     private final PitboxApplication application;
+    private final Metrics metrics;
     private final Duration sweepEvery;
     private LiveRelay live;
     private ScheduledExecutorService sweeper;
 
-    private PitboxServer(Server jetty, Database database, PitboxApplication application, Duration uploadExpiry) {
+    private PitboxServer(Server jetty, Database database, PitboxApplication application, Metrics metrics,
+            Duration uploadExpiry) {
         this.jetty = jetty;
         this.database = database;
         this.application = application;
+        this.metrics = metrics;
         Duration quarter = uploadExpiry.dividedBy(4);
         this.sweepEvery = quarter.compareTo(MAX_SWEEP_PERIOD) < 0 ? quarter : MAX_SWEEP_PERIOD;
     }
@@ -59,9 +66,16 @@ public final class PitboxServer implements AutoCloseable {
     public static PitboxServer create(ServerConfig config, Clock clock) throws IOException {
         Files.createDirectories(config.dataDir());
         String secret = TokenSecret.resolve(config);
-        Database database = Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        Metrics metrics = new Metrics();
+        Database database;
         try {
-            PitboxApplication app = new PitboxApplication(config, database, secret, clock);
+            database = Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword(), metrics.registry());
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+        try {
+            PitboxApplication app = new PitboxApplication(config, database, secret, metrics, clock);
             JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, app);
             SslContextFactory.Server ssl = null;
             if (config.tlsKeystore() != null) {
@@ -72,11 +86,14 @@ public final class PitboxServer implements AutoCloseable {
             URI base = URI.create((ssl == null ? "http" : "https") + "://0.0.0.0:" + config.port() + "/");
             Server jetty = JettyHttpContainerFactory.createServer(base, ssl, container, false);
             harden(jetty, config.limits());
-            PitboxServer server = new PitboxServer(jetty, database, app, config.limits().uploadExpiry());
+            new JettyServerThreadPoolMetrics(jetty.getThreadPool(), Tags.empty()).bindTo(metrics.registry());
+            JettyConnectionMetrics.addToAllConnectors(jetty, metrics.registry());
+            PitboxServer server = new PitboxServer(jetty, database, app, metrics, config.limits().uploadExpiry());
             server.live = LiveWiring.install(server, config);
             return server;
         } catch (IOException | RuntimeException e) {
             database.close();
+            metrics.close();
             throw e;
         }
     }
@@ -105,11 +122,11 @@ public final class PitboxServer implements AutoCloseable {
             close();
             throw e;
         }
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        sweeper = metrics.executor("upload_sweep", Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "pitbox-upload-sweep");
             t.setDaemon(true);
             return t;
-        });
+        }));
         sweeper.scheduleWithFixedDelay(this::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
         return this;
@@ -155,6 +172,7 @@ public final class PitboxServer implements AutoCloseable {
                 }
             } finally {
                 database.close();
+                metrics.close();
             }
         }
     }

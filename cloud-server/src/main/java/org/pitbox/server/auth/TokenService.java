@@ -1,37 +1,66 @@
 package org.pitbox.server.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeyLengthException;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Access tokens: compact HS256 JWTs ({@code header.payload.signature}, base64url) with the claims {@code sub}
- * (user id), {@code email}, {@code iat}, {@code exp} (Unix seconds) and {@code typ: "access"}.
+ * Access tokens: compact HS256 JWTs (nimbus-jose-jwt) with header {@code typ: "JWT"} and the claims {@code sub}
+ * (user id), {@code email}, {@code iat}, {@code exp} (Unix seconds) and {@code typ: "access"}. Checking is strict:
+ * HS256 only (no {@code none}, no other algorithm), every claim present, {@code exp} after now with no clock skew,
+ * and every part in canonical base64url, so each token has exactly one spelling.
  */
 public final class TokenService {
-    private static final String HEADER = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
     private static final String TYPE = "access";
+    private static final Set<String> REQUIRED = Set.of("sub", "email", "iat", "exp", "typ");
+    private static final Pattern PART = Pattern.compile("[A-Za-z0-9_-]+");
 
-    private final SecretKeySpec key;
+    private final MACSigner signer;
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Duration ttl;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
 
     public TokenService(String secret, Duration ttl, Clock clock) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+        try {
+            this.signer = new MACSigner(key);
+        } catch (KeyLengthException e) {
+            throw new IllegalArgumentException("the token secret must be at least 32 bytes", e);
+        }
         this.ttl = ttl;
         this.clock = clock;
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(key)));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                new JWTClaimsSet.Builder().claim("typ", TYPE).build(), REQUIRED) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
+        claims.setMaxClockSkew(0);
+        processor.setJWTClaimsSetVerifier(claims);
     }
 
     public Duration ttl() {
@@ -40,33 +69,28 @@ public final class TokenService {
 
     public String issue(long userId, String email) {
         long now = clock.instant().getEpochSecond();
-        ObjectNode claims = json.createObjectNode().put("sub", Long.toString(userId)).put("email", email)
-                .put("iat", now).put("exp", now + ttl.toSeconds()).put("typ", TYPE);
-        String signed = HEADER + "." + b64(claims.toString().getBytes(StandardCharsets.UTF_8));
-        return signed + "." + b64(sign(signed));
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(Long.toString(userId)).claim("email", email)
+                .issueTime(new Date(now * 1000)).expirationTime(new Date((now + ttl.toSeconds()) * 1000))
+                .claim("typ", TYPE).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
     }
 
-    /** The token's user when the signature, type and expiry are right; empty otherwise. */
+    /** The token's user when the encoding, algorithm, signature, type and expiry are right; empty otherwise. */
     public Optional<AuthUser> verify(String token) {
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
+        if (!canonical(token)) {
             return Optional.empty();
         }
         try {
-            byte[] signature = decode(parts[2]);
-            if (!MessageDigest.isEqual(signature, sign(parts[0] + "." + parts[1]))) {
-                return Optional.empty();
-            }
-            JsonNode header = json.readTree(decode(parts[0]));
-            JsonNode claims = json.readTree(decode(parts[1]));
-            long exp = claims.path("exp").asLong(0);
-            if (!"HS256".equals(header.path("alg").asText()) || !TYPE.equals(claims.path("typ").asText())
-                    || exp <= clock.instant().getEpochSecond()) {
-                return Optional.empty();
-            }
-            return Optional.of(new AuthUser(Long.parseLong(claims.path("sub").asText()),
-                    claims.path("email").asText(), Instant.ofEpochSecond(exp)));
-        } catch (IllegalArgumentException | IOException e) {
+            JWTClaimsSet claims = processor.process(SignedJWT.parse(token), null);
+            return Optional.of(new AuthUser(Long.parseLong(claims.getSubject()), claims.getStringClaim("email"),
+                    claims.getExpirationTime().toInstant()));
+        } catch (ParseException | BadJOSEException | JOSEException | NumberFormatException e) {
             return Optional.empty();
         }
     }
@@ -76,26 +100,22 @@ public final class TokenService {
         return Duration.between(clock.instant(), user.expiresAt());
     }
 
-    private byte[] sign(String text) {
+    /** Three parts, each strict base64url: no padding, no unused bits set. */
+    private static boolean canonical(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return false;
+        }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            for (String part : parts) {
+                if (!PART.matcher(part).matches() || !Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(Base64.getUrlDecoder().decode(part)).equals(part)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
-    }
-
-    /** Strict base64url: no padding, no unused bits set, so each token has exactly one spelling. */
-    private static byte[] decode(String part) {
-        byte[] bytes = Base64.getUrlDecoder().decode(part);
-        if (!b64(bytes).equals(part)) {
-            throw new IllegalArgumentException("not canonical base64url");
-        }
-        return bytes;
-    }
-
-    private static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,5 +1,11 @@
 package org.pitbox.server.backup;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +24,7 @@ import org.pitbox.server.http.ApiException;
 /** The backup download, for an operator holding the configured admin token; without one it is off (404). */
 @Path(ApiPaths.API_ROOT + "/admin/backup")
 @PermitAll
+@Tag(name = "ops")
 public final class BackupResource {
     private final Backup backup;
     private final byte[] expected;
@@ -29,7 +36,14 @@ public final class BackupResource {
 
     @GET
     @Produces({"application/zip", "application/json"})
-    public Response download(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    @Operation(summary = "A consistent backup of the database and the stored sessions as one zip (what `pitbox server"
+            + " backup --to DIR` fetches), for an operator sending the configured admin token as the bearer token")
+    @ApiResponse(responseCode = "200", description = "the backup zip",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "401", description = "Missing or wrong admin token (`invalid_admin_token`)")
+    @ApiResponse(responseCode = "404",
+            description = "The server has no admin-token: backups over HTTP are off (`admin_disabled`)")
+    public Response download(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (expected == null) {
             throw ApiException.notFound("admin_disabled", "backups over HTTP are off: the server has no admin-token");
         }

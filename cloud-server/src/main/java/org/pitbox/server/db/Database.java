@@ -2,6 +2,9 @@ package org.pitbox.server.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -16,9 +19,18 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Opens the pool and runs the Flyway migrations in {@code db/migration}. */
+    /** Opens the pool, its metrics kept to themselves (tools and tests), and migrates. */
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, new SimpleMeterRegistry());
+    }
+
+    /**
+     * Opens the pool, with its {@code hikaricp_*} metrics in {@code metrics}, and runs the Flyway migrations in
+     * {@code db/migration}.
+     */
+    public static Database open(String jdbcUrl, String user, String password, MeterRegistry metrics) {
         HikariConfig hc = new HikariConfig();
+        hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         hc.setPoolName("pitbox");
         hc.setJdbcUrl(jdbcUrl);
         hc.setUsername(user);

@@ -21,18 +21,16 @@ import org.pitbox.server.metrics.Metrics;
 @Priority(1)
 public final class MetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
     private static final String START = MetricsFilter.class.getName() + ".start";
-    private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
     private static final String OTHER = "other";
 
     private final Metrics.Counter requests;
-    private final Metrics.Histogram latency;
+    private final Metrics.Timer latency;
 
     public MetricsFilter(Metrics metrics) {
         this.requests = metrics.counter("pitbox_http_requests_total", "HTTP requests by route and status class",
                 "method", "route", "status");
-        this.latency = metrics.histogram("pitbox_http_request_duration_seconds", "HTTP request latency",
-                BUCKETS, "route");
+        this.latency = metrics.timer("pitbox_http_request_duration_seconds", "HTTP request latency", "route");
     }
 
     @Override
@@ -47,7 +45,7 @@ public final class MetricsFilter implements ContainerRequestFilter, ContainerRes
         requests.inc(METHODS.contains(request.getMethod()) ? request.getMethod() : OTHER, route,
                 status >= 1 && status <= 5 ? status + "xx" : OTHER);
         if (request.getProperty(START) instanceof Long start) {
-            latency.observe((System.nanoTime() - start) / 1e9, route);
+            latency.since(start, route);
         }
     }
 

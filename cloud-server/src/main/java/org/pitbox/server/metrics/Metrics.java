@@ -1,45 +1,102 @@
 package org.pitbox.server.metrics;
 
-import java.util.ArrayList;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /**
- * A tiny metrics registry written out in the Prometheus text format (version 0.0.4). Register once, keep the
- * returned object, update it from any thread. Names follow Prometheus rules, e.g. {@code pitbox_frames_relayed_total}.
- * Label values should come from fixed sets; past {@link #MAX_SERIES} combinations per metric, new ones are counted
- * under the values {@value #OVERFLOW}, so no input can grow the registry without bound.
+ * The server's metrics: a small facade over a Micrometer Prometheus registry, which also carries the JVM's memory,
+ * GC, thread, class-loading, CPU and uptime metrics. Register once, keep the returned object, update it from any
+ * thread. Names are written as Prometheus shows them, e.g. {@code pitbox_frames_relayed_total}. Label values should
+ * come from fixed sets; past {@link #MAX_SERIES} combinations per metric, new ones are counted under the values
+ * {@value #OVERFLOW}, so no input can grow the registry without bound.
  */
-public final class Metrics {
+public final class Metrics implements AutoCloseable {
     public static final int MAX_SERIES = 1000;
     public static final String OVERFLOW = "other";
+    /** The buckets of {@link #timer}, in seconds: 5 ms to 10 s. */
+    public static final double[] LATENCY_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
-    private final Map<String, Metric> metrics = new ConcurrentSkipListMap<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Set<String> names = ConcurrentHashMap.newKeySet();
 
-    private interface Metric {
-        void write(StringBuilder out);
+    public Metrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** The series of one metric, one per combination of label values, capped at {@link #MAX_SERIES}. */
+    private static final class Series<M> {
+        private final String name;
+        private final List<String> labels;
+        private final Function<Tags, M> create;
+        private final Map<List<String>, M> children = new ConcurrentHashMap<>();
+
+        Series(String name, String[] labels, Function<Tags, M> create) {
+            this.name = name;
+            this.labels = List.of(labels);
+            this.create = create;
+            if (labels.length == 0) {
+                get(); // an unlabelled metric reads 0 before its first event
+            }
+        }
+
+        M get(String... values) {
+            if (values.length != labels.size()) {
+                throw new IllegalArgumentException(name + " expects label values for " + labels);
+            }
+            List<String> key = List.of(values);
+            M m = children.get(key);
+            if (m != null) {
+                return m;
+            }
+            if (children.size() >= MAX_SERIES) {
+                key = labels.stream().map(l -> OVERFLOW).toList();
+            }
+            return children.computeIfAbsent(key, k -> {
+                Tags tags = Tags.empty();
+                for (int i = 0; i < k.size(); i++) {
+                    tags = tags.and(labels.get(i), k.get(i));
+                }
+                return create.apply(tags);
+            });
+        }
+
+        M peek(String... values) {
+            return children.get(List.of(values));
+        }
     }
 
     /** A monotonically rising count, one per combination of label values. */
-    public static final class Counter implements Metric {
-        private final String name;
-        private final String help;
-        private final List<String> labels;
-        private final Map<List<String>, LongAdder> children = new ConcurrentHashMap<>();
+    public static final class Counter {
+        private final Series<io.micrometer.core.instrument.Counter> series;
 
-        private Counter(String name, String help, List<String> labels) {
-            this.name = name;
-            this.help = help;
-            this.labels = labels;
-            if (labels.isEmpty()) {
-                children.put(List.of(), new LongAdder()); // an unlabelled counter reads 0 before its first event
-            }
+        private Counter(Series<io.micrometer.core.instrument.Counter> series) {
+            this.series = series;
         }
 
         public void inc(String... labelValues) {
@@ -47,143 +104,104 @@ public final class Metrics {
         }
 
         public void add(long n, String... labelValues) {
-            children.computeIfAbsent(key(labels, labelValues, children), k -> new LongAdder()).add(n);
+            series.get(labelValues).increment(n);
         }
 
         public long get(String... labelValues) {
-            LongAdder a = children.get(List.of(labelValues));
-            return a == null ? 0 : a.sum();
-        }
-
-        @Override
-        public void write(StringBuilder out) {
-            header(out, name, help, "counter");
-            children.forEach((values, v) -> sample(out, name, labels, values, "", "", v.sum()));
+            io.micrometer.core.instrument.Counter c = series.peek(labelValues);
+            return c == null ? 0 : (long) c.count();
         }
     }
 
     /** Counts of observations below bucket bounds, plus their sum and count. */
-    public static final class Histogram implements Metric {
-        private final String name;
-        private final String help;
-        private final List<String> labels;
-        private final double[] bounds;
-        private final Map<List<String>, long[]> counts = new ConcurrentHashMap<>();
-        private final Map<List<String>, double[]> sums = new ConcurrentHashMap<>();
+    public static final class Histogram {
+        private final Series<DistributionSummary> series;
 
-        private Histogram(String name, String help, List<String> labels, double[] bounds) {
-            this.name = name;
-            this.help = help;
-            this.labels = labels;
-            this.bounds = bounds.clone();
-            Arrays.sort(this.bounds);
+        private Histogram(Series<DistributionSummary> series) {
+            this.series = series;
         }
 
         public void observe(double value, String... labelValues) {
-            List<String> key = key(labels, labelValues, counts);
-            long[] c = counts.computeIfAbsent(key, k -> new long[bounds.length + 1]);
-            double[] s = sums.computeIfAbsent(key, k -> new double[1]);
-            synchronized (c) {
-                for (int i = 0; i < bounds.length; i++) {
-                    if (value <= bounds[i]) {
-                        c[i]++;
-                    }
-                }
-                c[bounds.length]++;
-                s[0] += value;
-            }
+            series.get(labelValues).record(value);
+        }
+    }
+
+    /** Durations, shown in seconds with {@link #LATENCY_BUCKETS}. */
+    public static final class Timer {
+        private final Series<io.micrometer.core.instrument.Timer> series;
+
+        private Timer(Series<io.micrometer.core.instrument.Timer> series) {
+            this.series = series;
         }
 
-        @Override
-        public void write(StringBuilder out) {
-            header(out, name, help, "histogram");
-            counts.forEach((values, c) -> {
-                synchronized (c) {
-                    for (int i = 0; i < bounds.length; i++) {
-                        sample(out, name + "_bucket", labels, values, "le", number(bounds[i]), c[i]);
-                    }
-                    sample(out, name + "_bucket", labels, values, "le", "+Inf", c[bounds.length]);
-                    sample(out, name + "_sum", labels, values, "", "", sums.get(values)[0]);
-                    sample(out, name + "_count", labels, values, "", "", c[bounds.length]);
-                }
-            });
+        public void record(Duration duration, String... labelValues) {
+            series.get(labelValues).record(duration);
+        }
+
+        /** Records the time since {@code startNanos}, a {@link System#nanoTime()} reading. */
+        public void since(long startNanos, String... labelValues) {
+            record(Duration.ofNanos(System.nanoTime() - startNanos), labelValues);
         }
     }
 
     public Counter counter(String name, String help, String... labelNames) {
-        return register(name, new Counter(name, help, List.of(labelNames)));
+        claim(name);
+        return new Counter(new Series<>(name, labelNames,
+                tags -> io.micrometer.core.instrument.Counter.builder(name).description(help).tags(tags)
+                        .register(registry)));
     }
 
     public Histogram histogram(String name, String help, double[] buckets, String... labelNames) {
-        return register(name, new Histogram(name, help, List.of(labelNames), buckets));
+        claim(name);
+        double[] bounds = buckets.clone();
+        Arrays.sort(bounds);
+        return new Histogram(new Series<>(name, labelNames, tags -> DistributionSummary.builder(name)
+                .description(help).tags(tags).serviceLevelObjectives(bounds).register(registry)));
+    }
+
+    /** A latency metric; name it {@code ..._seconds}, e.g. {@code pitbox_http_request_duration_seconds}. */
+    public Timer timer(String name, String help, String... labelNames) {
+        claim(name);
+        Duration[] bounds = Arrays.stream(LATENCY_BUCKETS).mapToObj(s -> Duration.ofNanos((long) (s * 1e9)))
+                .toArray(Duration[]::new);
+        return new Timer(new Series<>(name, labelNames, tags -> io.micrometer.core.instrument.Timer.builder(name)
+                .description(help).tags(tags).serviceLevelObjectives(bounds).register(registry)));
     }
 
     /** A value read when the metrics are written, e.g. the number of live sessions. */
     public void gauge(String name, String help, DoubleSupplier value) {
-        register(name, out -> {
-            header(out, name, help, "gauge");
-            sample(out, name, List.of(), List.of(), "", "", value.getAsDouble());
-        });
+        claim(name);
+        Gauge.builder(name, value, DoubleSupplier::getAsDouble).description(help).strongReference(true)
+                .register(registry);
     }
 
-    /** Everything in the Prometheus text format. */
+    /** The executor, wrapped so its tasks, queue and pool show as {@code executor_*} metrics named {@code name}. */
+    public ScheduledExecutorService executor(String name, ScheduledExecutorService executor) {
+        return ExecutorServiceMetrics.monitor(registry, executor, name);
+    }
+
+    /** The Micrometer registry, for binders (Jetty, HikariCP, ...). */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Everything in the Prometheus text format (version 0.0.4). */
     public String text() {
-        StringBuilder out = new StringBuilder();
-        metrics.values().forEach(m -> m.write(out));
-        return out.toString();
+        return registry.scrape();
     }
 
-    private <T extends Metric> T register(String name, T metric) {
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+
+    private void claim(String name) {
         if (!name.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
             throw new IllegalArgumentException("bad metric name " + name);
         }
-        if (metrics.putIfAbsent(name, metric) != null) {
+        if (!names.add(name)) {
             throw new IllegalArgumentException("metric " + name + " is registered already");
         }
-        return metric;
-    }
-
-    /** The series of these label values, or the overflow series when the metric has too many already. */
-    private static List<String> key(List<String> labels, String[] values, Map<List<String>, ?> series) {
-        if (values.length != labels.size()) {
-            throw new IllegalArgumentException("expected label values for " + labels);
-        }
-        List<String> key = List.of(values);
-        if (series.size() < MAX_SERIES || series.containsKey(key)) {
-            return key;
-        }
-        return labels.stream().map(l -> OVERFLOW).toList();
-    }
-
-    private static void header(StringBuilder out, String name, String help, String type) {
-        out.append("# HELP ").append(name).append(' ').append(help.replace("\\", "\\\\").replace("\n", "\\n"))
-                .append('\n').append("# TYPE ").append(name).append(' ').append(type).append('\n');
-    }
-
-    private static void sample(StringBuilder out, String name, List<String> labels, List<String> values,
-            String extraLabel, String extraValue, double value) {
-        out.append(name);
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < labels.size(); i++) {
-            parts.add(labels.get(i) + "=\"" + escape(values.get(i)) + "\"");
-        }
-        if (!extraLabel.isEmpty()) {
-            parts.add(extraLabel + "=\"" + extraValue + "\"");
-        }
-        if (!parts.isEmpty()) {
-            out.append('{').append(String.join(",", parts)).append('}');
-        }
-        out.append(' ').append(number(value)).append('\n');
-    }
-
-    private static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%s", v);
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 }

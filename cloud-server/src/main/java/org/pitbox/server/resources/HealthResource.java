@@ -1,5 +1,10 @@
 package org.pitbox.server.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +24,7 @@ import org.pitbox.protocol.HealthReport;
 @Path(ApiPaths.HEALTH)
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "ops")
 public final class HealthResource {
     private final String version;
     private final Map<String, BooleanSupplier> checks;
@@ -29,6 +35,11 @@ public final class HealthResource {
     }
 
     @GET
+    @Operation(summary = "Liveness and readiness (database, and the checks other parts add, e.g. nats)")
+    @ApiResponse(responseCode = "200", description = "All checks UP",
+            content = @Content(schema = @Schema(implementation = HealthReport.class)))
+    @ApiResponse(responseCode = "503", description = "Some check DOWN",
+            content = @Content(schema = @Schema(implementation = HealthReport.class)))
     public Response health() {
         Map<String, String> results = new TreeMap<>();
         checks.forEach((name, check) -> results.put(name, up(check) ? HealthReport.UP : HealthReport.DOWN));

@@ -1,11 +1,18 @@
 package org.pitbox.server.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.pitbox.protocol.ApiPaths;
@@ -18,6 +25,7 @@ import org.pitbox.server.metrics.Metrics;
  */
 @Path(ApiPaths.METRICS)
 @PermitAll
+@Tag(name = "ops")
 public final class MetricsResource {
     private final Metrics metrics;
     private final byte[] token;
@@ -29,7 +37,14 @@ public final class MetricsResource {
 
     @GET
     @Produces("text/plain; version=0.0.4; charset=utf-8")
-    public String scrape(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    @Operation(summary = "Prometheus text format 0.0.4, for a scraper sending the configured metrics token as its "
+            + "bearer token")
+    @ApiResponse(responseCode = "200", description = "metrics",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "401", description = "Missing or wrong metrics token (`invalid_metrics_token`)")
+    @ApiResponse(responseCode = "404",
+            description = "The server has no metrics-token: metrics are off (`metrics_disabled`)")
+    public String scrape(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (token == null) {
             throw ApiException.notFound("metrics_disabled", "metrics are off: the server has no metrics-token");
         }

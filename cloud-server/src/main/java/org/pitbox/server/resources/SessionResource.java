@@ -1,5 +1,10 @@
 package org.pitbox.server.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +30,7 @@ import org.pitbox.server.sessions.SessionService;
 /** One session: metadata and laps, the chunked upload, the file download and deletion. */
 @jakarta.ws.rs.Path(ApiPaths.SESSIONS + "/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sessions")
 public final class SessionResource {
     private final SessionService sessions;
 
@@ -33,11 +39,19 @@ public final class SessionResource {
     }
 
     @GET
+    @Operation(summary = "A session's metadata and laps")
+    @ApiResponse(responseCode = "200", description = "The session",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @ApiResponse(responseCode = "404", description = OpenApiConventions.SESSION_NOT_FOUND)
     public SessionView get(@Context SecurityContext sc, @PathParam("id") long id) {
         return sessions.get(AuthFilter.user(sc), id);
     }
 
     @DELETE
+    @Operation(summary = "Delete a session (a team owner or the uploader)")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.FORBIDDEN)
+    @ApiResponse(responseCode = "404", description = OpenApiConventions.SESSION_NOT_FOUND)
     public Response delete(@Context SecurityContext sc, @PathParam("id") long id) {
         sessions.delete(AuthFilter.user(sc), id);
         return Response.noContent().build();
@@ -47,6 +61,20 @@ public final class SessionResource {
     @PUT
     @jakarta.ws.rs.Path("chunks/{n}")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Upload chunk n (the uploader only). Idempotent: the same bytes again answer 200")
+    @ApiResponse(responseCode = "201", description = "New chunk stored; the chunks received so far",
+            content = @Content(schema = @Schema(implementation = ChunkList.class)))
+    @ApiResponse(responseCode = "200", description = "The same chunk was there already",
+            content = @Content(schema = @Schema(implementation = ChunkList.class)))
+    @ApiResponse(responseCode = "400", description = "Chunk number or length wrong (`invalid_chunk`)")
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.FORBIDDEN)
+    @ApiResponse(responseCode = "404", description = OpenApiConventions.SESSION_NOT_FOUND)
+    @ApiResponse(responseCode = "409",
+            description = "Different bytes for a stored chunk (`chunk_conflict`) or upload complete "
+            + "(`upload_complete`)")
+    @ApiResponse(responseCode = "413",
+            description = "The request body is larger than the configured limit (`body_too_large`)")
+    @ApiResponse(responseCode = "415", description = "Not application/octet-stream (`unsupported_media_type`)")
     public Response putChunk(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("n") int n,
             InputStream body) {
         AuthUser user = AuthFilter.user(sc);
@@ -56,6 +84,10 @@ public final class SessionResource {
 
     @GET
     @jakarta.ws.rs.Path("chunks")
+    @Operation(summary = "The chunks received, to resume an upload")
+    @ApiResponse(responseCode = "200", description = "Chunks",
+            content = @Content(schema = @Schema(implementation = ChunkList.class)))
+    @ApiResponse(responseCode = "404", description = OpenApiConventions.SESSION_NOT_FOUND)
     public ChunkList chunks(@Context SecurityContext sc, @PathParam("id") long id) {
         return sessions.chunks(AuthFilter.user(sc), id);
     }
@@ -63,6 +95,20 @@ public final class SessionResource {
     @POST
     @jakarta.ws.rs.Path("complete")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Join the chunks, check the SHA-256, parse the .ibt and store its laps (the uploader only)")
+    @ApiResponse(responseCode = "200", description = "The stored session with laps",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.FORBIDDEN)
+    @ApiResponse(responseCode = "404", description = OpenApiConventions.SESSION_NOT_FOUND)
+    @ApiResponse(responseCode = "409",
+            description = "Chunks missing (`chunks_missing`) or already complete (`upload_complete`)")
+    @ApiResponse(responseCode = "422",
+            description = "Checksum differs (`checksum_mismatch`), the file is not a valid .ibt (`invalid_ibt`, "
+            + "with the format error), or it has too many sectors (`too_many_sectors`) or laps (`too_many_laps`); "
+            + "the chunks are dropped")
+    @ApiResponse(responseCode = "500",
+            description = "The database refused the session (`session_not_stored`); the chunks are kept, so "
+            + "complete can be called again")
     public SessionView complete(@Context SecurityContext sc, @PathParam("id") long id, CompleteUploadRequest body) {
         return sessions.complete(AuthFilter.user(sc), id, Require.body(body).sha256());
     }
@@ -70,6 +116,12 @@ public final class SessionResource {
     @GET
     @jakarta.ws.rs.Path("ibt")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Download the stored .ibt")
+    @ApiResponse(responseCode = "200", description = "The file",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = OpenApiConventions.SESSION_NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The upload is not complete (`upload_incomplete`)")
     public Response download(@Context SecurityContext sc, @PathParam("id") long id) {
         SessionService.Download file = sessions.download(AuthFilter.user(sc), id);
         StreamingOutput body = out -> file.body().writeTo(out);

@@ -145,7 +145,7 @@ abstract class AuthApi extends ApiTestBase {
                 + "status=\"4xx\"}"), metrics.body());
         assertTrue(metrics.body().contains("pitbox_http_request_duration_seconds_bucket{route=\"/health\",le=\"+Inf\"}"));
         Map<?, ?> openapi = send("GET", "/openapi.json", null, null).is(200).as(Map.class);
-        assertEquals("3.0.3", openapi.get("openapi"));
+        assertTrue(openapi.get("openapi").toString().startsWith("3.0."), openapi.get("openapi").toString());
     }
 
     @Test

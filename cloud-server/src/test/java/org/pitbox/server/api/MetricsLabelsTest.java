@@ -32,4 +32,16 @@ class MetricsLabelsTest extends ApiTestBase {
         assertTrue(after.stream().anyMatch(l -> l.contains("method=\"other\"")), String.join("\n", after));
         assertFalse(after.stream().anyMatch(l -> l.contains("YYY") || l.contains("invented")), String.join("\n", after));
     }
+
+    @Test
+    void theOperatorsJvmJettyPoolAndExecutorMetricsAreThere() throws Exception {
+        send("GET", "/health", null, null).is(200);
+        String body = send("GET", "/metrics", METRICS_TOKEN, null).is(200).body();
+        for (String name : List.of("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads ",
+                "process_cpu_usage ", "jetty_threads_busy ", "jetty_connections_current_connections ",
+                "hikaricp_connections_active{pool=\"pitbox\"}", "executor_seconds_count{name=\"upload_sweep\"}",
+                "executor_pool_size_threads{name=\"upload_sweep\"}")) {
+            assertTrue(body.contains(name), name + " missing in\n" + body);
+        }
+    }
 }

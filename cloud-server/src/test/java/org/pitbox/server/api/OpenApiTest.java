@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The served OpenAPI document describes exactly the routes Jersey serves, and the protected ones need a token. */
+/**
+ * The served OpenAPI document, generated from the resources, describes exactly the routes Jersey serves, the
+ * protected ones need a token, and every schema it refers to is in it.
+ */
 class OpenApiTest extends ApiTestBase {
     @Test
     void everyRouteIsDocumented() throws Exception {
@@ -28,5 +32,13 @@ class OpenApiTest extends ApiTestBase {
         Routes.of(server.application()).forEach(r -> served.add(r.key()));
         assertEquals(served, documented);
         assertTrue(doc.at("/components/securitySchemes/bearer/scheme").asText().equals("bearer"));
+        List<String> refs = doc.findValuesAsText("$ref");
+        assertTrue(refs.contains("#/components/schemas/ApiError"), refs.toString());
+        for (String ref : refs) {
+            assertTrue(!doc.at(ref.substring(1)).isMissingNode(), "dangling " + ref);
+        }
+        assertEquals("#/components/schemas/TokenPair",
+                doc.at("/paths/~1api~1v1~1auth~1login/post/responses/200/content/application~1json/schema/$ref").asText());
+        assertTrue(doc.at("/paths/~1api~1v1~1auth~1login/post/responses").has("429"), "rate limited");
     }
 }
