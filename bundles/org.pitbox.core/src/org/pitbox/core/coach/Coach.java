@@ -23,10 +23,10 @@ public final class Coach {
      * What the coach said over a recording.
      *
      * @param hints       in lap order
-     * @param sheets      the fact sheet of each completed lap, the one its hint was written from
+     * @param cited       for each hint, the fact sheet it was written from
      * @param nanosPerLap the coach's time for each completed lap: its rows, its facts and its hint
      */
-    public record Run(List<Hint> hints, List<FactSheet> sheets, long[] nanosPerLap) {
+    public record Run(List<Hint> hints, List<FactSheet> cited, long[] nanosPerLap) {
     }
 
     /** Reads the next row; the hint when it completed a lap and there is something to say, else null. */
@@ -49,8 +49,9 @@ public final class Coach {
         Frame frame = new Frame(recording.layout());
         int length = recording.layout().rowLength();
         List<Hint> hints = new ArrayList<>();
-        List<FactSheet> sheets = new ArrayList<>();
+        List<FactSheet> cited = new ArrayList<>();
         long[] nanos = new long[16];
+        int laps = 0;
         long spent = 0;
         for (int i = 0, n = recording.recordCount(); i < n; i++) {
             frame.row().put(0, recording.rows(), recording.rowStart(i), length);
@@ -60,14 +61,14 @@ public final class Coach {
             spent += System.nanoTime() - start;
             if (hint != null) {
                 hints.add(hint);
+                cited.add(state.facts());
             }
             if (lapEnded) {
-                nanos = sheets.size() == nanos.length ? Arrays.copyOf(nanos, nanos.length * 2) : nanos;
-                nanos[sheets.size()] = spent;
-                sheets.add(state.facts());
+                nanos = laps == nanos.length ? Arrays.copyOf(nanos, laps * 2) : nanos;
+                nanos[laps++] = spent;
                 spent = 0;
             }
         }
-        return new Run(hints, sheets, Arrays.copyOf(nanos, sheets.size()));
+        return new Run(hints, cited, Arrays.copyOf(nanos, laps));
     }
 }

@@ -1,5 +1,6 @@
 package org.pitbox.core.coach;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,10 @@ public final class FactCheck {
     private static final double GALLON = 3.785411784;
     private static final double MILE = 1.609344;
     private static final double FOOT = 0.3048;
+    private static final BigDecimal MINUTE = BigDecimal.valueOf(60);
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\w.:])(\\d{1,2}):([0-5]\\d(?:\\.\\d+)?)(?![\\d.:])"
-                    + "|(?i:\\b(lap|turn|corner|sector)\\s*#?)(\\d+)(?![\\d.:])"
+                    + "|(?i:\\b(lap|turn|corner|sector)\\s*#?)(\\d+)(?![\\d.]|:\\d)"
                     + "|\\b([TS])(\\d+)\\b"
                     + "|(?<![\\w.])(-?\\d+(?:\\.\\d+)?)\\s*(?i:(km/h|kph|mph|°C|°F|gallons?|gal|litres?|liters?|l"
                     + "|laps?|ms|seconds?|secs?|s|metres?|meters?|m|feet|ft|%|C|F))?(?![\\w/])");
@@ -58,7 +60,8 @@ public final class FactCheck {
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
             if (m.group(1) != null) {
-                double seconds = Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2));
+                double seconds = new BigDecimal(m.group(1)).multiply(MINUTE).add(new BigDecimal(m.group(2)))
+                        .doubleValue();
                 out.add(new Mention(m.group(), seconds, "s", decimals(m.group(2))));
             } else if (m.group(3) != null) {
                 String word = m.group(3).toLowerCase(Locale.ROOT);

@@ -1,6 +1,5 @@
 package org.pitbox.core.coach;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,15 +72,15 @@ public final class RuleCoach {
         if (fuelSaid || !(laps >= SHORT_LAPS)) {
             return null;
         }
-        fuelSaid = true;
-        double first = f.value("fuel.window_first");
-        windowSaid = first <= n + 1;
-        String add = String.format(Locale.ROOT, "add %.1f L", f.value("fuel.to_add"));
-        return f.has("fuel.window_last")
-                ? hint(n, "fuel", Hint.Kind.FUEL_SHORT, "Fuel short by %.1f laps: pit by lap %d, %s", laps,
-                        (int) f.value("fuel.window_last"), add, "fuel.laps_short", "fuel.window_last", "fuel.to_add")
-                : hint(n, "fuel", Hint.Kind.FUEL_SHORT, "Fuel short by %.1f laps: %s", laps, add,
-                        "fuel.laps_short", "fuel.to_add");
+        Hint h = f.has("fuel.window_last")
+                ? hint(n, "fuel", Hint.Kind.FUEL_SHORT, List.of("fuel.laps_short", "fuel.window_last", "fuel.to_add"),
+                        "Fuel short by %.1f laps: pit by lap %d, add %.1f L", laps, (int) f.value("fuel.window_last"),
+                        f.value("fuel.to_add"))
+                : hint(n, "fuel", Hint.Kind.FUEL_SHORT, List.of("fuel.laps_short", "fuel.to_add"),
+                        "Fuel short by %.1f laps: add %.1f L", laps, f.value("fuel.to_add"));
+        fuelSaid = h != null;
+        windowSaid = fuelSaid && f.value("fuel.window_first") <= n + 1;
+        return h;
     }
 
     private Hint spin(FactSheet f, int n) {
@@ -92,10 +91,10 @@ public final class RuleCoach {
         String where = at.corner() > 0 ? Hint.corner(at.corner()) : "lap";
         String place = at.corner() > 0 ? "Turn " + at.corner() + ": spun" : "Spun this lap";
         Fact lost = f.get("lap" + n + ".spin.time_lost");
-        return lost == null ? hint(n, where, Hint.Kind.SPIN, "%s, settle the car before pushing again", place,
-                at.id())
-                : hint(n, where, Hint.Kind.SPIN, "%s, lost %.1f s to your best lap", place, lost.value(), at.id(),
-                        lost.id());
+        return lost == null ? hint(n, where, Hint.Kind.SPIN, List.of(at.id()), "%s, settle the car before pushing again",
+                place)
+                : hint(n, where, Hint.Kind.SPIN, List.of(at.id(), lost.id()), "%s, lost %.1f s to your best lap", place,
+                        lost.value());
     }
 
     private Hint window(FactSheet f, int n) {
@@ -104,9 +103,10 @@ public final class RuleCoach {
         if (windowSaid || !(first <= n + 1 && n <= last)) {
             return null;
         }
-        windowSaid = true;
-        return hint(n, "fuel", Hint.Kind.PIT_WINDOW, "Pit window open: box by lap %d, add %.1f L", (int) last,
-                f.value("fuel.to_add"), "fuel.window_last", "fuel.to_add");
+        Hint h = hint(n, "fuel", Hint.Kind.PIT_WINDOW, List.of("fuel.window_last", "fuel.to_add"),
+                "Pit window open: box by lap %d, add %.1f L", (int) last, f.value("fuel.to_add"));
+        windowSaid = h != null;
+        return h;
     }
 
     private Hint tyres(FactSheet f, int n) {
@@ -124,8 +124,8 @@ public final class RuleCoach {
         }
         tyresSaid = true;
         String tyre = hottest.id().split("\\.")[2].toUpperCase(Locale.ROOT);
-        return hint(n, "tyres", Hint.Kind.TYRES_HOT, "Tyres: %s %.0f C hotter than on your best lap, ease off",
-                tyre, hottest.value(), hottest.id());
+        return hint(n, "tyres", Hint.Kind.TYRES_HOT, List.of(hottest.id()),
+                "Tyres: %s %.0f C hotter than on your best lap, ease off", tyre, hottest.value());
     }
 
     private Hint braking(FactSheet f, int n) {
@@ -143,9 +143,9 @@ public final class RuleCoach {
         if (worst == null) {
             return null;
         }
-        return hint(n, Hint.corner(worst.corner()), Hint.Kind.BRAKING,
+        return hint(n, Hint.corner(worst.corner()), Hint.Kind.BRAKING, List.of(worst.id(), worstLost.id()),
                 "Turn %d: braked %.0f m %s than your best, lost %.2f s", worst.corner(), Math.abs(worst.value()),
-                worst.value() > 0 ? "later" : "earlier", worstLost.value(), worst.id(), worstLost.id());
+                worst.value() > 0 ? "later" : "earlier", worstLost.value());
     }
 
     private Hint cornerSpeed(FactSheet f, int n) {
@@ -164,9 +164,9 @@ public final class RuleCoach {
         if (worst == null) {
             return null;
         }
-        return hint(n, Hint.corner(worst.corner()), Hint.Kind.CORNER_SPEED,
+        return hint(n, Hint.corner(worst.corner()), Hint.Kind.CORNER_SPEED, List.of(worst.id(), worstLost.id()),
                 "Turn %d: minimum speed %.0f km/h under your best, lost %.2f s", worst.corner(), -worst.value(),
-                worstLost.value(), worst.id(), worstLost.id());
+                worstLost.value());
     }
 
     private Hint sector(FactSheet f, int n) {
@@ -186,8 +186,8 @@ public final class RuleCoach {
         if (worst.value() < SECTOR_SECONDS + SECTOR_SHARE * best || worst.value() < SECTOR_CONCENTRATION * total) {
             return null;
         }
-        return hint(n, Hint.sector(worst.sector()), Hint.Kind.SECTOR,
-                "Sector %d: %.2f s slower than your best sector time", worst.sector(), worst.value(), worst.id());
+        return hint(n, Hint.sector(worst.sector()), Hint.Kind.SECTOR, List.of(worst.id()),
+                "Sector %d: %.2f s slower than your best sector time", worst.sector(), worst.value());
     }
 
     private Hint pace(FactSheet f, int n) {
@@ -200,9 +200,11 @@ public final class RuleCoach {
         if (behind == null || paceSaid || behind.value() < PACE_SHARE * f.value("lap" + n + ".previous_average")) {
             return null;
         }
-        paceSaid = true;
-        return hint(n, "lap", Hint.Kind.PACE_DROP, "Pace drop: %.2f s slower than your previous %d laps",
-                behind.value(), (int) f.value("lap" + n + ".previous_laps"), behind.id(), "lap" + n + ".previous_laps");
+        Hint h = hint(n, "lap", Hint.Kind.PACE_DROP, List.of(behind.id(), "lap" + n + ".previous_laps"),
+                "Pace drop: %.2f s slower than your previous %d laps", behind.value(),
+                (int) f.value("lap" + n + ".previous_laps"));
+        paceSaid = h != null;
+        return h;
     }
 
     private Hint newBest(FactSheet f, int n) {
@@ -210,18 +212,17 @@ public final class RuleCoach {
         if (gain == null) {
             return null;
         }
-        return hint(n, "lap", Hint.Kind.NEW_BEST, "New best lap %s, %.2f s quicker, keep it up",
-                LapTimes.format(f.value("best.time")), -gain.value(), "best.time", gain.id());
+        return hint(n, "lap", Hint.Kind.NEW_BEST, List.of("best.time", gain.id()),
+                "New best lap %s, %.2f s quicker, keep it up", LapTimes.format(f.value("best.time")), -gain.value());
     }
 
-    /** A hint whose text is {@code format} with the first arguments; the rest are the ids of the facts cited. */
-    private static Hint hint(int n, String where, Hint.Kind kind, String format, Object... args) {
-        int values = format.split("%", -1).length - 1;
-        List<String> ids = new ArrayList<>();
-        for (int i = values; i < args.length; i++) {
-            ids.add((String) args[i]);
+    /** The hint {@code format} makes of {@code args}, citing {@code ids}; null when a figure is not finite. */
+    private static Hint hint(int n, String where, Hint.Kind kind, List<String> ids, String format, Object... args) {
+        for (Object a : args) {
+            if (a instanceof Double d && !Double.isFinite(d)) {
+                return null;
+            }
         }
-        Object[] shown = java.util.Arrays.copyOf(args, values);
-        return new Hint(n, where, kind, String.format(Locale.ROOT, format, shown), ids);
+        return new Hint(n, where, kind, String.format(Locale.ROOT, format, args), ids);
     }
 }
