@@ -24,6 +24,8 @@ import org.pitbox.core.telemetry.Frame;
  * 1.5 s apart are one corner, so a chicane is one corner.
  */
 public final class RaceState {
+    /** {@code raceLaps} of a session that is no race (practice, testing): nothing is worked out to the flag. */
+    public static final int NOT_A_RACE = -1;
     static final double SPIN_YAW = 2;
     static final double SPIN_SECONDS = 0.25;
     static final String[] TYRES = {"LF", "RF", "LR", "RR"};
@@ -64,7 +66,8 @@ public final class RaceState {
      * @param sectorStarts sector starts as lap distance (0, 0.33, ...); empty without sectors
      * @param trackLength  metres, for braking points
      * @param tickRate     rows per second
-     * @param raceLaps     laps of the race, for fuel to the flag when the session does not say; 0 when unknown
+     * @param raceLaps     laps of the race, for fuel to the flag; 0 to take the laps or time the session has left;
+     *                     {@link #NOT_A_RACE}
      * @throws IllegalArgumentException when the layout lacks SessionTime, Lap, LapDistPct, Speed or Brake, or the
      *                                  track length is not positive
      */
@@ -278,7 +281,8 @@ public final class RaceState {
     private void fuelFacts(FactSheet s, Lap lap) {
         double perLap = live.fuelStats().average(FuelFigures.AVERAGE_LAPS);
         double position = live.position();
-        double toGo = raceLaps > 0 && position >= 0 ? Math.max(0, raceLaps - position) : live.lapsToGo();
+        double toGo = raceLaps > 0 && position >= 0 ? Math.max(0, raceLaps - position)
+                : raceLaps == NOT_A_RACE ? Double.NaN : live.lapsToGo();
         figures.compute(perLap, live.fuelStats().averageLapTime(FuelFigures.AVERAGE_LAPS), live.tank(),
                 FuelFigures.MARGIN, live.fuel(), toGo, position);
         int n = lap.number();

@@ -3,19 +3,22 @@ package org.pitbox.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.pitbox.core.coach.Coach;
 import org.pitbox.core.coach.Hint;
+import org.pitbox.core.coach.RaceState;
 import org.pitbox.iracing.IbtSummary;
 import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.iracing.sessioninfo.Sector;
+import org.pitbox.iracing.sessioninfo.SessionEntry;
 
 /** {@code pitbox coach FILE.ibt [--race-laps N]}: the rule-based coach's hints for a recording. */
 final class CoachCommand {
     static final Syntax SYNTAX = new Syntax("pitbox coach FILE.ibt [--race-laps N]",
             "the rule-based coach's hints, one a line: lap, where (T3 a corner, S2 a sector, fuel, tyres, lap) and the"
-                    + " hint, tab-separated; --race-laps gives the race length for fuel to the flag when the session"
-                    + " has none");
+                    + " hint, tab-separated; fuel to the flag counts the laps or time a race has left, or the"
+                    + " --race-laps given (also for a practice or test session)");
 
     private CoachCommand() {
     }
@@ -37,10 +40,12 @@ final class CoachCommand {
         try (IbtFile ibt = IbtFile.openNamed(file)) {
             IbtSummary summary = IbtSummary.of(ibt);
             List<Double> sectors = summary.info().sectors().stream().map(Sector::startPct).toList();
+            SessionEntry session = summary.info().session(sessionNum(ibt, summary));
+            boolean race = session == null || session.type().toLowerCase(Locale.ROOT).contains("race");
             Coach coach;
             try {
                 coach = new Coach(ibt.layout(), sectors, summary.info().weekend().trackLengthMeters(),
-                        ibt.tickRate(), raceLaps);
+                        ibt.tickRate(), raceLaps > 0 || race ? raceLaps : RaceState.NOT_A_RACE);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
             }
@@ -48,5 +53,12 @@ final class CoachCommand {
                 out.println(h.line());
             }
         }
+    }
+
+    /** The session recorded: the session info's current one, else the first row's SessionNum; -1 when unknown. */
+    private static int sessionNum(IbtFile ibt, IbtSummary summary) {
+        int num = summary.info().currentSessionNum();
+        return num >= 0 || ibt.recordCount() == 0 ? num
+                : ibt.layout().find("SessionNum").map(c -> (int) ibt.value(0, c, 0)).orElse(-1);
     }
 }

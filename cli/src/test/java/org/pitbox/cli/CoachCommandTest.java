@@ -144,6 +144,7 @@ class CoachCommandTest {
                 assertTrue(parts[1].matches("T\\d+|S\\d+|fuel|tyres|lap"), line);
                 assertTrue(parts[2].split("\\s+").length <= 15, line);
                 assertFalse(parts[2].contains("NaN") || parts[2].contains("Infinity"), line);
+                assertFalse(parts[1].equals("fuel"), "the recordings are practice and test sessions: " + line);
                 hints++;
             }
         }
