@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,33 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code pitbox simulate --scenario}, {@code pitbox coach} and {@code pitbox ai-eval}, run in-process. */
-class CoachCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    /** The one line on standard error after a failed command, with nothing on standard output. */
-    private String failure(int status, String... args) {
-        assertEquals(status, run(args), String.join(" ", args) + ": " + err());
-        assertEquals("", out());
-        assertEquals(1, err().lines().count(), err());
-        return err().strip();
-    }
-
+class CoachCommandTest extends CommandTest {
     @Test
     void scenariosAreListedWithTheirTruths() {
         assertEquals(Main.OK, run("simulate", "--scenario", "list"), err());
