@@ -9,14 +9,16 @@ import org.pitbox.core.analysis.builtin.Corners.Corner;
  * A lap against the session's best clean lap, corner by corner. The corners are the braking zones of the best
  * lap, counted from the line; a lap's corner is its braking zone that starts within {@link #SAME_CORNER_METRES}
  * of the best lap's. Corner n's stretch runs from {@link #BEFORE_BRAKING_METRES} before its braking point to the
- * start of the next corner's (the first from the line, the last to it), so the stretches tile the lap and their
- * time lost adds up to the lap's. Exit speed is taken past the apex, {@link #EXIT_METRES} or half the way to the
- * next stretch.
+ * start of the next corner's (the first from the line, the last to it): the stretches tile the lap and place a spin.
+ * Time lost in a corner is measured from {@link #BEFORE_BRAKING_METRES} before its braking point to
+ * {@link #AFTER_APEX_METRES} past its apex (or the end of its stretch), so the pace on the straights does not count;
+ * exit speed is taken {@link #EXIT_METRES} past the apex (or half way to that end).
  */
 final class Compare {
     static final double SAME_CORNER_METRES = 150;
     static final double BEFORE_BRAKING_METRES = 50;
     static final double EXIT_METRES = 100;
+    static final double AFTER_APEX_METRES = 200;
     static final double KPH = 3.6;
 
     private Compare() {
@@ -49,8 +51,8 @@ final class Compare {
             Corner ref = best.corners.get(c);
             int corner = c + 1;
             String at = "lap" + n + ".t" + corner + ".";
-            double from = starts[c];
-            double to = end(starts, c);
+            double from = Math.max(0, best.pct[ref.brake()] - BEFORE_BRAKING_METRES / length);
+            double to = end(best, starts, c, length);
             double exit = exit(best, starts, c, length);
             double lost = lap.timeAt(to) - lap.timeAt(from) - (best.timeAt(to) - best.timeAt(from));
             sheet.add(at + "time_lost", lost, "s", n, 0, corner, "SessionTime");
@@ -85,14 +87,15 @@ final class Compare {
         }
     }
 
-    /** Where corner {@code c}'s stretch ends (the next one's start, or the line). */
-    private static double end(double[] starts, int c) {
-        return c + 1 < starts.length ? starts[c + 1] : 1;
+    /** Where corner {@code c}'s time lost ends: past its apex, within its stretch. */
+    private static double end(LapView best, double[] starts, int c, double length) {
+        double stretchEnd = c + 1 < starts.length ? starts[c + 1] : 1;
+        return Math.min(stretchEnd, best.pct[best.corners.get(c).apex()] + AFTER_APEX_METRES / length);
     }
 
     /** Where corner {@code c}'s exit speed is taken. */
     private static double exit(LapView best, double[] starts, int c, double length) {
         double apex = best.pct[best.corners.get(c).apex()];
-        return apex + Math.min(EXIT_METRES / length, (end(starts, c) - apex) / 2);
+        return apex + Math.min(EXIT_METRES / length, (end(best, starts, c, length) - apex) / 2);
     }
 }

@@ -12,10 +12,10 @@ import org.pitbox.core.coach.Hint;
  * sectors the track's ({@link Hint#sector}).
  */
 public final class Scenario {
-    /** A late braking point moves this far back into the corner after the apex before the car has slowed. */
-    private static final double RUN_WIDE_METRES = 40;
-    /** Speed kept at the apex after braking late, as a share of the corner's speed: the car runs wide. */
-    private static final double RUN_WIDE_SPEED = 0.85;
+    /** After braking late the car runs wide this far past the apex, slowing to {@link #RUN_WIDE_SPEED}. */
+    private static final double RUN_WIDE_METRES = 60;
+    /** The speed a car that braked late gets down to past the apex, as a share of the corner's speed. */
+    private static final double RUN_WIDE_SPEED = 0.75;
 
     /** What the coach should find: {@code kind} on a lap from {@code firstLap} to {@code lastLap} at {@code where}. */
     public record Truth(Hint.Kind kind, int firstLap, int lastLap, String where) {
@@ -135,7 +135,7 @@ public final class Scenario {
         public double target(int lap, double s, double pace, SpeedProfile p) {
             double target = pace * p.at(s);
             if (lateLaps.contains(lap) && s >= lateZone[0] && s < lateZone[1] + RUN_WIDE_METRES) {
-                double late = pace * p.at(Math.max(0, s - lateMetres));
+                double late = pace * p.at(Math.max(lateZone[0], s - lateMetres));
                 target = s < lateZone[1] ? late : Math.min(late, RUN_WIDE_SPEED * pace * p.at(lateZone[1]));
             }
             if (lap == slowLap && s >= slowFrom && s < slowTo) {
