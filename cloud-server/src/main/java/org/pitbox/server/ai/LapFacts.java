@@ -9,12 +9,14 @@ import org.pitbox.server.sessions.SessionDao;
 import org.pitbox.server.sessions.SessionDao.LapRow;
 
 /**
- * The plain {@link FactSource}: a stored session's laps as facts (lap count, best and last lap, each of the last
- * {@value #RECENT_LAPS} laps, best sectors, fuel per lap). Live sessions have none until the race-state watcher
+ * The plain {@link FactSource}: a stored session's laps as facts (lap count, best and last full lap, each of the
+ * last {@value #RECENT_LAPS} full laps, best sectors, fuel per lap). Live sessions have none until the race-state watcher
  * gives them theirs.
  */
 public final class LapFacts implements FactSource {
     public static final int RECENT_LAPS = 10;
+    /** A lap shorter than this share of the median lap time is a part lap (a reset, the end of the recording). */
+    public static final double PART_LAP = 0.5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SessionDao sessions;
@@ -37,7 +39,9 @@ public final class LapFacts implements FactSource {
         root.putObject("session").put("track", s.track()).put("car", s.car()).put("driver", s.driver());
         ArrayNode facts = root.putArray("facts");
         add(facts, "laps", laps.size(), "laps", null);
-        List<LapRow> timed = laps.stream().filter(l -> l.lapTime() > 0).toList();
+        double[] times = laps.stream().mapToDouble(LapRow::lapTime).filter(t -> t > 0).sorted().toArray();
+        double median = times.length == 0 ? 0 : times[times.length / 2];
+        List<LapRow> timed = laps.stream().filter(l -> l.lapTime() > 0 && l.lapTime() >= median * PART_LAP).toList();
         timed.stream().min((a, b) -> Double.compare(a.lapTime(), b.lapTime()))
                 .ifPresent(l -> add(facts, "best_lap", l.lapTime(), "s", l.number()));
         if (!timed.isEmpty()) {

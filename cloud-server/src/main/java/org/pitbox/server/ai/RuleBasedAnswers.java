@@ -36,11 +36,17 @@ public final class RuleBasedAnswers {
         chosen.stream().limit(MAX_FACTS).forEach(f -> {
             JsonNode lap = f.path("source").path("lap");
             b.append(' ').append(f.path("id").asText().replace('_', ' ')).append(' ')
-                    .append(f.path("value").asText()).append(' ').append(f.path("unit").asText())
+                    .append(number(f.path("value").asDouble())).append(' ').append(f.path("unit").asText())
                     .append(lap.isNumber() ? " on lap " + lap.asText() : "")
                     .append(" [").append(f.path("id").asText()).append("];");
         });
         b.setCharAt(b.length() - 1, '.');
         return b.toString();
+    }
+
+    /** At most three decimals, as a race engineer would say it; the checker allows for the rounding. */
+    private static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 }
