@@ -154,8 +154,7 @@ public final class GradientClient {
             if (status != 200) {
                 fail(response, in);
             }
-            String type = response.headers().firstValue("Content-Type").orElse("");
-            return type.startsWith("application/json") ? whole(in) : events(in, onPiece);
+            return events(in, onPiece);
         } catch (IOException e) {
             throw new AiException(Kind.DISCONNECTED, "GradientAI's answer broke off");
         }
@@ -220,17 +219,6 @@ public final class GradientClient {
             return Duration.ZERO;
         }
         return wait.compareTo(MAX_RETRY_WAIT) > 0 ? null : wait;
-    }
-
-    /** A non-streamed {@code chat.completion}. */
-    private static Completion whole(InputStream in) throws IOException, AiException {
-        JsonNode c = JSON.readTree(in.readNBytes(MAX_ANSWER_CHARS * 4 + 64 * 1024));
-        JsonNode choice = c == null ? null : c.path("choices").path(0);
-        if (choice == null || !choice.path("message").path("content").isTextual()) {
-            throw new AiException(Kind.BAD_RESPONSE, "GradientAI's answer has no message content");
-        }
-        String text = cut(choice.path("message").path("content").asText());
-        return completion(text, c.path("usage"), choice.path("finish_reason").asText(null));
     }
 
     /** Reads {@code data:} events until {@code [DONE]}; a silence longer than the timeout ends the stream. */
@@ -313,9 +301,5 @@ public final class GradientClient {
         int answer = usage == null || !usage.has("completion_tokens") ? (text.length() + 3) / 4
                 : usage.path("completion_tokens").asInt(0);
         return new Completion(text, prompt, answer, finish);
-    }
-
-    private static String cut(String text) {
-        return text.length() <= MAX_ANSWER_CHARS ? text : text.substring(0, MAX_ANSWER_CHARS);
     }
 }

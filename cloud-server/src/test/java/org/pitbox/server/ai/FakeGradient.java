@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -33,6 +35,7 @@ import java.util.function.Function;
  */
 public final class FakeGradient implements AutoCloseable {
     public static final String KEY = "fake-agent-key-SECRET-7f3a91";
+    public static final Duration GATE_WAIT = Duration.ofSeconds(10);
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,12 +46,23 @@ public final class FakeGradient implements AutoCloseable {
     /**
      * A streamed answer in {@code pieces}; {@code headerDelay} before the status line, {@code firstPieceDelay}
      * after it; {@code breakAfter} pieces the connection is cut (-1: never); {@code done} false leaves out
-     * {@code [DONE]} and ends the stream cleanly.
+     * {@code [DONE]} and ends the stream cleanly; {@code gate}, when set, is awaited after the first piece (for
+     * at most {@link #GATE_WAIT}), and whether it opened is kept in {@link #gates()}.
      */
     public record Stream(List<String> pieces, Duration headerDelay, Duration firstPieceDelay, int breakAfter,
-            boolean done) implements Reply {
+            boolean done, CountDownLatch gate) implements Reply {
+        public Stream(List<String> pieces, Duration headerDelay, Duration firstPieceDelay, int breakAfter,
+                boolean done) {
+            this(pieces, headerDelay, firstPieceDelay, breakAfter, done, null);
+        }
+
         public static Stream of(String... pieces) {
             return new Stream(List.of(pieces), Duration.ZERO, Duration.ZERO, -1, true);
+        }
+
+        /** Sends the first piece, then waits for {@code gate} before the others. */
+        public static Stream gated(CountDownLatch gate, String... pieces) {
+            return new Stream(List.of(pieces), Duration.ZERO, Duration.ZERO, -1, true, gate);
         }
     }
 
@@ -74,6 +88,7 @@ public final class FakeGradient implements AutoCloseable {
     private final boolean serverless;
     private final ConcurrentLinkedQueue<Reply> queue = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<Boolean> gates = Collections.synchronizedList(new ArrayList<>());
     private final AtomicReference<Function<JsonNode, String>> answer =
             new AtomicReference<>(request -> "Box this lap.");
 
@@ -112,6 +127,13 @@ public final class FakeGradient implements AutoCloseable {
     public List<JsonNode> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
+        }
+    }
+
+    /** For each gated stream, whether its gate opened before the wait ran out. */
+    public List<Boolean> gates() {
+        synchronized (gates) {
+            return List.copyOf(gates);
         }
     }
 
@@ -221,6 +243,9 @@ public final class FakeGradient implements AutoCloseable {
                     .putObject("delta").put("role", "assistant").put("content", piece);
             event(out, delta.toString());
             sent++;
+            if (sent == 1 && s.gate() != null) {
+                gates.add(s.gate().await(GATE_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            }
         }
         if (!s.done()) {
             return;

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,26 @@ abstract class AiGatewayApi extends ApiTestBase {
         User outsider = newUser();
         send("GET", "/api/v1/teams/" + team + "/ai/sessions/" + session + "/conversation", outsider.token(), null)
                 .fails(404, "team_not_found");
+    }
+
+    @Test
+    void eachPieceReachesTheClientAsTheAgentSendsIt() throws Exception {
+        CountDownLatch heard = new CountDownLatch(1);
+        fake.enqueue(Stream.gated(heard, "Your best lap ", "is " + bestLap + " s [best_lap]."));
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + chatPath(team, session))).header("Authorization", "Bearer " + owner.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"Best lap?\"}")).build();
+        HttpResponse<java.util.stream.Stream<String>> r = http.send(post, HttpResponse.BodyHandlers.ofLines());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/event-stream"));
+        try (java.util.stream.Stream<String> lines = r.body()) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.contains("Your best lap ")) {
+                    heard.countDown(); // the agent is still holding back its second piece
+                }
+            }
+        }
+        assertEquals(List.of(true), fake.gates());
     }
 
     @Test
