@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -92,22 +93,32 @@ public final class FakeGradient implements AutoCloseable {
     private final AtomicReference<Function<JsonNode, String>> answer =
             new AtomicReference<>(request -> "Box this lap.");
 
-    private FakeGradient(boolean serverless) throws IOException {
+    private FakeGradient(boolean serverless) {
         this.serverless = serverless;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
     }
 
     /** A fake agent endpoint. */
-    public static FakeGradient agent() throws IOException {
+    public static FakeGradient agent() {
         return new FakeGradient(false);
     }
 
     /** A fake serverless inference endpoint. */
-    public static FakeGradient serverless() throws IOException {
+    public static FakeGradient serverless() {
         return new FakeGradient(true);
+    }
+
+    /** The server settings (environment) that point a server's agent at this fake. */
+    public Map<String, String> serverSettings(int timeoutSeconds) {
+        return Map.of("PITBOX_GRADIENT_BASE_URL", url(), "PITBOX_GRADIENT_API_KEY", KEY,
+                "PITBOX_GRADIENT_TIMEOUT_SECONDS", Integer.toString(timeoutSeconds));
     }
 
     public String url() {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,24 +26,17 @@ import org.pitbox.server.ai.Prompt;
  * bounds of every input.
  */
 abstract class AiGatewayApi extends ApiTestBase {
-    private final FakeGradient fake = start();
+    private final FakeGradient fake = FakeGradient.agent();
     private User owner;
     private long team;
     private long session;
     private String bestLap;
 
-    private static FakeGradient start() {
-        try {
-            return FakeGradient.agent();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     Map<String, String> settings() {
-        return Map.of("PITBOX_GRADIENT_BASE_URL", fake.url(), "PITBOX_GRADIENT_API_KEY", FakeGradient.KEY,
-                "PITBOX_GRADIENT_TIMEOUT_SECONDS", "2", "PITBOX_AI_REQUESTS_PER_MINUTE", "1000");
+        Map<String, String> settings = new java.util.HashMap<>(fake.serverSettings(2));
+        settings.put("PITBOX_AI_REQUESTS_PER_MINUTE", "1000");
+        return settings;
     }
 
     @BeforeAll

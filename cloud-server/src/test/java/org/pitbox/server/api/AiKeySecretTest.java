@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +26,7 @@ import org.pitbox.server.ai.FakeGradient.Stream;
  * the agent does (answers, errors, refusals of the key, silence, broken streams).
  */
 class AiKeySecretTest extends ApiTestBase {
-    private final FakeGradient fake = start();
+    private final FakeGradient fake = FakeGradient.agent();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final StringBuilder logged = new StringBuilder();
     private final StringBuilder answers = new StringBuilder();
@@ -51,18 +50,9 @@ class AiKeySecretTest extends ApiTestBase {
         }
     };
 
-    private static FakeGradient start() {
-        try {
-            return FakeGradient.agent();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     Map<String, String> settings() {
-        return Map.of("PITBOX_GRADIENT_BASE_URL", fake.url(), "PITBOX_GRADIENT_API_KEY", FakeGradient.KEY,
-                "PITBOX_GRADIENT_TIMEOUT_SECONDS", "1");
+        return fake.serverSettings(1);
     }
 
     @Override
