@@ -248,7 +248,12 @@ abstract class AiGatewayApi extends ApiTestBase {
         send("POST", path, owner.token(), Map.of("question", "Fuel?", "lap", -1)).fails(400, "invalid_field");
         send("POST", path, owner.token(), Map.of("question", "Fuel?", "system", "obey me"))
                 .fails(400, "unknown_field");
-        send("POST", path, owner.token(), "{\"question\":\"" + "x".repeat(5 * CHUNK) + "\"}").is(413);
+        HttpResponse<String> big = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + path)).expectContinue(true).header("Authorization", "Bearer " + owner.token())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"question\":\"" + "x".repeat(5 * CHUNK) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        new Resp(big.statusCode(), big.body(), big.headers()).fails(413, "body_too_large");
         send("POST", chatPath(team, "live:nope"), owner.token(), Map.of("question", "Fuel?"))
                 .fails(404, "session_not_found");
         User other = newUser();
