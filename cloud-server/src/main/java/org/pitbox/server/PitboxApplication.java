@@ -10,6 +10,9 @@ import java.util.logging.Logger;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.pitbox.server.ai.AiWiring;
+import org.pitbox.server.ai.LapFacts;
+import org.pitbox.server.ai.NumberChecker;
 import org.pitbox.server.auth.AuthService;
 import org.pitbox.server.auth.JdbcRefreshTokenDao;
 import org.pitbox.server.auth.JdbcUserDao;
@@ -91,7 +94,8 @@ public final class PitboxApplication extends ResourceConfig {
         teamAccess = new TeamAccess(teamDao);
         teams = new TeamService(teamDao, teamAccess, config.inviteTtl(), clock);
         ServerConfig.Limits limits = config.limits();
-        sessions = new SessionService(new JdbcSessionDao(jdbc), new FileStore(config.dataDir()), teamAccess,
+        JdbcSessionDao sessionDao = new JdbcSessionDao(jdbc);
+        sessions = new SessionService(sessionDao, new FileStore(config.dataDir()), teamAccess,
                 config.uploadChunkBytes(), new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(),
                         limits.openUploadsPerUser(), limits.uploadExpiry()), metrics, clock);
         healthChecks.put("database", database::isReady);
@@ -121,6 +125,8 @@ public final class PitboxApplication extends ResourceConfig {
         register(new InviteResource(teams));
         register(new TeamSessionsResource(sessions));
         register(new SessionResource(sessions));
+        register(AiWiring.resource(config.ai(), jdbc, sessionDao, new LapFacts(sessionDao), new NumberChecker(),
+                teamAccess, metrics, clock));
     }
 
     public TokenService tokens() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.pitbox.server.ai.AiSettings;
 import org.pitbox.server.live.LiveLimits;
 
 /**
@@ -27,7 +28,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         String tokenSecret, Duration accessTokenTtl, Duration refreshTokenTtl, Duration inviteTtl,
         ExternalApi gradientAi, ExternalApi elevenLabs, List<String> corsOrigins, Path tlsKeystore,
         String tlsKeystorePassword, String natsUrl, long maxBodyBytes, int uploadChunkBytes, int authRatePerMinute,
-        LiveLimits live, Limits limits, String metricsToken, ClientAddress clientAddress) {
+        LiveLimits live, Limits limits, String metricsToken, ClientAddress clientAddress, AiSettings ai) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int MIN_SECRET_LENGTH = 32;
@@ -78,6 +79,10 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         GRADIENT_BASE_URL("gradient-base-url", false, null),
         GRADIENT_API_KEY("gradient-api-key", true, null),
         GRADIENT_AGENT_ID("gradient-agent-id", false, null),
+        GRADIENT_MODEL("gradient-model", false, null),
+        GRADIENT_TIMEOUT_SECONDS("gradient-timeout-seconds", false, "20"),
+        AI_REQUESTS_PER_MINUTE("ai-requests-per-minute", false, "10"),
+        AI_TOKENS_PER_DAY("ai-tokens-per-day", false, "200000"),
         ELEVENLABS_BASE_URL("elevenlabs-base-url", false, "https://api.elevenlabs.io"),
         ELEVENLABS_API_KEY("elevenlabs-api-key", true, null),
         ELEVENLABS_VOICE_ID("elevenlabs-voice-id", false, null),
@@ -236,7 +241,12 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                         Duration.ofHours(number(v, Setting.UPLOAD_EXPIRY_HOURS, 1, 24 * 365)),
                         number(v, Setting.MAX_LIVE_RECORDING_BYTES, 1 << 20, Long.MAX_VALUE)),
                 v.get(Setting.METRICS_TOKEN),
-                new ClientAddress(v.get(Setting.CLIENT_IP_HEADER), list(proxies)));
+                new ClientAddress(v.get(Setting.CLIENT_IP_HEADER), list(proxies)),
+                AiSettings.of(v.get(Setting.GRADIENT_BASE_URL), v.get(Setting.GRADIENT_API_KEY),
+                        v.get(Setting.GRADIENT_AGENT_ID), v.get(Setting.GRADIENT_MODEL),
+                        Duration.ofSeconds(number(v, Setting.GRADIENT_TIMEOUT_SECONDS, 1, 600)),
+                        (int) number(v, Setting.AI_REQUESTS_PER_MINUTE, 1, 10_000),
+                        number(v, Setting.AI_TOKENS_PER_DAY, 0, 1_000_000_000_000L)));
     }
 
     /** The live relay's byte limits; the others keep their defaults. */
@@ -303,7 +313,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                 + ", tlsKeystorePassword=" + hidden(tlsKeystorePassword) + ", natsUrl=" + redactUserInfo(natsUrl)
                 + ", maxBodyBytes=" + maxBodyBytes + ", uploadChunkBytes=" + uploadChunkBytes
                 + ", authRatePerMinute=" + authRatePerMinute + ", live=" + live + ", limits=" + limits
-                + ", metricsToken=" + hidden(metricsToken) + ", clientAddress=" + clientAddress + "]";
+                + ", metricsToken=" + hidden(metricsToken) + ", clientAddress=" + clientAddress + ", ai=" + ai + "]";
     }
 
     private static String hidden(String secret) {
