@@ -3,15 +3,11 @@ package org.pitbox.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.pitbox.core.coach.Coach;
 import org.pitbox.core.coach.Hint;
-import org.pitbox.core.coach.RaceState;
-import org.pitbox.iracing.IbtSummary;
+import org.pitbox.iracing.SessionCoach;
 import org.pitbox.iracing.ibt.IbtFile;
-import org.pitbox.iracing.sessioninfo.Sector;
-import org.pitbox.iracing.sessioninfo.SessionEntry;
 
 /** {@code pitbox coach FILE.ibt [--race-laps N]}: the rule-based coach's hints for a recording. */
 final class CoachCommand {
@@ -38,14 +34,9 @@ final class CoachCommand {
         int raceLaps = laps == null ? 0 : Numbers.positiveInt(laps, "--race-laps");
         Path file = Path.of(files.get(0));
         try (IbtFile ibt = IbtFile.openNamed(file)) {
-            IbtSummary summary = IbtSummary.of(ibt);
-            List<Double> sectors = summary.info().sectors().stream().map(Sector::startPct).toList();
-            SessionEntry session = summary.info().session(sessionNum(ibt, summary));
-            boolean race = session == null || session.type().toLowerCase(Locale.ROOT).contains("race");
             Coach coach;
             try {
-                coach = new Coach(ibt.layout(), sectors, summary.info().weekend().trackLengthMeters(),
-                        ibt.tickRate(), raceLaps > 0 || race ? raceLaps : RaceState.NOT_A_RACE);
+                coach = SessionCoach.of(ibt, raceLaps);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
             }
@@ -53,12 +44,5 @@ final class CoachCommand {
                 out.println(h.line());
             }
         }
-    }
-
-    /** The session recorded: the session info's current one, else the first row's SessionNum; -1 when unknown. */
-    private static int sessionNum(IbtFile ibt, IbtSummary summary) {
-        int num = summary.info().currentSessionNum();
-        return num >= 0 || ibt.recordCount() == 0 ? num
-                : ibt.layout().find("SessionNum").map(c -> (int) ibt.value(0, c, 0)).orElse(-1);
     }
 }

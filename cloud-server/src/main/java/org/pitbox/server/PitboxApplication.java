@@ -11,8 +11,6 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.pitbox.server.ai.AiWiring;
-import org.pitbox.server.ai.LapFacts;
-import org.pitbox.server.ai.NumberChecker;
 import org.pitbox.server.auth.AuthService;
 import org.pitbox.server.auth.JdbcRefreshTokenDao;
 import org.pitbox.server.auth.JdbcUserDao;
@@ -30,6 +28,7 @@ import org.pitbox.server.http.ClientDisconnect;
 import org.pitbox.server.http.CorsFilter;
 import org.pitbox.server.http.ErrorMappers;
 import org.pitbox.server.http.MetricsFilter;
+import org.pitbox.server.live.SessionWatch;
 import org.pitbox.server.metrics.Metrics;
 import org.pitbox.server.resources.AuthResource;
 import org.pitbox.server.resources.HealthResource;
@@ -71,6 +70,7 @@ public final class PitboxApplication extends ResourceConfig {
     private final TeamService teams;
     private final SessionService sessions;
     private final Metrics metrics = new Metrics();
+    private final SessionWatch.Factory liveCoaches;
     private final Map<String, BooleanSupplier> healthChecks = new ConcurrentHashMap<>();
 
     private static Logger quiet(String name) {
@@ -95,7 +95,8 @@ public final class PitboxApplication extends ResourceConfig {
         teams = new TeamService(teamDao, teamAccess, config.inviteTtl(), clock);
         ServerConfig.Limits limits = config.limits();
         JdbcSessionDao sessionDao = new JdbcSessionDao(jdbc);
-        sessions = new SessionService(sessionDao, new FileStore(config.dataDir()), teamAccess,
+        FileStore files = new FileStore(config.dataDir());
+        sessions = new SessionService(sessionDao, files, teamAccess,
                 config.uploadChunkBytes(), new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(),
                         limits.openUploadsPerUser(), limits.uploadExpiry()), metrics, clock);
         healthChecks.put("database", database::isReady);
@@ -125,8 +126,9 @@ public final class PitboxApplication extends ResourceConfig {
         register(new InviteResource(teams));
         register(new TeamSessionsResource(sessions));
         register(new SessionResource(sessions));
-        register(AiWiring.resource(config.ai(), jdbc, sessionDao, new LapFacts(sessionDao), new NumberChecker(),
-                teamAccess, metrics, clock));
+        AiWiring ai = AiWiring.create(config.ai(), jdbc, sessionDao, files, teamAccess, metrics, clock);
+        register(ai.resource());
+        liveCoaches = ai.coaches();
     }
 
     public TokenService tokens() {
@@ -143,6 +145,11 @@ public final class PitboxApplication extends ResourceConfig {
 
     public SessionService sessions() {
         return sessions;
+    }
+
+    /** The coach that watches each live session. */
+    public SessionWatch.Factory liveCoaches() {
+        return liveCoaches;
     }
 
     public Metrics metrics() {

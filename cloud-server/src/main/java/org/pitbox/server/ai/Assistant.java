@@ -177,7 +177,7 @@ public final class Assistant {
     /** The facts the answer cites as {@code [id]}, as the sheet has them (a JSON array). */
     static String cited(String text, String facts) {
         Set<String> ids = new LinkedHashSet<>();
-        Matcher m = NumberChecker.CITATION.matcher(text);
+        Matcher m = FactChecker.CITATION.matcher(text);
         while (m.find()) {
             ids.add(m.group().substring(1, m.group().length() - 1));
         }

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The answer when no agent can give one: the session's figures that match the question's words (fuel, sector,
- * lap), each as the fact sheet has it and cited, so every number is verified.
+ * lap), the session's bests first, each as the fact sheet has it and cited, so every number is verified.
  */
 public final class RuleBasedAnswers {
     public static final int MAX_FACTS = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SECTOR = Pattern.compile("(^|\\.)s\\d+\\.");
 
     public String answer(String question, String factsJson) {
         List<JsonNode> facts = new ArrayList<>();
@@ -23,9 +26,8 @@ public final class RuleBasedAnswers {
             // an unreadable sheet has no figures
         }
         String q = question.toLowerCase(Locale.ROOT);
-        List<JsonNode> chosen = facts.stream().filter(f -> q.contains("fuel") && f.path("unit").asText().equals("l")
-                || q.contains("sector") && f.path("id").asText().contains("sector")
-                || (q.contains("lap") || q.contains("pace")) && f.path("unit").asText().equals("s")).toList();
+        List<JsonNode> chosen = new ArrayList<>(facts.stream().filter(f -> wanted(q, f)).toList());
+        chosen.sort(Comparator.comparing(f -> !f.path("id").asText().startsWith("best.")));
         if (chosen.isEmpty()) {
             chosen = facts;
         }
@@ -42,6 +44,14 @@ public final class RuleBasedAnswers {
         });
         b.setCharAt(b.length() - 1, '.');
         return b.toString();
+    }
+
+    /** Fuel, sector or lap-time facts (core's fact ids: fuel.*, *.s2.*, times in s) as the question asks. */
+    private static boolean wanted(String question, JsonNode fact) {
+        String id = fact.path("id").asText();
+        return question.contains("fuel") && id.startsWith("fuel.")
+                || question.contains("sector") && SECTOR.matcher(id).find()
+                || (question.contains("lap") || question.contains("pace")) && fact.path("unit").asText().equals("s");
     }
 
     /** At most three decimals, as a race engineer would say it; the checker allows for the rounding. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pitbox.core.coach.Coach;
+import org.pitbox.iracing.SessionCoach;
+import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.server.ai.FakeGradient;
 import org.pitbox.server.ai.FakeGradient.Error;
 import org.pitbox.server.ai.FakeGradient.Stream;
@@ -44,10 +48,17 @@ abstract class AiGatewayApi extends ApiTestBase {
         owner = newUser();
         team = newTeam(owner);
         session = upload(owner, team, Ibts.martinsville(3), "D", "2025-05-01T18:30:00Z");
-        bestLap = send("GET", "/api/v1/sessions/" + session, owner.token(), null).is(200).as(JsonNode.class)
-                .get("laps").findValues("lapTime").stream().map(JsonNode::asDouble).filter(t -> t > 0).sorted()
-                .findFirst().map(t -> String.format(java.util.Locale.ROOT, "%.2f", t)).orElseThrow();
-        fake.answerWith(request -> "Your best lap is " + bestLap + " s [best_lap]. Keep it up.");
+        bestLap = String.format(java.util.Locale.ROOT, "%.2f", bestLap(Ibts.martinsville(3)));
+        fake.answerWith(request -> "Your best lap is " + bestLap + " s [best.time]. Keep it up.");
+    }
+
+    /** The session's best lap as core's coach has it in the fact sheet. */
+    static double bestLap(byte[] ibt) throws Exception {
+        try (IbtFile file = IbtFile.read(ByteBuffer.wrap(ibt))) {
+            Coach coach = SessionCoach.of(file, 0);
+            coach.run(file);
+            return coach.state().facts().value("best.time");
+        }
     }
 
     @AfterAll
@@ -69,17 +80,17 @@ abstract class AiGatewayApi extends ApiTestBase {
         User driver = member(team, owner, "driver");
         SseEvents events = ask(driver, "What was my best lap?");
         assertTrue(events.named("piece").size() > 1, events.toString());
-        assertEquals("Your best lap is " + bestLap + " s [best_lap]. Keep it up.", events.text());
+        assertEquals("Your best lap is " + bestLap + " s [best.time]. Keep it up.", events.text());
         JsonNode done = events.done();
         assertEquals("agent", done.get("source").asText());
         assertEquals(Prompt.CURRENT, done.get("promptVersion").asText());
         assertEquals(1.0, done.get("verifiedShare").asDouble());
         assertEquals(0, done.get("unverified").size());
-        assertEquals("best_lap", done.at("/citedFacts/0/id").asText());
+        assertEquals("best.time", done.at("/citedFacts/0/id").asText());
         JsonNode request = fake.requests().getLast();
         assertEquals("system", request.at("/messages/0/role").asText());
         assertFalse(request.at("/messages/0/content").asText().contains("best lap?"));
-        assertTrue(request.at("/messages/1/content").asText().contains("\"best_lap\""));
+        assertTrue(request.at("/messages/1/content").asText().contains("\"best.time\""));
         JsonNode messages = request.get("messages");
         assertEquals("What was my best lap?", messages.get(messages.size() - 1).get("content").asText());
 
@@ -102,7 +113,7 @@ abstract class AiGatewayApi extends ApiTestBase {
     @Test
     void eachPieceReachesTheClientAsTheAgentSendsIt() throws Exception {
         CountDownLatch heard = new CountDownLatch(1);
-        fake.enqueue(Stream.gated(heard, "Your best lap ", "is " + bestLap + " s [best_lap]."));
+        fake.enqueue(Stream.gated(heard, "Your best lap ", "is " + bestLap + " s [best.time]."));
         HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                 + chatPath(team, session))).header("Authorization", "Bearer " + owner.token())
                 .header("Content-Type", "application/json")
@@ -121,12 +132,12 @@ abstract class AiGatewayApi extends ApiTestBase {
 
     @Test
     void anUnmatchedNumberIsAskedForAgainOnceThenMarkedUnverified() throws Exception {
-        fake.enqueue(Stream.of("You need ", "99.9 l."), Stream.of("Your best lap is " + bestLap + " s [best_lap]."));
+        fake.enqueue(Stream.of("You need ", "99.9 l."), Stream.of("Your best lap is " + bestLap + " s [best.time]."));
         SseEvents events = ask(owner, "How much fuel do we need?");
         List<SseEvents.Event> restarts = events.named("restart");
         assertEquals(1, restarts.size(), events.toString());
         assertEquals("unverified", restarts.getFirst().data().get("reason").asText());
-        assertEquals("99.9", restarts.getFirst().data().at("/unmatched/0").asText());
+        assertEquals("99.9 l", restarts.getFirst().data().at("/unmatched/0").asText());
         JsonNode again = fake.requests().getLast().get("messages");
         assertTrue(again.get(again.size() - 1).get("content").asText().contains("99.9"));
         assertEquals(1.0, events.done().get("verifiedShare").asDouble());
@@ -134,7 +145,7 @@ abstract class AiGatewayApi extends ApiTestBase {
         fake.enqueue(Stream.of("You need 99.9 l."), Stream.of("Still 99.9 l, best lap " + bestLap + " s."));
         JsonNode done = ask(owner, "How much fuel do we need?").done();
         assertEquals(0.5, done.get("verifiedShare").asDouble());
-        assertEquals("99.9", done.at("/unverified/0").asText());
+        assertEquals("99.9 l", done.at("/unverified/0").asText());
         assertEquals("agent", done.get("source").asText());
     }
 
@@ -146,7 +157,7 @@ abstract class AiGatewayApi extends ApiTestBase {
         assertEquals("rule-based", done.get("source").asText());
         assertEquals(Prompt.RULE_BASED, done.get("promptVersion").asText());
         assertEquals(1.0, done.get("verifiedShare").asDouble(), events.text());
-        assertTrue(events.text().contains("[best_lap]"), events.text());
+        assertTrue(events.text().contains("[best.time]"), events.text());
 
         fake.enqueue(new Stream(List.of("Fuel ", "is "), Duration.ZERO, Duration.ZERO, 1, true));
         events = ask(owner, "How is my fuel?");

@@ -20,7 +20,7 @@ class AiWithoutAgentTest extends ApiTestBase {
         assertEquals("rule-based", done.get("source").asText());
         assertEquals(1.0, done.get("verifiedShare").asDouble(), events.text());
         assertEquals(done.get("text").asText(), events.text());
-        assertTrue(events.text().contains("[best_sector_1]"), events.text());
+        assertTrue(events.text().contains("[best.s1.time]"), events.text());
         assertTrue(send("GET", "/metrics", METRICS_TOKEN, null).body()
                 .contains("pitbox_ai_fallbacks_total{team=\"" + team + "\",reason=\"no_agent\"} 1"));
     }
