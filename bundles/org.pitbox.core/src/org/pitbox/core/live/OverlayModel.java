@@ -23,6 +23,9 @@ public final class OverlayModel {
     /** Link levels for {@link #setLink(String, int)}: fine, catching up, offline or losing data, not streaming. */
     public static final int LINK_OK = 0, LINK_WARNING = 1, LINK_BAD = 2, LINK_IDLE = 3;
 
+    /** Seconds a coach hint stays on the overlay. */
+    public static final int COACH_SECONDS = 20;
+
     private final Trace throttle = new Trace(TRACE);
     private final Trace brake = new Trace(TRACE);
     private final Trace steering = new Trace(TRACE);
@@ -79,6 +82,8 @@ public final class OverlayModel {
     private long frames;
     private String message = "";
     private String link = "Not streaming";
+    private String coach = "";
+    private long coachUntil;
     private int linkLevel = LINK_IDLE;
 
     /** Reads one frame; a frame of another layout resolves the channels again and starts over. */
@@ -179,6 +184,23 @@ public final class OverlayModel {
 
     public String message() {
         return message;
+    }
+
+    /**
+     * The coach's hint after a lap, labelled by its source ("rule-based" or "AI"), shown for {@link #COACH_SECONDS}
+     * from {@code nowMillis}; call on the UI thread.
+     */
+    public void setCoach(String text, String source, long nowMillis) {
+        coach = text == null || text.isBlank() ? "" : "Coach, " + source + ": " + text.strip();
+        coachUntil = nowMillis + COACH_SECONDS * 1000L;
+    }
+
+    /** The coach line at {@code nowMillis}: the last hint while it is fresh, else empty (the same text until then). */
+    public String coachLine(long nowMillis) {
+        if (!coach.isEmpty() && nowMillis >= coachUntil) {
+            coach = "";
+        }
+        return coach;
     }
 
     /**

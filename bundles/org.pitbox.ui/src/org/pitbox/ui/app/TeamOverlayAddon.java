@@ -4,11 +4,12 @@ import jakarta.inject.Inject;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.pitbox.client.live.LinkSummary;
+import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.ui.overlay.OverlayWindow;
 import org.pitbox.ui.services.Status;
 import org.pitbox.ui.services.TeamSession;
 
-/** Shows the team link (state, kB/s) and radio messages on the driver overlay. */
+/** Shows the team link (state, kB/s), radio messages and the coach's hints on the driver overlay. */
 public class TeamOverlayAddon {
     @Inject
     private OverlayWindow overlay;
@@ -26,5 +27,12 @@ public class TeamOverlayAddon {
     @Optional
     void onRadio(@UIEventTopic(Status.TOPIC_RADIO) String line) {
         overlay.showMessage(line);
+    }
+
+    @Inject
+    @Optional
+    void onCoach(@UIEventTopic(Status.TOPIC_COACH) LiveControl hint) {
+        String source = hint.coach() == null ? "rule-based" : hint.coach().source();
+        overlay.model().setCoach(hint.text(), source, System.currentTimeMillis());
     }
 }

@@ -15,6 +15,8 @@ public final class Status {
     public static final String TOPIC_TEAM = "pitbox/status/team";
     /** A radio message arrived or was sent (payload: String, "name: text"). */
     public static final String TOPIC_RADIO = "pitbox/status/radio";
+    /** The server's coach sent a hint after a lap (payload: LiveControl, a coach message). */
+    public static final String TOPIC_COACH = "pitbox/status/coach";
 
     /** The engineer's live view changed: presence, the watched session, its connection (payload: String). */
     public static final String TOPIC_ENGINEER = "pitbox/status/engineer";

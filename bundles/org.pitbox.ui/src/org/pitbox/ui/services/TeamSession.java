@@ -24,6 +24,7 @@ import org.pitbox.client.live.LiveStatus;
 import org.pitbox.core.home.PitboxHome;
 import org.pitbox.core.source.LiveFeed;
 import org.pitbox.protocol.api.TeamView;
+import org.pitbox.protocol.live.LiveControl;
 
 /**
  * The driver's link to the team server: sign-in (refresh token in {@link SecureCredentials}), the chosen team,
@@ -217,6 +218,11 @@ public class TeamSession {
             @Override
             public void radio(String fromName, String text) {
                 events.post(Status.TOPIC_RADIO, (fromName == null ? "Team" : fromName) + ": " + text);
+            }
+
+            @Override
+            public void coach(LiveControl hint) {
+                events.post(Status.TOPIC_COACH, hint);
             }
 
             @Override
