@@ -23,7 +23,7 @@ public final class FactChecker implements AnswerChecker {
     }
 
     /** The sheet {@link FactSheet#toJson()} wrote; empty when the JSON is not one. */
-    static FactSheet sheet(String json) {
+    public static FactSheet sheet(String json) {
         FactSheet sheet = new FactSheet();
         try {
             for (JsonNode f : JSON.readTree(json).path("facts")) {

@@ -23,7 +23,6 @@ import org.pitbox.client.live.LivePublisher;
 import org.pitbox.client.live.LiveSubscriber;
 import org.pitbox.client.live.SubscriberListener;
 import org.pitbox.core.coach.FactCheck;
-import org.pitbox.core.coach.FactSheet;
 import org.pitbox.core.sim.Scenario;
 import org.pitbox.core.sim.Scenarios;
 import org.pitbox.core.sim.SimulatedRecording;
@@ -34,6 +33,7 @@ import org.pitbox.core.telemetry.Frame;
 import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.server.PitboxServer;
 import org.pitbox.server.ServerConfig;
+import org.pitbox.server.ai.FactChecker;
 
 /**
  * A whole server coaches a live session: a driver streams the late-braking scenario; after laps the server's
@@ -167,7 +167,8 @@ class LiveCoachTest {
                 assertEquals("coach", stored.get("kind").asText());
                 assertEquals(h.text(), stored.get("text").asText());
                 assertEquals(1.0, stored.get("verifiedShare").asDouble(), h.text());
-                FactCheck.Result check = FactCheck.check(h.text(), sheet(stored.get("citedFacts")));
+                FactCheck.Result check = FactCheck.check(h.text(),
+                        FactChecker.sheet("{\"facts\":" + stored.get("citedFacts") + "}"));
                 assertEquals(List.of(), check.unmatched(), h.text() + " against " + stored.get("citedFacts"));
             }
             HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -176,15 +177,5 @@ class LiveCoachTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(404, refused.statusCode(), refused.body());
         }
-    }
-
-    private static FactSheet sheet(JsonNode facts) {
-        FactSheet sheet = new FactSheet();
-        for (JsonNode f : facts) {
-            JsonNode s = f.path("source");
-            sheet.add(f.get("id").asText(), f.get("value").asDouble(), f.get("unit").asText(), s.path("lap").asInt(),
-                    s.path("sector").asInt(), s.path("corner").asInt(), s.path("channel").asText());
-        }
-        return sheet;
     }
 }
