@@ -34,6 +34,7 @@ import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.server.PitboxServer;
 import org.pitbox.server.ServerConfig;
 import org.pitbox.server.ai.FactChecker;
+import org.pitbox.server.ai.FakeGradient;
 
 /**
  * A whole server coaches a live session: a driver streams the late-braking scenario; after laps the server's
@@ -101,8 +102,26 @@ class LiveCoachTest {
 
     @Test
     void theDriverAndTheEngineersGetVerifiedHintsAndOutsidersNone(@TempDir Path dir) throws Exception {
+        coach(dir, Map.of(), "rule-based");
+    }
+
+    /** With an agent (the local fake, which says the rule coach's finding back) the hints are the agent's. */
+    @Test
+    void anAgentWordsTheHintsWhenOneIsConfigured(@TempDir Path dir) throws Exception {
+        try (FakeGradient fake = FakeGradient.agent()) {
+            fake.answerWith(request -> {
+                JsonNode messages = request.get("messages");
+                String ask = messages.get(messages.size() - 1).get("content").asText();
+                return ask.substring(ask.indexOf("no fact ids: ") + "no fact ids: ".length());
+            });
+            coach(dir, fake.serverSettings(5), "AI");
+            assertTrue(fake.requests().size() >= 3, "one agent call a hint");
+        }
+    }
+
+    private void coach(Path dir, Map<String, String> env, String source) throws Exception {
         try (PitboxServer server = PitboxServer.start(ServerConfig.from(
-                new String[] {"--port", "0", "--data-dir", dir.resolve("server").toString()}, Map.of()))) {
+                new String[] {"--port", "0", "--data-dir", dir.resolve("server").toString()}, env))) {
             ServerHttp http = new ServerHttp(server);
             ServerHttp.Account owner = http.account("owner");
             long team = http.team(owner, "Coached Racing");
@@ -157,7 +176,7 @@ class LiveCoachTest {
                     engineer.token());
             assertEquals(hints.size(), insights.size(), insights.toString());
             for (LiveControl h : hints) {
-                assertEquals("rule-based", h.coach().source());
+                assertEquals(source, h.coach().source());
                 assertTrue(h.text().split(" ").length <= 15, h.text());
                 JsonNode stored = null;
                 for (JsonNode i : insights) {
@@ -165,6 +184,7 @@ class LiveCoachTest {
                 }
                 assertTrue(stored != null, "insight " + h.coach().insightId() + " listed");
                 assertEquals("coach", stored.get("kind").asText());
+                assertEquals(source.equals("AI") ? "agent" : "rule-based", stored.get("source").asText());
                 assertEquals(h.text(), stored.get("text").asText());
                 assertEquals(1.0, stored.get("verifiedShare").asDouble(), h.text());
                 FactCheck.Result check = FactCheck.check(h.text(),
