@@ -86,14 +86,9 @@ public final class LiveRelay implements AutoCloseable {
 
     /**
      * Wraps the server's handler so WebSocket upgrades under {@code /api/v1/live/} reach the relay and
-     * everything else the old handler. Connects to NATS when the config names it.
+     * everything else the old handler. Connects to NATS when the config names it. {@code watches} may watch each
+     * session published to this node ({@link SessionWatch#NONE}: none).
      */
-    public static LiveRelay install(Server jetty, LiveConfig config, LiveAccess access, RecordingSink sink,
-            LiveMetrics metrics) throws IOException {
-        return install(jetty, config, access, sink, metrics, SessionWatch.NONE);
-    }
-
-    /** As above, with a watcher for each session published to this node. */
     public static LiveRelay install(Server jetty, LiveConfig config, LiveAccess access, RecordingSink sink,
             LiveMetrics metrics, SessionWatch.Factory watches) throws IOException {
         if (jetty.isStarted()) {
