@@ -26,6 +26,7 @@ import org.pitbox.client.live.LiveStatus;
 import org.pitbox.core.home.PitboxHome;
 import org.pitbox.core.source.LiveFeed;
 import org.pitbox.protocol.api.TeamView;
+import org.pitbox.protocol.live.LiveControl;
 
 /**
  * The driver's link to the team server: sign-in (refresh token in the {@link SignInStore}), the chosen team,
@@ -46,6 +47,10 @@ public class TeamSession {
 
         /** The streaming spool is full: the oldest {@code dropped} samples are gone, the newest kept. */
         default void spoolFull(long dropped) {
+        }
+
+        /** The server's coach sent a hint after a lap; {@code source} is "rule-based" or "AI". */
+        default void coach(String text, String source) {
         }
     }
 
@@ -249,6 +254,12 @@ public class TeamSession {
             public void radio(String fromName, String text) {
                 String from = fromName == null ? "Team" : fromName;
                 listeners.forEach(l -> l.radio(from, text));
+            }
+
+            @Override
+            public void coach(LiveControl hint) {
+                String source = hint.coach() == null ? "rule-based" : hint.coach().source();
+                listeners.forEach(l -> l.coach(hint.text(), source));
             }
 
             @Override

@@ -78,6 +78,11 @@ public final class FeedStreamer implements AutoCloseable {
         return publisher.status();
     }
 
+    /** Turns the server's coach hints on or off. */
+    public void coach(boolean on) {
+        publisher.coach(on);
+    }
+
     public boolean radio(String text) {
         return publisher.radio(text);
     }

@@ -1,5 +1,7 @@
 package org.pitbox.client.live;
 
+import org.pitbox.protocol.live.LiveControl;
+
 /** Events of a {@link LivePublisher}, called on its own thread, one at a time; keep them short. */
 public interface LiveListener {
     /** The state changed, or once a second while publishing (spooled seconds, bytes per second). */
@@ -8,6 +10,10 @@ public interface LiveListener {
 
     /** A radio message from the team. */
     default void radio(String fromName, String text) {
+    }
+
+    /** The server's coach hint after a lap: {@code text}, and {@code coach} (lap, where, source, insight). */
+    default void coach(LiveControl hint) {
     }
 
     /** The spool was full and its oldest frames were dropped; dropped is the total so far. */

@@ -99,6 +99,7 @@ public final class LivePublisher implements AutoCloseable {
     private volatile boolean open;
     private volatile String spoolError;
     private volatile boolean keyframeWanted;
+    private volatile boolean coachOff;
     private volatile boolean ending;
     private volatile boolean endRequested;
     private volatile boolean closed;
@@ -172,6 +173,19 @@ public final class LivePublisher implements AutoCloseable {
             return link.sendText(json(LiveControl.radio(text)));
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Turns the server's coach hints on or off for this session; kept for every later connection. */
+    public void coach(boolean on) {
+        coachOff = !on;
+        if (!open) {
+            return; // sent after the next open
+        }
+        try {
+            link.sendText(json(LiveControl.of(on ? LiveControl.COACH_ON : LiveControl.COACH_OFF)));
+        } catch (IOException e) {
+            // sent again after the next open
         }
     }
 
@@ -278,6 +292,9 @@ public final class LivePublisher implements AutoCloseable {
         c.sendText(json(LiveControl.open(schema.toBytes(), sessionInfo, tickRate)));
         spool.opened(opened.get(LiveLink.TIMEOUT_SECONDS, TimeUnit.SECONDS));
         open = true;
+        if (coachOff) {
+            c.sendText(json(LiveControl.of(LiveControl.COACH_OFF)));
+        }
         post(() -> listener.status(status()));
         try {
             return send(c);
@@ -330,6 +347,7 @@ public final class LivePublisher implements AutoCloseable {
             }
             case LiveControl.ERROR -> c.fail("server: " + m.text()); // reconnecting resynchronises
             case LiveControl.RADIO -> post(() -> listener.radio(m.name(), m.text()));
+            case LiveControl.COACH -> post(() -> listener.coach(m));
             case LiveControl.ENDED -> {
                 long seq = m.seq() == null ? 0 : m.seq();
                 spool.ack(seq);

@@ -145,6 +145,7 @@ public final class LiveSubscriber implements AutoCloseable {
             case LiveControl.PRESENCE -> listener.presence(c.members() == null ? List.of() : c.members(),
                     c.sessions() == null ? List.of() : c.sessions());
             case LiveControl.ERROR -> listener.error(c.text());
+            case LiveControl.COACH -> listener.coach(c);
             default -> {
             }
         }

@@ -27,6 +27,10 @@ public interface SubscriberListener {
     default void radio(long fromUserId, String fromName, String text) {
     }
 
+    /** A coach hint the server sent the driver after a lap: {@code text} and {@code coach}. */
+    default void coach(LiveControl hint) {
+    }
+
     /** Who of the team is connected, and the team's live sessions. */
     default void presence(List<LiveControl.Member> members, List<LiveControl.Session> sessions) {
     }

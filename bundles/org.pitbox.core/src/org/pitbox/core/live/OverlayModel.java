@@ -21,6 +21,9 @@ public final class OverlayModel {
     /** CarIdx array length iRacing uses. */
     public static final int MAX_CARS = 64;
 
+    /** Seconds a coach hint stays on the overlay. */
+    public static final int COACH_SECONDS = 20;
+
     private final Trace throttle = new Trace(TRACE);
     private final Trace brake = new Trace(TRACE);
     private final Trace steering = new Trace(TRACE);
@@ -77,6 +80,8 @@ public final class OverlayModel {
     private long frames;
     private String message = "";
     private String link = "Not streaming";
+    private String coach = "";
+    private long coachUntil;
     private LinkLevel linkLevel = LinkLevel.IDLE;
 
     /** Reads one frame; a frame of another layout resolves the channels again and starts over. */
@@ -177,6 +182,23 @@ public final class OverlayModel {
 
     public String message() {
         return message;
+    }
+
+    /**
+     * The coach's hint after a lap, labelled by its source ("rule-based" or "AI"), shown for {@link #COACH_SECONDS}
+     * from {@code nowMillis}; call on the UI thread.
+     */
+    public void setCoach(String text, String source, long nowMillis) {
+        coach = text == null || text.isBlank() ? "" : "Coach, " + source + ": " + text.strip();
+        coachUntil = nowMillis + COACH_SECONDS * 1000L;
+    }
+
+    /** The coach line at {@code nowMillis}: the last hint while it is fresh, else empty (the same text until then). */
+    public String coachLine(long nowMillis) {
+        if (!coach.isEmpty() && nowMillis >= coachUntil) {
+            coach = "";
+        }
+        return coach;
     }
 
     /**

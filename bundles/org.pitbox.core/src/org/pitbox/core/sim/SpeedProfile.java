@@ -1,10 +1,16 @@
 package org.pitbox.core.sim;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The fastest speed at each track sample: corner speed from curvature and grip, limited by braking
  * into and accelerating out of every corner (the minimum of a forward and a backward pass).
  */
 final class SpeedProfile {
+    private static final double MERGE_METRES = 30;
+    private static final double MIN_DROP = 3;
+
     private final double[] speed;
     private final double ds;
     private final double lapTime;
@@ -56,6 +62,46 @@ final class SpeedProfile {
         i = i < 0 ? 0 : i >= n ? n - 1 : i;
         double v0 = speed[i];
         return v0 + (f - i) * (speed[(i + 1) % n] - v0);
+    }
+
+    /**
+     * The braking zones from the line, as the coach finds corners: each run where the speed falls, runs less than
+     * {@link #MERGE_METRES} apart merged, that loses {@link #MIN_DROP} m/s or more; {brake, apex} in metres.
+     */
+    List<double[]> brakingZones() {
+        List<double[]> zones = new ArrayList<>();
+        int n = speed.length;
+        int start = -1;
+        int apex = -1;
+        for (int i = 0; i + 1 < n; i++) {
+            if (speed[i + 1] < speed[i] - 1e-9) {
+                if (start >= 0 && (i - apex) * ds > MERGE_METRES) {
+                    add(zones, start, apex);
+                    start = -1;
+                }
+                start = start < 0 ? i : start;
+                apex = i + 1;
+            }
+        }
+        if (start >= 0) {
+            add(zones, start, apex);
+        }
+        return zones;
+    }
+
+    private void add(List<double[]> zones, int start, int apex) {
+        if (speed[start] - speed[apex] >= MIN_DROP) {
+            zones.add(new double[] {start * ds, apex * ds});
+        }
+    }
+
+    /** Seconds from {@code from} to {@code to} metres at the limit. */
+    double time(double from, double to) {
+        double t = 0;
+        for (double at = from; at < to; at += 1) {
+            t += Math.min(1, to - at) / at(at);
+        }
+        return t;
     }
 
     /** Lap time at the limit everywhere, in seconds. */

@@ -26,6 +26,10 @@ public final class TelemetrySimulator {
     private static final double STALL_DECEL = 3.5;
     private static final double ENTRY_DECEL = 10;
     private static final double TYRE_TAU = 25;
+    /** A spin: the car slides to a near stop for this long and is off the track for {@link #OFF_SECONDS}. */
+    private static final double SPIN_SECONDS = 1.5;
+    private static final double OFF_SECONDS = 4;
+    private static final double SPIN_YAW = 3;
     private static final int FLAG_CHECKERED = 0x1;
     private static final int FLAG_WHITE = 0x2;
     private static final int FLAG_GREEN = 0x4;
@@ -36,6 +40,7 @@ public final class TelemetrySimulator {
     private enum Phase { STALL, PIT_OUT, TRACK, PIT_IN, DONE }
 
     private final SimOptions options;
+    private final Driving driving;
     private final Track track;
     private final SpeedProfile profile;
     private final Random random;
@@ -77,11 +82,19 @@ public final class TelemetrySimulator {
     private double clutch = 1;
     private double waterTemp = 70;
     private double oilTemp = 75;
+    private double spinLeft;
+    private double offLeft;
 
     public TelemetrySimulator(SimOptions options) {
+        this(options, Driving.IDEAL, new SpeedProfile(options.track()));
+    }
+
+    /** The driver of a scenario, with its mistakes. */
+    TelemetrySimulator(SimOptions options, Driving driving, SpeedProfile profile) {
         this.options = options;
+        this.driving = driving;
         track = options.track();
-        profile = new SpeedProfile(track);
+        this.profile = profile;
         random = new Random(options.seed());
         length = track.length();
         pitSpeed = track.pitSpeedLimitKph() / 3.6;
@@ -187,7 +200,7 @@ public final class TelemetrySimulator {
         curvature = track.curvature(sample(s));
         double target = switch (phase) {
             case TRACK -> {
-                double t = profile.at(s) * (pace + paceNoise);
+                double t = spinLeft > 0 ? 0 : driving.target(lap, s, pace + paceNoise, profile);
                 double entry = track.pitEntryPct() * length;
                 yield pitThisLap && s < entry
                         ? Math.min(t, Math.sqrt(pitSpeed * pitSpeed + 2 * ENTRY_DECEL * (entry - s)))
@@ -210,6 +223,12 @@ public final class TelemetrySimulator {
         v = nv;
         double from = s;
         s += moved;
+        spinLeft -= DT;
+        offLeft -= DT;
+        if (phase == Phase.TRACK && driving.spins(lap, from, s)) {
+            spinLeft = SPIN_SECONDS;
+            offLeft = OFF_SECONDS;
+        }
         if (s >= length) {
             s -= length;
             crossLine(time - DT + DT * (length - from) / moved);
@@ -305,6 +324,7 @@ public final class TelemetrySimulator {
             boolean front = w < 2;
             double load = left ? Math.max(0, -lat) : Math.max(0, lat);
             double base = moving ? 62 + 22 * load + (front ? 14 * brake : 9 * throttle) : 50;
+            base += moving ? (front ? 1 : 0.5) * driving.tyreHeat(lap) : 0;
             for (int z = 0; z < 3; z++) {
                 boolean inner = left ? z == 2 : z == 0;
                 boolean outer = left ? z == 0 : z == 2;
@@ -358,7 +378,7 @@ public final class TelemetrySimulator {
         b.putDouble(options.durationSeconds() > 0 ? Math.max(0, options.durationSeconds() - time) : 604800);
         b.putInt(options.laps() > 0 ? Math.max(0, options.laps() + 1 - lapsCompleted) : 32767);
         b.putInt(0);
-        b.putInt(phase == Phase.STALL ? 1 : onPit ? 2 : 3);
+        b.putInt(phase == Phase.STALL ? 1 : onPit ? 2 : offLeft > 0 ? 0 : 3);
         b.put((byte) 1);
         b.put((byte) 1);
         b.put((byte) (onPit ? 1 : 0));
@@ -383,7 +403,7 @@ public final class TelemetrySimulator {
         b.putFloat((float) (v * v * k + noise(0.05, v)));
         b.putFloat((float) (accel + noise(0.05, v)));
         b.putFloat((float) (Car.G + noise(0.1, v)));
-        b.putFloat((float) (v * k));
+        b.putFloat((float) (spinLeft > 0 ? SPIN_YAW : v * k));
         double lat = track.latitude() + y / 111_320;
         b.putDouble(lat);
         b.putDouble(track.longitude() + x / (111_320 * Math.cos(Math.toRadians(track.latitude()))));

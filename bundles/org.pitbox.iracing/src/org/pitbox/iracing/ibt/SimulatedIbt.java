@@ -14,7 +14,11 @@ public final class SimulatedIbt {
 
     /** Writes the session and returns its record count. */
     public static int write(SimOptions options, Path target, long startEpochSecond) throws IOException {
-        TelemetrySimulator simulator = new TelemetrySimulator(options);
+        return write(new TelemetrySimulator(options), target, startEpochSecond);
+    }
+
+    /** Writes the session of {@code simulator} (a scenario's, for one) and returns its record count. */
+    public static int write(TelemetrySimulator simulator, Path target, long startEpochSecond) throws IOException {
         ByteBuffer row = ByteBuffer.allocate(TelemetrySimulator.layout().rowLength()).order(ByteOrder.LITTLE_ENDIAN);
         try (IbtWriter writer = IbtWriter.create(target, TelemetrySimulator.layout(), simulator.sessionInfoYaml(),
                 TelemetrySimulator.TICK_RATE, startEpochSecond)) {

@@ -11,15 +11,20 @@ import java.util.List;
  * @param sessionInfo iRacing session-info YAML ({@code open}, {@code session})
  * @param rate        frames per second the publisher sends ({@code open}, {@code session}); absent means 60
  * @param seq         last recorded frame ({@code opened}, {@code ended}, {@code session})
- * @param text        radio or error text; a fresh access token in {@code token}
+ * @param text        radio, coach or error text; a fresh access token in {@code token}
+ * @param coach       what a {@code coach} hint is about and where it came from
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiveControl(String type, Integer version, String sessionKey, String schema, String sessionInfo,
         Integer rate, Long seq, Long dropped, String text, Long userId, String name, String role,
-        List<Member> members, List<Session> sessions) {
+        List<Member> members, List<Session> sessions, Coach coach) {
 
     public static final String HELLO = "hello", OPEN = "open", OPENED = "opened", END = "end", ENDED = "ended",
             SESSION = "session", RADIO = "radio", PRESENCE = "presence", ERROR = "error", TOKEN = "token";
+    /** The server's coach hint after a lap, to the driver and the session's subscribers; the driver turns it off and on. */
+    public static final String COACH = "coach", COACH_OFF = "coach-off", COACH_ON = "coach-on";
+    /** Characters of a coach hint at most. */
+    public static final int MAX_COACH_CHARS = 200;
 
     /** A connection of a team member; mode is team, publish or subscribe. */
     public record Member(long userId, String name, String role, String sessionKey, String mode) {
@@ -27,6 +32,21 @@ public record LiveControl(String type, Integer version, String sessionKey, Strin
 
     /** A live session of the team. */
     public record Session(String sessionKey, long driverUserId, String driverName) {
+    }
+
+    /**
+     * A coach hint's lap, where it is about (T3, S2, fuel, tyres, lap), its source ("rule-based" or "AI") and the
+     * stored insight to rate it by.
+     */
+    public record Coach(int lap, String where, String source, long insightId) {
+    }
+
+    /** Every message but {@code coach}. */
+    public LiveControl(String type, Integer version, String sessionKey, String schema, String sessionInfo,
+            Integer rate, Long seq, Long dropped, String text, Long userId, String name, String role,
+            List<Member> members, List<Session> sessions) {
+        this(type, version, sessionKey, schema, sessionInfo, rate, seq, dropped, text, userId, name, role, members,
+                sessions, null);
     }
 
     public static LiveControl of(String type) {
@@ -86,6 +106,13 @@ public record LiveControl(String type, Integer version, String sessionKey, Strin
     public static LiveControl token(String accessToken) {
         return new LiveControl(TOKEN, null, null, null, null, null, null, null, accessToken, null, null, null, null,
                 null);
+    }
+
+    /** A coach hint, cut to {@link #MAX_COACH_CHARS}. */
+    public static LiveControl coach(String text, Coach about) {
+        String hint = text.length() > MAX_COACH_CHARS ? text.substring(0, MAX_COACH_CHARS) : text;
+        return new LiveControl(COACH, null, null, null, null, null, null, null, hint, null, null, null, null, null,
+                about);
     }
 
     public static LiveControl error(String text) {

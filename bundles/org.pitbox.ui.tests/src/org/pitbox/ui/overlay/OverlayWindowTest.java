@@ -149,6 +149,20 @@ class OverlayWindowTest {
         assertTrue(some(shot, radio.x + 24, radio.y + 6, 180, 28, new RGB(235, 50, 50)), "its text in red too");
     }
 
+    @Test
+    void coachLineShowsInYellowInsteadOfTheRadio() throws Exception {
+        overlay = new OverlayWindow(new ActiveFeed(null), recorder);
+        overlay.show();
+        overlay.showMessage("Box this lap");
+        overlay.model().setCoach("Turn 1: braked 35 m later than your best, lost 0.52 s", "rule-based",
+                System.currentTimeMillis());
+        settle(300);
+        Rectangle radio = overlay.bounds(OverlayWidget.RADIO);
+        assertTrue(some(paint(), radio.x + 10, radio.y + 30, radio.width - 20, radio.height - 40,
+                new RGB(250, 200, 30)), "the hint in yellow");
+        Screenshots.save(overlay.shell(), TestScreenshots.file("overlay-coach.png"));
+    }
+
     /**
      * Locked, a click outside the PIT box reaches the window below (GTK's input shape); unlocked, the overlay
      * takes it. Real pointer events through the X server, which route by the pointer (SWT under Xvfb does not

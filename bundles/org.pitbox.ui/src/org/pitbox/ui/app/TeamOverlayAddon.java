@@ -7,7 +7,7 @@ import org.pitbox.client.live.LinkSummary;
 import org.pitbox.ui.overlay.OverlayWindow;
 import org.pitbox.ui.services.Listening;
 
-/** Shows the team link (state, kB/s) and radio messages on the driver overlay. */
+/** Shows the team link (state, kB/s), radio messages and the coach's hints on the driver overlay. */
 public class TeamOverlayAddon {
     @PostConstruct
     void start(OverlayWindow overlay, TeamSession team, UISynchronize ui) {
@@ -21,6 +21,11 @@ public class TeamOverlayAddon {
             @Override
             public void radio(String fromName, String text) {
                 overlay.showMessage(fromName + ": " + text);
+            }
+
+            @Override
+            public void coach(String text, String source) {
+                overlay.model().setCoach(text, source, System.currentTimeMillis());
             }
         });
     }

@@ -84,6 +84,7 @@ final class OverlayPainter {
     private final int[] shownRows = new int[RelativeBox.ROWS];
     private LinkLevel shownLevel;
     private String shownMessage;
+    private String shownCoach;
 
     OverlayPainter(Display display) {
         p = new Palette(display);
@@ -242,7 +243,8 @@ final class OverlayPainter {
             case LIGHTS -> lightsKey(m) != shownLights;
             case INPUTS -> m.frames() != shownFrames;
             case ROW -> rowChanged(m.relative(), c.index(), n);
-            case RADIO -> link.differs(m.linkText()) || m.linkLevel() != shownLevel || m.message() != shownMessage;
+            case RADIO -> link.differs(m.linkText()) || m.linkLevel() != shownLevel || m.message() != shownMessage
+                    || m.coachLine(System.currentTimeMillis()) != shownCoach;
             case PIT -> pitPainter.changed(m, pit);
         };
     }
@@ -405,7 +407,10 @@ final class OverlayPainter {
         }
     }
 
-    /** The team link (a dot in its level's colour, then its text) above the latest radio message. */
+    /**
+     * The team link (a dot in its level's colour, then its text) above the latest radio message; while the coach
+     * has a fresh hint, the hint instead, in yellow, as large as fits.
+     */
     private void radio(GC gc, Rectangle r, OverlayModel m) {
         LinkLevel level = m.linkLevel();
         Color c = switch (level) {
@@ -418,11 +423,13 @@ final class OverlayPainter {
         gc.fillOval(r.x + 10, r.y + 10, 9, 9);
         link.draw(gc, m.linkText(), level == LinkLevel.IDLE ? p.dim : c, r.x + 24, r.y + 6);
         int y = r.y + 10 + link.height(m.linkText());
-        String message = m.message().isEmpty() ? "--" : m.message();
+        String coach = m.coachLine(System.currentTimeMillis());
+        String message = !coach.isEmpty() ? coach : m.message().isEmpty() ? "--" : m.message();
         Label l = bigMessage.height(message) <= r.y + r.height - Cell.INSET - y ? bigMessage : smallMessage;
-        l.draw(gc, message, p.text, r.x + 10, y);
+        l.draw(gc, message, coach.isEmpty() ? p.text : p.yellow, r.x + 10, y);
         shownLevel = level;
         shownMessage = m.message();
+        shownCoach = coach;
     }
 
     void dispose() {

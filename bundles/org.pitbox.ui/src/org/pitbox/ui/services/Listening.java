@@ -59,6 +59,11 @@ public final class Listening {
             public void spoolFull(long dropped) {
                 onUi(() -> l.spoolFull(dropped));
             }
+
+            @Override
+            public void coach(String text, String source) {
+                onUi(() -> l.coach(text, source));
+            }
         };
         team.addListener(on);
         removals.add(() -> team.removeListener(on));

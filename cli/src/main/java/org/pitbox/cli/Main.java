@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code pitbox ibt info|laps|export} and {@code pitbox simulate}. Exit status 0 on success (and for
+ * {@code pitbox ibt info|laps|export}, {@code pitbox simulate}, {@code pitbox coach} and {@code pitbox ai-eval}. Exit status 0 on success (and for
  * {@code --help}); bad input gives one line on standard error and status 1, a wrong command line status 2;
  * never a stack trace.
  */
@@ -37,10 +37,12 @@ public final class Main {
             switch (command) {
                 case "ibt" -> IbtCommand.run(rest, print);
                 case "simulate" -> SimulateCommand.run(rest, print);
+                case "coach" -> CoachCommand.run(rest, print);
+                case "ai-eval" -> AiEvalCommand.run(rest, print);
                 case "help", "--help", "-h" -> print.println(help());
-                case "" -> throw new UsageException("missing command: give ibt or simulate (pitbox help tells more)");
+                case "" -> throw new UsageException("missing command: give ibt, simulate, coach or ai-eval (pitbox help tells more)");
                 default -> throw new UsageException("unknown command '" + command
-                        + "' (known: ibt, simulate; pitbox help tells more)");
+                        + "' (known: ibt, simulate, coach, ai-eval; pitbox help tells more)");
             }
             print.flush();
             return OK;
@@ -58,6 +60,9 @@ public final class Main {
     private static String help() {
         List<Syntax> all = new ArrayList<>(IbtCommand.COMMANDS);
         all.add(SimulateCommand.SYNTAX);
+        all.add(SimulateCommand.SCENARIO);
+        all.add(CoachCommand.SYNTAX);
+        all.add(AiEvalCommand.SYNTAX);
         return Syntax.help(all);
     }
 }

@@ -1,13 +1,9 @@
 package org.pitbox.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,25 +14,7 @@ import org.pitbox.core.laps.Lap;
 import org.pitbox.iracing.IbtSummary;
 
 /** The command-line contract, run in-process without OSGi. */
-class MainTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
+class MainTest extends CommandTest {
     private static Path real(String relative) {
         Path file = Path.of(System.getProperty("pitbox.shared", "../../shared"), "data", "iracing", relative);
         assumeTrue(Files.isRegularFile(file), "real recordings not found at " + file + "; skipping");
@@ -70,16 +48,6 @@ class MainTest {
         List<String> lines = out().lines().toList();
         assertEquals("SessionTime,Speed,Lap", lines.get(0));
         assertEquals(391, lines.size());
-    }
-
-    /** The one line on standard error after a failed command, with nothing on standard output. */
-    private String failure(int status, String... args) {
-        assertEquals(status, run(args), "status of " + String.join(" ", args) + "; " + err());
-        assertEquals("", out(), "nothing on standard output");
-        assertEquals(1, err().lines().count(), "one line: " + err());
-        assertTrue(err().startsWith("pitbox: "), err());
-        assertFalse(err().contains("Exception"), "no Java class names: " + err());
-        return err().strip();
     }
 
     @Test
@@ -117,7 +85,7 @@ class MainTest {
                 failure(Main.USAGE, "ibt", "bogus", "x.ibt"));
         assertEquals("pitbox: missing ibt command: give info, laps or export (pitbox ibt --help tells more)",
                 failure(Main.USAGE, "ibt"));
-        assertEquals("pitbox: unknown command 'frobnicate' (known: ibt, simulate; pitbox help tells more)",
+        assertEquals("pitbox: unknown command 'frobnicate' (known: ibt, simulate, coach, ai-eval; pitbox help tells more)",
                 failure(Main.USAGE, "frobnicate"));
         assertEquals("pitbox: missing --laps (usage: " + SimulateCommand.SYNTAX.usage() + ")",
                 failure(Main.USAGE, "simulate", "--out", "x.ibt"));

@@ -31,7 +31,7 @@ final class LiveWiring {
         LiveRelay relay;
         try {
             relay = LiveRelay.install(server.jetty(), live, access(app.tokens(), app.teamAccess()), sink(app),
-                    metrics(app.metrics()));
+                    metrics(app.metrics()), app.liveCoaches());
         } catch (IOException e) {
             // without the cause: the NATS client's messages name the URL, password and all
             throw new IOException(ServerConfig.redactUserInfo(e.getMessage()));

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.pitbox.server.ai.AiWiring;
 import org.pitbox.server.auth.AuthService;
 import org.pitbox.server.auth.JdbcRefreshTokenDao;
 import org.pitbox.server.auth.JdbcUserDao;
@@ -31,6 +32,7 @@ import org.pitbox.server.http.ClientDisconnect;
 import org.pitbox.server.http.CorsFilter;
 import org.pitbox.server.http.ErrorMappers;
 import org.pitbox.server.http.MetricsFilter;
+import org.pitbox.server.live.SessionWatch;
 import org.pitbox.server.metrics.Metrics;
 import org.pitbox.server.resources.AuthResource;
 import org.pitbox.server.resources.HealthResource;
@@ -72,6 +74,7 @@ public final class PitboxApplication extends ResourceConfig {
     private final TeamService teams;
     private final SessionService sessions;
     private final Metrics metrics;
+    private final SessionWatch.Factory liveCoaches;
     private final Map<String, BooleanSupplier> healthChecks = new ConcurrentHashMap<>();
 
     private static Logger quiet(String name) {
@@ -99,7 +102,8 @@ public final class PitboxApplication extends ResourceConfig {
         ServerConfig.Limits limits = config.limits();
         SessionStore store = SessionStore.of(config);
         Path work = Files.createDirectories(config.dataDir().resolve("work"));
-        sessions = new SessionService(new JdbcSessionDao(jdbc), store, work, teamAccess, config.uploadChunkBytes(),
+        JdbcSessionDao sessionDao = new JdbcSessionDao(jdbc);
+        sessions = new SessionService(sessionDao, store, work, teamAccess, config.uploadChunkBytes(),
                 new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(), limits.openUploadsPerUser(),
                         limits.uploadExpiry()), metrics, clock);
         healthChecks.put("database", database::isReady);
@@ -130,6 +134,9 @@ public final class PitboxApplication extends ResourceConfig {
         register(new InviteResource(teams));
         register(new TeamSessionsResource(sessions));
         register(new SessionResource(sessions));
+        AiWiring ai = AiWiring.create(config.ai(), jdbc, sessionDao, store, work, teamAccess, metrics, clock);
+        register(ai.resource());
+        liveCoaches = ai.coaches();
     }
 
     public TokenService tokens() {
@@ -146,6 +153,11 @@ public final class PitboxApplication extends ResourceConfig {
 
     public SessionService sessions() {
         return sessions;
+    }
+
+    /** The coach that watches each live session. */
+    public SessionWatch.Factory liveCoaches() {
+        return liveCoaches;
     }
 
     public Metrics metrics() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.pitbox.server.ai.AiSettings;
 import org.pitbox.server.live.LiveLimits;
 
 /**
@@ -28,7 +29,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         ExternalApi gradientAi, ExternalApi elevenLabs, List<String> corsOrigins, Path tlsKeystore,
         String tlsKeystorePassword, String natsUrl, long maxBodyBytes, int uploadChunkBytes, int authRatePerMinute,
         LiveLimits live, Limits limits, String metricsToken, ClientAddress clientAddress, ObjectStore objectStore,
-        String adminToken) {
+        String adminToken, AiSettings ai) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int MIN_SECRET_LENGTH = 32;
@@ -102,6 +103,10 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         GRADIENT_BASE_URL("gradient-base-url", false, null),
         GRADIENT_API_KEY("gradient-api-key", true, null),
         GRADIENT_AGENT_ID("gradient-agent-id", false, null),
+        GRADIENT_MODEL("gradient-model", false, null),
+        GRADIENT_TIMEOUT_SECONDS("gradient-timeout-seconds", false, "20"),
+        AI_REQUESTS_PER_MINUTE("ai-requests-per-minute", false, "10"),
+        AI_TOKENS_PER_DAY("ai-tokens-per-day", false, "200000"),
         ELEVENLABS_BASE_URL("elevenlabs-base-url", false, "https://api.elevenlabs.io"),
         ELEVENLABS_API_KEY("elevenlabs-api-key", true, null),
         ELEVENLABS_VOICE_ID("elevenlabs-voice-id", false, null),
@@ -272,7 +277,13 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                 v.get(Setting.S3_BUCKET) == null ? null : new ObjectStore(v.get(Setting.S3_ENDPOINT),
                         v.get(Setting.S3_REGION), v.get(Setting.S3_BUCKET), v.get(Setting.S3_ACCESS_KEY),
                         v.get(Setting.S3_SECRET_KEY)),
-                v.get(Setting.ADMIN_TOKEN));
+                v.get(Setting.ADMIN_TOKEN),
+                AiSettings.of(v.get(Setting.GRADIENT_BASE_URL), v.get(Setting.GRADIENT_API_KEY),
+                        v.get(Setting.GRADIENT_AGENT_ID), v.get(Setting.GRADIENT_MODEL),
+                        Duration.ofSeconds(number(v, Setting.GRADIENT_TIMEOUT_SECONDS, 1, 600)),
+                        (int) number(v, Setting.AI_REQUESTS_PER_MINUTE, 1, 10_000),
+                        number(v, Setting.AI_TOKENS_PER_DAY, 0, 1_000_000_000_000L)));
+
     }
 
     /** The live relay's byte limits; the others keep their defaults. */
@@ -341,7 +352,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                 + ", maxBodyBytes=" + maxBodyBytes + ", uploadChunkBytes=" + uploadChunkBytes
                 + ", authRatePerMinute=" + authRatePerMinute + ", live=" + live + ", limits=" + limits
                 + ", metricsToken=" + hidden(metricsToken) + ", clientAddress=" + clientAddress
-                + ", objectStore=" + objectStore + ", adminToken=" + hidden(adminToken) + "]";
+                + ", objectStore=" + objectStore + ", adminToken=" + hidden(adminToken) + ", ai=" + ai + "]";
     }
 
     private static String hidden(String secret) {

@@ -6,23 +6,24 @@ import java.util.List;
 /**
  * The corners of one lap, found from its braking: each braking zone (Brake above 5 %, short releases
  * merged) that reaches 15 % pedal and slows the car by 3 m/s or more is a corner; its apex is the slowest
- * point after the braking starts, before the car is 8 m/s faster again or the next zone begins.
+ * point after the braking starts, before the car is 8 m/s faster again or the next zone begins. Public for the
+ * coach ({@code core.coach}); this package is internal.
  */
-final class Corners {
+public final class Corners {
     private static final double BRAKE_ON = 0.05;
     private static final double MIN_PEAK = 0.15;
     private static final double MIN_DROP = 3;
     private static final double RISE = 8;
 
     /** Indices into the lap trace: where braking starts and the slowest point. */
-    record Corner(int brake, int apex) {
+    public record Corner(int brake, int apex) {
     }
 
     private Corners() {
     }
 
     /** @param mergeGap braking zones closer than this many samples are one */
-    static List<Corner> find(double[] speed, double[] brake, int mergeGap) {
+    public static List<Corner> find(double[] speed, double[] brake, int mergeGap) {
         List<int[]> zones = new ArrayList<>();
         int start = -1;
         int last = -1;
@@ -62,7 +63,7 @@ final class Corners {
     }
 
     /** The corner of {@code candidates} whose braking starts nearest {@code brakePct}, within {@code tolerance}; or null. */
-    static Corner nearest(List<Corner> candidates, double[] pct, double brakePct, double tolerance) {
+    public static Corner nearest(List<Corner> candidates, double[] pct, double brakePct, double tolerance) {
         Corner best = null;
         for (Corner c : candidates) {
             double d = Math.abs(pct[c.brake()] - brakePct);

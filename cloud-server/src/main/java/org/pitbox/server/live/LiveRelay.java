@@ -22,6 +22,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.pitbox.core.telemetry.ChannelLayout;
+import org.pitbox.core.telemetry.Frame;
 import org.pitbox.protocol.codec.CodecException;
 import org.pitbox.protocol.codec.FrameSchema;
 import org.pitbox.protocol.live.LiveControl;
@@ -40,23 +42,28 @@ public final class LiveRelay implements AutoCloseable {
     private final LiveAccess access;
     private final RecordingSink sink;
     private final LiveMetrics metrics;
+    private final SessionWatch.Factory watches;
     private final Bus bus;
     private final Ledger ledger;
     private final String node = UUID.randomUUID().toString();
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
             Thread.ofPlatform().name("live-timer").daemon().factory());
+    /** Decodes frames for the session watchers. */
+    private final ExecutorService watchers = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().name("live-watch").daemon().factory());
     private final ExecutorService recordings = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("live-recording").factory());
     private final Map<String, Origin> origins = new HashMap<>();
     private final Map<String, Fanout> fanouts = new HashMap<>();
     private final Map<Long, Presence> presences = new HashMap<>();
 
-    private LiveRelay(LiveConfig config, LiveAccess access, RecordingSink sink, LiveMetrics metrics, Bus bus)
-            throws IOException {
+    private LiveRelay(LiveConfig config, LiveAccess access, RecordingSink sink, LiveMetrics metrics,
+            SessionWatch.Factory watches, Bus bus) throws IOException {
         this.config = config;
         this.access = access;
         this.sink = sink;
         this.metrics = metrics;
+        this.watches = watches;
         this.bus = bus;
         timer.setRemoveOnCancelPolicy(true); // a closed socket's expiry does not wait in the queue
         Path liveDir = config.dataDir().resolve("live");
@@ -79,17 +86,18 @@ public final class LiveRelay implements AutoCloseable {
 
     /**
      * Wraps the server's handler so WebSocket upgrades under {@code /api/v1/live/} reach the relay and
-     * everything else the old handler. Connects to NATS when the config names it.
+     * everything else the old handler. Connects to NATS when the config names it. {@code watches} may watch each
+     * session published to this node ({@link SessionWatch#NONE}: none).
      */
     public static LiveRelay install(Server jetty, LiveConfig config, LiveAccess access, RecordingSink sink,
-            LiveMetrics metrics) throws IOException {
+            LiveMetrics metrics, SessionWatch.Factory watches) throws IOException {
         if (jetty.isStarted()) {
             throw new IllegalStateException("install the live relay before starting Jetty");
         }
         Bus bus = config.natsUrl() == null ? new LocalBus() : new NatsBus(config.natsUrl());
         LiveRelay relay;
         try {
-            relay = new LiveRelay(config, access, sink, metrics, bus);
+            relay = new LiveRelay(config, access, sink, metrics, watches, bus);
         } catch (IOException | RuntimeException e) {
             bus.close();
             throw e;
@@ -211,11 +219,22 @@ public final class LiveRelay implements AutoCloseable {
             return null;
         }
         fanout(socket.teamId, socket.sessionKey);
-        o = new Origin(bus, metrics, timer, config.resumeGrace(), this::stopped, socket, schema, rate,
-                open.sessionInfo() == null ? "" : open.sessionInfo(), claim);
+        String info = open.sessionInfo() == null ? "" : open.sessionInfo();
+        o = new Origin(bus, metrics, timer, config.resumeGrace(), this::stopped, socket, schema, rate, info, claim,
+                watch(socket, schema, rate, info));
         origins.put(k, o);
         metrics.liveSessions(1);
         return o;
+    }
+
+    /** The session's watcher, or null when the factory watches it not. */
+    private Watcher watch(LiveSocket socket, FrameSchema schema, int rate, String sessionInfo) {
+        long teamId = socket.teamId;
+        String key = socket.sessionKey;
+        ChannelLayout layout = Recorder.layout(schema);
+        SessionWatch w = watches.open(new SessionWatch.Session(teamId, key, socket.member().userId(), layout, rate,
+                sessionInfo), c -> bus.publish(Bus.control(teamId, key), Json.bytes(c)));
+        return w == null ? null : new Watcher(w, watchers, schema, new Frame(layout));
     }
 
     /** The session stopped on this node: forget it, and store it if it ended here. */
@@ -353,6 +372,7 @@ public final class LiveRelay implements AutoCloseable {
         }
         open.forEach(Origin::end);
         timer.shutdownNow();
+        watchers.shutdown();
         recordings.shutdown();
         try {
             recordings.awaitTermination(2, TimeUnit.MINUTES);

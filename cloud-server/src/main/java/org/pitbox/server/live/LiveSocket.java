@@ -187,7 +187,17 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             }
             case LiveControl.RADIO -> radio(c.text());
             case LiveControl.TOKEN -> relay.refresh(this, c.text());
+            case LiveControl.COACH_ON, LiveControl.COACH_OFF -> coach(c.type().equals(LiveControl.COACH_ON));
             default -> send(LiveControl.error("unknown message type"));
+        }
+    }
+
+    private void coach(boolean on) {
+        Origin o = origin;
+        if (o == null) {
+            send(LiveControl.error("coach-on and coach-off are for the driver of an open session"));
+        } else {
+            o.coach(on);
         }
     }
 

@@ -44,6 +44,9 @@ final class Origin {
     private final Recording recording;
     private final Throttle keyframes = new Throttle(100);
     private final Runnable unsubscribe;
+    /** The session's watcher on this node, or null. */
+    private final Watcher watcher;
+    private boolean coachOff;
     private LiveSocket publisher;
     private ScheduledFuture<?> endTimer;
     private long lastSeq;
@@ -52,7 +55,8 @@ final class Origin {
 
     /** Starts the session and answers {@code opened}; {@code grace} is how long it waits for a lost publisher. */
     Origin(Bus bus, LiveMetrics metrics, ScheduledExecutorService timer, Duration grace, Stopped stopped,
-            LiveSocket publisher, FrameSchema schema, int rate, String sessionInfo, Recording.Claim claim) {
+            LiveSocket publisher, FrameSchema schema, int rate, String sessionInfo, Recording.Claim claim,
+            Watcher watcher) {
         this.bus = bus;
         this.metrics = metrics;
         this.timer = timer;
@@ -70,6 +74,7 @@ final class Origin {
         this.lastSeq = claim.lastSeq();
         this.lastAck = lastSeq;
         this.publisher = publisher;
+        this.watcher = watcher;
         this.unsubscribe = bus.subscribe(Bus.control(teamId, key), this::control);
         publisher.send(LiveControl.opened(lastSeq));
         bus.publish(Bus.data(teamId, key), sessionMessage);
@@ -118,6 +123,9 @@ final class Origin {
         lastSeq = seq;
         metrics.frameRelayed();
         bus.publish(Bus.data(teamId, key), message);
+        if (watcher != null) {
+            watcher.frame(message);
+        }
         if (seq - lastAck >= ACK_EVERY) {
             lastAck = seq;
             recording.whenKept(() -> ack(seq));
@@ -160,6 +168,12 @@ final class Origin {
                     }
                     bus.publish(Bus.data(teamId, key), data);
                 }
+                case LiveControl.COACH -> {
+                    if (publisher != null && !coachOff) {
+                        publisher.out().send(new String(data, StandardCharsets.UTF_8));
+                    }
+                    bus.publish(Bus.data(teamId, key), data);
+                }
                 default -> {
                 }
             }
@@ -170,6 +184,11 @@ final class Origin {
         if (publisher != null && keyframes.ready()) {
             publisher.out().send(LiveProtocol.keyframeRequest());
         }
+    }
+
+    /** The driver turned the coach's hints on or off; the team's subscribers get them either way. */
+    synchronized void coach(boolean on) {
+        coachOff = !on;
     }
 
     /** The publisher's connection closed: wait for it to come back, then end. */
@@ -203,6 +222,7 @@ final class Origin {
             }
             unsubscribe.run();
         }
+        endWatch();
         recording.release(); // before ended: the driver may open the key again at once
         synchronized (this) {
             ack(lastSeq);
@@ -212,6 +232,12 @@ final class Origin {
             bus.publish(Bus.data(teamId, key), Json.bytes(LiveControl.ended(lastSeq, 0)));
         }
         stopped.stopped(this, true);
+    }
+
+    private void endWatch() {
+        if (watcher != null) {
+            watcher.end();
+        }
     }
 
     /** Turns the recording of an ended session into an .ibt, which it returns. */
@@ -234,6 +260,7 @@ final class Origin {
                 publisher.out().close(1000, "the session moved to another node");
             }
         }
+        endWatch();
         recording.abandon();
         stopped.stopped(this, false);
     }

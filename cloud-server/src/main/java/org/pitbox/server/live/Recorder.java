@@ -29,11 +29,15 @@ final class Recorder implements Closeable {
 
     Recorder(Path ibt, FrameSchema schema, int rate, String sessionInfo, long startSeconds) throws IOException {
         this.ibt = ibt;
-        ChannelLayout layout = new ChannelLayout(schema.channels().stream().map(c -> new ChannelDescriptor(c.name(),
-                ChannelType.ofCode(c.type()), c.count(), false, "", "", c.offset())).toList(), schema.rowLength());
-        this.writer = IbtWriter.create(ibt, layout, sessionInfo, rate, startSeconds);
+        this.writer = IbtWriter.create(ibt, layout(schema), sessionInfo, rate, startSeconds);
         this.decoder = new FrameDecoder(schema);
         this.row = ByteBuffer.wrap(new byte[schema.rowLength()]);
+    }
+
+    /** The rows of a schema as core reads them. */
+    static ChannelLayout layout(FrameSchema schema) {
+        return new ChannelLayout(schema.channels().stream().map(c -> new ChannelDescriptor(c.name(),
+                ChannelType.ofCode(c.type()), c.count(), false, "", "", c.offset())).toList(), schema.rowLength());
     }
 
     void frame(byte[] message) throws IOException {

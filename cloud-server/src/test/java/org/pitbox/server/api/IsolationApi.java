@@ -36,6 +36,7 @@ abstract class IsolationApi extends ApiTestBase {
     private long session;
     private long uploading;
     private String code;
+    private long insight;
     private byte[] ibt;
 
     /** A protected route; {@code foreign} false where an outsider's call is legitimate (own teams, invites). */
@@ -64,7 +65,18 @@ abstract class IsolationApi extends ApiTestBase {
                 new Call("PUT", "/api/v1/sessions/{id}/chunks/{n}", new byte[10], true),
                 new Call("GET", "/api/v1/sessions/{id}/chunks", null, true),
                 new Call("POST", "/api/v1/sessions/{id}/complete", new CompleteUploadRequest("0".repeat(64)), true),
-                new Call("GET", "/api/v1/sessions/{id}/ibt", null, true));
+                new Call("GET", "/api/v1/sessions/{id}/ibt", null, true),
+                new Call("POST", "/api/v1/teams/{teamId}/ai/sessions/{session}/chat", Map.of("question", "Fuel?"),
+                        true),
+                new Call("GET", "/api/v1/teams/{teamId}/ai/sessions/{session}/conversation", null, true),
+                new Call("GET", "/api/v1/teams/{teamId}/ai/sessions/{session}/insights", null, true),
+                new Call("POST", "/api/v1/teams/{teamId}/ai/insights/{insightId}/ratings", Map.of("rating", "wrong"),
+                        true),
+                new Call("GET", "/api/v1/teams/{teamId}/ai/report", null, true),
+                new Call("GET", "/api/v1/teams/{teamId}/ai/export", null, true),
+                new Call("GET", "/api/v1/teams/{teamId}/ai/budget", null, true),
+                new Call("PUT", "/api/v1/teams/{teamId}/ai/budget", Map.of("requestsPerMinute", 1, "tokensPerDay", 0),
+                        true));
     }
 
     @BeforeAll
@@ -79,12 +91,15 @@ abstract class IsolationApi extends ApiTestBase {
                 "C", "D", "2025-05-01T18:30:00Z", 10L, null)).is(201).as(SessionCreated.class).id();
         code = send("POST", "/api/v1/teams/" + team + "/invites", owner.token(), Map.of("role", "viewer")).is(201)
                 .as(InviteView.class).code();
+        insight = SseEvents.parse(send("POST", "/api/v1/teams/" + team + "/ai/sessions/" + session + "/chat",
+                owner.token(), Map.of("question", "Fuel?")).is(200).body()).done().get("id").asLong();
     }
 
     private String path(Call c) {
         long id = c.template().endsWith("chunks/{n}") || c.template().endsWith("complete") ? uploading : session;
         return c.template().replace("{teamId}", Long.toString(team)).replace("{userId}", Long.toString(owner.id()))
-                .replace("{id}", Long.toString(id)).replace("{n}", "0").replace("{code}", code);
+                .replace("{id}", Long.toString(id)).replace("{n}", "0").replace("{code}", code)
+                .replace("{session}", Long.toString(session)).replace("{insightId}", Long.toString(insight));
     }
 
     @ParameterizedTest(name = "{0}")

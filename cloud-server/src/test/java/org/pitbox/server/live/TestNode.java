@@ -96,7 +96,7 @@ final class TestNode implements AutoCloseable {
         });
         relay = LiveRelay.install(jetty, config, new Access(),
                 (team, user, key, schema, yaml, file) -> stored.add(new Stored(team, user, key, schema, yaml, file)),
-                metrics);
+                metrics, SessionWatch.NONE);
         jetty.start();
     }
 

@@ -1,0 +1,53 @@
+package org.pitbox.server.ai;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** The JSON bodies of the AI routes. */
+public final class AiApi {
+    private AiApi() {
+    }
+
+    /** A question about a session; {@code lap} optional. */
+    public record ChatRequest(String question, Integer lap) {
+    }
+
+    /** {@code useful}, {@code wrong}, {@code late} or {@code irrelevant}, with an optional comment. */
+    public record RatingRequest(String rating, String comment) {
+    }
+
+    public record RatingView(long insightId, String rating, String comment) {
+    }
+
+    public record BudgetRequest(Integer requestsPerMinute, Long tokensPerDay) {
+    }
+
+    /** A team's budget and the agent tokens it used today (UTC). */
+    public record BudgetView(int requestsPerMinute, long tokensPerDay, long tokensUsedToday) {
+    }
+
+    /**
+     * A stored hint or answer. {@code source} is {@code agent} or {@code rule-based}; {@code unverified} lists
+     * the numbers of {@code text} that no fact matched, to be marked wherever the text is shown or spoken.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InsightView(long id, String session, Integer lap, String kind, String text, JsonNode citedFacts,
+            List<String> unverified, double verifiedShare, String source, String promptVersion, int latencyMs,
+            int tokens, String createdAt, Long questionId) {
+    }
+
+    /** One question of a session's conversation and its answer (null while it is being given). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConversationEntry(long questionId, Long askedBy, String question, String askedAt,
+            InsightView answer) {
+    }
+
+    /** Ratings, verified share and latency of one kind of insight made with one prompt version. */
+    public record ReportRow(String kind, String promptVersion, int insights, int rated, double usefulShare,
+            double wrongShare, double verifiedShare, long latencyP50Ms, long latencyP95Ms) {
+    }
+
+    public record Report(List<ReportRow> rows) {
+    }
+}
