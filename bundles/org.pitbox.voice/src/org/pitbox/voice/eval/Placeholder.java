@@ -1,0 +1,2 @@
+package org.pitbox.voice.eval;
+final class Placeholder {}
