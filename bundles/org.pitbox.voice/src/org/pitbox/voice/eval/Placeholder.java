@@ -1,2 +1,0 @@
-package org.pitbox.voice.eval;
-final class Placeholder {}
