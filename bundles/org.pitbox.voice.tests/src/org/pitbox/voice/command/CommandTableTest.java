@@ -37,8 +37,8 @@ class CommandTableTest {
         String jsgf = table.jsgf("commands");
         assertTrue(jsgf.startsWith("#JSGF V1.0;\ngrammar commands;\npublic <command> = "), jsgf);
         assertTrue(jsgf.contains("(add <amount> <unit> [of fuel])"), jsgf);
-        assertTrue(jsgf.contains("<amount> = <whole> | <small> point <digit>;"), jsgf);
-        assertTrue(jsgf.contains("<unit> = liters | liter | gallons | gallon;"), jsgf);
+        assertTrue(jsgf.contains("<amount> = (<whole> | <small> point <digit>);"), jsgf);
+        assertTrue(jsgf.contains("<unit> = (liters | liter | gallons | gallon);"), jsgf);
     }
 
     @Test

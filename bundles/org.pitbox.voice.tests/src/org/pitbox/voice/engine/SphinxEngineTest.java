@@ -39,7 +39,7 @@ class SphinxEngineTest {
         Espeak voice = new Espeak("en-us", 165);
         Map<String, Intent> commands = Map.of("what is my fuel level", Intent.FUEL_LEVEL,
                 "box this lap", Intent.BOX_THIS_LAP, "how many laps of fuel", Intent.LAPS_OF_FUEL,
-                "change all four tires", Intent.PIT_TYRES, "what is the gap behind", Intent.GAP_BEHIND);
+                "fast repair", Intent.PIT_FAST_REPAIR, "what is the gap behind", Intent.GAP_BEHIND);
         for (var c : commands.entrySet()) {
             String heard = engine.recognise(Noise.pad(voice.say(c.getKey()), 0.3));
             CommandMatcher.Match m = matcher.match(heard);

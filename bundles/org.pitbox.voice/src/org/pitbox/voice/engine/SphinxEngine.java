@@ -30,7 +30,7 @@ public final class SphinxEngine implements SpeechEngine {
      * loop over the same audio (0 turns that check off).
      */
     public record Rejection(double branch, double perPhone, double margin) {
-        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-10, 0);
+        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-10, 8000);
     }
     private static final String MODEL = "resource:/edu/cmu/sphinx/models/en-us/";
 

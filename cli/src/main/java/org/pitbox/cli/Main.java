@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.pitbox.voice.eval.VoiceEval;
+
 /**
- * {@code pitbox ibt info|laps|export} and {@code pitbox simulate}. Exit status 0 on success (and for
+ * {@code pitbox ibt info|laps|export}, {@code pitbox simulate} and {@code pitbox voice-eval}. Exit status 0 on success (and for
  * {@code --help}); bad input gives one line on standard error and status 1, a wrong command line status 2;
  * never a stack trace.
  */
@@ -37,10 +39,11 @@ public final class Main {
             switch (command) {
                 case "ibt" -> IbtCommand.run(rest, print);
                 case "simulate" -> SimulateCommand.run(rest, print);
+                case "voice-eval" -> VoiceEval.run(rest, print);
                 case "help", "--help", "-h" -> print.println(help());
-                case "" -> throw new UsageException("missing command: give ibt or simulate (pitbox help tells more)");
+                case "" -> throw new UsageException("missing command: give ibt, simulate or voice-eval (pitbox help tells more)");
                 default -> throw new UsageException("unknown command '" + command
-                        + "' (known: ibt, simulate; pitbox help tells more)");
+                        + "' (known: ibt, simulate, voice-eval; pitbox help tells more)");
             }
             print.flush();
             return OK;
@@ -58,6 +61,8 @@ public final class Main {
     private static String help() {
         List<Syntax> all = new ArrayList<>(IbtCommand.COMMANDS);
         all.add(SimulateCommand.SYNTAX);
+        all.add(new Syntax("pitbox voice-eval [--dir DIR] [--engine sphinx|vosk] [--model DIR] [--quick]",
+                "speak the voice commands through the recogniser and score it (voice-eval --help tells more)"));
         return Syntax.help(all);
     }
 }

@@ -117,7 +117,7 @@ class MainTest {
                 failure(Main.USAGE, "ibt", "bogus", "x.ibt"));
         assertEquals("pitbox: missing ibt command: give info, laps or export (pitbox ibt --help tells more)",
                 failure(Main.USAGE, "ibt"));
-        assertEquals("pitbox: unknown command 'frobnicate' (known: ibt, simulate; pitbox help tells more)",
+        assertEquals("pitbox: unknown command 'frobnicate' (known: ibt, simulate, voice-eval; pitbox help tells more)",
                 failure(Main.USAGE, "frobnicate"));
         assertEquals("pitbox: missing --laps (usage: " + SimulateCommand.SYNTAX.usage() + ")",
                 failure(Main.USAGE, "simulate", "--out", "x.ibt"));
