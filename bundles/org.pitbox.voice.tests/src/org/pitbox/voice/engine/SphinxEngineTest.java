@@ -71,11 +71,11 @@ class SphinxEngineTest {
     }
 
     @Test
-    void ditherKeepsSamplesWithinOneBitOrTwo() {
+    void theNoiseFloorStaysUnderItsLevel() {
         short[] in = {0, 0, Short.MAX_VALUE, Short.MIN_VALUE, 100};
-        short[] out = SphinxEngine.dither(in);
+        short[] out = SphinxEngine.noiseFloor(in);
         for (int i = 0; i < in.length; i++) {
-            assertTrue(Math.abs(out[i] - in[i]) <= 2, i + ": " + out[i]);
+            assertTrue(Math.abs(out[i] - in[i]) < SphinxEngine.FLOOR, i + ": " + out[i]);
         }
     }
 }

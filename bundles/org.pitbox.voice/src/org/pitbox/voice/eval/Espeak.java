@@ -13,9 +13,9 @@ import org.pitbox.voice.engine.Audio;
  * Each voice is an espeak-ng voice name and a speed in words per minute.
  */
 public record Espeak(String voice, int wordsPerMinute) {
-    /** The evaluation's voices: American and British, male and female variants, several speeds. */
+    /** The evaluation's voices: American and British, male and female variants, three speeds. */
     public static final List<Espeak> VOICES = List.of(new Espeak("en-us", 165), new Espeak("en-gb+m3", 175),
-            new Espeak("en-us+f3", 150), new Espeak("en-us+m7", 190));
+            new Espeak("en-us+f3", 150));
 
     /** Why espeak-ng cannot be used here, or null when it can. */
     public static String unavailable() {

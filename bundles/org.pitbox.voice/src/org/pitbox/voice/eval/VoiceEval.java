@@ -132,7 +132,7 @@ public final class VoiceEval {
             throw new IllegalStateException("voice-eval speaks with espeak-ng: " + why);
         }
         boolean quick = opts.containsKey("--quick");
-        List<Espeak> voices = quick ? Espeak.VOICES.subList(0, 1) : Espeak.VOICES.subList(0, 3);
+        List<Espeak> voices = quick ? Espeak.VOICES.subList(0, 1) : Espeak.VOICES;
         List<Condition> conditions = quick ? List.of(CONDITIONS.get(0), CONDITIONS.get(4)) : CONDITIONS;
         List<String> phrases = new ArrayList<>();
         table.examples().values().forEach(phrases::addAll);
