@@ -123,6 +123,13 @@ class MainTest {
                 failure(Main.USAGE, "simulate", "--out", "x.ibt"));
         assertEquals("pitbox: unknown option --help-me (usage: " + SimulateCommand.SYNTAX.usage() + ")",
                 failure(Main.USAGE, "simulate", "--help-me"));
+        assertEquals("pitbox: unknown option '--bogus' (voice-eval --help)", failure(Main.FAILED, "voice-eval", "--bogus"));
+    }
+
+    @Test
+    void voiceEvalAnswersHelp() {
+        assertEquals(Main.OK, run("voice-eval", "--help"));
+        assertTrue(out().startsWith("usage: pitbox voice-eval"), out());
     }
 
     @Test
