@@ -32,7 +32,7 @@ public final class SphinxEngine implements SpeechEngine {
     public record Rejection(double branch, double perPhone, double margin) {
         public static final Rejection DEFAULT = new Rejection(1e-30, 1e-10, 8000);
     }
-    private static final String MODEL = "resource:/edu/cmu/sphinx/models/en-us/";
+    private static final String MODEL = "/edu/cmu/sphinx/models/en-us/";
     /** The noise floor added to every utterance, in sample units (of 32768). */
     static final int FLOOR = 63;
 
@@ -52,8 +52,8 @@ public final class SphinxEngine implements SpeechEngine {
             Path config = dir.resolve("ptt.config.xml");
             Files.writeString(config, pushToTalkConfig(rejection));
             Configuration c = new Configuration();
-            c.setAcousticModelPath(MODEL + "en-us");
-            c.setDictionaryPath(MODEL + "cmudict-en-us.dict");
+            c.setAcousticModelPath(model("en-us/mdef").replaceFirst("/mdef$", ""));
+            c.setDictionaryPath(model("cmudict-en-us.dict"));
             c.setGrammarPath(dir.toUri().toString());
             c.setGrammarName("commands");
             c.setUseGrammar(true);
@@ -72,6 +72,18 @@ public final class SphinxEngine implements SpeechEngine {
             Files.deleteIfExists(dir.resolve("ptt.config.xml"));
             Files.deleteIfExists(dir);
         }
+    }
+
+    /**
+     * The address of a file of the en-us model in Sphinx4's data jar (a fragment of its core bundle in OSGi):
+     * found through a file, since OSGi class loaders do not find folders.
+     */
+    private static String model(String file) throws IOException {
+        java.net.URL url = Context.class.getResource(MODEL + file);
+        if (url == null) {
+            throw new IOException("Sphinx4's en-us model is missing: no " + MODEL + file + " (sphinx4-data)");
+        }
+        return url.toString();
     }
 
     /** Sphinx4's default configuration without the speech detector, quieter logs and the given OOG probability. */
