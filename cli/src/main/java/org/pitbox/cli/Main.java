@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.pitbox.voice.eval.VoiceEval;
+
 /**
- * {@code pitbox ibt info|laps|export}, {@code pitbox simulate}, {@code pitbox coach} and {@code pitbox ai-eval}. Exit status 0 on success (and for
+ * {@code pitbox ibt info|laps|export}, {@code pitbox simulate}, {@code pitbox coach}, {@code pitbox ai-eval} and {@code pitbox voice-eval}. Exit status 0 on success (and for
  * {@code --help}); bad input gives one line on standard error and status 1, a wrong command line status 2;
  * never a stack trace.
  */
@@ -39,10 +41,11 @@ public final class Main {
                 case "simulate" -> SimulateCommand.run(rest, print);
                 case "coach" -> CoachCommand.run(rest, print);
                 case "ai-eval" -> AiEvalCommand.run(rest, print);
+                case "voice-eval" -> VoiceEval.run(rest, print);
                 case "help", "--help", "-h" -> print.println(help());
-                case "" -> throw new UsageException("missing command: give ibt, simulate, coach or ai-eval (pitbox help tells more)");
+                case "" -> throw new UsageException("missing command: give ibt, simulate, coach, ai-eval or voice-eval (pitbox help tells more)");
                 default -> throw new UsageException("unknown command '" + command
-                        + "' (known: ibt, simulate, coach, ai-eval; pitbox help tells more)");
+                        + "' (known: ibt, simulate, coach, ai-eval, voice-eval; pitbox help tells more)");
             }
             print.flush();
             return OK;
@@ -63,6 +66,8 @@ public final class Main {
         all.add(SimulateCommand.SCENARIO);
         all.add(CoachCommand.SYNTAX);
         all.add(AiEvalCommand.SYNTAX);
+        all.add(new Syntax("pitbox voice-eval [--dir DIR] [--engine sphinx|vosk] [--model DIR] [--quick]",
+                "speak the voice commands through the recogniser and score it (voice-eval --help tells more)"));
         return Syntax.help(all);
     }
 }

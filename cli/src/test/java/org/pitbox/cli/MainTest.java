@@ -85,12 +85,19 @@ class MainTest extends CommandTest {
                 failure(Main.USAGE, "ibt", "bogus", "x.ibt"));
         assertEquals("pitbox: missing ibt command: give info, laps or export (pitbox ibt --help tells more)",
                 failure(Main.USAGE, "ibt"));
-        assertEquals("pitbox: unknown command 'frobnicate' (known: ibt, simulate, coach, ai-eval; pitbox help tells more)",
+        assertEquals("pitbox: unknown command 'frobnicate' (known: ibt, simulate, coach, ai-eval, voice-eval; pitbox help tells more)",
                 failure(Main.USAGE, "frobnicate"));
         assertEquals("pitbox: missing --laps (usage: " + SimulateCommand.SYNTAX.usage() + ")",
                 failure(Main.USAGE, "simulate", "--out", "x.ibt"));
         assertEquals("pitbox: unknown option --help-me (usage: " + SimulateCommand.SYNTAX.usage() + ")",
                 failure(Main.USAGE, "simulate", "--help-me"));
+        assertEquals("pitbox: unknown option '--bogus' (voice-eval --help)", failure(Main.FAILED, "voice-eval", "--bogus"));
+    }
+
+    @Test
+    void voiceEvalAnswersHelp() {
+        assertEquals(Main.OK, run("voice-eval", "--help"));
+        assertTrue(out().startsWith("usage: pitbox voice-eval"), out());
     }
 
     @Test

@@ -39,6 +39,8 @@ record Modules() {
                     union(NOT_IN_PLAIN_JAVA, Set.of("com.fasterxml", "java.awt", "javax.swing")), true),
             new Module("bundles/org.pitbox.iracing", "org.pitbox.iracing", Set.of("org.pitbox.core"),
                     union(NOT_IN_PLAIN_JAVA, Set.of("com.fasterxml", "java.awt", "javax.swing")), true),
+            new Module("bundles/org.pitbox.voice", "org.pitbox.voice", Set.of("org.pitbox.core", "org.pitbox.iracing"),
+                    union(NOT_IN_PLAIN_JAVA, union(DISPLAY, Set.of("java.awt", "javax.swing"))), true),
             new Module("bundles/org.pitbox.protocol", "org.pitbox.protocol", Set.of(),
                     union(NOT_IN_PLAIN_JAVA, Set.of("java.awt", "javax.swing")), true),
             new Module("bundles/org.pitbox.client", "org.pitbox.client", Set.of("org.pitbox.core", "org.pitbox.iracing", "org.pitbox.protocol"),
@@ -59,7 +61,7 @@ record Modules() {
                     Set.of("org.pitbox.core"), union(NOT_IN_PLAIN_JAVA, DISPLAY), true),
             new Module("cloud-server", "org.pitbox.server", Set.of("org.pitbox.core", "org.pitbox.iracing",
                     "org.pitbox.protocol"), union(DISPLAY, Set.of("org.osgi")), false),
-            new Module("cli", "org.pitbox.cli", Set.of("org.pitbox.core", "org.pitbox.iracing"),
+            new Module("cli", "org.pitbox.cli", Set.of("org.pitbox.core", "org.pitbox.iracing", "org.pitbox.voice"),
                     union(DISPLAY, Set.of("org.osgi")), false));
 
     /** The modules present in the tree under {@code root}. */

@@ -1,0 +1,74 @@
+package org.pitbox.voice.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pitbox.voice.engine.Audio;
+
+class VoiceEvalTest {
+    @TempDir
+    Path dir;
+
+    private String run(String... args) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        VoiceEval.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void scoresAFolderOfRecordings() throws Exception {
+        String why = Espeak.unavailable();
+        assumeTrue(why == null, "skipped: " + why);
+        Espeak voice = new Espeak("en-us", 165);
+        Audio.writeWav(Noise.pad(voice.say("box this lap"), 0.3), dir.resolve("box.wav"));
+        Audio.writeWav(Noise.pad(new short[Audio.RATE], 0.3), dir.resolve("silence.wav"));
+        Files.write(dir.resolve("expected.tsv"), List.of("# file, then what it says", "box.wav\tbox this lap",
+                "silence.wav\treject"));
+        String out = run("--dir", dir.toString());
+        assertTrue(out.contains("| " + dir.getFileName() + " | 1 | 100.0 % | 0 | 0 | 100.0 % |"), out);
+    }
+
+    @Test
+    void aBadListIsAClearErrorBeforeAnyAudio() throws Exception {
+        Audio.writeWav(new short[100], dir.resolve("a.wav"));
+        Files.write(dir.resolve("expected.tsv"), List.of("a.wav\tmake me a sandwich"));
+        IOException notCommand = assertThrows(IOException.class, () -> run("--dir", dir.toString()));
+        assertEquals(dir.resolve("expected.tsv") + " line 1: 'make me a sandwich' is not a command (voice-eval --help)",
+                notCommand.getMessage());
+        Files.write(dir.resolve("expected.tsv"), List.of("a.wav\treject", "../b.wav\treject"));
+        IOException outside = assertThrows(IOException.class, () -> run("--dir", dir.toString()));
+        assertTrue(outside.getMessage().endsWith("line 2: no WAV file '../b.wav' in " + dir), outside.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> run("--engine", "whisper"));
+        assertTrue(run("--help").startsWith("usage: pitbox voice-eval"));
+    }
+
+    @Test
+    void noiseIsMixedAtTheAskedRatio() {
+        short[] speech = new short[Audio.RATE];
+        for (int i = 0; i < speech.length; i++) {
+            speech[i] = (short) (3000 * Math.sin(i * 0.05));
+        }
+        for (Noise n : Noise.values()) {
+            double[] noise = n.make(speech.length, 5);
+            short[] mixed = Noise.mix(speech, noise, 10);
+            double noisePower = 0;
+            for (int i = 0; i < speech.length; i++) {
+                noisePower += Math.pow(mixed[i] - speech[i], 2);
+            }
+            double snr = 10 * Math.log10(Noise.activePower(speech) / (noisePower / speech.length));
+            assertEquals(10, snr, 0.1, n.name());
+        }
+    }
+}

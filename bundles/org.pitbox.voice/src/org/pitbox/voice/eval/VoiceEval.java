@@ -1,0 +1,249 @@
+package org.pitbox.voice.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.pitbox.voice.command.Command;
+import org.pitbox.voice.command.CommandMatcher;
+import org.pitbox.voice.command.CommandMatcher.Match;
+import org.pitbox.voice.command.CommandTable;
+import org.pitbox.voice.engine.Audio;
+import org.pitbox.voice.engine.SpeechEngine;
+import org.pitbox.voice.engine.SphinxEngine;
+import org.pitbox.voice.engine.VoskEngine;
+
+/**
+ * {@code pitbox voice-eval}: speaks the command table with espeak-ng voices, clean and in pink and engine-like
+ * noise at 20, 10 and 5 dB, with radio chatter that is not a command, through the real recogniser and matcher;
+ * prints exact commands per set, non-commands rejected and the time from the end of speech (the key released)
+ * to the command. {@code --dir DIR} scores the WAVs listed in {@code DIR/expected.tsv} instead.
+ */
+public final class VoiceEval {
+    public static final String USAGE = """
+            usage: pitbox voice-eval [--engine sphinx|vosk] [--model DIR] [--oog P] [--quick] [--save DIR]
+                   pitbox voice-eval --dir DIR [--engine sphinx|vosk] [--model DIR]
+              Speaks every command (espeak-ng voices, clean and in pink and engine noise at 20, 10 and 5 dB) and
+              radio chatter that is no command through the recogniser and the matcher; prints exact commands per
+              set, non-commands rejected and latency from the end of speech to the command (p50, p95).
+              --dir DIR    score DIR/expected.tsv instead: lines 'file<TAB>expected command' or 'file<TAB>reject'
+              --engine     sphinx (built in, the default) or vosk (needs --model, a Vosk model folder)
+              --oog P      Sphinx4's out-of-grammar probability (default 1e-30)
+              --quick      one voice, clean and engine noise at 10 dB
+              --save DIR   also write the spoken set as WAVs with an expected.tsv, for --dir""";
+
+    /** Radio chatter and remarks that are not commands and must not become one. */
+    static final List<String> NON_COMMANDS = List.of("the car is loose on entry", "I think it is going to rain",
+            "that was a close one", "copy that", "yellow flag in turn four", "the brakes feel soft",
+            "he pushed me off the track", "let me know when the window opens", "what a great race",
+            "I need a drink", "the rear tires are gone", "blue flags behind me", "nice move",
+            "too much understeer in the slow corners", "traffic ahead in the chicane",
+            "I am losing time in the last sector", "check the pressures after the stop", "thanks guys",
+            "somebody spun in front of me", "my seat belt is loose");
+
+    /** Extra command phrases with other amounts and tyres than the table's examples. */
+    static final List<String> EXTRA = List.of("add two point five gallons", "add forty five liters",
+            "fuel twelve liters", "change left front tires", "change rear tires");
+
+    private record Condition(String name, Noise noise, double snr) {
+    }
+
+    private static final List<Condition> CONDITIONS = List.of(new Condition("clean", null, 0),
+            new Condition("pink 20 dB", Noise.PINK, 20), new Condition("engine 20 dB", Noise.ENGINE, 20),
+            new Condition("pink 10 dB", Noise.PINK, 10), new Condition("engine 10 dB", Noise.ENGINE, 10),
+            new Condition("pink 5 dB", Noise.PINK, 5), new Condition("engine 5 dB", Noise.ENGINE, 5));
+
+    private VoiceEval() {
+    }
+
+    public static void run(String[] args, PrintStream out) throws Exception {
+        Map<String, String> opts = options(args);
+        if (opts.containsKey("--help")) {
+            out.println(USAGE);
+            return;
+        }
+        CommandTable table = CommandTable.standard();
+        CommandMatcher matcher = new CommandMatcher(table);
+        long start = System.nanoTime();
+        try (SpeechEngine engine = engine(opts, table)) {
+            out.printf(Locale.ROOT, "engine: %s, loaded in %.1f s%n", engine.name(), (System.nanoTime() - start) / 1e9);
+            if (opts.containsKey("--dir")) {
+                scoreDir(Path.of(opts.get("--dir")), engine, matcher, out);
+            } else {
+                synthetic(opts, table, engine, matcher, out);
+            }
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--help", "-h", "--quick" -> opts.put(a.equals("-h") ? "--help" : a, "");
+                case "--engine", "--model", "--oog", "--oog-phone", "--margin", "--dir", "--save" -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(a + " needs a value (voice-eval --help)");
+                    }
+                    opts.put(a, args[++i]);
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + a + "' (voice-eval --help)");
+            }
+        }
+        return opts;
+    }
+
+    private static SpeechEngine engine(Map<String, String> opts, CommandTable table) throws IOException {
+        String name = opts.getOrDefault("--engine", "sphinx");
+        return switch (name) {
+            case "sphinx" -> new SphinxEngine(table, new SphinxEngine.Rejection(
+                    number(opts, "--oog", SphinxEngine.Rejection.DEFAULT.branch()),
+                    number(opts, "--oog-phone", SphinxEngine.Rejection.DEFAULT.perPhone()),
+                    number(opts, "--margin", SphinxEngine.Rejection.DEFAULT.margin())));
+            case "vosk" -> {
+                if (!opts.containsKey("--model")) {
+                    throw new IllegalArgumentException("--engine vosk needs --model DIR, a Vosk model folder");
+                }
+                yield new VoskEngine(Path.of(opts.get("--model")), table);
+            }
+            default -> throw new IllegalArgumentException("--engine is sphinx or vosk, not '" + name + "'");
+        };
+    }
+
+    private static double number(Map<String, String> opts, String name, double otherwise) {
+        String s = opts.get(name);
+        try {
+            return s == null ? otherwise : Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " takes a number such as 1e-30, not '" + s + "'");
+        }
+    }
+
+    private static void synthetic(Map<String, String> opts, CommandTable table, SpeechEngine engine,
+            CommandMatcher matcher, PrintStream out) throws Exception {
+        String why = Espeak.unavailable();
+        if (why != null) {
+            throw new IllegalStateException("voice-eval speaks with espeak-ng: " + why);
+        }
+        boolean quick = opts.containsKey("--quick");
+        List<Espeak> voices = quick ? Espeak.VOICES.subList(0, 1) : Espeak.VOICES;
+        List<Condition> conditions = quick ? List.of(CONDITIONS.get(0), CONDITIONS.get(4)) : CONDITIONS;
+        List<String> phrases = new ArrayList<>();
+        table.examples().values().forEach(phrases::addAll);
+        phrases.addAll(EXTRA);
+        Path save = opts.containsKey("--save") ? Files.createDirectories(Path.of(opts.get("--save"))) : null;
+        List<String> tsv = new ArrayList<>();
+        out.printf("%d command phrases and %d non-commands, voices: %s%n", phrases.size(), NON_COMMANDS.size(),
+                String.join(", ", voices.stream().map(Espeak::label).toList()));
+        Map<String, EvalSet> sets = new LinkedHashMap<>();
+        conditions.forEach(c -> sets.put(c.name(), new EvalSet(c.name())));
+        int n = 0;
+        for (Espeak voice : voices) {
+            List<String> all = new ArrayList<>(phrases);
+            all.addAll(NON_COMMANDS);
+            for (String text : all) {
+                Command expected = phrases.contains(text) ? matcher.match(text).command() : null;
+                short[] speech = Noise.pad(voice.say(text), 0.3);
+                n++;
+                for (Condition c : conditions) {
+                    short[] audio = c.noise() == null ? speech : Noise.mix(speech, c.noise().make(speech.length, n), c.snr());
+                    long t0 = System.nanoTime();
+                    String heard = engine.recognise(audio);
+                    Match m = matcher.match(heard);
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    sets.get(c.name()).add(voice.label() + ": " + text, expected, m.command(), heard, ms);
+                    if (save != null) {
+                        String file = String.format(Locale.ROOT, "%04d-%s.wav", n, c.name().replace(" ", ""));
+                        Audio.writeWav(audio, save.resolve(file));
+                        tsv.add(file + "\t" + (expected == null ? "reject" : text));
+                    }
+                }
+            }
+        }
+        if (save != null) {
+            Files.write(save.resolve("expected.tsv"), tsv);
+        }
+        report(sets.values(), out);
+    }
+
+    private static void report(Iterable<EvalSet> sets, PrintStream out) {
+        out.println();
+        out.println("| set | commands | exact | rejected | wrong command | non-commands rejected | p50 ms | p95 ms |");
+        out.println("|---|---|---|---|---|---|---|---|");
+        EvalSet total = new EvalSet("all");
+        List<String> mistakes = new ArrayList<>();
+        for (EvalSet s : sets) {
+            row(s, out);
+            total.addAll(s);
+            s.mistakes.forEach(m -> mistakes.add(s.name + ": " + m));
+        }
+        row(total, out);
+        if (!mistakes.isEmpty()) {
+            out.println();
+            out.println("mistakes (" + mistakes.size() + "):");
+            mistakes.forEach(m -> out.println("  " + m));
+        }
+    }
+
+    private static void row(EvalSet s, PrintStream out) {
+        out.printf(Locale.ROOT, "| %s | %d | %s | %d | %d | %s | %.0f | %.0f |%n", s.name, s.commands,
+                EvalSet.percent(s.exact, s.commands), s.missed, s.wrong, EvalSet.percent(s.rejected, s.nonCommands),
+                s.quantile(0.5), s.quantile(0.95));
+    }
+
+    /** Scores the WAVs listed in {@code dir/expected.tsv}; every line is checked before any audio is heard. */
+    private static void scoreDir(Path dir, SpeechEngine engine, CommandMatcher matcher, PrintStream out)
+            throws IOException {
+        Path list = dir.resolve("expected.tsv");
+        if (!Files.isRegularFile(list)) {
+            throw new IOException("no " + list + " (lines: file<TAB>expected command, or file<TAB>reject)");
+        }
+        record Item(Path file, String expectedText, Command expected) {
+        }
+        List<Item> items = new ArrayList<>();
+        List<String> lines = Files.readAllLines(list);
+        if (lines.size() > 100_000) {
+            throw new IOException(list + " has more than 100000 lines");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\t", 2);
+            String where = list + " line " + (i + 1) + ": ";
+            if (parts.length != 2) {
+                throw new IOException(where + "expected 'file<TAB>command' or 'file<TAB>reject'");
+            }
+            Path file = dir.resolve(parts[0].strip()).normalize();
+            if (!file.startsWith(dir.normalize()) || !Files.isRegularFile(file)) {
+                throw new IOException(where + "no WAV file '" + parts[0].strip() + "' in " + dir);
+            }
+            String expectedText = parts[1].strip();
+            Command expected = null;
+            if (!expectedText.equals("reject")) {
+                expected = matcher.match(expectedText).command();
+                if (expected == null) {
+                    throw new IOException(where + "'" + expectedText + "' is not a command (voice-eval --help)");
+                }
+            }
+            items.add(new Item(file, expectedText, expected));
+        }
+        EvalSet set = new EvalSet(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString());
+        for (Item item : items) {
+            short[] audio = Audio.readWav(item.file());
+            long t0 = System.nanoTime();
+            String heard = engine.recognise(audio);
+            Match m = matcher.match(heard);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            set.add(item.file().getFileName() + " (" + item.expectedText() + ")", item.expected(), m.command(), heard, ms);
+        }
+        report(List.of(set), out);
+    }
+}
