@@ -164,11 +164,11 @@ abstract class AiGatewayApi extends ApiTestBase {
         assertEquals("agent_failed", events.named("restart").getFirst().data().get("reason").asText());
         assertEquals("rule-based", events.done().get("source").asText());
         String metrics = send("GET", "/metrics", METRICS_TOKEN, null).is(200).body();
-        assertTrue(metrics.contains("pitbox_ai_fallbacks_total{team=\"" + team + "\",reason=\"agent_failed\"}"),
+        assertTrue(metrics.contains("pitbox_ai_fallbacks_total{reason=\"agent_failed\",team=\"" + team + "\"}"),
                 metrics);
-        assertTrue(metrics.contains("pitbox_ai_errors_total{team=\"" + team + "\",kind=\"server\"} 1"), metrics);
-        assertTrue(metrics.contains("pitbox_ai_errors_total{team=\"" + team + "\",kind=\"disconnected\"} 1"), metrics);
-        assertTrue(metrics.contains("pitbox_ai_requests_total{team=\"" + team + "\",source=\"agent\"}"), metrics);
+        assertTrue(metrics.contains("pitbox_ai_errors_total{kind=\"server\",team=\"" + team + "\"} 1.0"), metrics);
+        assertTrue(metrics.contains("pitbox_ai_errors_total{kind=\"disconnected\",team=\"" + team + "\"} 1.0"), metrics);
+        assertTrue(metrics.contains("pitbox_ai_requests_total{source=\"agent\",team=\"" + team + "\"}"), metrics);
     }
 
     @Test
@@ -202,7 +202,7 @@ abstract class AiGatewayApi extends ApiTestBase {
         assertEquals("rule-based", done.get("source").asText());
         assertEquals(before, fake.requests().size());
         assertTrue(send("GET", "/metrics", METRICS_TOKEN, null).body()
-                .contains("pitbox_ai_fallbacks_total{team=\"" + own + "\",reason=\"budget\"} 1"));
+                .contains("pitbox_ai_fallbacks_total{reason=\"budget\",team=\"" + own + "\"} 1.0"));
     }
 
     @Test

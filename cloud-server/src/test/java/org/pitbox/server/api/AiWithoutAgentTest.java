@@ -22,6 +22,6 @@ class AiWithoutAgentTest extends ApiTestBase {
         assertEquals(done.get("text").asText(), events.text());
         assertTrue(events.text().contains("[best.s1.time]"), events.text());
         assertTrue(send("GET", "/metrics", METRICS_TOKEN, null).body()
-                .contains("pitbox_ai_fallbacks_total{team=\"" + team + "\",reason=\"no_agent\"} 1"));
+                .contains("pitbox_ai_fallbacks_total{reason=\"no_agent\",team=\"" + team + "\"} 1.0"));
     }
 }
