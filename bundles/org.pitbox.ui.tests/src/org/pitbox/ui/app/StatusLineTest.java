@@ -53,8 +53,7 @@ class StatusLineTest {
             StatusLine line = (StatusLine) control.getObject();
             IEventBroker events = app.getContext().get(IEventBroker.class);
             events.send(Status.TOPIC_MESSAGE, LONG);
-            ActiveFeed feed = app.getContext().get(ActiveFeed.class);
-            feed.start(simulator(), null);
+            app.getContext().get(ActiveFeed.class).start(simulator(), null);
             events.send(Status.TOPIC_SERVER, SERVER);
             settle(display, 1000);
             Screenshots.save(shell, TestScreenshots.check("status-line-1280x720.png"));

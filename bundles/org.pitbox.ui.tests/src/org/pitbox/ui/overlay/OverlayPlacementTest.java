@@ -71,7 +71,7 @@ class OverlayPlacementTest {
             shell.setBounds(0, 0, 1280, 720);
             settle(display, 500);
             Rectangle bars = menuAndToolBars(app);
-            overlay = new OverlayWindow(new ActiveFeed(null));
+            overlay = new OverlayWindow(new ActiveFeed());
             overlay.show();
             settle(display, 500);
             Rectangle first = overlay.shell().getBounds();
@@ -85,7 +85,7 @@ class OverlayPlacementTest {
             Point left = overlay.shell().getLocation();
             assertEquals(new Point(first.x - 300, first.y + 200), left, "dragged by its background");
             overlay.shell().dispose();
-            overlay = new OverlayWindow(new ActiveFeed(null));
+            overlay = new OverlayWindow(new ActiveFeed());
             overlay.show();
             settle(display, 300);
             assertEquals(left, overlay.shell().getLocation(), "opens again where the driver left it");

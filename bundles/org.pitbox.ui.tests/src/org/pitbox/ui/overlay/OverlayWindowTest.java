@@ -151,7 +151,7 @@ class OverlayWindowTest {
 
     @Test
     void coachLineShowsInYellowInsteadOfTheRadio() throws Exception {
-        overlay = new OverlayWindow(new ActiveFeed(null), recorder);
+        overlay = new OverlayWindow(new ActiveFeed(), recorder);
         overlay.show();
         overlay.showMessage("Box this lap");
         overlay.model().setCoach("Turn 1: braked 35 m later than your best, lost 0.52 s", "rule-based",
