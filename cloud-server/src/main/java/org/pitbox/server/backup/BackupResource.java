@@ -15,11 +15,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.SQLException;
 import org.pitbox.protocol.ApiPaths;
-import org.pitbox.server.http.ApiException;
+import org.pitbox.server.http.OperatorToken;
 
 /** The backup download, for an operator holding the configured admin token; without one it is off (404). */
 @Path(ApiPaths.API_ROOT + "/admin/backup")
@@ -27,11 +25,11 @@ import org.pitbox.server.http.ApiException;
 @Tag(name = "ops")
 public final class BackupResource {
     private final Backup backup;
-    private final byte[] expected;
+    private final OperatorToken token;
 
     public BackupResource(Backup backup, String adminToken) {
         this.backup = backup;
-        this.expected = adminToken == null ? null : ("Bearer " + adminToken).getBytes(StandardCharsets.UTF_8);
+        this.token = new OperatorToken(adminToken, "admin", "admin-token");
     }
 
     @GET
@@ -44,13 +42,7 @@ public final class BackupResource {
     @ApiResponse(responseCode = "404",
             description = "The server has no admin-token: backups over HTTP are off (`admin_disabled`)")
     public Response download(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        if (expected == null) {
-            throw ApiException.notFound("admin_disabled", "backups over HTTP are off: the server has no admin-token");
-        }
-        if (authorization == null || !MessageDigest.isEqual(expected,
-                authorization.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(401, "invalid_admin_token", "a backup needs the configured admin token");
-        }
+        token.check(authorization, "backups over HTTP are off", "a backup needs the configured admin token");
         StreamingOutput body = out -> {
             try {
                 backup.write(out);

@@ -13,10 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.pitbox.protocol.ApiPaths;
-import org.pitbox.server.http.ApiException;
+import org.pitbox.server.http.OperatorToken;
 import org.pitbox.server.metrics.Metrics;
 
 /**
@@ -28,11 +26,11 @@ import org.pitbox.server.metrics.Metrics;
 @Tag(name = "ops")
 public final class MetricsResource {
     private final Metrics metrics;
-    private final byte[] token;
+    private final OperatorToken token;
 
     public MetricsResource(Metrics metrics, String token) {
         this.metrics = metrics;
-        this.token = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.token = new OperatorToken(token, "metrics", "metrics-token");
     }
 
     @GET
@@ -45,13 +43,7 @@ public final class MetricsResource {
     @ApiResponse(responseCode = "404",
             description = "The server has no metrics-token: metrics are off (`metrics_disabled`)")
     public String scrape(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        if (token == null) {
-            throw ApiException.notFound("metrics_disabled", "metrics are off: the server has no metrics-token");
-        }
-        if (authorization == null
-                || !MessageDigest.isEqual(token, authorization.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(401, "invalid_metrics_token", "metrics need the configured metrics token");
-        }
+        token.check(authorization, "metrics are off", "metrics need the configured metrics token");
         return metrics.text();
     }
 }
