@@ -13,16 +13,22 @@ import java.util.List;
  * @param seq         last recorded frame ({@code opened}, {@code ended}, {@code session})
  * @param text        radio, coach or error text; a fresh access token in {@code token}
  * @param coach       what a {@code coach} hint is about and where it came from
+ * @param pitPlan     the pit stop an engineer asks the driver to set ({@code pit-plan})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiveControl(String type, Integer version, String sessionKey, String schema, String sessionInfo,
         Integer rate, Long seq, Long dropped, String text, Long userId, String name, String role,
-        List<Member> members, List<Session> sessions, Coach coach) {
+        List<Member> members, List<Session> sessions, Coach coach, PitPlan pitPlan) {
 
     public static final String HELLO = "hello", OPEN = "open", OPENED = "opened", END = "end", ENDED = "ended",
             SESSION = "session", RADIO = "radio", PRESENCE = "presence", ERROR = "error", TOKEN = "token";
     /** The server's coach hint after a lap, to the driver and the session's subscribers; the driver turns it off and on. */
     public static final String COACH = "coach", COACH_OFF = "coach-off", COACH_ON = "coach-on";
+    /**
+     * An engineer's pit stop for the driver (an accepted strategy card): subscriber → server → the session's driver,
+     * who sees it filled in on the overlay's pit request.
+     */
+    public static final String PIT_PLAN = "pit-plan";
     /** Characters of a coach hint at most. */
     public static final int MAX_COACH_CHARS = 200;
 
@@ -41,12 +47,19 @@ public record LiveControl(String type, Integer version, String sessionKey, Strin
     public record Coach(int lap, String where, String source, long insightId) {
     }
 
-    /** Every message but {@code coach}. */
+    /**
+     * A pit stop to set: litres to add (null: leave the fuel request alone), tyres to change (lf, rf, lr, rr; empty:
+     * none), fast repair, and the strategy card it came from (may be null).
+     */
+    public record PitPlan(Double fuelLiters, List<String> tyres, boolean fastRepair, String cardId) {
+    }
+
+    /** Every message but {@code coach} and {@code pit-plan}. */
     public LiveControl(String type, Integer version, String sessionKey, String schema, String sessionInfo,
             Integer rate, Long seq, Long dropped, String text, Long userId, String name, String role,
             List<Member> members, List<Session> sessions) {
         this(type, version, sessionKey, schema, sessionInfo, rate, seq, dropped, text, userId, name, role, members,
-                sessions, null);
+                sessions, null, null);
     }
 
     public static LiveControl of(String type) {
@@ -112,7 +125,13 @@ public record LiveControl(String type, Integer version, String sessionKey, Strin
     public static LiveControl coach(String text, Coach about) {
         String hint = text.length() > MAX_COACH_CHARS ? text.substring(0, MAX_COACH_CHARS) : text;
         return new LiveControl(COACH, null, null, null, null, null, null, null, hint, null, null, null, null, null,
-                about);
+                about, null);
+    }
+
+    /** A pit stop for the driver of {@code sessionKey}; the server adds who sent it ({@code userId}, {@code name}). */
+    public static LiveControl pitPlan(String sessionKey, PitPlan plan, Long fromUserId, String fromName) {
+        return new LiveControl(PIT_PLAN, null, sessionKey, null, null, null, null, null, null, fromUserId, fromName,
+                null, null, null, null, plan);
     }
 
     public static LiveControl error(String text) {

@@ -20,14 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.pitbox.protocol.ApiPaths;
-import org.pitbox.server.ai.AiApi.BudgetRequest;
-import org.pitbox.server.ai.AiApi.BudgetView;
-import org.pitbox.server.ai.AiApi.ChatRequest;
-import org.pitbox.server.ai.AiApi.ConversationEntry;
-import org.pitbox.server.ai.AiApi.InsightView;
-import org.pitbox.server.ai.AiApi.RatingRequest;
-import org.pitbox.server.ai.AiApi.RatingView;
-import org.pitbox.server.ai.AiApi.Report;
+import org.pitbox.protocol.api.AiApi.BudgetRequest;
+import org.pitbox.protocol.api.AiApi.BudgetView;
+import org.pitbox.protocol.api.AiApi.ChatRequest;
+import org.pitbox.protocol.api.AiApi.ConversationEntry;
+import org.pitbox.protocol.api.AiApi.InsightView;
+import org.pitbox.protocol.api.AiApi.RatingRequest;
+import org.pitbox.protocol.api.AiApi.RatingView;
+import org.pitbox.protocol.api.AiApi.Report;
 import org.pitbox.server.auth.AuthFilter;
 
 /**

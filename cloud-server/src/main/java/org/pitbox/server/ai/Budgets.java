@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.pitbox.server.ai.AiApi.BudgetView;
+import org.pitbox.protocol.api.AiApi.BudgetView;
 import org.pitbox.server.http.ApiException;
 
 /**

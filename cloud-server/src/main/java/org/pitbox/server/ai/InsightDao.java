@@ -13,8 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.pitbox.server.ai.AiApi.ConversationEntry;
-import org.pitbox.server.ai.AiApi.InsightView;
+import org.pitbox.protocol.api.AiApi.ConversationEntry;
+import org.pitbox.protocol.api.AiApi.InsightView;
 import org.pitbox.server.db.Jdbc;
 
 /** Questions, insights, ratings and budgets in the database (tables of migration V3). */

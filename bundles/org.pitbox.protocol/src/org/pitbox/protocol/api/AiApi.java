@@ -1,4 +1,4 @@
-package org.pitbox.server.ai;
+package org.pitbox.protocol.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,9 @@ import java.util.List;
 
 /** The JSON bodies of the AI routes. */
 public final class AiApi {
+    /** The events of a chat answer's stream, in order: pieces (a restart clears them), cards, then done. */
+    public static final String PIECE = "piece", RESTART = "restart", CARD = "card", DONE = "done";
+
     private AiApi() {
     }
 
@@ -49,5 +52,16 @@ public final class AiApi {
     }
 
     public record Report(List<ReportRow> rows) {
+    }
+
+    /**
+     * A strategy suggestion the engineer accepts or dismisses, sent as a {@code card} event before {@code done}.
+     * {@code kind}: pit-this-lap, fuel, tyres or driver-swap. Accepting a card with a pit stop sends its
+     * {@code fuelLiters} (null: no change), {@code tyres} (lf, rf, lr, rr) and {@code fastRepair} to the driver
+     * as a {@code pit-plan}. {@code factIds} cite the fact sheet.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StrategyCard(String id, String kind, String title, String reason, Integer lap, Double fuelLiters,
+            List<String> tyres, boolean fastRepair, List<String> factIds) {
     }
 }
