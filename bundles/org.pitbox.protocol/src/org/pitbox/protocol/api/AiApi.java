@@ -32,12 +32,13 @@ public final class AiApi {
 
     /**
      * A stored hint or answer. {@code source} is {@code agent} or {@code rule-based}; {@code unverified} lists
-     * the numbers of {@code text} that no fact matched, to be marked wherever the text is shown or spoken.
+     * the numbers of {@code text} that no fact matched, to be marked wherever the text is shown or spoken;
+     * {@code cards} the strategy suggestions given with an answer (null when none).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InsightView(long id, String session, Integer lap, String kind, String text, JsonNode citedFacts,
             List<String> unverified, double verifiedShare, String source, String promptVersion, int latencyMs,
-            int tokens, String createdAt, Long questionId) {
+            int tokens, String createdAt, Long questionId, List<StrategyCard> cards) {
     }
 
     /** One question of a session's conversation and its answer (null while it is being given). */

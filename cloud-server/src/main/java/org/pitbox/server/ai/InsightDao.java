@@ -150,7 +150,7 @@ public final class InsightDao {
                 Integer.class), rs.getString("kind"), rs.getString("text"), read(rs.getString("cited_facts")),
                 readList(rs.getString("unverified")), rs.getDouble("verified_share"), rs.getString("source"),
                 rs.getString("prompt_version"), rs.getInt("latency_ms"), rs.getInt("tokens"),
-                Jdbc.instant(rs, "created_at").toString(), rs.getObject("question_id", Long.class));
+                Jdbc.instant(rs, "created_at").toString(), rs.getObject("question_id", Long.class), null);
     }
 
     private static JsonNode read(String json) {
