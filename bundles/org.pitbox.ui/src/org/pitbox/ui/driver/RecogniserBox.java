@@ -1,0 +1,173 @@
+package org.pitbox.ui.driver;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
+import org.pitbox.app.voice.DriverListening;
+import org.pitbox.voice.engine.VoskEngine;
+import org.pitbox.voice.model.ModelDownload;
+import org.pitbox.voice.model.ModelSource;
+
+/**
+ * The recogniser the driver uses: Sphinx4 (built in, no download) or Vosk with a model downloaded here (progress,
+ * cancel, checksum) or taken from a folder. A change applies at once when push-to-talk is on.
+ */
+final class RecogniserBox {
+    private final DriverListening listening;
+    private final UISynchronize ui;
+    private final Button sphinx;
+    private final Button vosk;
+    private final Label model;
+    private final Button download;
+    private final Button cancel;
+    private final Button folder;
+    private final ProgressBar progress;
+    private volatile boolean cancelled;
+    private long lastStep = -1;
+
+    RecogniserBox(Composite g, DriverListening listening, UISynchronize ui) {
+        this.listening = listening;
+        this.ui = ui;
+        sphinx = radio(g, "Sphinx4 (built in, no download)");
+        vosk = radio(g, "Vosk (more accurate; needs a model of about 40 MB)");
+        new Label(g, SWT.NONE).setText("Model");
+        model = new Label(g, SWT.WRAP);
+        model.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        download = new Button(g, SWT.PUSH);
+        download.setText("Download " + ModelSource.SMALL_EN_US.name());
+        download.addListener(SWT.Selection, e -> download());
+        folder = new Button(g, SWT.PUSH);
+        folder.setText("Use a model folder...");
+        folder.addListener(SWT.Selection, e -> chooseFolder());
+        cancel = new Button(g, SWT.PUSH);
+        cancel.setText("Cancel");
+        cancel.setEnabled(false);
+        cancel.addListener(SWT.Selection, e -> cancelled = true);
+        progress = new ProgressBar(g, SWT.HORIZONTAL | SWT.SMOOTH);
+        progress.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        progress.setVisible(false);
+        boolean useVosk = DriverListening.VOSK.equals(listening.engineChoice());
+        sphinx.setSelection(!useVosk);
+        vosk.setSelection(useVosk);
+        sphinx.addListener(SWT.Selection, e -> choose());
+        vosk.addListener(SWT.Selection, e -> choose());
+        showModel(null);
+    }
+
+    private static Button radio(Composite g, String text) {
+        Button b = new Button(g, SWT.RADIO);
+        b.setText(text);
+        b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        return b;
+    }
+
+    private void showModel(String message) {
+        Path dir = listening.voskModel();
+        String installed = dir != null && Files.isDirectory(dir) ? "Installed: " + dir : "No Vosk model yet";
+        String library = VoskEngine.loadError().map(e -> ". The Vosk library does not load here: " + e).orElse("");
+        model.setText((message == null ? installed : message) + library);
+        model.getParent().layout(true, true);
+    }
+
+    private void choose() {
+        if (!sphinx.getSelection() && !vosk.getSelection()) {
+            return;
+        }
+        listening.chooseEngine(vosk.getSelection() ? DriverListening.VOSK : DriverListening.SPHINX, null);
+        restartIfOn();
+    }
+
+    private void restartIfOn() {
+        if (listening.state().on()) {
+            Thread t = new Thread(listening::start, "pitbox-voice-start");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void chooseFolder() {
+        DirectoryDialog d = new DirectoryDialog(model.getShell());
+        d.setText("A Vosk model folder (it holds am/, conf/ and graph/)");
+        String chosen = d.open();
+        if (chosen == null) {
+            return;
+        }
+        try {
+            Path dir = new ModelDownload(HttpClient.newHttpClient(), DriverListening.modelsFolder())
+                    .useFolder(Path.of(chosen));
+            installed(dir, "Using " + dir);
+        } catch (Exception e) {
+            showModel("Not a Vosk model: " + e.getMessage());
+        }
+    }
+
+    private void download() {
+        cancelled = false;
+        download.setEnabled(false);
+        folder.setEnabled(false);
+        cancel.setEnabled(true);
+        progress.setVisible(true);
+        progress.setSelection(0);
+        showModel("Downloading " + ModelSource.SMALL_EN_US.name() + "...");
+        Thread t = new Thread(() -> {
+            try {
+                Path dir = new ModelDownload(HttpClient.newHttpClient(), DriverListening.modelsFolder())
+                        .install(ModelSource.SMALL_EN_US, this::progress, () -> cancelled);
+                ui.asyncExec(() -> installed(dir, "Installed and checked: " + dir));
+            } catch (CancellationException e) {
+                ui.asyncExec(() -> finished("Download cancelled: nothing was kept"));
+            } catch (Exception e) {
+                ui.asyncExec(() -> finished("Download failed: " + e.getMessage()));
+            }
+        }, "pitbox-model-download");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** From the download's thread: the UI hears each tenth of a percent at most once. */
+    private void progress(long done, long total) {
+        long step = total > 0 ? done * 1000 / total : done >> 20;
+        if (step != lastStep) {
+            lastStep = step;
+            ui.asyncExec(() -> showProgress(done, total));
+        }
+    }
+
+    private void showProgress(long done, long total) {
+        if (progress.isDisposed()) {
+            return;
+        }
+        progress.setMaximum(1000);
+        progress.setSelection(total > 0 ? (int) (done * 1000 / total) : 0);
+        model.setText(String.format("Downloading: %.1f of %s MB", done / 1e6, total > 0 ? String.format("%.1f",
+                total / 1e6) : "?"));
+    }
+
+    private void installed(Path dir, String message) {
+        listening.chooseEngine(DriverListening.VOSK, dir);
+        sphinx.setSelection(false);
+        vosk.setSelection(true);
+        finished(message);
+        restartIfOn();
+    }
+
+    private void finished(String message) {
+        if (model.isDisposed()) {
+            return;
+        }
+        download.setEnabled(true);
+        folder.setEnabled(true);
+        cancel.setEnabled(false);
+        progress.setVisible(false);
+        showModel(message);
+    }
+}
