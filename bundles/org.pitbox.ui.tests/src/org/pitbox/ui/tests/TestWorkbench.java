@@ -35,11 +35,16 @@ public final class TestWorkbench {
 
     /** Sizes the window to 1600 x 1000 and shows the Race Engineer perspective; gives the window's parts. */
     public static EPartService engineer(MApplication app) {
+        return perspective(app, "org.pitbox.ui.perspective.engineer", 1600, 1000);
+    }
+
+    /** Sizes the window and shows a perspective; gives the window's parts. */
+    public static EPartService perspective(MApplication app, String id, int width, int height) {
         MTrimmedWindow window = (MTrimmedWindow) app.getChildren().get(0);
-        shell(app).setBounds(0, 0, 1600, 1000);
+        shell(app).setBounds(0, 0, width, height);
         EModelService models = app.getContext().get(EModelService.class);
         EPartService parts = window.getContext().get(EPartService.class);
-        parts.switchPerspective((MPerspective) models.find("org.pitbox.ui.perspective.engineer", app));
+        parts.switchPerspective((MPerspective) models.find(id, app));
         return parts;
     }
 }

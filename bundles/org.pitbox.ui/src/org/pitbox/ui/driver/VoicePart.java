@@ -37,14 +37,15 @@ public class VoicePart {
     @Inject
     private UISynchronize ui;
 
-    private Label button;
-    private Button bind;
-    private Combo microphone;
-    private Canvas meter;
-    private Button onOff;
-    private Button test;
-    private Label status;
-    private Label heard;
+    Label button;
+    Button bind;
+    Combo microphone;
+    Canvas meter;
+    Button onOff;
+    Button test;
+    Label status;
+    Label heard;
+    Text help;
     private volatile double level = Level.SILENCE_DB;
     private final DriverListening.Listener listener = new DriverListening.Listener() {
         @Override
@@ -70,7 +71,7 @@ public class VoicePart {
         Composite right = group(parent, "What can I say?", 1);
         ((GridData) right.getLayoutData()).verticalSpan = 2;
         ((GridData) right.getLayoutData()).verticalAlignment = SWT.FILL;
-        Text help = new Text(right, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
+        help = new Text(right, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
         help.setText(listening.commands().help());
         help.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         new RecogniserBox(group(parent, "Recogniser", 3), listening, ui);
