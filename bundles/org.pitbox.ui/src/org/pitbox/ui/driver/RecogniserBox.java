@@ -31,19 +31,25 @@ final class RecogniserBox {
     private final Button cancel;
     private final Button folder;
     private final ProgressBar progress;
+    private final Runnable relayout;
     private volatile boolean cancelled;
     private long lastStep = -1;
 
-    RecogniserBox(Composite g, DriverListening listening, UISynchronize ui) {
+    RecogniserBox(Composite g, DriverListening listening, UISynchronize ui, Runnable relayout) {
         this.listening = listening;
         this.ui = ui;
+        this.relayout = relayout;
         sphinx = radio(g, "Sphinx4 (built in, no download)");
         vosk = radio(g, "Vosk (more accurate; needs a model of about 40 MB)");
         new Label(g, SWT.NONE).setText("Model");
         model = new Label(g, SWT.WRAP);
-        model.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        GridData m = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        m.widthHint = 300;
+        model.setLayoutData(m);
         download = new Button(g, SWT.PUSH);
-        download.setText("Download " + ModelSource.SMALL_EN_US.name());
+        download.setText("Download model (40 MB)");
+        download.setToolTipText("Downloads " + ModelSource.SMALL_EN_US.name() + ", checks its SHA-256 and unpacks it into "
+                + DriverListening.modelsFolder());
         download.addListener(SWT.Selection, e -> download());
         folder = new Button(g, SWT.PUSH);
         folder.setText("Use a model folder...");
@@ -75,7 +81,7 @@ final class RecogniserBox {
         String installed = dir != null && Files.isDirectory(dir) ? "Installed: " + dir : "No Vosk model yet";
         String library = VoskEngine.loadError().map(e -> ". The Vosk library does not load here: " + e).orElse("");
         model.setText((message == null ? installed : message) + library);
-        model.getParent().layout(true, true);
+        relayout.run();
     }
 
     private void choose() {
@@ -116,6 +122,7 @@ final class RecogniserBox {
         folder.setEnabled(false);
         cancel.setEnabled(true);
         progress.setVisible(true);
+        relayout.run();
         progress.setSelection(0);
         showModel("Downloading " + ModelSource.SMALL_EN_US.name() + "...");
         Thread t = new Thread(() -> {

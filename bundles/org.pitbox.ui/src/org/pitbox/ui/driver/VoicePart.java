@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -37,6 +39,7 @@ public class VoicePart {
     @Inject
     private UISynchronize ui;
 
+    private ScrolledComposite scroll;
     Label button;
     Button bind;
     Combo microphone;
@@ -66,18 +69,42 @@ public class VoicePart {
 
     @PostConstruct
     public void create(Composite parent) {
-        parent.setLayout(new GridLayout(2, true));
-        createPushToTalk(group(parent, "Push-to-talk", 3));
-        Composite right = group(parent, "What can I say?", 1);
-        ((GridData) right.getLayoutData()).verticalSpan = 2;
-        ((GridData) right.getLayoutData()).verticalAlignment = SWT.FILL;
-        help = new Text(right, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
+        parent.setLayout(new FillLayout());
+        scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        Composite content = new Composite(scroll, SWT.NONE);
+        content.setLayout(new GridLayout(2, false));
+        Composite left = new Composite(content, SWT.NONE);
+        GridLayout column = new GridLayout(1, false);
+        column.marginWidth = 0;
+        column.marginHeight = 0;
+        left.setLayout(column);
+        left.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        createPushToTalk(group(left, "Push-to-talk", 3));
+        new RecogniserBox(group(left, "Recogniser", 3), listening, ui, this::relayout);
+        Composite right = group(content, "What can I say?", 1);
+        right.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        help = new Text(right, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP);
         help.setText(listening.commands().help());
-        help.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        new RecogniserBox(group(parent, "Recogniser", 3), listening, ui);
+        GridData h = new GridData(SWT.FILL, SWT.FILL, true, true);
+        h.widthHint = 280;
+        help.setLayoutData(h);
+        scroll.setContent(content);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        scroll.addListener(SWT.Resize, e -> relayout());
         listening.addListener(listener);
         show(listening.state());
         meter.getDisplay().timerExec(METER_MILLIS, this::tick);
+    }
+
+    /** Lays the content out again after a text changed; scrolls when the part is smaller than it needs. */
+    void relayout() {
+        Composite content = (Composite) scroll.getContent();
+        if (content == null) {
+            return;
+        }
+        content.layout(true, true);
+        scroll.setMinSize(content.computeSize(SWT.DEFAULT, SWT.DEFAULT));
     }
 
     private static Composite group(Composite parent, String title, int columns) {
@@ -104,6 +131,7 @@ public class VoicePart {
         List<String> names = Microphone.names();
         if (names.isEmpty()) {
             microphone.setItems("No microphone found");
+            microphone.select(0);
             microphone.setEnabled(false);
         } else {
             microphone.setItems(names.toArray(String[]::new));
@@ -172,7 +200,7 @@ public class VoicePart {
         showButton(state.button() != null ? state.button() : listening.button());
         String line = state.on() ? "Listening with " + state.engine() + " through " + state.feed() : "Push-to-talk is off";
         status.setText(state.problem() == null ? line : line + ". " + state.problem());
-        status.getParent().layout(true, true);
+        relayout();
     }
 
     private void showButton(PttButton b) {
@@ -190,7 +218,7 @@ public class VoicePart {
             String hint = match.suggestion().isEmpty() ? "" : ". Did you mean: " + match.suggestion() + "?";
             heard.setText("I didn't catch that" + hint);
         }
-        heard.getParent().layout(true, true);
+        relayout();
     }
 
     private void tick() {
