@@ -47,7 +47,7 @@ record Modules() {
                     union(NOT_IN_PLAIN_JAVA, DISPLAY), true),
             // the application layer: DS components, but no display and no OSGi or Eclipse runtime
             new Module("bundles/org.pitbox.app", "org.pitbox.app", Set.of("org.pitbox.core", "org.pitbox.iracing",
-                    "org.pitbox.protocol", "org.pitbox.client"),
+                    "org.pitbox.protocol", "org.pitbox.client", "org.pitbox.voice"),
                     union(union(NOT_IN_PLAIN_JAVA, DISPLAY), Set.of("java.awt", "javax.swing")), true),
             new Module("bundles/org.pitbox.plugins", "org.pitbox.plugins", Set.of("org.pitbox.core", "org.pitbox.iracing"),
                     DISPLAY, true),
