@@ -51,7 +51,8 @@ public class DriverVoice {
     private final UrgentCalls calls = new UrgentCalls();
     private final Conversation conversation = new Conversation(CommandTable.standard(), facts::facts);
     private final ScheduledExecutorService poller;
-    private final TeamSession.Listener heard = new TeamSession.Listener() {
+    /** What the team session hears that the driver should hear too (package-visible for the tests). */
+    final TeamSession.Listener heard = new TeamSession.Listener() {
         @Override
         public void changed(String sentence) {
         }
