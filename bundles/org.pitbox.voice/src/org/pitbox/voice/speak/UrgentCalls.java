@@ -61,7 +61,8 @@ public final class UrgentCalls {
         if (flags == null) {
             return;
         }
-        Set<SessionFlag> now = SessionFlag.decode((long) frame.value(flags, 0) & 0xFFFFFFFFL);
+        Set<SessionFlag> now = EnumSet.noneOf(SessionFlag.class);
+        now.addAll(SessionFlag.decode((long) frame.value(flags, 0) & 0xFFFFFFFFL));
         now.retainAll(CALLED);
         for (SessionFlag f : now) {
             if (!shown.contains(f)) {
