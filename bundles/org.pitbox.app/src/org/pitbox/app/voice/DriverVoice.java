@@ -25,6 +25,7 @@ import org.pitbox.voice.speak.SpeechQueue;
 import org.pitbox.voice.speak.TrackPlace;
 import org.pitbox.voice.speak.UrgentCalls;
 import org.pitbox.voice.speak.Voice;
+import org.pitbox.voice.speak.VoiceException;
 
 /**
  * PitBox's voice in the driver's ear, through one {@link SpeechQueue}: the answers to what the driver said
@@ -90,6 +91,7 @@ public class DriverVoice {
             t.setDaemon(true);
             return t;
         });
+        poller.execute(this::load);
         poller.scheduleWithFixedDelay(this::poll, 0, 1000 / POLL_HZ, TimeUnit.MILLISECONDS);
     }
 
@@ -136,6 +138,17 @@ public class DriverVoice {
     /** Queues a message (the UI's test button, later the server's voice). */
     public void say(Message m) {
         queue.say(m);
+    }
+
+    /** Loads the local voice before the first message needs it; a failure shows when a message is said. */
+    private void load() {
+        if (localVoice instanceof LocalVoice l) {
+            try {
+                l.load();
+            } catch (VoiceException e) {
+                // the first message ends FAILED with the reason
+            }
+        }
     }
 
     /** Reads the newest frame of the active feed into the live figures and makes the urgent calls it shows. */

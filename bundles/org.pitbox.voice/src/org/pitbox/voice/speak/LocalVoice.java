@@ -19,11 +19,16 @@ public final class LocalVoice implements Voice, AutoCloseable {
         return "Local voice (FreeTTS)";
     }
 
-    @Override
-    public synchronized void speak(String text, PcmOutput out) throws VoiceException {
+    /** Loads the voice now rather than at the first message (about a second); once. */
+    public synchronized void load() throws VoiceException {
         if (voice == null) {
             voice = allocate();
         }
+    }
+
+    @Override
+    public synchronized void speak(String text, PcmOutput out) throws VoiceException {
+        load();
         player.start(out);
         try {
             voice.speak(text);
