@@ -41,6 +41,14 @@ class VoiceEvalTest {
     }
 
     @Test
+    void measuresTheTimeToTheFirstSampleOfASpokenAnswer() throws Exception {
+        String out = run("--speak");
+        assertTrue(out.matches("(?s)\\s*speaking: recognised fuel question to the first sample of the answer \\('Fuel .*"
+                + "local voice \\(FreeTTS kevin16\\) through the speech queue: first \\d+ ms \\(loads the voice\\), "
+                + "then p50 \\d+ ms, p95 \\d+ ms \\(20 runs\\)\\s*"), out);
+    }
+
+    @Test
     void aBadListIsAClearErrorBeforeAnyAudio() throws Exception {
         Audio.writeWav(new short[100], dir.resolve("a.wav"));
         Files.write(dir.resolve("expected.tsv"), List.of("a.wav\tmake me a sandwich"));

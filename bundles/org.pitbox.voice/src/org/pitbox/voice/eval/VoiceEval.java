@@ -29,6 +29,7 @@ public final class VoiceEval {
     public static final String USAGE = """
             usage: pitbox voice-eval [--engine sphinx|vosk] [--model DIR] [--oog P] [--quick] [--save DIR]
                    pitbox voice-eval --dir DIR [--engine sphinx|vosk] [--model DIR]
+                   pitbox voice-eval --speak
               Speaks every command (espeak-ng voices, clean and in pink and engine noise at 20, 10 and 5 dB) and
               radio chatter that is no command through the recogniser and the matcher; prints exact commands per
               set, non-commands rejected and latency from the end of speech to the command (p50, p95).
@@ -36,7 +37,9 @@ public final class VoiceEval {
               --engine     sphinx (built in, the default) or vosk (needs --model, a Vosk model folder)
               --oog P      Sphinx4's out-of-grammar probability (default 1e-30)
               --quick      one voice, clean and engine noise at 10 dB
-              --save DIR   also write the spoken set as WAVs with an expected.tsv, for --dir""";
+              --save DIR   also write the spoken set as WAVs with an expected.tsv, for --dir
+              --speak      only the time from a recognised fuel question to the first sample of the spoken
+                           answer (local voice, through the speech queue); the full run ends with it too""";
 
     /** Radio chatter and remarks that are not commands and must not become one. */
     static final List<String> NON_COMMANDS = List.of("the car is loose on entry", "I think it is going to rain",
@@ -68,6 +71,10 @@ public final class VoiceEval {
             out.println(USAGE);
             return;
         }
+        if (opts.containsKey("--speak")) {
+            SpeakLatency.report(out);
+            return;
+        }
         CommandTable table = CommandTable.standard();
         CommandMatcher matcher = new CommandMatcher(table);
         long start = System.nanoTime();
@@ -77,6 +84,7 @@ public final class VoiceEval {
                 scoreDir(Path.of(opts.get("--dir")), engine, matcher, out);
             } else {
                 synthetic(opts, table, engine, matcher, out);
+                SpeakLatency.report(out);
             }
         }
     }
@@ -86,7 +94,7 @@ public final class VoiceEval {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--help", "-h", "--quick" -> opts.put(a.equals("-h") ? "--help" : a, "");
+                case "--help", "-h", "--quick", "--speak" -> opts.put(a.equals("-h") ? "--help" : a, "");
                 case "--engine", "--model", "--oog", "--oog-phone", "--margin", "--dir", "--save" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value (voice-eval --help)");

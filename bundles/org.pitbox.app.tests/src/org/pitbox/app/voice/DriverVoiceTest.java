@@ -1,0 +1,188 @@
+package org.pitbox.app.voice;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.team.SignInStore;
+import org.pitbox.app.team.TeamSession;
+import org.pitbox.app.team.TeamSettings;
+import org.pitbox.core.sim.SimulatorSource;
+import org.pitbox.voice.speak.AudioSink;
+import org.pitbox.voice.speak.LocalVoice;
+import org.pitbox.voice.speak.Message;
+import org.pitbox.voice.speak.SpeechQueue.Outcome;
+import org.pitbox.voice.speak.VoiceException;
+
+/** The driver's voice with the real local voice, a real team session (not signed in) and a sink that records. */
+class DriverVoiceTest {
+    private static LocalVoice voice;
+    private final ActiveFeed feed = new ActiveFeed();
+    private final Sink sink = new Sink();
+    private final List<String> said = new ArrayList<>();
+    private TeamSession team;
+    private DriverVoice driver;
+
+    /** Keeps what is played. */
+    static final class Sink implements AudioSink {
+        final ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+
+        @Override
+        public void open() {
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            pcm.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void drain() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @BeforeAll
+    static void load() {
+        voice = new LocalVoice();
+    }
+
+    @AfterAll
+    static void unload() {
+        voice.close();
+    }
+
+    @BeforeEach
+    void start() {
+        team = new TeamSession(feed, new SignInStore() {
+            @Override
+            public Optional<SignIn> load() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(SignIn signIn) {
+            }
+
+            @Override
+            public void clear() {
+            }
+        }, new TeamSettings() {
+            private final Map<String, String> values = new HashMap<>();
+
+            @Override
+            public synchronized String get(String key, String defaultValue) {
+                return values.getOrDefault(key, defaultValue);
+            }
+
+            @Override
+            public synchronized void put(String key, String value) {
+                values.put(key, value);
+            }
+        });
+        driver = new DriverVoice(feed, team, voice, sink);
+        driver.addListener((m, outcome, problem) -> {
+            synchronized (said) {
+                said.add(m.text() + " -> " + outcome);
+                said.notifyAll();
+            }
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+        feed.stop();
+    }
+
+    /** Waits until {@code n} messages have an outcome. */
+    private List<String> await(int n) throws InterruptedException {
+        synchronized (said) {
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (said.size() < n && System.nanoTime() < end) {
+                said.wait(100);
+            }
+            return List.copyOf(said);
+        }
+    }
+
+    private static byte[] pcm(String text) throws VoiceException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        voice.speak(text, (b, o, l) -> {
+            out.write(b, o, l);
+            return true;
+        });
+        return out.toByteArray();
+    }
+
+    @Test
+    void theEngineersRadioIsSpokenInTheLocalVoice() throws Exception {
+        assertEquals("Local voice (FreeTTS)", driver.voiceName());
+        driver.heard.radio("Sam", "box this lap");
+        assertEquals(List.of("Sam on the radio: box this lap -> SPOKEN"), await(1));
+        assertArrayEquals(pcm("Sam on the radio: box this lap"), sink.pcm.toByteArray());
+    }
+
+    @Test
+    void quietSilencesTheCoachButNotAnswersOrRadio() throws Exception {
+        driver.hear("quiet");
+        assertTrue(driver.quiet());
+        driver.heard.coach("Brake later into turn one.", "AI");
+        driver.heard.radio("Sam", "copy");
+        driver.hear("talk to me");
+        driver.heard.coach("Carry more speed through turn three.", "rule-based");
+        List<String> all = await(4);
+        assertEquals(List.of("Going quiet. Say talk to me for calls again. -> SPOKEN", "Sam on the radio: copy -> SPOKEN",
+                "Back with you. -> SPOKEN", "Carry more speed through turn three. -> SPOKEN"), all);
+    }
+
+    @Test
+    void answersComeFromTheActiveFeed() throws Exception {
+        driver.hear("how much fuel do I have");
+        assertEquals(List.of("Fuel level not known. -> SPOKEN"), await(1), "no feed yet");
+        feed.start(new SimulatorSource(), null);
+        long end = System.nanoTime() + 10_000_000_000L;
+        String answer;
+        do {
+            Thread.sleep(100);
+            answer = driver.hear("how much fuel do I have").text();
+        } while (answer.equals("Fuel level not known.") && System.nanoTime() < end);
+        assertTrue(answer.matches("Fuel \\d+\\.\\d liters.*"), answer);
+    }
+
+    @Test
+    void radioToTheTeamNeedsALiveSession() throws Exception {
+        driver.hear("tell the engineer the rears are gone");
+        assertEquals(List.of("Not sent: you are not streaming to the team. -> SPOKEN"), await(1));
+    }
+
+    @Test
+    void pushToTalkHoldsMessagesUntilReleased() throws Exception {
+        driver.pushToTalk(true);
+        driver.say(Message.routine("Radio check.", java.time.Duration.ofMinutes(1)));
+        Thread.sleep(300);
+        assertEquals(0, sink.pcm.size(), "nothing while the key is down");
+        driver.pushToTalk(false);
+        assertEquals(List.of("Radio check. -> SPOKEN"), await(1));
+    }
+}
