@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,11 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pitbox.app.feed.ActiveFeed;
-import org.pitbox.app.team.SignInStore;
 import org.pitbox.app.team.TeamSession;
-import org.pitbox.app.team.TeamSettings;
 import org.pitbox.core.sim.SimulatorSource;
-import org.pitbox.voice.speak.AudioSink;
 import org.pitbox.voice.speak.LocalVoice;
 import org.pitbox.voice.speak.Message;
 import org.pitbox.voice.speak.SpeechQueue.Outcome;
@@ -31,36 +26,10 @@ import org.pitbox.voice.speak.VoiceException;
 class DriverVoiceTest {
     private static LocalVoice voice;
     private final ActiveFeed feed = new ActiveFeed();
-    private final Sink sink = new Sink();
+    private final VoiceFixtures.Sink sink = new VoiceFixtures.Sink();
     private final List<String> said = new ArrayList<>();
     private TeamSession team;
     private DriverVoice driver;
-
-    /** Keeps what is played. */
-    static final class Sink implements AudioSink {
-        final ByteArrayOutputStream pcm = new ByteArrayOutputStream();
-
-        @Override
-        public void open() {
-        }
-
-        @Override
-        public synchronized void write(byte[] bytes, int offset, int length) {
-            pcm.write(bytes, offset, length);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void drain() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     @BeforeAll
     static void load() {
@@ -74,32 +43,7 @@ class DriverVoiceTest {
 
     @BeforeEach
     void start() {
-        team = new TeamSession(feed, new SignInStore() {
-            @Override
-            public Optional<SignIn> load() {
-                return Optional.empty();
-            }
-
-            @Override
-            public void save(SignIn signIn) {
-            }
-
-            @Override
-            public void clear() {
-            }
-        }, new TeamSettings() {
-            private final Map<String, String> values = new HashMap<>();
-
-            @Override
-            public synchronized String get(String key, String defaultValue) {
-                return values.getOrDefault(key, defaultValue);
-            }
-
-            @Override
-            public synchronized void put(String key, String value) {
-                values.put(key, value);
-            }
-        });
+        team = VoiceFixtures.team(feed);
         driver = new DriverVoice(feed, team, voice, sink);
         driver.addListener((m, outcome, problem) -> {
             synchronized (said) {
@@ -179,7 +123,7 @@ class DriverVoiceTest {
     @Test
     void pushToTalkHoldsMessagesUntilReleased() throws Exception {
         driver.pushToTalk(true);
-        driver.say(Message.routine("Radio check.", java.time.Duration.ofMinutes(1)));
+        driver.say(Message.routine("Radio check.", Duration.ofMinutes(1)));
         Thread.sleep(300);
         assertEquals(0, sink.pcm.size(), "nothing while the key is down");
         driver.pushToTalk(false);

@@ -63,6 +63,11 @@ public final class IracingPitControl implements PitControl {
         messages().fastRepair();
     }
 
+    /** One pit command as the voice commands give them (value: litres or kPa, 0 when it takes none). */
+    public void send(PitCommand command, int value) {
+        messages().pit(command, value);
+    }
+
     @Override
     public void clear() {
         messages().clearAll();

@@ -11,7 +11,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.pitbox.app.pit.IracingPitControl;
 import org.pitbox.app.team.TeamSettings;
+import org.pitbox.voice.answer.PitRequest;
+import org.pitbox.voice.answer.Reply;
 import org.pitbox.voice.capture.AudioFeed;
 import org.pitbox.voice.capture.Microphone;
 import org.pitbox.voice.capture.WavFeed;
@@ -26,10 +29,12 @@ import org.pitbox.voice.model.ModelDownload;
 import org.pitbox.voice.ptt.PttButton;
 import org.pitbox.voice.ptt.PttButtons;
 import org.pitbox.voice.ptt.PushToTalk;
+import org.pitbox.voice.speak.Message;
 
 /**
  * Hearing the driver: the push-to-talk button, the microphone (or a recording), the recogniser the driver chose
- * (Vosk with a model, else Sphinx4 built in) and the command matcher. Settings are kept through
+ * (Vosk with a model, else Sphinx4 built in) and the command matcher. What was understood goes to
+ * {@link DriverVoice}, which answers aloud, and its pit requests to iRacing. Settings are kept through
  * {@link TeamSettings}; listeners hear the state, the level, and every utterance with the command it matched.
  */
 @Component(service = DriverListening.class)
@@ -59,6 +64,8 @@ public class DriverListening {
     }
 
     private final TeamSettings settings;
+    private final DriverVoice voice;
+    private final IracingPitControl pit = new IracingPitControl();
     private final CommandTable table = CommandTable.standard();
     private final CommandMatcher matcher = new CommandMatcher(table);
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -68,8 +75,10 @@ public class DriverListening {
     private State state = new State(false, "", "", null, null);
 
     @Activate
-    public DriverListening(@Reference(name = "settings") TeamSettings settings) {
+    public DriverListening(@Reference(name = "settings") TeamSettings settings,
+            @Reference(name = "voice") DriverVoice voice) {
         this.settings = settings;
+        this.voice = voice;
     }
 
     public void addListener(Listener l) {
@@ -171,6 +180,7 @@ public class DriverListening {
         PushToTalk next = new PushToTalk(engine, feed, new PushToTalk.Listener() {
             @Override
             public void talking() {
+                voice.pushToTalk(true);
                 listeners.forEach(Listener::talking);
             }
 
@@ -181,8 +191,10 @@ public class DriverListening {
 
             @Override
             public void heard(String words, short[] audio) {
+                voice.pushToTalk(false);
                 Match match = matcher.match(words);
                 listeners.forEach(l -> l.heard(words, match, audio));
+                answer(words);
             }
 
             @Override
@@ -235,6 +247,21 @@ public class DriverListening {
                 // a watch only stops a thread
             }
             watch = null;
+        }
+    }
+
+    /** Says the answer and sends its pit requests; where they cannot go (not Windows, no iRacing), says so. */
+    private void answer(String words) {
+        Reply reply = voice.hear(words);
+        if (reply.pit().isEmpty()) {
+            return;
+        }
+        try {
+            for (PitRequest r : reply.pit()) {
+                pit.send(r.command(), r.value());
+            }
+        } catch (IllegalStateException e) {
+            voice.say(Message.routine("Not sent: " + e.getMessage(), Duration.ofSeconds(10)));
         }
     }
 
@@ -296,6 +323,7 @@ public class DriverListening {
         if (ptt != null) {
             ptt.release();
         }
+        voice.pushToTalk(false);
     }
 
     /** Where the models the driver downloads go. */

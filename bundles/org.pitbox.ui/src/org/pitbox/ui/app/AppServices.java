@@ -24,6 +24,7 @@ import org.pitbox.app.live.LiveBoard;
 import org.pitbox.app.session.OpenSession;
 import org.pitbox.app.team.TeamSession;
 import org.pitbox.app.voice.DriverListening;
+import org.pitbox.app.voice.DriverVoice;
 import org.pitbox.ui.overlay.OverlayWindow;
 
 /**
@@ -36,7 +37,7 @@ import org.pitbox.ui.overlay.OverlayWindow;
  */
 public class AppServices {
     private static final List<Class<?>> SERVICES = List.of(ActiveFeed.class, OpenSession.class, LiveBoard.class,
-            EngineerLive.class, TeamSession.class, DriverListening.class);
+            EngineerLive.class, TeamSession.class, DriverVoice.class, DriverListening.class);
 
     private final BundleContext bundle = FrameworkUtil.getBundle(AppServices.class).getBundleContext();
     private final List<ServiceReference<?>> taken = new ArrayList<>();

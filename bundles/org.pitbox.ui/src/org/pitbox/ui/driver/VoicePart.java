@@ -22,6 +22,7 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.pitbox.app.voice.DriverListening;
+import org.pitbox.app.voice.DriverVoice;
 import org.pitbox.voice.capture.Level;
 import org.pitbox.voice.capture.Microphone;
 import org.pitbox.voice.command.CommandMatcher.Match;
@@ -36,6 +37,8 @@ public class VoicePart {
 
     @Inject
     private DriverListening listening;
+    @Inject
+    private DriverVoice voice;
     @Inject
     private UISynchronize ui;
 
@@ -154,6 +157,9 @@ public class VoicePart {
         test.addListener(SWT.MouseDown, e -> listening.press());
         test.addListener(SWT.MouseUp, e -> listening.release());
         new Label(g, SWT.NONE);
+        Label answers = wideLabel(g);
+        answers.setText("Answers in: " + voice.voiceName());
+        answers.setToolTipText("Answers, the team's radio, coach hints and urgent calls are spoken in this voice");
         status = wideLabel(g);
         heard = wideLabel(g);
     }
