@@ -233,7 +233,7 @@ public final class ElevenLabsClient {
         String what = "ElevenLabs answered " + status + (code == null ? "" : " " + code)
                 + (message == null ? "" : ": " + shorten(message)) + (requestId == null ? "" : " (request "
                 + shorten(requestId) + ")");
-        if (QUOTA.contains(code)) {
+        if (code != null && QUOTA.contains(code)) {
             return new TtsException(Kind.QUOTA, code, what, null);
         }
         if (status == 401 || "invalid_api_key".equals(code)) {
@@ -245,7 +245,7 @@ public final class ElevenLabsClient {
         if (status >= 500) {
             return new TtsException(Kind.SERVER, code, what, null);
         }
-        return new TtsException(TOO_LONG.contains(code) ? Kind.TOO_LONG : Kind.REJECTED, code, what, null);
+        return new TtsException(code != null && TOO_LONG.contains(code) ? Kind.TOO_LONG : Kind.REJECTED, code, what, null);
     }
 
     private static String text(JsonNode node, String field) {
