@@ -32,7 +32,7 @@ create table tts_budgets (
 
 create table tts_usage (
     team_id    bigint not null references teams (id) on delete cascade,
-    day        date not null,
+    usage_day  date not null,
     characters bigint not null,
-    primary key (team_id, day)
+    primary key (team_id, usage_day)
 );

@@ -65,18 +65,18 @@ public final class VoiceDao {
 
     /** Characters the team sent to ElevenLabs on {@code day}. */
     public long characters(long teamId, LocalDate day) {
-        return jdbc.queryOne("select characters from tts_usage where team_id = ? and day = ?", rs -> rs.getLong(1),
+        return jdbc.queryOne("select characters from tts_usage where team_id = ? and usage_day = ?", rs -> rs.getLong(1),
                 teamId, day).orElse(0L);
     }
 
     /** Adds to the day's characters; a row another server inserted meanwhile is updated instead. */
     public void addCharacters(long teamId, LocalDate day, long characters) {
-        String update = "update tts_usage set characters = characters + ? where team_id = ? and day = ?";
+        String update = "update tts_usage set characters = characters + ? where team_id = ? and usage_day = ?";
         if (jdbc.update(update, characters, teamId, day) > 0) {
             return;
         }
         try {
-            jdbc.update("insert into tts_usage (team_id, day, characters) values (?, ?, ?)", teamId, day, characters);
+            jdbc.update("insert into tts_usage (team_id, usage_day, characters) values (?, ?, ?)", teamId, day, characters);
         } catch (DataAccessException e) {
             if (!e.isDuplicateKey()) {
                 throw e;
