@@ -245,7 +245,8 @@ public final class ElevenLabsClient {
         if (status >= 500) {
             return new TtsException(Kind.SERVER, code, what, null);
         }
-        return new TtsException(code != null && TOO_LONG.contains(code) ? Kind.TOO_LONG : Kind.REJECTED, code, what, null);
+        boolean tooLong = code != null && TOO_LONG.contains(code);
+        return new TtsException(tooLong ? Kind.TOO_LONG : Kind.REJECTED, code, what, null);
     }
 
     private static String text(JsonNode node, String field) {

@@ -65,8 +65,8 @@ public final class VoiceDao {
 
     /** Characters the team sent to ElevenLabs on {@code day}. */
     public long characters(long teamId, LocalDate day) {
-        return jdbc.queryOne("select characters from tts_usage where team_id = ? and usage_day = ?", rs -> rs.getLong(1),
-                teamId, day).orElse(0L);
+        return jdbc.queryOne("select characters from tts_usage where team_id = ? and usage_day = ?",
+                rs -> rs.getLong(1), teamId, day).orElse(0L);
     }
 
     /** Adds to the day's characters; a row another server inserted meanwhile is updated instead. */
@@ -76,7 +76,8 @@ public final class VoiceDao {
             return;
         }
         try {
-            jdbc.update("insert into tts_usage (team_id, usage_day, characters) values (?, ?, ?)", teamId, day, characters);
+            jdbc.update("insert into tts_usage (team_id, usage_day, characters) values (?, ?, ?)", teamId, day,
+                    characters);
         } catch (DataAccessException e) {
             if (!e.isDuplicateKey()) {
                 throw e;
