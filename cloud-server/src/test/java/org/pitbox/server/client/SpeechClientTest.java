@@ -117,7 +117,7 @@ class SpeechClientTest {
         CloudException refused = assertThrows(CloudException.class, () -> his.setTeamProfile(team,
                 new ProfileRequest(null, 1.0, null, null, null)));
         assertEquals(403, refused.status());
-        mine.setBudget(team, new BudgetRequest(60, 0));
+        mine.setBudget(team, new BudgetRequest(60, 0L));
         assertEquals(0, mine.budget(team).charactersPerDay());
         CloudException over = assertThrows(CloudException.class, () -> his.speech(team, "No characters left.", null));
         assertEquals(VoiceApi.TTS_OVER_BUDGET, over.code());
