@@ -68,14 +68,18 @@ final class SpeechBudgets {
         }
     }
 
-    /** Refuses {@code chars} more when they would pass today's characters; else counts them. */
-    void takeCharacters(long teamId, BudgetView budget, int chars) {
+    /** Refuses {@code chars} more when they would pass today's characters. */
+    void checkCharacters(long teamId, BudgetView budget, int chars) {
         if (budget.charactersUsedToday() + chars > budget.charactersPerDay()) {
             Instant midnight = today().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             throw overBudget("the team's speech budget is " + budget.charactersPerDay() + " characters a day and "
                     + budget.charactersUsedToday() + " are used", Duration.between(clock.instant(), midnight)
                             .toSeconds() + 1);
         }
+    }
+
+    /** Counts characters ElevenLabs accepted. */
+    void countCharacters(long teamId, int chars) {
         dao.addCharacters(teamId, today(), chars);
     }
 

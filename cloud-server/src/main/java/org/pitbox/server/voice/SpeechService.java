@@ -102,16 +102,17 @@ public final class SpeechService {
             throw tooLong(limit);
         }
         try {
-            budgets.takeCharacters(teamId, budget, text.length());
+            budgets.checkCharacters(teamId, budget, text.length());
         } catch (ApiException e) {
             metrics.refused(teamId, "characters");
             throw e;
         }
-        metrics.sent(teamId, text.length());
         Audio audio = null;
         try {
             audio = client.speech(p.voiceId(), text, new Tuning(p.speed(), p.stability(), p.similarity(), p.style()),
                     ElevenLabsClient.PCM_16000);
+            budgets.countCharacters(teamId, text.length()); // ElevenLabs accepted them: they are paid for
+            metrics.sent(teamId, text.length());
             byte[] first = firstBytes(audio.body());
             metrics.firstByte(teamId, start);
             return new Clip(teamId, first, audio, key);
