@@ -3,6 +3,7 @@ package org.pitbox.server.voice;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
@@ -126,8 +127,11 @@ public final class SpeechService {
         }
     }
 
-    /** Sends the clip, flushing each piece as it arrives; a whole clip small enough is cached. */
-    public void write(Clip clip, OutputStream out) throws IOException {
+    /**
+     * Sends the clip, flushing each piece as it arrives; a whole clip small enough is cached. When ElevenLabs' audio
+     * breaks off, {@code abort} runs, so the client sees a broken answer rather than a short clip that looks whole.
+     */
+    public void write(Clip clip, OutputStream out, Runnable abort) throws IOException {
         if (clip.audio() == null) {
             out.write(clip.first());
             return;
@@ -148,7 +152,7 @@ public final class SpeechService {
                     }
                 }
                 buf = buf.length == CHUNK ? buf : new byte[CHUNK];
-                n = read(clip, in, buf);
+                n = read(clip, in, buf, abort);
             }
             metrics.spoken(clip.teamId(), "elevenlabs");
             if (max >= 0 && whole.size() > 0) {
@@ -158,12 +162,13 @@ public final class SpeechService {
     }
 
     /** Reads upstream audio; a failure there is metered and logged, then cuts the answer short. */
-    private int read(Clip clip, InputStream in, byte[] buf) throws IOException {
+    private int read(Clip clip, InputStream in, byte[] buf, Runnable abort) throws IOException {
         try {
             return in.read(buf);
         } catch (IOException e) {
-            metrics.error(clip.teamId(), e instanceof java.io.InterruptedIOException ? "timeout" : "disconnected");
+            metrics.error(clip.teamId(), e instanceof InterruptedIOException ? "timeout" : "disconnected");
             LOG.warn("ElevenLabs' audio for team {} broke off: {}", clip.teamId(), e.getMessage());
+            abort.run();
             throw e;
         }
     }

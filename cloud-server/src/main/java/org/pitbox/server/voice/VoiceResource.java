@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.jetty.server.Request;
 import org.pitbox.protocol.ApiPaths;
 import org.pitbox.protocol.api.VoiceApi;
 import org.pitbox.protocol.api.VoiceApi.BudgetRequest;
@@ -39,10 +40,16 @@ public final class VoiceResource {
     @POST
     @Path("speech")
     @Produces({VoiceApi.PCM_MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    public Response speech(@Context SecurityContext sc, @PathParam("teamId") long teamId, SpeechRequest body) {
+    public Response speech(@Context SecurityContext sc, @Context Request request, @PathParam("teamId") long teamId,
+            SpeechRequest body) {
         SpeechService.Clip clip = speech.prepare(AuthFilter.user(sc), teamId, body);
-        StreamingOutput out = stream -> speech.write(clip, stream);
+        StreamingOutput out = stream -> speech.write(clip, stream, () -> abort(request));
         return Response.ok(out, VoiceApi.PCM_MEDIA_TYPE).header("Cache-Control", "no-store").build();
+    }
+
+    /** Drops the connection under an answer already under way (the chunked body then never ends). */
+    private static void abort(Request request) {
+        request.getConnectionMetaData().getConnection().getEndPoint().close();
     }
 
     @GET
