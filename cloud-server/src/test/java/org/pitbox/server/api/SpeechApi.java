@@ -35,11 +35,11 @@ import org.pitbox.server.voice.FakeElevenLabs.Audio;
 import org.pitbox.server.voice.FakeElevenLabs.Error;
 
 /**
- * The voice routes on a real server (H2) with ElevenLabs faked: streamed PCM from the right profile, team
+ * The voice routes on a real server with ElevenLabs faked: streamed PCM from the right profile, team
  * isolation, budgets, the phrase cache, metering, every ElevenLabs failure as a code the desktop acts on, and the
  * key in no answer, log line or printed text. Prints the time to the first PCM byte through the server.
  */
-class VoiceApiH2Test extends ApiTestBase {
+abstract class SpeechApi extends ApiTestBase {
     /** The model's limit the fake gives: below the server's own bound, so it must come from GET /v1/models. */
     private static final int MODEL_LIMIT = 300;
     private final FakeElevenLabs fake = new FakeElevenLabs();
@@ -334,8 +334,8 @@ class VoiceApiH2Test extends ApiTestBase {
             }
         }
         Collections.sort(through);
-        err.printf(Locale.ROOT, "TTS first PCM byte through the server (fake ElevenLabs first byte after %d ms):"
-                + " p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d requests%n",
+        err.printf(Locale.ROOT, "TTS first PCM byte through the server on %s (fake ElevenLabs first byte after %d"
+                + " ms): p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d requests%n", postgres() ? "PostgreSQL" : "H2",
                 FakeElevenLabs.MODEL_LATENCY.plus(FakeElevenLabs.NETWORK).toMillis(), through.get(through.size() / 2),
                 through.get((int) Math.ceil(through.size() * 0.95) - 1), through.getLast(), through.size());
     }
