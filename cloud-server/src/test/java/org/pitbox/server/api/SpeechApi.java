@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ abstract class SpeechApi extends ApiTestBase {
         @Override
         public void publish(LogRecord r) {
             synchronized (logged) {
-                logged.append(r.getMessage()).append(r.getParameters() == null ? "" : List.of(r.getParameters()))
+                logged.append(r.getMessage()).append(r.getParameters() == null ? "" : Arrays.toString(r.getParameters()))
                         .append(r.getThrown() == null ? "" : r.getThrown().toString()).append('\n');
             }
         }
