@@ -53,7 +53,8 @@ abstract class SpeechApi extends ApiTestBase {
         @Override
         public void publish(LogRecord r) {
             synchronized (logged) {
-                logged.append(r.getMessage()).append(r.getParameters() == null ? "" : Arrays.toString(r.getParameters()))
+                logged.append(r.getMessage())
+                        .append(r.getParameters() == null ? "" : Arrays.toString(r.getParameters()))
                         .append(r.getThrown() == null ? "" : r.getThrown().toString()).append('\n');
             }
         }
