@@ -49,6 +49,7 @@ import org.pitbox.server.sessions.SessionStore;
 import org.pitbox.server.teams.JdbcTeamDao;
 import org.pitbox.server.teams.TeamAccess;
 import org.pitbox.server.teams.TeamService;
+import org.pitbox.server.voice.VoiceWiring;
 
 /**
  * Wires everything: DAOs, services, filters and resources. The services a live relay needs are public here:
@@ -137,6 +138,7 @@ public final class PitboxApplication extends ResourceConfig {
         AiWiring ai = AiWiring.create(config.ai(), jdbc, sessionDao, store, work, teamAccess, metrics, clock);
         register(ai.resource());
         liveCoaches = ai.coaches();
+        register(VoiceWiring.create(config.elevenLabs(), jdbc, teamAccess, metrics, clock));
     }
 
     public TokenService tokens() {

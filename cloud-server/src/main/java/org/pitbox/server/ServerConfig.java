@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.pitbox.server.ai.AiSettings;
 import org.pitbox.server.live.LiveLimits;
+import org.pitbox.server.voice.VoiceSettings;
 
 /**
  * The server's settings. Each has one name, e.g. {@code data-dir}, given as the flag {@code --data-dir}, the
@@ -26,7 +27,7 @@ import org.pitbox.server.live.LiveLimits;
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
         String tokenSecret, Duration accessTokenTtl, Duration refreshTokenTtl, Duration inviteTtl,
-        ExternalApi gradientAi, ExternalApi elevenLabs, List<String> corsOrigins, Path tlsKeystore,
+        ExternalApi gradientAi, VoiceSettings elevenLabs, List<String> corsOrigins, Path tlsKeystore,
         String tlsKeystorePassword, String natsUrl, long maxBodyBytes, int uploadChunkBytes, int authRatePerMinute,
         LiveLimits live, Limits limits, String metricsToken, ClientAddress clientAddress, ObjectStore objectStore,
         String adminToken, AiSettings ai) {
@@ -107,9 +108,14 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         GRADIENT_TIMEOUT_SECONDS("gradient-timeout-seconds", false, "20"),
         AI_REQUESTS_PER_MINUTE("ai-requests-per-minute", false, "10"),
         AI_TOKENS_PER_DAY("ai-tokens-per-day", false, "200000"),
-        ELEVENLABS_BASE_URL("elevenlabs-base-url", false, "https://api.elevenlabs.io"),
+        ELEVENLABS_BASE_URL("elevenlabs-base-url", false, VoiceSettings.DEFAULT_BASE_URL),
         ELEVENLABS_API_KEY("elevenlabs-api-key", true, null),
-        ELEVENLABS_VOICE_ID("elevenlabs-voice-id", false, null),
+        ELEVENLABS_VOICE_ID("elevenlabs-voice-id", false, VoiceSettings.DEFAULT_VOICE),
+        ELEVENLABS_MODEL("elevenlabs-model", false, VoiceSettings.DEFAULT_MODEL),
+        ELEVENLABS_TIMEOUT_SECONDS("elevenlabs-timeout-seconds", false, "10"),
+        TTS_REQUESTS_PER_MINUTE("tts-requests-per-minute", false, "30"),
+        TTS_CHARACTERS_PER_DAY("tts-characters-per-day", false, "20000"),
+        TTS_CACHE_BYTES("tts-cache-bytes", false, Long.toString(32L << 20)),
         CORS_ORIGINS("cors-origins", false, ""),
         TLS_KEYSTORE("tls-keystore", false, null),
         TLS_KEYSTORE_PASSWORD("tls-keystore-password", true, null),
@@ -257,8 +263,12 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                 Duration.ofDays(number(v, Setting.INVITE_DAYS, 1, 90)),
                 new ExternalApi(v.get(Setting.GRADIENT_BASE_URL), v.get(Setting.GRADIENT_API_KEY),
                         v.get(Setting.GRADIENT_AGENT_ID)),
-                new ExternalApi(v.get(Setting.ELEVENLABS_BASE_URL), v.get(Setting.ELEVENLABS_API_KEY),
-                        v.get(Setting.ELEVENLABS_VOICE_ID)),
+                new VoiceSettings(v.get(Setting.ELEVENLABS_BASE_URL), v.get(Setting.ELEVENLABS_API_KEY),
+                        v.get(Setting.ELEVENLABS_MODEL), v.get(Setting.ELEVENLABS_VOICE_ID),
+                        Duration.ofSeconds(number(v, Setting.ELEVENLABS_TIMEOUT_SECONDS, 1, 120)),
+                        (int) number(v, Setting.TTS_REQUESTS_PER_MINUTE, 1, 10_000),
+                        number(v, Setting.TTS_CHARACTERS_PER_DAY, 0, 1_000_000_000L),
+                        number(v, Setting.TTS_CACHE_BYTES, 0, 1L << 32)),
                 list(cors),
                 keystore == null ? null : Path.of(keystore), v.get(Setting.TLS_KEYSTORE_PASSWORD),
                 v.get(Setting.NATS_URL),

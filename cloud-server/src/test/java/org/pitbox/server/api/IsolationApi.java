@@ -76,7 +76,16 @@ abstract class IsolationApi extends ApiTestBase {
                 new Call("GET", "/api/v1/teams/{teamId}/ai/export", null, true),
                 new Call("GET", "/api/v1/teams/{teamId}/ai/budget", null, true),
                 new Call("PUT", "/api/v1/teams/{teamId}/ai/budget", Map.of("requestsPerMinute", 1, "tokensPerDay", 0),
-                        true));
+                        true),
+                new Call("POST", "/api/v1/teams/{teamId}/voice/speech", Map.of("text", "Box."), true),
+                new Call("GET", "/api/v1/teams/{teamId}/voice/voices", null, true),
+                new Call("GET", "/api/v1/teams/{teamId}/voice/profile", null, true),
+                new Call("PUT", "/api/v1/teams/{teamId}/voice/profile", Map.of("speed", 1.0), true),
+                new Call("GET", "/api/v1/teams/{teamId}/voice/profiles/me", null, true),
+                new Call("PUT", "/api/v1/teams/{teamId}/voice/profiles/me", Map.of("speed", 1.0), true),
+                new Call("GET", "/api/v1/teams/{teamId}/voice/budget", null, true),
+                new Call("PUT", "/api/v1/teams/{teamId}/voice/budget", Map.of("requestsPerMinute", 1,
+                        "charactersPerDay", 0), true));
     }
 
     @BeforeAll
