@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.team.TeamSession;
+import org.pitbox.app.team.TeamSettings;
 import org.pitbox.core.source.LiveFeed;
 import org.pitbox.core.telemetry.Frame;
 import org.pitbox.voice.answer.Conversation;
@@ -37,6 +38,8 @@ import org.pitbox.voice.speak.VoiceException;
  */
 @Component(service = DriverVoice.class)
 public class DriverVoice {
+    /** The setting that picks the voice: {@link #LOCAL_VOICE} or {@link #TEAM_VOICE}. */
+    public static final String SPEAKER = "voice.speaker", LOCAL_VOICE = "local", TEAM_VOICE = "team";
     static final int POLL_HZ = 20;
     static final Duration ANSWER_AGE = Duration.ofSeconds(10);
     static final Duration RADIO_AGE = Duration.ofSeconds(30);
@@ -46,6 +49,7 @@ public class DriverVoice {
     private final ActiveFeed activeFeed;
     private final TeamSession team;
     private final Voice localVoice;
+    private TeamSettings settings;
     private final SpeechQueue queue;
     private final LiveFacts facts = new LiveFacts();
     private final TrackPlace place = new TrackPlace();
@@ -74,8 +78,11 @@ public class DriverVoice {
     private Frame frame;
 
     @Activate
-    public DriverVoice(@Reference(name = "activeFeed") ActiveFeed activeFeed, @Reference(name = "team") TeamSession team) {
+    public DriverVoice(@Reference(name = "activeFeed") ActiveFeed activeFeed, @Reference(name = "team") TeamSession team,
+            @Reference(name = "settings") TeamSettings settings) {
         this(activeFeed, team, new LocalVoice(), new JavaSoundSink());
+        this.settings = settings;
+        useTeamVoice(TEAM_VOICE.equals(settings.get(SPEAKER, LOCAL_VOICE)));
     }
 
     /** With another voice and sound output (the tests' sink). */
@@ -119,6 +126,21 @@ public class DriverVoice {
     /** Whether the driver asked for quiet. */
     public synchronized boolean quiet() {
         return conversation.quiet();
+    }
+
+    /**
+     * Speaks in the team's voice (ElevenLabs through the server, the local voice when it cannot) or in the local
+     * voice only; kept in the settings.
+     */
+    public synchronized void useTeamVoice(boolean teamVoice) {
+        queue.voice(teamVoice ? new TeamVoice(team, localVoice) : localVoice);
+        if (settings != null) {
+            settings.put(SPEAKER, teamVoice ? TEAM_VOICE : LOCAL_VOICE);
+        }
+    }
+
+    public boolean teamVoice() {
+        return queue.voice() instanceof TeamVoice;
     }
 
     /** The voice speaking now, as the settings name it. */

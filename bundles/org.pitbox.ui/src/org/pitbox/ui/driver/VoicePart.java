@@ -46,6 +46,7 @@ public class VoicePart {
     Label button;
     Button bind;
     Combo microphone;
+    Combo speaker;
     Canvas meter;
     Button onOff;
     Button test;
@@ -142,6 +143,15 @@ public class VoicePart {
             microphone.addListener(SWT.Selection, e -> listening.chooseMicrophone(microphone.getText()));
         }
 
+        new Label(g, SWT.NONE).setText("Voice");
+        speaker = new Combo(g, SWT.READ_ONLY);
+        speaker.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        speaker.setItems("Local voice (FreeTTS, offline)", "Team voice (ElevenLabs through the team server)");
+        speaker.select(voice.teamVoice() ? 1 : 0);
+        speaker.setToolTipText("Answers, the team's radio, coach hints and urgent calls are spoken in this voice; the "
+                + "team voice falls back to the local one when the server cannot speak");
+        speaker.addListener(SWT.Selection, e -> voice.useTeamVoice(speaker.getSelectionIndex() == 1));
+
         new Label(g, SWT.NONE).setText("Level");
         meter = new Canvas(g, SWT.DOUBLE_BUFFERED);
         GridData m = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
@@ -157,9 +167,6 @@ public class VoicePart {
         test.addListener(SWT.MouseDown, e -> listening.press());
         test.addListener(SWT.MouseUp, e -> listening.release());
         new Label(g, SWT.NONE);
-        Label answers = wideLabel(g);
-        answers.setText("Answers in: " + voice.voiceName());
-        answers.setToolTipText("Answers, the team's radio, coach hints and urgent calls are spoken in this voice");
         status = wideLabel(g);
         heard = wideLabel(g);
     }
