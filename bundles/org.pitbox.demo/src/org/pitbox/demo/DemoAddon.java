@@ -19,6 +19,7 @@ import org.osgi.service.event.Event;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.team.TeamSession;
+import org.pitbox.app.voice.DriverListening;
 import org.pitbox.client.live.Bandwidth;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.ui.overlay.OverlayWindow;
@@ -33,6 +34,10 @@ public class DemoAddon {
     public static final String PROPERTY = "pitbox.demo";
     /** A folder: 75 s into the demo the workbench, then the overlay are saved there as PNG (for the docs). */
     public static final String SCREENSHOTS = "pitbox.demo.screenshots";
+    /** A WAV recording of a question the demo asks by push-to-talk instead of a microphone. */
+    public static final String ASK = "pitbox.demo.ask";
+    /** A lap at the demo's Martinsville takes about 20 s; the fuel figures come with the first one. */
+    private static final int ASK_AFTER_MILLIS = 25_000;
     private static final int SCREENSHOT_DELAY_MILLIS = 75_000;
     private static final int OVERLAY_SCREENSHOT_MILLIS = 3_000;
     private static final int TOOLTIP_GONE_MILLIS = 1_000;
@@ -44,6 +49,8 @@ public class DemoAddon {
     private TeamSession team;
     @Inject
     private ActiveFeed activeFeed;
+    @Inject
+    private DriverListening listening;
     @Inject
     private EngineerLive engineer;
     @Inject
@@ -99,6 +106,10 @@ public class DemoAddon {
         engineer.watch(team.client(), team.team(), team.sessionKey());
         events.post(Status.TOPIC_MESSAGE, "Demo: streaming a simulated car to " + team.team().name()
                 + "; the Race Engineer perspective watches it through the server");
+        String question = System.getProperty(ASK);
+        if (question != null && !question.isBlank()) {
+            ask(Path.of(question));
+        }
         String folder = System.getProperty(SCREENSHOTS);
         if (folder == null) {
             overlay.show();
@@ -108,6 +119,28 @@ public class DemoAddon {
             overlay.follow();
             Display.getCurrent().timerExec(SCREENSHOT_DELAY_MILLIS, () -> screenshots(Path.of(folder)));
         }
+    }
+
+    /**
+     * Push-to-talk without a microphone: once the simulated car has done a lap (for the fuel figures), the
+     * recording is heard as if the driver held the button while it played; the answer is spoken and shown on the
+     * overlay.
+     */
+    private void ask(Path wav) {
+        events.post(Status.TOPIC_MESSAGE, "Demo: asking PitBox from " + wav.getFileName() + " after the first lap");
+        Thread t = new Thread(() -> {
+            try {
+                listening.startWithoutMicrophone();
+                Thread.sleep(ASK_AFTER_MILLIS);
+                listening.hear(wav);
+            } catch (Exception e) {
+                events.post(Status.TOPIC_MESSAGE, "Demo: could not ask from " + wav + ": " + e.getMessage());
+            } catch (Error e) {
+                events.post(Status.TOPIC_MESSAGE, "Demo: could not ask from " + wav + ": " + e);
+            }
+        }, "pitbox-demo-ask");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The workbench (once the pointer is out of the way), then the overlay a few seconds after it shows. */

@@ -61,6 +61,10 @@ public class DriverListening {
         /** One hold's words ("" or with an unknown word when nothing matched) and the command they matched. */
         default void heard(String words, Match match, short[] audio) {
         }
+
+        /** What PitBox answered (also spoken), after {@link #heard}. */
+        default void answered(String words, Reply reply) {
+        }
     }
 
     private final TeamSettings settings;
@@ -253,6 +257,7 @@ public class DriverListening {
     /** Says the answer and sends its pit requests; where they cannot go (not Windows, no iRacing), says so. */
     private void answer(String words) {
         Reply reply = voice.hear(words);
+        listeners.forEach(l -> l.answered(words, reply));
         if (reply.pit().isEmpty()) {
             return;
         }

@@ -3,14 +3,27 @@ package org.pitbox.ui.app;
 import jakarta.annotation.PostConstruct;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.pitbox.app.team.TeamSession;
+import org.pitbox.app.voice.DriverListening;
 import org.pitbox.client.live.LinkSummary;
 import org.pitbox.ui.overlay.OverlayWindow;
 import org.pitbox.ui.services.Listening;
+import org.pitbox.voice.answer.Reply;
 
-/** Shows the team link (state, kB/s), radio messages and the coach's hints on the driver overlay. */
+/**
+ * Shows the team link (state, kB/s), radio messages, the coach's hints and PitBox's answers to push-to-talk on the
+ * driver overlay.
+ */
 public class TeamOverlayAddon {
     @PostConstruct
-    void start(OverlayWindow overlay, TeamSession team, UISynchronize ui) {
+    void start(OverlayWindow overlay, TeamSession team, DriverListening listening, UISynchronize ui) {
+        listening.addListener(new DriverListening.Listener() {
+            @Override
+            public void answered(String words, Reply reply) {
+                if (reply.text() != null && !reply.text().isBlank()) {
+                    ui.asyncExec(() -> overlay.showMessage("PitBox: " + reply.text()));
+                }
+            }
+        });
         new Listening(ui).team(team, new TeamSession.Listener() {
             @Override
             public void changed(String sentence) {
