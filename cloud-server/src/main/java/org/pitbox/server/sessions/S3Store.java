@@ -20,6 +20,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -47,17 +48,40 @@ public final class S3Store implements SessionStore {
         this.bucket = config.bucket();
     }
 
+    /**
+     * Writes the chunk only if no node wrote it before (a conditional put, {@code If-None-Match: *}, atomic in
+     * the store); when one did, compares: the same bytes again are fine, others a conflict.
+     */
     @Override
     public PutResult putChunk(long id, int n, byte[] bytes) throws IOException {
         String key = chunkKey(id, n);
         return sdk("store chunk " + n + " of session " + id, () -> {
-            try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key))) {
-                return Arrays.equals(in.readNBytes(bytes.length + 1), bytes) ? PutResult.SAME : PutResult.CONFLICT;
-            } catch (NoSuchKeyException e) {
-                s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
-                return PutResult.STORED;
+            for (int attempt = 0;; attempt++) {
+                try {
+                    s3.putObject(b -> b.bucket(bucket).key(key).ifNoneMatch("*"), RequestBody.fromBytes(bytes));
+                    return PutResult.STORED;
+                } catch (S3Exception e) {
+                    // 412: the chunk is there; 409: another conditional put of it is under way
+                    if (e.statusCode() != 412 && (e.statusCode() != 409 || attempt >= 5)) {
+                        throw e;
+                    }
+                }
+                try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+                    return Arrays.equals(in.readNBytes(bytes.length + 1), bytes) ? PutResult.SAME : PutResult.CONFLICT;
+                } catch (NoSuchKeyException e) {
+                    pause(attempt); // the other put failed: try again
+                }
             }
         });
+    }
+
+    private static void pause(int attempt) throws IOException {
+        try {
+            Thread.sleep(50L << Math.min(attempt, 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     @Override
