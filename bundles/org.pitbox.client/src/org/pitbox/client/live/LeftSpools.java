@@ -104,14 +104,13 @@ public final class LeftSpools {
             return new Outcome(key, false, "the spool was written by another version of PitBox");
         }
         FrameSchema schema;
-        int rate;
+        LivePublisher.Config config;
         try {
             schema = FrameSchema.fromBytes(Arrays.copyOfRange(kind, 1, kind.length));
-            rate = Integer.parseInt(about.getProperty("rate", ""));
-        } catch (CodecException | NumberFormatException e) {
+            config = LivePublisher.Config.defaults(dir).withTickRate(Integer.parseInt(about.getProperty("rate", "")));
+        } catch (CodecException | IllegalArgumentException e) {
             return new Outcome(key, false, "the spool's description cannot be read: " + e.getMessage());
         }
-        LivePublisher.Config config = LivePublisher.Config.defaults(dir).withTickRate(rate);
         boolean empty;
         try (FrameSpool spool = new FrameSpool(dir, config.spoolBytes(), schema)) {
             empty = spool.isEmpty(); // the server acknowledged every frame
