@@ -100,8 +100,7 @@ class MigrationTest {
             assertEquals(IntStream.of(1, 2, 3).mapToObj(n -> new LapRow(n, 20.0 + n, List.of(7.5, Double.NaN, 12.25),
                     Double.NaN, n == 1 ? List.of("out_lap") : List.of())).toList(), dao.laps(old));
 
-            long team = dao.find(old).orElseThrow().teamId();
-            long id = dao.create(team, dao.find(old).orElseThrow().uploaderId(), "T", "C", "D", T, 10L, null, T);
+            long id = dao.create(team, uid, "T", "C", "D", T, 10L, null, T);
             List<Double> sectors = IntStream.range(0, 1000).mapToObj(i -> -Math.PI * 1e-300 / (i + 1)).toList();
             List<LapRow> laps = List.of(new LapRow(186, 91.25, sectors, 1.5, List.of()),
                     new LapRow(186, 12.5, List.of(Double.NaN), Double.NaN, List.of("in_lap", "incomplete")),
