@@ -57,4 +57,44 @@ class LiveBoardTest {
         board.read(m -> read[0] = true);
         assertFalse(read[0], "nothing to read once cleared");
     }
+
+    /** Frames a relay stall dropped: 1.5 s missing mid-lap is a gap in the data, not a new lap. */
+    @Test
+    void aStallOfOneAndAHalfSecondsMidLapIsAGapNotANewLap() {
+        SimulatedRecording race = SimulatedRecording.run(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE)
+                .withLaps(LAPS).withSeed(3));
+        List<Lap> expected = new LapSegmenter().segment(race);
+        Lap stalled = expected.get(2);
+        int from = (stalled.firstRecord() + stalled.lastRecord()) / 2;
+        int to = from + race.tickRate() * 3 / 2; // rows [from, to) never arrive
+        LiveBoard board = new LiveBoard();
+        board.session(new LiveSession("stall-test", RowProjection.schemaOf(race.layout()), race.sessionInfoYaml(), 7,
+                "Ann", race.tickRate()));
+        byte[] row = new byte[race.layout().rowLength()];
+        for (int i = 0; i < race.recordCount(); i++) {
+            if (i >= from && i < to) {
+                continue;
+            }
+            race.rows().get(race.rowStart(i), row);
+            board.row(i, row);
+            if (i == stalled.lastRecord()) {
+                board.read(m -> {
+                    float[] lap = m.traces().current(m.traces().channels().get(0));
+                    int missing = 0;
+                    for (int bin = 0; bin < m.traces().bins() * 95 / 100; bin++) {
+                        missing += Float.isNaN(lap[bin]) ? 1 : 0;
+                    }
+                    assertEquals(0, missing, "the lap's trace runs from the line across the gap");
+                });
+            }
+        }
+        List<Lap> laps = new ArrayList<>();
+        board.read(m -> laps.addAll(m.laps().laps()));
+        assertEquals(expected.subList(0, laps.size()).stream().map(Lap::number).toList(),
+                laps.stream().map(Lap::number).toList(), "no lap more or less than without the stall");
+        Lap live = laps.get(2);
+        assertEquals(stalled.number(), live.number());
+        assertEquals(stalled.flags(), live.flags(), "the lap with the gap is as complete as without it");
+        assertEquals(stalled.lapTime(), live.lapTime(), 1e-6);
+    }
 }

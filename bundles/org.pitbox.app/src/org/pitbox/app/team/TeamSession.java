@@ -3,14 +3,18 @@ package org.pitbox.app.team;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -19,6 +23,7 @@ import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.live.Bandwidth;
 import org.pitbox.client.live.FeedStreamer;
+import org.pitbox.client.live.LeftSpools;
 import org.pitbox.client.live.LinkSummary;
 import org.pitbox.client.live.LiveListener;
 import org.pitbox.client.live.LivePublisher;
@@ -54,6 +59,8 @@ public class TeamSession {
         }
     }
 
+    /** How long the server gets to confirm a live session an earlier run left in its spool. */
+    private static final Duration LEFT_SPOOL_WAIT = Duration.ofMinutes(2);
     private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final ActiveFeed activeFeed;
@@ -187,6 +194,7 @@ public class TeamSession {
     }
 
     private void connected(CloudClient c, String mail) throws IOException {
+        Set<String> left = leftSpools(); // before streaming can start: only these are an earlier run's
         email = mail;
         client = c;
         prefs.put(TeamSettings.SERVER_URL, c.baseUri().toString());
@@ -194,6 +202,44 @@ public class TeamSession {
         long wanted = Long.parseLong(prefs.get(TeamSettings.TEAM_ID, "-1"));
         team = teams.stream().filter(t -> t.id() == wanted).findFirst().orElse(teams.isEmpty() ? null : teams.get(0));
         post("Signed in to " + c.baseUri() + " as " + mail);
+        List<TeamView> mine = teams;
+        CompletableFuture.runAsync(() -> resendLeftSpools(c, mine, left));
+    }
+
+    /** The session keys of the spools on disk. */
+    private static Set<String> leftSpools() {
+        try (Stream<Path> spools = Files.list(PitboxHome.resolve("spool")).flatMap(TeamSession::list)) {
+            return spools.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        } catch (IOException | UncheckedIOException e) {
+            return Set.of();
+        }
+    }
+
+    private static Stream<Path> list(Path dir) {
+        try {
+            return Files.isDirectory(dir) ? Files.list(dir) : Stream.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends the live sessions an earlier run left in their spools (a crash, a kill); the server confirms them. */
+    private void resendLeftSpools(CloudClient c, List<TeamView> of, Set<String> left) {
+        for (TeamView t : of) {
+            try {
+                for (LeftSpools.Outcome o : LeftSpools.resend(PitboxHome.resolve("spool", Long.toString(t.id())),
+                        c.baseUri(), c::accessToken, t.id(), key -> !left.contains(key), LEFT_SPOOL_WAIT)) {
+                    post(o.sent() ? "Live session " + o.sessionKey() + ", left by an earlier run, sent to " + t.name()
+                            : "Live session " + o.sessionKey() + ", left by an earlier run, stays on disk: "
+                                    + o.reason());
+                }
+            } catch (IOException e) {
+                post("Live sessions left by an earlier run not sent: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public void chooseTeam(TeamView t) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,14 @@ import org.pitbox.protocol.codec.FrameSchema;
  */
 final class FrameSpool implements Closeable {
     private static final String SUFFIX = ".seg";
+    private static final String LOCK = "lock";
+
+    /** Another spool, in this process or another, has the directory open. */
+    static final class InUse extends IOException {
+        InUse(Path dir) {
+            super("the spool " + dir + " is in use");
+        }
+    }
 
     /** A frame to send with its seq. */
     record Frame(long seq, byte[] data) {
@@ -57,6 +66,7 @@ final class FrameSpool implements Closeable {
     }
 
     private final Path dir;
+    private final FileChannel lock;
     private final long bound;
     /** Segment files are deleted whole, so keep them small against the bound: disk use stays near it. */
     private final long segmentBytes;
@@ -78,15 +88,35 @@ final class FrameSpool implements Closeable {
         this.bound = bound;
         this.segmentBytes = Math.clamp(bound / 16, 4 << 10, 1 << 20);
         Files.createDirectories(dir);
+        this.lock = lock(dir);
         Path schemaFile = dir.resolve("schema");
         byte[] schemaBytes = schema.toBytes();
         byte[] kind = ByteBuffer.allocate(1 + schemaBytes.length).put((byte) FrameEncoder.VERSION).put(schemaBytes)
                 .array();
-        if (!Files.exists(schemaFile) || !Arrays.equals(Files.readAllBytes(schemaFile), kind)) {
-            deleteFiles();
-            Files.write(schemaFile, kind);
+        try {
+            if (!Files.exists(schemaFile) || !Arrays.equals(Files.readAllBytes(schemaFile), kind)) {
+                deleteFiles(false);
+                Files.write(schemaFile, kind);
+            }
+            recover();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
         }
-        recover();
+    }
+
+    /** Locks dir for this spool alone; a spool of another process keeps its lock while it runs. */
+    private static FileChannel lock(Path dir) throws IOException {
+        FileChannel c = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (c.tryLock() != null) {
+                return c;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held in this process
+        }
+        c.close();
+        throw new InUse(dir);
     }
 
     private void recover() throws IOException {
@@ -316,13 +346,15 @@ final class FrameSpool implements Closeable {
     /** Deletes the spool's files: the session is over. */
     synchronized void clear() throws IOException {
         close();
-        deleteFiles();
+        deleteFiles(true);
     }
 
-    private void deleteFiles() throws IOException {
+    private void deleteFiles(boolean withLock) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
+                if (withLock || !p.getFileName().toString().equals(LOCK)) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }
@@ -336,6 +368,7 @@ final class FrameSpool implements Closeable {
         sent.clear();
         unsent.clear();
         bytes = 0;
+        lock.close();
         notifyAll();
     }
 }

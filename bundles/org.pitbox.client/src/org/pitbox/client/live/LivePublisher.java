@@ -123,6 +123,7 @@ public final class LivePublisher implements AutoCloseable {
         this.tickRate = config.tickRate();
         this.encoder = new FrameEncoder(schema, config.keyframeInterval());
         this.spool = new FrameSpool(config.spoolDir(), config.spoolBytes(), schema);
+        LeftSpools.describe(config.spoolDir(), server, tickRate, sessionInfo);
         this.writer = Thread.ofPlatform().daemon().name("pitbox-live-writer").start(this::writeLoop);
         this.link = new LiveLink(server, LiveProtocol.publishPath(teamId, sessionKey), token, config.backoff(),
                 new LiveLink.Owner() {

@@ -1,13 +1,15 @@
 package org.pitbox.core.engineer;
 
+import org.pitbox.core.live.LiveLap;
+
 /**
  * Follows LapDistPct sample by sample and tells a listener which of {@code bins} fixed points of lap distance
  * (bin k at k / bins) each step passes, and where laps end and start. A step that jumps, goes back over the
- * line, or comes after a gap of more than a second breaks the lap, as {@link org.pitbox.core.laps.LapSegmenter}
- * does. Allocates nothing.
+ * line, or comes after a gap longer than {@link LiveLap#GAP_SECONDS} breaks the lap, as the live lap table does
+ * (a relay stall that drops frames is a gap, not a new lap). Allocates nothing.
  */
 final class LapWalker {
-    private static final double MAX_GAP = 1.0;
+    private static final double MAX_GAP = LiveLap.GAP_SECONDS;
 
     /** What the walker reports; fractions are of the step from the previous sample to this one. */
     interface Listener {

@@ -19,8 +19,11 @@ import org.pitbox.core.telemetry.Frame;
  * store doubles, every few dozen laps).
  */
 public final class LiveLap {
-    /** The display reads the newest row at its own pace; a stall of a few seconds is not a gap in the car's data. */
-    private static final double LIVE_GAP_SECONDS = 5;
+    /**
+     * The display reads the newest row at its own pace, and a relay stall drops frames: a gap of up to this many
+     * seconds is a gap in the data, not a new lap (the engineer's traces and map follow the same rule).
+     */
+    public static final double GAP_SECONDS = 5;
 
     private final LapTracker tracker;
     private final BestLap best = new BestLap();
@@ -52,7 +55,7 @@ public final class LiveLap {
 
     /** @param sectorStarts sector starts for the laps' sector times, as {@link LapTracker} takes them */
     public LiveLap(ChannelLayout layout, List<Double> sectorStarts) {
-        tracker = new LapTracker(layout, sectorStarts, LIVE_GAP_SECONDS);
+        tracker = new LapTracker(layout, sectorStarts, GAP_SECONDS);
         sessionTime = find(layout, "SessionTime");
         lapDistPct = find(layout, "LapDistPct");
         fuelLevel = find(layout, "FuelLevel");

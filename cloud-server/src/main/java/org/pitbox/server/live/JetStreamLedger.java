@@ -1,21 +1,33 @@
 package org.pitbox.server.live;
 
 import io.nats.client.Connection;
+import io.nats.client.IterableConsumer;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamStatusCheckedException;
 import io.nats.client.KeyValue;
+import io.nats.client.Message;
+import io.nats.client.PurgeOptions;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.MessageInfo;
+import io.nats.client.api.OrderedConsumerConfiguration;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.pitbox.protocol.codec.CodecException;
 import org.pitbox.protocol.codec.FrameSchema;
 import org.pitbox.protocol.live.LiveControl;
 
@@ -25,14 +37,31 @@ import org.pitbox.protocol.live.LiveControl;
  * are dropped; the KV bucket {@value #BUCKET} holds, per {@code {team}.{key}}, who publishes it, where and
  * which recording. A claim is a compare-and-set on that entry, refreshed while the session lives and
  * forgotten {@link #CLAIM_TTL} after its node stops refreshing it.
+ * <p>
+ * The bucket {@value #RECORDINGS} keeps, per recording until it is stored, what storing it takes. Every node
+ * sweeps it: a recording that no claim names and whose newest frame is older than the config's
+ * {@code orphanAfter} (its node crashed) is stored by the node that first takes it, a compare-and-set on its
+ * entry, so exactly one node stores it (again only if that node dies while storing, after {@link #STORING_TIMEOUT}).
  */
 final class JetStreamLedger implements Ledger {
+    private static final System.Logger LOG = System.getLogger(JetStreamLedger.class.getName());
     static final String STREAM = "PITBOX_LIVE";
     static final String BUCKET = "pitbox-live-sessions";
+    static final String RECORDINGS = "pitbox-live-recordings";
     static final Duration CLAIM_TTL = Duration.ofSeconds(30);
+    static final Duration STORING_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     /** The KV value: the holder of a session key. */
     record Holder(String node, String recording, long userId, String name, byte[] schema, int rate) {
+    }
+
+    /** A recording's entry: its session, and the node storing it since when (epoch ms), or null. */
+    record Meta(long teamId, String key, long userId, byte[] schema, int rate, String sessionInfo, String storingNode,
+            long storingSince) {
+        Meta storing(String by, long now) {
+            return new Meta(teamId, key, userId, schema, rate, sessionInfo, by, now);
+        }
     }
 
     private final Bus bus;
@@ -44,14 +73,24 @@ final class JetStreamLedger implements Ledger {
     final JetStream js;
     final JetStreamManagement jsm;
     final KeyValue claims;
+    private final KeyValue recordings;
+    private final Duration orphanAfter;
+    private final Executor work;
+    private final RecordingSink sink;
 
-    /** Sets up the stream and the bucket; {@code node} names this node in the claims it makes. */
-    JetStreamLedger(Connection nats, Bus bus, String node, ScheduledExecutorService timer, Path liveDir)
-            throws IOException {
+    /**
+     * Sets up the stream and the buckets; {@code node} names this node in the claims it makes. Orphaned
+     * recordings are stored on {@code work}, then handed to {@code sink}.
+     */
+    JetStreamLedger(Connection nats, Bus bus, String node, ScheduledExecutorService timer, Path liveDir,
+            Duration orphanAfter, Executor work, RecordingSink sink) throws IOException {
         this.bus = bus;
         this.node = node;
         this.timer = timer;
         this.liveDir = liveDir;
+        this.orphanAfter = orphanAfter;
+        this.work = work;
+        this.sink = sink;
         try {
             jsm = nats.jetStreamManagement();
             if (!jsm.getStreamNames().contains(STREAM)) {
@@ -64,16 +103,22 @@ final class JetStreamLedger implements Ledger {
                 kvm.create(KeyValueConfiguration.builder().name(BUCKET).ttl(CLAIM_TTL)
                         .storageType(StorageType.File).build());
             }
+            if (!kvm.getBucketNames().contains(RECORDINGS)) {
+                kvm.create(KeyValueConfiguration.builder().name(RECORDINGS).storageType(StorageType.File).build());
+            }
         } catch (JetStreamApiException e) {
             throw new IOException("cannot set up JetStream: " + e.getMessage(), e);
         }
         js = nats.jetStream();
         claims = nats.keyValue(BUCKET);
+        recordings = nats.keyValue(RECORDINGS);
+        long every = Math.clamp(orphanAfter.toMillis() / 4, 200, 30_000);
+        timer.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public Recording.Claim claim(long teamId, String key, LiveMember driver, FrameSchema schema, int rate)
-            throws IOException {
+    public Recording.Claim claim(long teamId, String key, LiveMember driver, FrameSchema schema, int rate,
+            String sessionInfo) throws IOException {
         String entry = teamId + "." + key;
         byte[] schemaBytes = schema.toBytes();
         try {
@@ -83,6 +128,8 @@ final class JetStreamLedger implements Ledger {
                     Holder h = new Holder(node, UUID.randomUUID().toString(), driver.userId(),
                             driver.displayName(), schemaBytes, rate);
                     try {
+                        recordings.put(h.recording(), Json.bytes(new Meta(teamId, key, driver.userId(), schemaBytes,
+                                rate, sessionInfo, null, 0)));
                         long revision = claims.create(entry, Json.bytes(h));
                         return new Recording.Claim(new StreamRecording(this, entry, teamId, key, h, revision), 0, null);
                     } catch (JetStreamApiException taken) {
@@ -96,6 +143,10 @@ final class JetStreamLedger implements Ledger {
                 boolean same = Arrays.equals(old.schema(), schemaBytes) && old.rate() == rate;
                 Holder h = new Holder(node, same ? old.recording() : UUID.randomUUID().toString(),
                         driver.userId(), driver.displayName(), schemaBytes, rate);
+                if (!same) {
+                    recordings.put(h.recording(), Json.bytes(new Meta(teamId, key, driver.userId(), schemaBytes,
+                            rate, sessionInfo, null, 0)));
+                }
                 long revision;
                 try {
                     revision = claims.update(entry, Json.bytes(h), e.getRevision());
@@ -116,5 +167,153 @@ final class JetStreamLedger implements Ledger {
 
     static String subject(long teamId, String key, String recording) {
         return "pitbox.live.rec." + teamId + "." + key + "." + recording;
+    }
+
+    /**
+     * Takes the recording for this node to store: false when another node is storing it. A recording without an
+     * entry (of a node from before the entries) is this node's.
+     */
+    boolean take(String recording) throws IOException {
+        try {
+            KeyValueEntry e = recordings.get(recording);
+            return e == null || e.getOperation() != KeyValueOperation.PUT || take(recording, e);
+        } catch (JetStreamApiException e) {
+            throw new IOException("cannot take recording " + recording + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean take(String recording, KeyValueEntry e) throws IOException, JetStreamApiException {
+        Meta m = Json.readOrNull(e.getValue(), Meta.class);
+        long now = System.currentTimeMillis();
+        if (m == null || m.storingNode() != null && now - m.storingSince() < STORING_TIMEOUT.toMillis()) {
+            return false;
+        }
+        try {
+            recordings.update(recording, Json.bytes(m.storing(node, now)), e.getRevision());
+            return true;
+        } catch (JetStreamApiException taken) {
+            return false;
+        }
+    }
+
+    /** The recording is stored: its entry goes. */
+    void forget(String recording) {
+        try {
+            recordings.delete(recording);
+        } catch (IOException | JetStreamApiException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot forget stored recording " + recording, e);
+        }
+    }
+
+    /** Stores the recordings whose node has gone: no claim names them and their newest frame is old. */
+    private void sweep() {
+        try {
+            for (String recording : recordings.keys()) {
+                KeyValueEntry e = recordings.get(recording);
+                Meta m = e == null || e.getOperation() != KeyValueOperation.PUT ? null
+                        : Json.readOrNull(e.getValue(), Meta.class);
+                if (m == null || m.storingNode() != null && System.currentTimeMillis() - m.storingSince()
+                        < STORING_TIMEOUT.toMillis() || owned(m, recording)) {
+                    continue;
+                }
+                String subject = subject(m.teamId(), m.key(), recording);
+                MessageInfo last = lastMessage(subject);
+                ZonedDateTime lastAt = last == null ? e.getCreated() : last.getTime();
+                if (Duration.between(lastAt.toInstant(), Instant.now()).compareTo(orphanAfter) < 0
+                        || !take(recording, e)) {
+                    continue;
+                }
+                if (last == null) {
+                    forget(recording); // claimed, never recorded
+                    continue;
+                }
+                work.execute(() -> storeOrphan(recording, subject, m));
+            }
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot look for orphaned live recordings: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean owned(Meta m, String recording) throws IOException, JetStreamApiException {
+        KeyValueEntry e = claims.get(m.teamId() + "." + m.key());
+        if (e == null || e.getOperation() != KeyValueOperation.PUT) {
+            return false;
+        }
+        Holder h = Json.readOrNull(e.getValue(), Holder.class);
+        return h != null && recording.equals(h.recording());
+    }
+
+    private void storeOrphan(String recording, String subject, Meta m) {
+        try {
+            FrameSchema schema = FrameSchema.fromBytes(m.schema());
+            Path ibt = assemble(recording, subject, schema, m.rate(), m.sessionInfo());
+            forget(recording);
+            LOG.log(System.Logger.Level.INFO, "live session " + m.key() + " of team " + m.teamId()
+                    + " was left by a stopped node: stored from JetStream");
+            sink.sessionEnded(m.teamId(), m.userId(), m.key(), schema, m.sessionInfo(), ibt);
+        } catch (IOException | CodecException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "orphaned live recording " + recording + " could not be stored; it"
+                    + " stays in JetStream and is tried again after " + STORING_TIMEOUT.toMinutes() + " min", e);
+        }
+    }
+
+    /** The last message of a subject, or null. */
+    MessageInfo lastMessage(String subject) throws IOException, JetStreamApiException {
+        try {
+            return jsm.getLastMessage(STREAM, subject);
+        } catch (JetStreamApiException e) {
+            if (e.getErrorCode() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** Decodes the recording's frames into {@code <recording>.ibt} under the live folder, then purges them. */
+    Path assemble(String recording, String subject, FrameSchema schema, int rate, String sessionInfo)
+            throws IOException {
+        Files.createDirectories(liveDir);
+        Path ibt = liveDir.resolve(recording + ".ibt");
+        try {
+            MessageInfo end = lastMessage(subject);
+            if (end == null) {
+                new Recorder(ibt, schema, rate, sessionInfo, System.currentTimeMillis() / 1000).close();
+                return ibt;
+            }
+            IterableConsumer frames = js.getStreamContext(STREAM)
+                    .createOrderedConsumer(new OrderedConsumerConfiguration().filterSubject(subject)).iterate();
+            try {
+                Message m = next(frames);
+                try (Recorder recorder = new Recorder(ibt, schema, rate, sessionInfo,
+                        m.metaData().timestamp().toEpochSecond())) {
+                    for (;; m = next(frames)) {
+                        recorder.frame(m.getData());
+                        if (m.metaData().streamSequence() >= end.getSeq()) {
+                            break;
+                        }
+                    }
+                }
+            } finally {
+                frames.stop();
+            }
+            jsm.purgeStream(STREAM, PurgeOptions.subject(subject));
+        } catch (JetStreamApiException | JetStreamStatusCheckedException e) {
+            throw new IOException("cannot read " + subject + " from JetStream: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted reading " + subject, e);
+        }
+        return ibt;
+    }
+
+    private static Message next(IterableConsumer frames) throws InterruptedException,
+            JetStreamStatusCheckedException, IOException {
+        Message m = frames.nextMessage(WAIT);
+        if (m == null) {
+            throw new IOException("JetStream sent no message within " + WAIT.toSeconds() + " s");
+        }
+        return m;
     }
 }

@@ -9,6 +9,6 @@ interface Ledger {
      * Claims the key for the driver: a new recording, or the one another node was keeping for this driver
      * with this schema and rate (that node lets go); refused while another driver holds the key.
      */
-    Recording.Claim claim(long teamId, String key, LiveMember driver, FrameSchema schema, int rate)
-            throws IOException;
+    Recording.Claim claim(long teamId, String key, LiveMember driver, FrameSchema schema, int rate,
+            String sessionInfo) throws IOException;
 }

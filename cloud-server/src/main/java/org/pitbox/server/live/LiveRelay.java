@@ -68,13 +68,14 @@ public final class LiveRelay implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true); // a closed socket's expiry does not wait in the queue
         Path liveDir = config.dataDir().resolve("live");
         if (bus instanceof NatsBus nats && nats.hasJetStream()) {
-            ledger = new JetStreamLedger(nats.connection(), bus, node, timer, liveDir);
+            ledger = new JetStreamLedger(nats.connection(), bus, node, timer, liveDir, config.orphanAfter(),
+                    recordings, sink);
         } else {
             if (bus instanceof NatsBus) {
                 LOG.log(System.Logger.Level.WARNING, "NATS has no JetStream: live sessions are recorded on the"
                         + " publisher's node and cannot move to another node");
             }
-            ledger = (teamId, key, driver, schema, rate) -> new Recording.Claim(
+            ledger = (teamId, key, driver, schema, rate, info) -> new Recording.Claim(
                     new Spool(liveDir, teamId, key, config.limits().recordingBytes(), metrics::recordingCut), 0, null);
         }
         timer.scheduleAtFixedRate(() -> teams().forEach(Presence::refresh), Presence.REFRESH_MILLIS,
@@ -207,9 +208,10 @@ public final class LiveRelay implements AutoCloseable {
             }
             o.end();
         }
+        String info = open.sessionInfo() == null ? "" : open.sessionInfo();
         Recording.Claim claim;
         try {
-            claim = ledger.claim(socket.teamId, socket.sessionKey, driver, schema, rate);
+            claim = ledger.claim(socket.teamId, socket.sessionKey, driver, schema, rate, info);
         } catch (IOException e) {
             socket.fail("cannot record: " + e.getMessage());
             return null;
@@ -219,7 +221,6 @@ public final class LiveRelay implements AutoCloseable {
             return null;
         }
         fanout(socket.teamId, socket.sessionKey);
-        String info = open.sessionInfo() == null ? "" : open.sessionInfo();
         o = new Origin(bus, metrics, timer, config.resumeGrace(), this::stopped, socket, schema, rate, info, claim,
                 watch(socket, schema, rate, info));
         origins.put(k, o);
@@ -256,6 +257,9 @@ public final class LiveRelay implements AutoCloseable {
     private void store(Origin origin) {
         try {
             Path ibt = origin.finish();
+            if (ibt == null) {
+                return; // another node stores it
+            }
             sink.sessionEnded(origin.teamId, origin.driver.userId(), origin.key, origin.schema, origin.sessionInfo,
                     ibt);
         } catch (IOException | RuntimeException e) {

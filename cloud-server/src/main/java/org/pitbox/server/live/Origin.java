@@ -240,7 +240,7 @@ final class Origin {
         }
     }
 
-    /** Turns the recording of an ended session into an .ibt, which it returns. */
+    /** Turns the recording of an ended session into an .ibt, which it returns; null when another node stores it. */
     Path finish() throws IOException {
         return recording.finish(schema, rate, sessionInfo);
     }

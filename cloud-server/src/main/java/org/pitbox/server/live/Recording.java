@@ -25,7 +25,10 @@ interface Recording {
     /** The session ended: the key is free for a new session. */
     void release();
 
-    /** Turns the frames into an .ibt at rate ticks per second, which it returns, and frees them. */
+    /**
+     * Turns the frames into an .ibt at rate ticks per second, which it returns, and frees them; null when
+     * another node stores them (it found them orphaned first).
+     */
     Path finish(FrameSchema schema, int rate, String sessionInfo) throws IOException;
 
     /** Another node carries on with the key and the frames: let go of both, keep nothing. */

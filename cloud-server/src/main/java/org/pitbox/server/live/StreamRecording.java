@@ -1,16 +1,10 @@
 package org.pitbox.server.live;
 
-import io.nats.client.IterableConsumer;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamStatusCheckedException;
-import io.nats.client.Message;
 import io.nats.client.PublishOptions;
-import io.nats.client.PurgeOptions;
 import io.nats.client.api.MessageInfo;
-import io.nats.client.api.OrderedConsumerConfiguration;
 import io.nats.client.api.PublishAck;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -51,19 +45,8 @@ final class StreamRecording implements Recording {
 
     /** The last frame in the stream, 0 if none. */
     long lastStored() throws IOException, JetStreamApiException {
-        MessageInfo m = lastMessage();
+        MessageInfo m = ledger.lastMessage(subject);
         return m == null ? 0 : LiveProtocol.number(m.getData());
-    }
-
-    private MessageInfo lastMessage() throws IOException, JetStreamApiException {
-        try {
-            return ledger.jsm.getLastMessage(JetStreamLedger.STREAM, subject);
-        } catch (JetStreamApiException e) {
-            if (e.getErrorCode() == 404) {
-                return null;
-            }
-            throw e;
-        }
     }
 
     @Override
@@ -112,49 +95,20 @@ final class StreamRecording implements Recording {
         synchronized (this) {
             pending = last;
         }
-        Path dir = ledger.liveDir;
-        Files.createDirectories(dir);
-        Path ibt = dir.resolve(recording + ".ibt");
         try {
             pending.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            MessageInfo end = lastMessage();
-            if (end == null) {
-                new Recorder(ibt, schema, rate, sessionInfo, System.currentTimeMillis() / 1000).close();
-                return ibt;
-            }
-            IterableConsumer frames = ledger.js.getStreamContext(JetStreamLedger.STREAM)
-                    .createOrderedConsumer(new OrderedConsumerConfiguration().filterSubject(subject)).iterate();
-            try {
-                Message m = next(frames);
-                try (Recorder recorder = new Recorder(ibt, schema, rate, sessionInfo,
-                        m.metaData().timestamp().toEpochSecond())) {
-                    for (;; m = next(frames)) {
-                        recorder.frame(m.getData());
-                        if (m.metaData().streamSequence() >= end.getSeq()) {
-                            break;
-                        }
-                    }
-                }
-            } finally {
-                frames.stop();
-            }
-            ledger.jsm.purgeStream(JetStreamLedger.STREAM, PurgeOptions.subject(subject));
-        } catch (JetStreamApiException | JetStreamStatusCheckedException | ExecutionException | TimeoutException e) {
-            throw new IOException("cannot read " + subject + " from JetStream: " + e.getMessage(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("JetStream did not keep the last frames of " + subject + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted reading " + subject, e);
+            throw new IOException("interrupted storing " + subject, e);
         }
+        if (!ledger.take(recording)) {
+            return null; // another node found it orphaned and stores it
+        }
+        Path ibt = ledger.assemble(recording, subject, schema, rate, sessionInfo);
+        ledger.forget(recording);
         return ibt;
-    }
-
-    private static Message next(IterableConsumer frames) throws InterruptedException,
-            JetStreamStatusCheckedException, IOException {
-        Message m = frames.nextMessage(WAIT);
-        if (m == null) {
-            throw new IOException("JetStream sent no message within " + WAIT.toSeconds() + " s");
-        }
-        return m;
     }
 
     @Override

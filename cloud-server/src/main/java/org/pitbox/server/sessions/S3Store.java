@@ -11,6 +11,9 @@ import java.util.List;
 import org.pitbox.server.ServerConfig;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -20,6 +23,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -28,6 +32,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * streams. SDK failures surface as IOExceptions naming the bucket, never a credential.
  */
 public final class S3Store implements SessionStore {
+    private static final int TRIES = 5;
+    private static final SdkPlugin ONE_TRY = config -> config.overrideConfiguration(
+            config.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+
     private final S3Client s3;
     private final String bucket;
 
@@ -47,17 +55,56 @@ public final class S3Store implements SessionStore {
         this.bucket = config.bucket();
     }
 
+    /**
+     * Writes the chunk only if no node wrote it before (a conditional put, {@code If-None-Match: *}, atomic in
+     * the store); when one did, compares: the same bytes again are fine, others a conflict. The put is tried by
+     * this loop, not the SDK's retries: a retried put that had gone through would look like another node's.
+     */
     @Override
     public PutResult putChunk(long id, int n, byte[] bytes) throws IOException {
         String key = chunkKey(id, n);
         return sdk("store chunk " + n + " of session " + id, () -> {
-            try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key))) {
-                return Arrays.equals(in.readNBytes(bytes.length + 1), bytes) ? PutResult.SAME : PutResult.CONFLICT;
-            } catch (NoSuchKeyException e) {
-                s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
-                return PutResult.STORED;
+            boolean maybeStored = false; // an attempt failed after it may have reached the store
+            for (int attempt = 0;; attempt++) {
+                try {
+                    s3.putObject(b -> b.bucket(bucket).key(key).ifNoneMatch("*")
+                            .overrideConfiguration(o -> o.addPlugin(ONE_TRY)), RequestBody.fromBytes(bytes));
+                    return PutResult.STORED;
+                } catch (S3Exception e) {
+                    // 412: the chunk is there; 409: another conditional put of it is under way; 5xx: try again
+                    if (e.statusCode() != 412) {
+                        if (attempt >= TRIES || e.statusCode() != 409 && e.statusCode() < 500) {
+                            throw e;
+                        }
+                        maybeStored |= e.statusCode() >= 500;
+                        pause(attempt);
+                        continue;
+                    }
+                } catch (SdkClientException e) {
+                    if (attempt >= TRIES) {
+                        throw e;
+                    }
+                    maybeStored = true;
+                    pause(attempt);
+                    continue;
+                }
+                try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+                    return !Arrays.equals(in.readNBytes(bytes.length + 1), bytes) ? PutResult.CONFLICT
+                            : maybeStored ? PutResult.STORED : PutResult.SAME;
+                } catch (NoSuchKeyException e) {
+                    pause(attempt); // the other put failed: try again
+                }
             }
         });
+    }
+
+    private static void pause(int attempt) throws IOException {
+        try {
+            Thread.sleep(50L << Math.min(attempt, 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     @Override

@@ -21,9 +21,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * A real S3-compatible server on loopback for tests: S3Proxy with its filesystem store, in a JVM of its own (its
- * jar, with its own Jetty, is copied to target/s3proxy by the build), started once per test JVM with signed
- * requests only. Each {@link #bucket()} is new and empty.
+ * A real S3-compatible server on loopback for tests: S3Proxy with its filesystem store (nio2, whose conditional
+ * puts are atomic), in a JVM of its own (its jar, with its own Jetty, is copied to target/s3proxy by the build),
+ * started once per test JVM with signed requests only. Each {@link #bucket()} is new and empty.
  */
 public final class TestObjectStore {
     private static final Path JAR = Path.of("target", "s3proxy", "s3proxy.jar");
@@ -74,7 +74,7 @@ public final class TestObjectStore {
         String url = "http://127.0.0.1:" + port;
         Path conf = dir.resolve("s3proxy.conf");
         Files.writeString(conf, String.join("\n", "s3proxy.endpoint=" + url, "s3proxy.authorization=aws-v2-or-v4",
-                "s3proxy.identity=" + ACCESS_KEY, "s3proxy.credential=" + SECRET_KEY, "jclouds.provider=filesystem",
+                "s3proxy.identity=" + ACCESS_KEY, "s3proxy.credential=" + SECRET_KEY, "jclouds.provider=filesystem-nio2",
                 "jclouds.filesystem.basedir=" + data, ""));
         Path log = dir.resolve("s3proxy.log");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -26,8 +26,13 @@ import org.pitbox.protocol.live.LiveProtocol;
  * first subscriber of every 25th driver, which decodes every frame and compares it bit for bit with the
  * row sent. Server CPU comes from /proc/pid/stat, heap and GC time from the server.
  * <p>
- * Usage: {@code LiveLoad [drivers=100] [subscribersPerDriver=4] [seconds=20]} (at most 30); the first 3 s
- * are warm-up. {@code -DserverJvm="..."} adds options to the server's JVM (a profiler, another GC).
+ * Meanwhile {@link StorageTraffic} uploads real .ibt files (from {@code shared/data/iracing/ibt} above the working
+ * folder, if there) and downloads them through the server's REST side in the same JVM, checking each by SHA-256;
+ * the server's peak heap and its CPU per delivered frame (storage included) are printed.
+ * <p>
+ * Usage: {@code LiveLoad [drivers=100] [subscribersPerDriver=4] [seconds=20] [uploaders=10] [downloaders=10]}
+ * (seconds at most 30); the first 3 s are warm-up. {@code -DserverJvm="..."} adds options to the server's JVM (a
+ * profiler, another GC).
  */
 public final class LiveLoad {
     private static final int WARMUP_SECONDS = 3;
@@ -90,6 +95,8 @@ public final class LiveLoad {
         int perDriver = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int seconds = Math.min(30, args.length > 2 ? Integer.parseInt(args[2]) : 20);
         int capacity = (seconds + 5) * LiveProtocol.TICK_RATE;
+        int uploaders = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        int downloaders = args.length > 4 ? Integer.parseInt(args[4]) : 10;
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g"));
@@ -99,6 +106,16 @@ public final class LiveLoad {
         BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream()));
         PrintStream serverIn = new PrintStream(server.getOutputStream(), true);
         int port = Integer.parseInt(line(serverOut, "port ")[1]);
+        int restPort = Integer.parseInt(line(serverOut, "rest ")[1]);
+        List<Path> ibts = realIbts();
+        StorageTraffic storage = null;
+        if (ibts.isEmpty() || uploaders + downloaders == 0) {
+            System.out.println("no uploads or downloads: no shared/data/iracing/ibt above " + Path.of("").toAbsolutePath()
+                    + ", or none asked for");
+        } else {
+            storage = new StorageTraffic(URI.create("http://127.0.0.1:" + restPort), ibts);
+            storage.prepare();
+        }
         WebSocketClient client = new WebSocketClient();
         client.start();
         try {
@@ -123,8 +140,12 @@ public final class LiveLoad {
                 p.connect(client, uri(port, LiveProtocol.publishPath(TestNode.TEAM + d, "car" + d)), "load-" + d);
                 publishers.add(p);
             }
+            if (storage != null) {
+                storage.start(uploaders, downloaders);
+            }
             long start = System.nanoTime();
             measureFrom[0] = start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+            long deliveredBefore = 0;
             long[] serverCpu = new long[2];
             long clientCpu = 0;
             long period = 1_000_000_000L / LiveProtocol.TICK_RATE;
@@ -138,6 +159,7 @@ public final class LiveLoad {
                     if (tick == WARMUP_SECONDS * LiveProtocol.TICK_RATE && d == 0) {
                         serverCpu[0] = cpuTicks(server.pid());
                         clientCpu = processCpu();
+                        deliveredBefore = delivered(watchers);
                     }
                     TestPublisher p = publishers.get(d);
                     sentAt.get(d).set((int) tick + 1, System.nanoTime());
@@ -147,6 +169,10 @@ public final class LiveLoad {
             double measured = (System.nanoTime() - measureFrom[0]) / 1e9;
             serverCpu[1] = cpuTicks(server.pid());
             clientCpu = processCpu() - clientCpu;
+            long deliveredMeasured = delivered(watchers) - deliveredBefore;
+            if (storage != null) {
+                storage.stop();
+            }
             serverIn.println("heap");
             String[] heap = line(serverOut, "heap ");
             for (TestPublisher p : publishers) {
@@ -176,14 +202,45 @@ public final class LiveLoad {
             System.out.printf("latency ms p50=%.2f p99=%.2f max=%.2f (n=%d) dropped=%d lost=%d outOfOrder=%d"
                     + " decodedChecked=%d wrongRows=%d%n", pct(all, 0.50), pct(all, 0.99),
                     all.length == 0 ? 0 : all[all.length - 1] / 1e6, all.length, dropped, lost, outOfOrder, decoded, wrong);
-            System.out.printf("server CPU %.0f%% of one core, heap used %s MB, GC %s ms; load generator CPU %.0f%%%n",
-                    100.0 * (serverCpu[1] - serverCpu[0]) / 100 / measured, heap[1], heap[2],
+            System.out.printf("server CPU %.0f%% of one core, %.1f us per delivered frame (storage included), heap used"
+                    + " %s MB, peak %s MB, GC %s ms; load generator CPU %.0f%%%n",
+                    100.0 * (serverCpu[1] - serverCpu[0]) / 100 / measured,
+                    (serverCpu[1] - serverCpu[0]) * 1e4 / Math.max(1, deliveredMeasured), heap[1], heap[3], heap[2],
                     100.0 * clientCpu / 1e9 / measured);
+            if (storage != null) {
+                System.out.printf("storage: %d uploaders, %d downloaders; %d uploads and %d downloads checked by SHA-256"
+                        + " (%.1f MB), %d corrupt, %d failed%n", uploaders, downloaders, storage.uploaded.get(),
+                        storage.downloaded.get(), storage.bytes.get() / 1e6, storage.corrupt.get(),
+                        storage.failed.get());
+            }
         } finally {
             client.stop();
             serverIn.close();
             server.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    private static long delivered(List<Watcher> watchers) {
+        long n = 0;
+        for (Watcher w : watchers) {
+            synchronized (w) {
+                n += w.frames;
+            }
+        }
+        return n;
+    }
+
+    /** The real recordings in shared/data/iracing/ibt above the working folder; none when there is no such folder. */
+    private static List<Path> realIbts() throws java.io.IOException {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path dir = p.resolve("shared/data/iracing/ibt");
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    return files.filter(f -> f.toString().endsWith(".ibt")).sorted().toList();
+                }
+            }
+        }
+        return List.of();
     }
 
     /** The server's next output line that starts with prefix, split at spaces. */

@@ -1,0 +1,165 @@
+package org.pitbox.app.team;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.client.CloudClient;
+import org.pitbox.client.live.LiveListener;
+import org.pitbox.client.live.LivePublisher;
+import org.pitbox.client.live.LiveStatus;
+import org.pitbox.client.live.RowProjection;
+import org.pitbox.core.home.PitboxHome;
+import org.pitbox.core.sim.SimOptions;
+import org.pitbox.core.sim.SimulatedRecording;
+import org.pitbox.protocol.api.SessionView;
+import org.pitbox.protocol.codec.FrameSchema;
+
+/**
+ * Live sessions a crashed workbench left in its spools reach the server the next time the driver signs in (the demo
+ * server's jar, run as a process): one the server never got is stored as a session, one it was recording is
+ * finished in that live session; both spools leave the disk once the server has confirmed them.
+ */
+class LeftSpoolTest {
+    private static final Path SERVER_JAR = Path.of("..", "..", "cloud-server", "target", "pitbox-server.jar")
+            .toAbsolutePath().normalize();
+    private static final String DRIVER = "driver@demo.pitbox", PASSWORD = "pitbox-demo";
+    private static Path dir;
+    private static Process server;
+    private static String base;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(SERVER_JAR), "skipped: needs the server jar " + SERVER_JAR
+                + " (the build makes cloud-server before this bundle)");
+        dir = Files.createTempDirectory("pitbox-left-spool");
+        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
+        Path ready = dir.resolve("ready");
+        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                SERVER_JAR.toString(), "org.pitbox.server.DemoServer", "--ready-file", ready.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        await(() -> Files.exists(ready) && size(ready) > 0 || !server.isAlive(), 60, "the demo server starts");
+        assertTrue(server.isAlive(), "the demo server stopped: " + Files.readString(dir.resolve("server.log")));
+        base = Files.readString(ready).strip();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+        System.clearProperty(PitboxHome.PROPERTY);
+    }
+
+    @Test
+    void leftSpoolsAreSentAtTheNextSignIn() throws Exception {
+        CloudClient c = new CloudClient(URI.create(base));
+        c.login(DRIVER, PASSWORD);
+        long team = c.teams().get(0).id();
+        Set<Long> before = sessionIds(c, team);
+        SimulatedRecording race = SimulatedRecording.run(SimOptions.defaults().withLaps(1).withSeed(5));
+        FrameSchema schema = RowProjection.schemaOf(race.layout());
+        Path spools = PitboxHome.resolve("spool", Long.toString(team));
+
+        // never reached the server (its token was refused), then the workbench crashed
+        LivePublisher offline = publisher(team, "live-left-offline", schema, race, () -> "not-a-token");
+        publish(offline, race, 0, 600);
+        await(() -> offline.status().spooledSeconds() >= 10, 30, "600 rows spooled");
+        offline.close();
+        // streamed, partly acknowledged, then the workbench crashed: the server waits for the driver
+        LivePublisher online = publisher(team, "live-left-online", schema, race, c::accessToken);
+        await(() -> online.status().state() == LiveStatus.State.LIVE, 30, "the session is live");
+        publish(online, race, 0, 915); // acknowledged every 30 frames: the last 15 stay in the spool
+        Thread.sleep(1500);
+        await(() -> online.status().spooledSeconds() < 1, 30, "most rows acknowledged");
+        online.close();
+        assertTrue(Files.isDirectory(spools.resolve("live-left-offline")));
+        assertTrue(Files.isDirectory(spools.resolve("live-left-online")));
+
+        List<String> heard = new CopyOnWriteArrayList<>();
+        TeamSession next = new TeamSession(new ActiveFeed(), new TeamSessionTest.MemoryStore(),
+                new TeamSessionTest.MemorySettings());
+        next.addListener(heard::add);
+        try {
+            next.signIn(base, DRIVER, PASSWORD).get(30, TimeUnit.SECONDS);
+            await(() -> heard.stream().filter(s -> s.contains("left by an earlier run, sent to")).count() == 2, 120,
+                    "both left sessions are sent: " + heard);
+            assertFalse(Files.exists(spools.resolve("live-left-offline")), "a confirmed spool leaves the disk");
+            assertFalse(Files.exists(spools.resolve("live-left-online")));
+            await(() -> newSessions(c, team, before).size() == 2, 60, "both are stored");
+            List<Integer> rows = newSessions(c, team, before).stream().map(SessionView::recordCount).sorted().toList();
+            assertEquals(List.of(600, 915), rows, "every row of both sessions is stored, once");
+        } finally {
+            next.dispose();
+        }
+    }
+
+    private static LivePublisher publisher(long team, String key, FrameSchema schema, SimulatedRecording race,
+            Supplier<String> token) throws IOException {
+        return new LivePublisher(URI.create(base), token, team, key, schema, race.sessionInfoYaml(),
+                LivePublisher.Config.defaults(PitboxHome.resolve("spool", Long.toString(team), key)),
+                new LiveListener() {
+                });
+    }
+
+    private static void publish(LivePublisher p, SimulatedRecording race, int from, int to) throws Exception {
+        byte[] row = new byte[race.layout().rowLength()];
+        for (int i = from; i < to; i++) {
+            race.rows().get(race.rowStart(i), row);
+            p.publish(row);
+            if (i % 100 == 99) {
+                Thread.sleep(20); // within the publisher's row queue
+            }
+        }
+    }
+
+    private static Set<Long> sessionIds(CloudClient c, long team) throws IOException {
+        return c.sessions(team, CloudClient.SessionQuery.FIRST).items().stream().map(SessionView::id)
+                .collect(Collectors.toSet());
+    }
+
+    private static List<SessionView> newSessions(CloudClient c, long team, Set<Long> before) {
+        try {
+            return c.sessions(team, CloudClient.SessionQuery.FIRST).items().stream()
+                    .filter(s -> !before.contains(s.id()) && SessionView.COMPLETE.equals(s.status())).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void await(BooleanSupplier done, int seconds, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}

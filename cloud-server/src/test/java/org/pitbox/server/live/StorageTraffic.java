@@ -1,0 +1,126 @@
+package org.pitbox.server.live;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.pitbox.client.CloudClient;
+import org.pitbox.client.TransferProgress;
+import org.pitbox.protocol.api.SessionView;
+
+/**
+ * Uploads and downloads of real .ibt files beside {@link LiveLoad}'s live traffic: each uploader sends the files in
+ * turn as new sessions, each downloader fetches the sessions stored before the run; every transfer is checked by
+ * SHA-256 against the file on disk. Threads of their own, each with its own client and sign-in.
+ */
+final class StorageTraffic {
+    private static final String PASSWORD = "load-test-password-1";
+
+    private final URI rest;
+    private final List<Path> files;
+    private final List<String> sums = new ArrayList<>();
+    private final List<Long> stored = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Path downloads;
+    private long team;
+    private volatile boolean running;
+    final AtomicLong uploaded = new AtomicLong();
+    final AtomicLong downloaded = new AtomicLong();
+    final AtomicLong bytes = new AtomicLong();
+    final AtomicLong corrupt = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+
+    StorageTraffic(URI rest, List<Path> files) throws IOException {
+        this.rest = rest;
+        this.files = files;
+        this.downloads = Files.createTempDirectory("pitbox-load-downloads");
+    }
+
+    /** Makes the account and team, and stores every file once for the downloaders. */
+    void prepare() throws IOException {
+        CloudClient c = new CloudClient(rest);
+        c.register("load@example.com", PASSWORD, "Load");
+        c.login("load@example.com", PASSWORD);
+        team = c.createTeam("Load").id();
+        for (Path f : files) {
+            sums.add(sha256(f));
+            stored.add(c.upload(team, f, about(f), null, TransferProgress.NONE, () -> false).id());
+        }
+    }
+
+    void start(int uploaders, int downloaders) {
+        running = true;
+        for (int i = 0; i < uploaders + downloaders; i++) {
+            int n = i;
+            boolean up = i < uploaders;
+            threads.add(Thread.ofPlatform().daemon().name("load-" + (up ? "up-" : "down-") + n)
+                    .start(() -> run(n, up)));
+        }
+    }
+
+    void stop() throws InterruptedException {
+        running = false;
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    private void run(int n, boolean up) {
+        try {
+            CloudClient c = new CloudClient(rest);
+            c.login("load@example.com", PASSWORD);
+            for (int round = n; running; round++) {
+                int k = round % files.size();
+                try {
+                    if (up) {
+                        SessionView v = c.upload(team, files.get(k), about(files.get(k)), null, TransferProgress.NONE,
+                                () -> false);
+                        count(v.sha256().equals(sums.get(k)), uploaded, Files.size(files.get(k)));
+                    } else {
+                        Path target = downloads.resolve(n + ".ibt");
+                        c.download(stored.get(k), target, TransferProgress.NONE, () -> false);
+                        count(sha256(target).equals(sums.get(k)), downloaded, Files.size(target));
+                    }
+                } catch (IOException e) {
+                    failed.incrementAndGet();
+                }
+            }
+        } catch (IOException e) {
+            failed.incrementAndGet();
+        }
+    }
+
+    private void count(boolean good, AtomicLong counter, long size) {
+        if (good) {
+            counter.incrementAndGet();
+            bytes.addAndGet(size);
+        } else {
+            corrupt.incrementAndGet();
+        }
+    }
+
+    private static CloudClient.Upload about(Path f) {
+        return new CloudClient.Upload("load", "load", f.getFileName().toString(), Instant.now());
+    }
+
+    static String sha256(Path f) throws IOException {
+        try (InputStream in = Files.newInputStream(f)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int r; (r = in.read(buffer)) > 0;) {
+                md.update(buffer, 0, r);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
