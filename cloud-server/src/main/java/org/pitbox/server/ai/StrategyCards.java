@@ -86,7 +86,8 @@ public final class StrategyCards {
 
     /** Adds the card when every number of its words, but the driver's name, is in the facts. */
     private static void add(List<StrategyCard> cards, FactSheet f, StrategyCard card, String name) {
-        String words = (card.title() + " " + card.reason()).replace(name, " ");
+        String words = card.title() + " " + card.reason();
+        words = name.isEmpty() ? words : words.replace(name, " ");
         if (FactCheck.check(words, f).unmatched().isEmpty()) {
             cards.add(card);
         }
