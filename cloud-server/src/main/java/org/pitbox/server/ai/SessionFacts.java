@@ -12,7 +12,7 @@ import org.pitbox.core.coach.FactSheet;
  * {@value #MAX_LAPS} laps), and the driver's user id (null when unknown).
  */
 public record SessionFacts(FactSheet sheet, NavigableMap<Integer, FactSheet> laps, Long driverUserId) {
-    public static final int MAX_LAPS = 1000;
+    public static final int MAX_LAPS = 200;
     static final SessionFacts NONE = new SessionFacts(new FactSheet(), new TreeMap<>(), null);
 
     public SessionFacts {
