@@ -35,7 +35,9 @@ import org.pitbox.server.ai.AiException.Kind;
  * Calls GradientAI's chat completions with {@code stream: true} and hands the answer on piece by piece as the
  * server-sent events arrive. One retry on 429 and 5xx, after the answer's {@code Retry-After} (or
  * {@code ratelimit-reset}) when it is at most {@link #MAX_RETRY_WAIT}; a {@link CircuitBreaker} stops calls while
- * the service keeps failing. The key goes only into the Authorization header: no message or log names it.
+ * the service keeps failing. Offered {@link Tools}, it runs the functions the model calls and carries on
+ * (bounded rounds, calls and argument sizes). The key goes only into the Authorization header: no message or log
+ * names it.
  */
 public final class GradientClient {
     public static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(10);
