@@ -288,6 +288,7 @@ public final class RaceState {
         int n = lap.number();
         s.add("fuel.level", figures.fuel(), "L", n, 0, 0, "FuelLevel");
         s.add("fuel.per_lap", figures.perLap(), "L", n, 0, 0, "FuelLevel");
+        s.add("fuel.tank", live.tank(), "L", 0, 0, 0, "FuelLevelPct");
         s.add("fuel.laps_of_fuel", figures.lapsOfFuel(), "laps", n, 0, 0, "FuelLevel");
         s.add("fuel.laps_to_go", figures.lapsToGo(), "laps", n, 0, 0, raceLaps > 0 ? "" : "SessionLapsRemainEx");
         s.add("fuel.to_flag", figures.fuelToFlag(), "L", n, 0, 0, "FuelLevel");

@@ -60,16 +60,27 @@ final class LiveWiring {
         return new LiveMember(row.userId(), row.displayName(), LiveRole.valueOf(row.role().name()));
     }
 
-    /** An ended live session becomes a stored team session; a recording that cannot be stored is kept for a person to look at. */
+    /**
+     * An ended live session becomes a stored team session, with its AI insights and chat; a recording that cannot
+     * be stored is kept for a person to look at.
+     */
     private static RecordingSink sink(PitboxApplication app) {
         return (teamId, userId, key, schema, yaml, file) -> {
+            long id;
             try {
-                app.sessions().storeRecorded(teamId, userId, file);
+                id = app.sessions().storeRecorded(teamId, userId, file);
                 Files.deleteIfExists(file);
                 System.out.println("pitbox server: live session " + key + " of team " + teamId + " stored");
             } catch (IOException | RuntimeException e) {
                 System.err.println("pitbox server: live session " + key + " of team " + teamId
                         + " could not be stored (" + e.getMessage() + "); its recording stays at " + file);
+                return;
+            }
+            try {
+                app.ai().liveStored(teamId, key, id);
+            } catch (RuntimeException e) {
+                System.err.println("pitbox server: the AI insights of live session " + key + " of team " + teamId
+                        + " stay under live:" + key + " (" + e.getMessage() + ")");
             }
         };
     }

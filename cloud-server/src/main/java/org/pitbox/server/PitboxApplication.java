@@ -76,6 +76,7 @@ public final class PitboxApplication extends ResourceConfig {
     private final SessionService sessions;
     private final Metrics metrics;
     private final SessionWatch.Factory liveCoaches;
+    private final AiWiring ai;
     private final Map<String, BooleanSupplier> healthChecks = new ConcurrentHashMap<>();
 
     private static Logger quiet(String name) {
@@ -135,7 +136,7 @@ public final class PitboxApplication extends ResourceConfig {
         register(new InviteResource(teams));
         register(new TeamSessionsResource(sessions));
         register(new SessionResource(sessions));
-        AiWiring ai = AiWiring.create(config.ai(), jdbc, sessionDao, store, work, teamAccess, metrics, clock);
+        ai = AiWiring.create(config.ai(), jdbc, sessionDao, store, work, teamDao, teamAccess, metrics, clock);
         register(ai.resource());
         liveCoaches = ai.coaches();
         register(VoiceWiring.create(config.elevenLabs(), jdbc, teamAccess, metrics, clock));
@@ -160,6 +161,11 @@ public final class PitboxApplication extends ResourceConfig {
     /** The coach that watches each live session. */
     public SessionWatch.Factory liveCoaches() {
         return liveCoaches;
+    }
+
+    /** The AI gateway, told when a live session is stored. */
+    public AiWiring ai() {
+        return ai;
     }
 
     public Metrics metrics() {

@@ -106,6 +106,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         GRADIENT_AGENT_ID("gradient-agent-id", false, null),
         GRADIENT_MODEL("gradient-model", false, null),
         GRADIENT_TIMEOUT_SECONDS("gradient-timeout-seconds", false, "20"),
+        GRADIENT_TOOLS("gradient-tools", false, "true"),
         AI_REQUESTS_PER_MINUTE("ai-requests-per-minute", false, "10"),
         AI_TOKENS_PER_DAY("ai-tokens-per-day", false, "200000"),
         ELEVENLABS_BASE_URL("elevenlabs-base-url", false, VoiceSettings.DEFAULT_BASE_URL),
@@ -292,7 +293,8 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                         v.get(Setting.GRADIENT_AGENT_ID), v.get(Setting.GRADIENT_MODEL),
                         Duration.ofSeconds(number(v, Setting.GRADIENT_TIMEOUT_SECONDS, 1, 600)),
                         (int) number(v, Setting.AI_REQUESTS_PER_MINUTE, 1, 10_000),
-                        number(v, Setting.AI_TOKENS_PER_DAY, 0, 1_000_000_000_000L)));
+                        number(v, Setting.AI_TOKENS_PER_DAY, 0, 1_000_000_000_000L),
+                        bool(v, Setting.GRADIENT_TOOLS)));
 
     }
 
@@ -322,6 +324,15 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
             throw new IllegalArgumentException(s.key + " must be " + min + ".." + max + ", got " + n);
         }
         return n;
+    }
+
+    /** true or false; anything else is an error. */
+    private static boolean bool(Map<Setting, String> values, Setting s) {
+        String text = values.get(s);
+        if (!"true".equals(text) && !"false".equals(text)) {
+            throw new IllegalArgumentException(s.key + " must be true or false, got '" + text + "'");
+        }
+        return Boolean.parseBoolean(text);
     }
 
     private static Map<String, String> readFile(Path file) {

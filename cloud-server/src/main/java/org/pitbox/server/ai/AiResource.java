@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.pitbox.protocol.ApiPaths;
+import org.pitbox.protocol.api.AiApi;
 import org.pitbox.protocol.api.AiApi.BudgetRequest;
 import org.pitbox.protocol.api.AiApi.BudgetView;
 import org.pitbox.protocol.api.AiApi.ChatRequest;
@@ -28,11 +29,13 @@ import org.pitbox.protocol.api.AiApi.InsightView;
 import org.pitbox.protocol.api.AiApi.RatingRequest;
 import org.pitbox.protocol.api.AiApi.RatingView;
 import org.pitbox.protocol.api.AiApi.Report;
+import org.pitbox.protocol.api.AiApi.StrategyCard;
 import org.pitbox.server.auth.AuthFilter;
 
 /**
- * A team's AI routes: the chat about a session (answers as server-sent events {@code piece}, {@code restart} and
- * {@code done}), its conversation and insights, ratings, the report, the JSONL export and the budget.
+ * A team's AI routes: the chat about a session (answers as server-sent events {@code piece}, {@code restart},
+ * {@code card} and {@code done}), its conversation and insights, ratings, the report, the JSONL export and the
+ * budget.
  */
 @Path(ApiPaths.TEAMS + "/{teamId}/ai")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -61,15 +64,20 @@ public final class AiResource {
             InsightView answer = assistant.answer(question, new Assistant.Listener() {
                 @Override
                 public void piece(String text) {
-                    send(sink, sse, "piece", Map.of("text", text));
+                    send(sink, sse, AiApi.PIECE, Map.of("text", text));
                 }
 
                 @Override
                 public void restart(String reason, List<String> unmatched) {
-                    send(sink, sse, "restart", Map.of("reason", reason, "unmatched", unmatched));
+                    send(sink, sse, AiApi.RESTART, Map.of("reason", reason, "unmatched", unmatched));
+                }
+
+                @Override
+                public void card(StrategyCard card) {
+                    send(sink, sse, AiApi.CARD, card);
                 }
             });
-            send(sink, sse, "done", answer);
+            send(sink, sse, AiApi.DONE, answer);
         }
     }
 

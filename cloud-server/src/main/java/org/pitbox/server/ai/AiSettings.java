@@ -15,9 +15,11 @@ import java.time.Duration;
  * @param timeout           for the answer's headers and then for each silence in its stream
  * @param requestsPerMinute a team's default request budget
  * @param tokensPerDay      a team's default token budget (UTC days)
+ * @param tools             whether requests offer the model the server's functions over the session's telemetry
+ *                          ({@code tools}; setting gradient-tools, on by default: both endpoints take them)
  */
 public record AiSettings(String baseUrl, String apiKey, String model, Duration timeout, int requestsPerMinute,
-        long tokensPerDay) {
+        long tokensPerDay, boolean tools) {
     public static final String INFERENCE_URL = "https://inference.do-ai.run";
 
     public AiSettings {
@@ -35,11 +37,11 @@ public record AiSettings(String baseUrl, String apiKey, String model, Duration t
      * the serverless inference URL.
      */
     public static AiSettings of(String baseUrl, String apiKey, String agentId, String model, Duration timeout,
-            int requestsPerMinute, long tokensPerDay) {
+            int requestsPerMinute, long tokensPerDay, boolean tools) {
         String url = baseUrl != null ? baseUrl
                 : model != null ? INFERENCE_URL
                 : agentId != null ? "https://" + agentId + ".agents.do-ai.run" : null;
-        return new AiSettings(url, apiKey, model, timeout, requestsPerMinute, tokensPerDay);
+        return new AiSettings(url, apiKey, model, timeout, requestsPerMinute, tokensPerDay, tools);
     }
 
     /** True when an endpoint and its key are both set. */
@@ -51,6 +53,6 @@ public record AiSettings(String baseUrl, String apiKey, String model, Duration t
     public String toString() {
         return "[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", model=" + model
                 + ", timeout=" + timeout + ", requestsPerMinute=" + requestsPerMinute + ", tokensPerDay="
-                + tokensPerDay + "]";
+                + tokensPerDay + ", tools=" + tools + "]";
     }
 }

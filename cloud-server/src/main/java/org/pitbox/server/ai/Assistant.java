@@ -15,6 +15,7 @@ import org.pitbox.protocol.api.AiApi.BudgetView;
 import org.pitbox.protocol.api.AiApi.ChatRequest;
 import org.pitbox.protocol.api.AiApi.ConversationEntry;
 import org.pitbox.protocol.api.AiApi.InsightView;
+import org.pitbox.protocol.api.AiApi.StrategyCard;
 import org.pitbox.server.auth.AuthUser;
 import org.pitbox.server.http.ApiException;
 import org.pitbox.server.http.Require;
@@ -26,7 +27,10 @@ import org.pitbox.server.teams.TeamAccess;
  * recent conversation go to GradientAI and the answer streams back. Every number in it is checked against the
  * facts; an answer with unmatched numbers is asked for once more, naming them, and numbers still unmatched are
  * stored as unverified. Without an agent, over the team's token budget or when the agent fails, the rule-based
- * answer comes instead, labelled so. Every answer is stored as an insight.
+ * answer comes instead, labelled so. The facts include core's stint plan ({@link StrategyFacts}); the model may
+ * also call {@link SessionTools}, whose results join the facts the answer is checked against. Either way the
+ * answer comes with the strategy cards of the facts ({@link StrategyCards}). Every answer is stored as an insight,
+ * with its cards.
  */
 public final class Assistant {
     public static final String AGENT = "agent";
@@ -44,16 +48,29 @@ public final class Assistant {
 
         /** Forget the pieces sent so far: the answer starts again, for {@code reason}. */
         void restart(String reason, List<String> unmatched);
+
+        /** A strategy card of the answer, after its text. */
+        void card(StrategyCard card);
     }
 
-    /** A question that passed every check, with the facts it is about. */
-    public record Question(AuthUser user, long teamId, SessionRef session, String text, Integer lap, String facts,
-            BudgetView budget) {
+    /** The names of a team's drivers, the one of user {@code driving} (null: unknown) first. */
+    @FunctionalInterface
+    public interface Drivers {
+        List<String> of(long teamId, Long driving);
+    }
+
+    /**
+     * A question that passed every check, with the session's facts and their plan; {@code facts} is the plan's
+     * sheet as JSON.
+     */
+    public record Question(AuthUser user, long teamId, SessionRef session, String text, Integer lap,
+            SessionFacts known, StrategyFacts.Plan plan, String facts, BudgetView budget) {
     }
 
     private final GradientClient client;
     private final Prompt prompt;
     private final FactSource factSource;
+    private final Drivers drivers;
     private final AnswerChecker checker;
     private final RuleBasedAnswers rules = new RuleBasedAnswers();
     private final InsightDao dao;
@@ -63,11 +80,12 @@ public final class Assistant {
     private final Clock clock;
 
     /** {@code client} null: no agent is configured and every answer is rule-based. */
-    public Assistant(GradientClient client, Prompt prompt, FactSource factSource, AnswerChecker checker,
-            InsightDao dao, Budgets budgets, AiMetrics metrics, TeamAccess access, Clock clock) {
+    public Assistant(GradientClient client, Prompt prompt, FactSource factSource, Drivers drivers,
+            AnswerChecker checker, InsightDao dao, Budgets budgets, AiMetrics metrics, TeamAccess access, Clock clock) {
         this.client = client;
         this.prompt = prompt;
         this.factSource = factSource;
+        this.drivers = drivers;
         this.checker = checker;
         this.dao = dao;
         this.budgets = budgets;
@@ -83,7 +101,7 @@ public final class Assistant {
     public Question prepare(AuthUser user, long teamId, String session, ChatRequest body) {
         access.require(user, teamId, Role.DRIVER);
         SessionRef ref = SessionRef.parse(session);
-        String facts = factSource.facts(teamId, ref).orElseThrow(SessionRef::notFound);
+        SessionFacts known = factSource.facts(teamId, ref).orElseThrow(SessionRef::notFound);
         String text = Require.text("question", Require.body(body).question(), MAX_QUESTION_CHARS);
         if (body.lap() != null && (body.lap() < 0 || body.lap() > MAX_LAP)) {
             throw ApiException.badRequest("invalid_field", "lap must be 0.." + MAX_LAP);
@@ -95,7 +113,8 @@ public final class Assistant {
             metrics.refused(teamId);
             throw e;
         }
-        return new Question(user, teamId, ref, text, body.lap(), facts, budget);
+        StrategyFacts.Plan plan = StrategyFacts.of(known.sheet(), drivers.of(teamId, known.driverUserId()));
+        return new Question(user, teamId, ref, text, body.lap(), known, plan, plan.sheet().toJson(), budget);
     }
 
     /** Answers, streaming to {@code out}, and stores the question and the answer. */
@@ -116,6 +135,11 @@ public final class Assistant {
                 sent.set(false);
                 out.restart(reason, unmatched);
             }
+
+            @Override
+            public void card(StrategyCard card) {
+                out.card(card);
+            }
         };
         String reason = client == null ? "no_agent"
                 : budgets.tokensSpent(q.teamId(), q.budget().tokensPerDay()) ? "budget" : null;
@@ -133,7 +157,7 @@ public final class Assistant {
         metrics.fallback(q.teamId(), reason);
         String text = rules.answer(q.text(), q.facts());
         tracked.piece(text);
-        return store(q, questionId, text, RULE_BASED, Prompt.RULE_BASED, 0, start);
+        return store(q, questionId, text, RULE_BASED, Prompt.RULE_BASED, 0, start, q.facts(), tracked);
     }
 
     private InsightView fromAgent(Question q, List<ConversationEntry> history, long questionId, Listener out,
@@ -148,29 +172,34 @@ public final class Assistant {
             }
         }
         messages.add(ChatMessage.user(q.text()));
-        GradientClient.Completion c = client.stream(messages, MAX_ANSWER_TOKENS, out::piece);
+        SessionTools tools = client.offersTools() ? new SessionTools(q.known(), q.plan()) : null;
+        GradientClient.Completion c = client.stream(messages, MAX_ANSWER_TOKENS, tools, out::piece);
         int tokens = c.tokens();
-        AnswerChecker.Check check = checker.check(c.text(), q.facts());
+        AnswerChecker.Check check = checker.check(c.text(), tools == null ? q.facts() : tools.facts());
         if (!check.passed()) {
             out.restart("unverified", check.unmatched());
             messages.add(ChatMessage.assistant(c.text()));
             messages.add(ChatMessage.user("These numbers are not in the fact sheet: "
                     + String.join(", ", check.unmatched()) + ". Answer again using only figures from the fact"
                     + " sheet, each cited with its fact id."));
-            c = client.stream(messages, MAX_ANSWER_TOKENS, out::piece);
+            c = client.stream(messages, MAX_ANSWER_TOKENS, tools, out::piece);
             tokens += c.tokens();
         }
-        return store(q, questionId, c.text(), AGENT, prompt.version(), tokens, start);
+        return store(q, questionId, c.text(), AGENT, prompt.version(), tokens, start,
+                tools == null ? q.facts() : tools.facts(), out);
     }
 
+    /** Stores the answer checked against {@code facts} with the facts' strategy cards, which go to {@code out}. */
     private InsightView store(Question q, long questionId, String text, String source, String version, int tokens,
-            long start) {
-        AnswerChecker.Check check = checker.check(text, q.facts());
+            long start, String facts, Listener out) {
+        AnswerChecker.Check check = checker.check(text, facts);
+        List<StrategyCard> cards = StrategyCards.of(q.plan());
         double seconds = (System.nanoTime() - start) / 1e9;
         long id = dao.insert(new InsightDao.NewInsight(q.teamId(), q.session(), q.lap(), "answer", questionId, text,
-                cited(text, q.facts()), check.unmatched(), check.verifiedShare(), source, version,
-                (int) Math.round(seconds * 1000), tokens, q.facts(), clock.instant()));
+                cited(text, facts), check.unmatched(), check.verifiedShare(), source, version,
+                (int) Math.round(seconds * 1000), tokens, facts, cards, clock.instant()));
         metrics.answered(q.teamId(), source, tokens, seconds);
+        cards.forEach(out::card);
         return dao.find(q.teamId(), id).orElseThrow();
     }
 

@@ -53,10 +53,10 @@ final class CoachHints {
         agent.allowCoreThreadTimeOut(true);
     }
 
-    /** The rule coach's hint after a lap of live session {@code key}, with the lap's facts. */
-    void lap(long teamId, String key, Hint rule, FactSheet sheet, String facts, Consumer<LiveControl> send) {
+    /** The rule coach's hint after a lap of the live session stored under {@code ref}, with the lap's facts. */
+    void lap(long teamId, SessionRef ref, Hint rule, FactSheet sheet, String facts, Consumer<LiveControl> send) {
         long start = System.nanoTime();
-        Lap lap = new Lap(teamId, key, rule, sheet, facts, send, start);
+        Lap lap = new Lap(teamId, ref, rule, sheet, facts, send, start);
         if (client == null) {
             rule(lap, "no_agent");
         } else if (budgets.tokensSpent(teamId, budgets.of(teamId).tokensPerDay())) {
@@ -70,7 +70,7 @@ final class CoachHints {
         }
     }
 
-    private record Lap(long teamId, String key, Hint rule, FactSheet sheet, String facts, Consumer<LiveControl> send,
+    private record Lap(long teamId, SessionRef ref, Hint rule, FactSheet sheet, String facts, Consumer<LiveControl> send,
             long start) {
     }
 
@@ -95,7 +95,7 @@ final class CoachHints {
         } catch (ApiException e) {
             rule(lap, "rate_limited");
         } catch (RuntimeException e) {
-            LOG.warn("the coach agent failed on live session {}", lap.key(), e);
+            LOG.warn("the coach agent failed on live session {}", lap.ref(), e);
         }
     }
 
@@ -111,15 +111,15 @@ final class CoachHints {
             FactCheck.Result check = FactCheck.check(text, lap.sheet());
             double seconds = (System.nanoTime() - lap.start()) / 1e9;
             Hint rule = lap.rule();
-            long id = dao.insert(new InsightDao.NewInsight(lap.teamId(), new SessionRef(null, lap.key()), rule.lap(),
+            long id = dao.insert(new InsightDao.NewInsight(lap.teamId(), lap.ref(), rule.lap(),
                     "coach", null, text, cited(rule, lap.sheet()), check.unmatched().stream()
                             .map(FactCheck.Mention::text).toList(), check.verifiedShare(), source, version,
-                    (int) Math.round(seconds * 1000), tokens, lap.facts(), clock.instant()));
+                    (int) Math.round(seconds * 1000), tokens, lap.facts(), null, clock.instant()));
             metrics.answered(lap.teamId(), source, tokens, seconds);
             lap.send().accept(LiveControl.coach(text, new LiveControl.Coach(rule.lap(), rule.where(),
                     source.equals(Assistant.AGENT) ? AI_LABEL : Assistant.RULE_BASED, id)));
         } catch (RuntimeException e) {
-            LOG.warn("a coach hint of live session {} could not be stored or sent", lap.key(), e);
+            LOG.warn("a coach hint of live session {} could not be stored or sent", lap.ref(), e);
         }
     }
 

@@ -17,7 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,13 +35,20 @@ import org.pitbox.server.ai.AiException.Kind;
  * Calls GradientAI's chat completions with {@code stream: true} and hands the answer on piece by piece as the
  * server-sent events arrive. One retry on 429 and 5xx, after the answer's {@code Retry-After} (or
  * {@code ratelimit-reset}) when it is at most {@link #MAX_RETRY_WAIT}; a {@link CircuitBreaker} stops calls while
- * the service keeps failing. The key goes only into the Authorization header: no message or log names it.
+ * the service keeps failing. Offered {@link Tools}, it runs the functions the model calls and carries on
+ * (bounded rounds, calls and argument sizes). The key goes only into the Authorization header: no message or log
+ * names it.
  */
 public final class GradientClient {
     public static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RETRY_WAIT = Duration.ofMillis(500);
     /** Characters of an answer kept; a longer stream is cut there. */
     public static final int MAX_ANSWER_CHARS = 8000;
+    /** Rounds of tool calls in one answer, calls in one round, and characters of a call's name and arguments. */
+    public static final int MAX_TOOL_ROUNDS = 3;
+    public static final int MAX_TOOL_CALLS = 8;
+    public static final int MAX_NAME_CHARS = 64;
+    public static final int MAX_ARGUMENT_CHARS = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pitbox-ai-watchdog");
@@ -85,16 +95,63 @@ public final class GradientClient {
         return breaker;
     }
 
-    /** Streams an answer to {@code onPiece}; a retry happens only before any piece was handed on. */
+    /** Streams an answer to {@code onPiece} without tools; a retry happens only before any piece was handed on. */
     public Completion stream(List<ChatMessage> messages, int maxTokens, Consumer<String> onPiece)
+            throws AiException {
+        return stream(messages, maxTokens, null, onPiece);
+    }
+
+    /** Whether {@link #stream(List, int, Tools, Consumer)} offers the model its tools (setting gradient-tools). */
+    public boolean offersTools() {
+        return settings.tools();
+    }
+
+    /**
+     * Streams an answer to {@code onPiece}. With {@code tools} (and gradient-tools on) the model may call them: its
+     * streamed {@code tool_calls} are run here, their results go back as {@code tool} messages and the answer
+     * continues, for at most {@value #MAX_TOOL_ROUNDS} rounds (the last request says {@code tool_choice: none}).
+     * Each request is retried once on 429 and 5xx, before any of its pieces was handed on.
+     */
+    public Completion stream(List<ChatMessage> messages, int maxTokens, Tools tools, Consumer<String> onPiece)
             throws AiException {
         if (!breaker.allow()) {
             throw new AiException(Kind.CIRCUIT_OPEN, "GradientAI failed repeatedly; calls pause for a while");
         }
+        Tools offered = settings.tools() ? tools : null;
+        List<ChatMessage> sent = new ArrayList<>(messages);
+        StringBuilder text = new StringBuilder();
+        int prompt = 0;
+        int answer = 0;
         try {
-            Completion c;
+            for (int round = 0;; round++) {
+                Round r = request(body(sent, maxTokens, offered, round == MAX_TOOL_ROUNDS), onPiece);
+                text.append(r.text());
+                prompt += r.promptTokens();
+                answer += r.completionTokens();
+                if (r.calls().isEmpty()) {
+                    breaker.succeeded();
+                    return new Completion(text.toString(), prompt, answer, r.finishReason());
+                }
+                if (offered == null || round == MAX_TOOL_ROUNDS) {
+                    throw new AiException(Kind.BAD_RESPONSE, offered == null ? "GradientAI called a tool it was not"
+                            + " offered" : "GradientAI still called tools after " + MAX_TOOL_ROUNDS + " rounds");
+                }
+                sent.add(ChatMessage.calls(r.text(), r.calls()));
+                for (ChatMessage.ToolCall c : r.calls()) {
+                    sent.add(ChatMessage.tool(c.id(), result(offered, c)));
+                }
+            }
+        } catch (AiException e) {
+            breaker.failed();
+            throw e;
+        }
+    }
+
+    /** One request, retried once after the wait a 429 or 5xx asks for. */
+    private Round request(String body, Consumer<String> onPiece) throws AiException {
+        try {
             try {
-                c = once(messages, maxTokens, onPiece);
+                return once(body, onPiece);
             } catch (Retryable r) {
                 try {
                     sleeper.sleep(r.wait);
@@ -102,17 +159,27 @@ public final class GradientClient {
                     Thread.currentThread().interrupt();
                     throw r.failure;
                 }
-                c = once(messages, maxTokens, onPiece);
+                return once(body, onPiece);
             }
-            breaker.succeeded();
-            return c;
         } catch (Retryable r) {
-            breaker.failed();
             throw r.failure;
-        } catch (AiException e) {
-            breaker.failed();
-            throw e;
         }
+    }
+
+    /** A tool's result; an error result for arguments over the bound or a tool that failed. */
+    private static String result(Tools tools, ChatMessage.ToolCall call) {
+        if (call.arguments().length() > MAX_ARGUMENT_CHARS) {
+            return error("arguments longer than " + MAX_ARGUMENT_CHARS + " characters");
+        }
+        try {
+            return tools.call(call.name(), call.arguments());
+        } catch (RuntimeException e) {
+            return error("the function failed");
+        }
+    }
+
+    static String error(String message) {
+        return JSON.createObjectNode().put("error", message).toString();
     }
 
     /** A failure worth one more try after {@code wait}. */
@@ -128,12 +195,11 @@ public final class GradientClient {
         }
     }
 
-    private Completion once(List<ChatMessage> messages, int maxTokens, Consumer<String> onPiece)
-            throws AiException, Retryable {
+    private Round once(String body, Consumer<String> onPiece) throws AiException, Retryable {
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(settings.timeout())
                 .header("Authorization", "Bearer " + settings.apiKey())
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body(messages, maxTokens), StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         HttpResponse<InputStream> response;
         try {
             response = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
@@ -160,17 +226,64 @@ public final class GradientClient {
         }
     }
 
-    private String body(List<ChatMessage> messages, int maxTokens) {
+    private String body(List<ChatMessage> messages, int maxTokens, Tools tools, boolean lastRound) {
         ObjectNode body = JSON.createObjectNode();
         if (settings.model() != null) {
             body.put("model", settings.model());
         }
         ArrayNode list = body.putArray("messages");
-        messages.forEach(m -> list.addObject().put("role", m.role()).put("content", m.content()));
+        for (ChatMessage m : messages) {
+            ObjectNode o = list.addObject().put("role", m.role()).put("content", m.content());
+            if (!m.toolCalls().isEmpty()) {
+                ArrayNode calls = o.putArray("tool_calls");
+                m.toolCalls().forEach(c -> calls.addObject().put("id", c.id()).put("type", "function")
+                        .putObject("function").put("name", c.name()).put("arguments", c.arguments()));
+            }
+            if (m.toolCallId() != null) {
+                o.put("tool_call_id", m.toolCallId());
+            }
+        }
+        if (tools != null) {
+            body.set("tools", tools.schema());
+            body.put("tool_choice", lastRound ? "none" : "auto");
+        }
         body.put("stream", true);
         body.putObject("stream_options").put("include_usage", true);
         body.put("max_tokens", maxTokens);
         return body.toString();
+    }
+
+    /** What one request streamed: text, tokens, why it stopped and the tools it called. */
+    private record Round(String text, int promptTokens, int completionTokens, String finishReason,
+            List<ChatMessage.ToolCall> calls) {
+    }
+
+    /** A tool call as its deltas arrive: the id and name come once, the arguments in pieces. */
+    private static final class PartialCall {
+        String id;
+        final StringBuilder name = new StringBuilder();
+        final StringBuilder arguments = new StringBuilder();
+
+        void add(JsonNode delta) {
+            if (delta.path("id").isTextual()) {
+                id = delta.get("id").asText();
+            }
+            JsonNode f = delta.path("function");
+            append(name, f.path("name").asText(""), MAX_NAME_CHARS);
+            append(arguments, f.path("arguments").asText(""), MAX_ARGUMENT_CHARS);
+        }
+
+        /** Keeps one character past {@code max}, so that an overlong text shows as one. */
+        private static void append(StringBuilder b, String piece, int max) {
+            b.append(piece, 0, Math.max(0, Math.min(piece.length(), max + 1 - b.length())));
+        }
+
+        ChatMessage.ToolCall call() throws AiException {
+            if (id == null || id.isBlank() || id.length() > MAX_NAME_CHARS || name.isEmpty()) {
+                throw new AiException(Kind.BAD_RESPONSE, "GradientAI sent a tool call without an id or a name");
+            }
+            return new ChatMessage.ToolCall(id, name.toString(), arguments.toString());
+        }
     }
 
     /** Throws the error answer as an exception, or as a {@link Retryable} for 429 and 5xx. */
@@ -222,8 +335,9 @@ public final class GradientClient {
     }
 
     /** Reads {@code data:} events until {@code [DONE]}; a silence longer than the timeout ends the stream. */
-    private Completion events(InputStream in, Consumer<String> onPiece) throws IOException, AiException {
+    private Round events(InputStream in, Consumer<String> onPiece) throws IOException, AiException {
         AtomicBoolean silent = new AtomicBoolean();
+        Map<Integer, PartialCall> calls = new TreeMap<>();
         StringBuilder text = new StringBuilder();
         StringBuilder data = new StringBuilder();
         JsonNode usage = null;
@@ -244,7 +358,7 @@ public final class GradientClient {
                 String event = data.toString();
                 data.setLength(0);
                 if (event.equals("[DONE]")) {
-                    return completion(text.toString(), usage, finish);
+                    return round(text.toString(), usage, finish, calls);
                 }
                 JsonNode chunk = parse(event);
                 if (chunk.has("error")) {
@@ -255,6 +369,14 @@ public final class GradientClient {
                 }
                 JsonNode choice = chunk.path("choices").path(0);
                 finish = choice.path("finish_reason").isTextual() ? choice.get("finish_reason").asText() : finish;
+                for (JsonNode d : choice.path("delta").path("tool_calls")) {
+                    int index = d.path("index").asInt(-1);
+                    if (index < 0 || index >= MAX_TOOL_CALLS) {
+                        throw new AiException(Kind.BAD_RESPONSE, "GradientAI sent a tool call without an index or"
+                                + " more than " + MAX_TOOL_CALLS);
+                    }
+                    calls.computeIfAbsent(index, i -> new PartialCall()).add(d);
+                }
                 String piece = choice.path("delta").path("content").asText("");
                 if (!piece.isEmpty() && text.length() < MAX_ANSWER_CHARS) {
                     piece = piece.substring(0, Math.min(piece.length(), MAX_ANSWER_CHARS - text.length()));
@@ -296,10 +418,15 @@ public final class GradientClient {
         }
     }
 
-    private static Completion completion(String text, JsonNode usage, String finish) {
+    private static Round round(String text, JsonNode usage, String finish, Map<Integer, PartialCall> partial)
+            throws AiException {
         int prompt = usage == null ? 0 : usage.path("prompt_tokens").asInt(0);
         int answer = usage == null || !usage.has("completion_tokens") ? (text.length() + 3) / 4
                 : usage.path("completion_tokens").asInt(0);
-        return new Completion(text, prompt, answer, finish);
+        List<ChatMessage.ToolCall> calls = new ArrayList<>();
+        for (PartialCall p : partial.values()) {
+            calls.add(p.call());
+        }
+        return new Round(text, prompt, answer, finish, calls);
     }
 }

@@ -14,20 +14,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pitbox.protocol.api.AiApi.ConversationEntry;
+import org.pitbox.protocol.ProtocolJson;
 import org.pitbox.protocol.api.AiApi.InsightView;
+import org.pitbox.protocol.api.AiApi.StrategyCard;
 import org.pitbox.server.db.Jdbc;
 
-/** Questions, insights, ratings and budgets in the database (tables of migration V3). */
+/** Questions, insights, ratings and budgets in the database (tables of migration V3, cards of V4). */
 public final class InsightDao {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper CARDS = ProtocolJson.mapper();
     private static final String INSIGHT_COLUMNS = "i.id, i.session_ref, i.lap, i.kind, i.text, i.cited_facts,"
             + " i.unverified, i.verified_share, i.source, i.prompt_version, i.latency_ms, i.tokens, i.created_at,"
-            + " i.question_id";
+            + " i.question_id, i.cards";
 
-    /** An insight to store; {@code citedFacts} and {@code facts} are JSON. */
+    /** An insight to store; {@code citedFacts} and {@code facts} are JSON; {@code cards} null or empty: none. */
     public record NewInsight(long teamId, SessionRef session, Integer lap, String kind, Long questionId, String text,
             String citedFacts, List<String> unverified, double verifiedShare, String source, String promptVersion,
-            int latencyMs, int tokens, String facts, Instant createdAt) {
+            int latencyMs, int tokens, String facts, List<StrategyCard> cards, Instant createdAt) {
     }
 
     /** What the report needs of one insight. */
@@ -53,10 +56,26 @@ public final class InsightDao {
     public long insert(NewInsight n) {
         return jdbc.insert("insert into ai_insights (team_id, session_ref, session_id, lap, kind, question_id, text,"
                 + " cited_facts, unverified, verified_share, source, prompt_version, latency_ms, tokens, facts,"
-                + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", n.teamId(),
+                + " cards, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", n.teamId(),
                 n.session().toString(), n.session().storedId(), n.lap(), n.kind(), n.questionId(), n.text(),
                 n.citedFacts(), write(n.unverified()), n.verifiedShare(), n.source(), n.promptVersion(),
-                n.latencyMs(), n.tokens(), n.facts(), n.createdAt());
+                n.latencyMs(), n.tokens(), n.facts(), n.cards() == null || n.cards().isEmpty() ? null
+                        : write(n.cards()), n.createdAt());
+    }
+
+    /**
+     * The questions and insights of live session {@code liveKey} go with the session its recording was stored as,
+     * so that session's conversation and insights hold the hints and the chat.
+     */
+    public void moveLive(long teamId, String liveKey, long sessionId) {
+        String live = new SessionRef(null, liveKey).toString();
+        String stored = Long.toString(sessionId);
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, "update ai_questions set session_ref = ?, session_id = ? where team_id = ? and"
+                    + " session_ref = ?", stored, sessionId, teamId, live);
+            return Jdbc.update(c, "update ai_insights set session_ref = ?, session_id = ? where team_id = ? and"
+                    + " session_ref = ?", stored, sessionId, teamId, live);
+        });
     }
 
     public Optional<InsightView> find(long teamId, long id) {
@@ -150,7 +169,16 @@ public final class InsightDao {
                 Integer.class), rs.getString("kind"), rs.getString("text"), read(rs.getString("cited_facts")),
                 readList(rs.getString("unverified")), rs.getDouble("verified_share"), rs.getString("source"),
                 rs.getString("prompt_version"), rs.getInt("latency_ms"), rs.getInt("tokens"),
-                Jdbc.instant(rs, "created_at").toString(), rs.getObject("question_id", Long.class), null);
+                Jdbc.instant(rs, "created_at").toString(), rs.getObject("question_id", Long.class),
+                cards(rs.getString("cards")));
+    }
+
+    private static List<StrategyCard> cards(String json) {
+        try {
+            return json == null ? null : CARDS.readValue(json, new TypeReference<List<StrategyCard>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode read(String json) {
@@ -169,7 +197,7 @@ public final class InsightDao {
         }
     }
 
-    private static String write(List<String> list) {
+    private static String write(List<?> list) {
         try {
             return JSON.writeValueAsString(list);
         } catch (IOException e) {

@@ -53,9 +53,17 @@ public final class LiveCoaches implements SessionWatch.Factory, CoachFacts.Live 
     }
 
     @Override
-    public synchronized Optional<String> facts(long teamId, String key) {
+    public synchronized Optional<SessionFacts> facts(long teamId, String key) {
         LiveCoach c = coaches.get(key(teamId, key));
         return c == null ? Optional.empty() : Optional.of(c.facts());
+    }
+
+    /** The live session's recording was stored as session {@code id}: its coach, if still on, stores there. */
+    synchronized void stored(long teamId, String key, long id) {
+        LiveCoach c = coaches.get(key(teamId, key));
+        if (c != null) {
+            c.stored(id);
+        }
     }
 
     private static String key(long teamId, String key) {

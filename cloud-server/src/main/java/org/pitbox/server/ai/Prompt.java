@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * file and a new {@link #CURRENT}, so each stored answer names the words it was made with.
  */
 public record Prompt(String version, String text) {
-    public static final String CURRENT = "race-engineer-v2";
+    public static final String CURRENT = "race-engineer-v3";
     /** The version stored with answers of the rule-based fallback, which uses no prompt. */
     public static final String RULE_BASED = "rule-based-v1";
 

@@ -31,8 +31,11 @@ import java.util.function.Function;
  * (serverless); {@code Authorization: Bearer KEY}; an OpenAI chat body; {@code stream: true} answered with
  * {@code chat.completion.chunk} events and {@code data: [DONE]}, {@code stream: false} with one
  * {@code chat.completion}; DigitalOcean's error bodies {@code {"id","message"}}; 429 with {@code Retry-After} and
- * the {@code ratelimit-*} headers. Replies queued with {@link #enqueue} come first (errors, slow answers, broken
- * streams); otherwise {@link #answerWith} decides the text.
+ * the {@code ratelimit-*} headers; OpenAI-style {@code tools} (functions only, each with a name and an object of
+ * parameters), {@code tool_choice}, assistant messages with {@code tool_calls} and {@code tool} messages, each
+ * answering a call id of the assistant message before it, every call answered. Replies queued with
+ * {@link #enqueue} come first (errors, slow answers, broken streams, tool calls); otherwise {@link #answerWith}
+ * decides the text.
  */
 public final class FakeGradient implements AutoCloseable {
     public static final String KEY = "fake-agent-key-SECRET-7f3a91";
@@ -64,6 +67,20 @@ public final class FakeGradient implements AutoCloseable {
         /** Sends the first piece, then waits for {@code gate} before the others. */
         public static Stream gated(CountDownLatch gate, String... pieces) {
             return new Stream(List.of(pieces), Duration.ZERO, Duration.ZERO, -1, true, gate);
+        }
+    }
+
+    /**
+     * A streamed turn that calls functions: each call's id, type and name in its first delta, then its arguments
+     * in pieces of {@code argumentPiece} characters, then {@code finish_reason: tool_calls}. A null id or name is
+     * left out of the deltas (a malformed call).
+     */
+    public record ToolCalls(List<Call> calls, int argumentPiece) implements Reply {
+        public record Call(String id, String name, String arguments) {
+        }
+
+        public static ToolCalls of(Call... calls) {
+            return new ToolCalls(List.of(calls), 7);
         }
     }
 
@@ -197,7 +214,9 @@ public final class FakeGradient implements AutoCloseable {
             reply = new Stream(List.of(answer.get().apply(body).split("(?<= )")), Duration.ZERO, Duration.ZERO, -1,
                     true);
         }
-        if (reply instanceof Stream s && !body.path("stream").asBoolean()) {
+        if (reply instanceof ToolCalls t) {
+            toolCalls(x, t);
+        } else if (reply instanceof Stream s && !body.path("stream").asBoolean()) {
             whole(x, String.join("", s.pieces()));
         } else if (reply instanceof Stream s) {
             stream(x, s, body.path("stream_options").path("include_usage").asBoolean());
@@ -219,10 +238,13 @@ public final class FakeGradient implements AutoCloseable {
         if (!messages.isArray() || messages.isEmpty()) {
             return "messages must be a non-empty array";
         }
-        for (JsonNode m : messages) {
-            if (!ROLES.contains(m.path("role").asText()) || !m.path("content").isTextual()) {
-                return "each message needs a role and text content";
-            }
+        String calls = calls(messages);
+        if (calls != null) {
+            return calls;
+        }
+        String tools = tools(body);
+        if (tools != null) {
+            return tools;
         }
         if (serverless && !body.path("model").isTextual()) {
             return "model is required";
@@ -234,6 +256,101 @@ public final class FakeGradient implements AutoCloseable {
             return "max_tokens must be an integer";
         }
         return null;
+    }
+
+    /**
+     * What is wrong with the messages' roles, text and tool calls: every {@code tool} message answers a call of
+     * the assistant message before it, and every call is answered before the next other message.
+     */
+    private static String calls(JsonNode messages) {
+        Set<String> open = new java.util.HashSet<>();
+        for (JsonNode m : messages) {
+            String role = m.path("role").asText();
+            if (!ROLES.contains(role) || !m.path("content").isTextual()) {
+                return "each message needs a role and text content";
+            }
+            if (role.equals("tool")) {
+                if (!open.remove(m.path("tool_call_id").asText(""))) {
+                    return "a tool message must answer a tool_call_id of the assistant message before it";
+                }
+                continue;
+            }
+            if (!open.isEmpty()) {
+                return "tool calls " + open + " have no tool message";
+            }
+            if (m.has("tool_calls") && !role.equals("assistant")) {
+                return "only assistant messages have tool_calls";
+            }
+            for (JsonNode c : m.path("tool_calls")) {
+                if (!c.path("id").isTextual() || !c.path("type").asText().equals("function")
+                        || !c.path("function").path("name").isTextual()
+                        || !c.path("function").path("arguments").isTextual() || !open.add(c.get("id").asText())) {
+                    return "each tool call needs a distinct id, type function, a name and arguments as text";
+                }
+            }
+        }
+        return open.isEmpty() ? null : "tool calls " + open + " have no tool message";
+    }
+
+    /** What is wrong with {@code tools} and {@code tool_choice}. */
+    private static String tools(JsonNode body) {
+        JsonNode tools = body.path("tools");
+        if (body.has("tools")) {
+            if (!tools.isArray() || tools.isEmpty()) {
+                return "tools must be a non-empty array";
+            }
+            for (JsonNode t : tools) {
+                JsonNode f = t.path("function");
+                if (!t.path("type").asText().equals("function") || !f.path("name").asText("")
+                        .matches("[A-Za-z0-9_-]{1,64}") || !f.path("parameters").path("type").asText().equals("object")
+                        || !f.path("parameters").path("properties").isObject()) {
+                    return "each tool needs type function, a name and parameters of type object";
+                }
+            }
+        }
+        JsonNode choice = body.path("tool_choice");
+        if (body.has("tool_choice")) {
+            if (!body.has("tools")) {
+                return "tool_choice needs tools";
+            }
+            if (!Set.of("none", "auto", "required").contains(choice.asText())
+                    && !choice.path("function").path("name").isTextual()) {
+                return "tool_choice must be none, auto, required or a function";
+            }
+        }
+        return null;
+    }
+
+    private void toolCalls(HttpExchange x, ToolCalls t) throws IOException {
+        x.getResponseHeaders().set("Content-Type", "text/event-stream");
+        x.sendResponseHeaders(200, 0);
+        OutputStream out = x.getResponseBody();
+        for (int i = 0; i < t.calls().size(); i++) {
+            ToolCalls.Call c = t.calls().get(i);
+            ObjectNode first = chunk();
+            ObjectNode call = first.withArray("choices").addObject().put("index", 0).putNull("finish_reason")
+                    .putObject("delta").put("role", "assistant").putArray("tool_calls").addObject().put("index", i);
+            if (c.id() != null) {
+                call.put("id", c.id()).put("type", "function");
+            }
+            ObjectNode function = call.putObject("function").put("arguments", "");
+            if (c.name() != null) {
+                function.put("name", c.name());
+            }
+            event(out, first.toString());
+            for (int k = 0; k < c.arguments().length(); k += t.argumentPiece()) {
+                ObjectNode more = chunk();
+                more.withArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta")
+                        .putArray("tool_calls").addObject().put("index", i).putObject("function")
+                        .put("arguments", c.arguments().substring(k, Math.min(c.arguments().length(),
+                                k + t.argumentPiece())));
+                event(out, more.toString());
+            }
+        }
+        ObjectNode last = chunk();
+        last.withArray("choices").addObject().put("index", 0).put("finish_reason", "tool_calls").putObject("delta");
+        event(out, last.toString());
+        event(out, "[DONE]");
     }
 
     private void stream(HttpExchange x, Stream s, boolean usage) throws IOException, InterruptedException {

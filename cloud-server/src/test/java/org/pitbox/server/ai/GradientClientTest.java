@@ -35,7 +35,7 @@ class GradientClientTest {
 
     private GradientClient client(FakeGradient f, String key, String model) {
         fake = f;
-        return new GradientClient(new AiSettings(f.url(), key, model, TIMEOUT, 10, 1000), clock, waits::add,
+        return new GradientClient(new AiSettings(f.url(), key, model, TIMEOUT, 10, 1000, true), clock, waits::add,
                 new CircuitBreaker(3, Duration.ofSeconds(30), clock));
     }
 

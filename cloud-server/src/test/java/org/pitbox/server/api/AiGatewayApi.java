@@ -17,11 +17,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.coach.Coach;
+import org.pitbox.core.coach.FactSheet;
+import org.pitbox.core.telemetry.Frame;
 import org.pitbox.iracing.SessionCoach;
 import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.server.ai.FakeGradient;
 import org.pitbox.server.ai.FakeGradient.Error;
 import org.pitbox.server.ai.FakeGradient.Stream;
+import org.pitbox.server.ai.FakeGradient.ToolCalls;
+import org.pitbox.server.ai.FakeGradient.ToolCalls.Call;
 import org.pitbox.server.ai.Prompt;
 
 /**
@@ -59,6 +63,23 @@ abstract class AiGatewayApi extends ApiTestBase {
             coach.run(file);
             return coach.state().facts().value("best.time");
         }
+    }
+
+    /** The first lap of {@code ibt} whose own facts have a sector 1 time, and those facts, as the coach has them. */
+    static FactSheet firstLapWithSectors(byte[] ibt) throws Exception {
+        try (IbtFile file = IbtFile.read(ByteBuffer.wrap(ibt))) {
+            Coach coach = SessionCoach.of(file, 0);
+            Frame frame = new Frame(file.layout());
+            for (int i = 0; i < file.recordCount(); i++) {
+                frame.row().put(0, file.rows(), file.rowStart(i), file.layout().rowLength());
+                coach.update(frame);
+                int lap = coach.lapEnded() ? coach.state().lastLap().number() : -1;
+                if (lap > 0 && coach.state().facts().has("lap" + lap + ".s1.time")) {
+                    return coach.state().facts();
+                }
+            }
+        }
+        throw new AssertionError("no lap with sectors");
     }
 
     @AfterAll
@@ -108,6 +129,40 @@ abstract class AiGatewayApi extends ApiTestBase {
         User outsider = newUser();
         send("GET", "/api/v1/teams/" + team + "/ai/sessions/" + session + "/conversation", outsider.token(), null)
                 .fails(404, "team_not_found");
+    }
+
+    /**
+     * The agent calls compare_laps: the server runs it on the session's telemetry, sends the result back as a tool
+     * message, and the answer's figure from it is verified and cited; the stored insight has the prompt version.
+     */
+    @Test
+    void theAgentCallsAFunctionAndTheFiguresItGotAreVerified() throws Exception {
+        FactSheet facts = firstLapWithSectors(Ibts.martinsville(3));
+        int lap = facts.facts().stream().filter(f -> f.id().endsWith(".s1.time") && f.id().startsWith("lap"))
+                .findFirst().orElseThrow().lap();
+        String s1 = String.format(java.util.Locale.ROOT, "%.3f", facts.value("lap" + lap + ".s1.time"));
+        int before = fake.requests().size();
+        fake.enqueue(ToolCalls.of(new Call("call_s1", "compare_laps", "{\"lap\": " + lap + ", \"sector\": 1}")),
+                Stream.of("Sector 1 of lap " + lap + " took ", s1 + " s [lap" + lap + ".s1.time]."));
+        SseEvents events = ask(owner, "How was sector 1 on lap " + lap + "?");
+        JsonNode done = events.done();
+        assertEquals("agent", done.get("source").asText(), events.toString());
+        assertEquals(1.0, done.get("verifiedShare").asDouble(), events.text());
+        assertTrue(done.get("citedFacts").findValuesAsText("id").contains("lap" + lap + ".s1.time"), done.toString());
+        List<JsonNode> requests = fake.requests().subList(before, fake.requests().size());
+        assertEquals(2, requests.size());
+        assertEquals(List.of("compare_laps", "fuel_to_finish", "stint_plan"),
+                requests.get(0).get("tools").findValuesAsText("name"));
+        JsonNode messages = requests.get(1).get("messages");
+        JsonNode result = messages.get(messages.size() - 1);
+        assertEquals("call_s1", result.get("tool_call_id").asText());
+        assertTrue(result.get("content").asText().contains("\"lap" + lap + ".s1.time\""), result.toString());
+        JsonNode stored = send("GET", "/api/v1/teams/" + team + "/ai/sessions/" + session + "/insights",
+                owner.token(), null).is(200).as(JsonNode.class);
+        JsonNode last = stored.get(stored.size() - 1);
+        assertEquals(done.get("id"), last.get("id"));
+        assertEquals(Prompt.CURRENT, last.get("promptVersion").asText());
+        assertEquals(1.0, last.get("verifiedShare").asDouble());
     }
 
     @Test

@@ -25,12 +25,15 @@ import org.pitbox.client.live.SubscriberListener;
 import org.pitbox.core.coach.FactCheck;
 import org.pitbox.core.sim.Scenario;
 import org.pitbox.core.sim.Scenarios;
-import org.pitbox.core.sim.SimulatedRecording;
+import org.pitbox.core.sim.SimOptions;
+import org.pitbox.core.sim.TelemetrySimulator;
+import org.pitbox.core.sim.Tracks;
 import org.pitbox.core.source.FeedStatus;
 import org.pitbox.core.source.LiveFeed;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;
 import org.pitbox.protocol.live.LiveControl;
+import org.pitbox.server.DemoServer;
 import org.pitbox.server.PitboxServer;
 import org.pitbox.server.ServerConfig;
 import org.pitbox.server.ai.FactChecker;
@@ -39,45 +42,52 @@ import org.pitbox.server.ai.FakeGradient;
 /**
  * A whole server coaches a live session: a driver streams the late-braking scenario; after laps the server's
  * watcher sends {@code coach} hints, checked against the lap's facts, to the driver (until they turn the coach off)
- * and to every engineer watching, stores each as an insight, and tells nobody outside the team.
+ * and to every engineer watching, stores each as an insight, and tells nobody outside the team. When the session
+ * ends and is stored, its hints and chat go with the stored session. The demo's setup (its server, no agent, the
+ * simulator at Martinsville) coaches within the first laps.
  */
 class LiveCoachTest {
     private static final String KEY = "coached1";
+    private static final String QUESTION = "How is my fuel?";
 
-    /** A scenario's session as a feed, 4,000 rows a second (67 times real time). */
+    /** A simulated session as a feed, its first {@code rows} rows at 4,000 rows a second (67 times real time). */
     private static final class ScenarioFeed implements LiveFeed {
         private static final long NANOS_PER_ROW = 250_000;
-        private final SimulatedRecording recording;
+        private final TelemetrySimulator sim;
+        private final int rows;
         private final long start = System.nanoTime();
         private int next;
 
         ScenarioFeed(Scenario scenario) {
-            recording = scenario.record();
+            this(scenario.simulator(), Integer.MAX_VALUE);
+        }
+
+        ScenarioFeed(TelemetrySimulator sim, int rows) {
+            this.sim = sim;
+            this.rows = rows;
         }
 
         @Override
         public ChannelLayout layout() {
-            return recording.layout();
+            return TelemetrySimulator.layout();
         }
 
         @Override
         public String sessionInfoYaml() {
-            return recording.sessionInfoYaml();
+            return sim.sessionInfoYaml();
         }
 
         @Override
         public synchronized boolean readLatest(Frame frame) {
-            if (next >= recording.recordCount() || next > (System.nanoTime() - start) / NANOS_PER_ROW) {
+            if (done() || next > (System.nanoTime() - start) / NANOS_PER_ROW || !sim.next(frame.row().clear())) {
                 return false;
             }
-            int length = recording.layout().rowLength();
-            frame.row().put(0, recording.rows(), recording.rowStart(next), length);
             frame.setTick(next++);
             return true;
         }
 
         synchronized boolean done() {
-            return next >= recording.recordCount();
+            return next >= rows || !sim.hasNext();
         }
 
         @Override
@@ -155,9 +165,16 @@ class LiveCoachTest {
                     driver::token, team, KEY, schema, yaml, LivePublisher.Config.defaults(dir.resolve("spool"))
                             .withTickRate(rate), driverListener));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            boolean asked = false;
             while (!feed.done() && System.nanoTime() < deadline) {
+                if (!asked && !driving.got.isEmpty()) {
+                    HttpResponse<String> chat = chat(base, team, engineer.token(), "live:" + KEY, QUESTION);
+                    assertEquals(200, chat.statusCode(), chat.body());
+                    asked = true;
+                }
                 Thread.sleep(20);
             }
+            assertTrue(asked, "a question during the session");
             assertTrue(feed.done(), "the scenario was streamed");
             assertTrue(streamer[0].end(Duration.ofSeconds(30)), "the server recorded everything");
             Thread.sleep(500);
@@ -172,30 +189,92 @@ class LiveCoachTest {
                     || h.coach().lap() == 6) && h.text().contains("later")), "late braking into T1 found: " + hints);
             assertEquals(List.of(), outside.got, "another team's subscriber hears nothing");
 
-            JsonNode insights = http.get("/api/v1/teams/" + team + "/ai/sessions/live:" + KEY + "/insights",
-                    engineer.token());
-            assertEquals(hints.size(), insights.size(), insights.toString());
+            long stored = http.awaitSessions(team, engineer).get("items").get(0).get("id").asLong();
+            String ai = "/api/v1/teams/" + team + "/ai/sessions/";
+            JsonNode insights = null;
+            for (int i = 0; i < 100 && (insights == null || coachInsights(insights) < hints.size()); i++) {
+                Thread.sleep(100);
+                insights = http.get(ai + stored + "/insights", engineer.token());
+            }
+            assertEquals(hints.size(), coachInsights(insights), "the stored session has the hints: " + insights);
+            assertEquals(0, http.get(ai + "live:" + KEY + "/insights", engineer.token()).size(), "moved");
+            JsonNode conversation = http.get(ai + stored + "/conversation", engineer.token());
+            assertEquals(List.of(QUESTION), conversation.findValuesAsText("question"), conversation.toString());
             for (LiveControl h : hints) {
                 assertEquals(source, h.coach().source());
                 assertTrue(h.text().split(" ").length <= 15, h.text());
-                JsonNode stored = null;
+                JsonNode insight = null;
                 for (JsonNode i : insights) {
-                    stored = i.get("id").asLong() == h.coach().insightId() ? i : stored;
+                    insight = i.get("id").asLong() == h.coach().insightId() ? i : insight;
                 }
-                assertTrue(stored != null, "insight " + h.coach().insightId() + " listed");
-                assertEquals("coach", stored.get("kind").asText());
-                assertEquals(source.equals("AI") ? "agent" : "rule-based", stored.get("source").asText());
-                assertEquals(h.text(), stored.get("text").asText());
-                assertEquals(1.0, stored.get("verifiedShare").asDouble(), h.text());
+                assertTrue(insight != null, "insight " + h.coach().insightId() + " listed");
+                assertEquals("coach", insight.get("kind").asText());
+                assertEquals(String.valueOf(stored), insight.get("session").asText());
+                assertEquals(source.equals("AI") ? "agent" : "rule-based", insight.get("source").asText());
+                assertEquals(h.text(), insight.get("text").asText());
+                assertEquals(1.0, insight.get("verifiedShare").asDouble(), h.text());
                 FactCheck.Result check = FactCheck.check(h.text(),
-                        FactChecker.sheet("{\"facts\":" + stored.get("citedFacts") + "}"));
-                assertEquals(List.of(), check.unmatched(), h.text() + " against " + stored.get("citedFacts"));
+                        FactChecker.sheet("{\"facts\":" + insight.get("citedFacts") + "}"));
+                assertEquals(List.of(), check.unmatched(), h.text() + " against " + insight.get("citedFacts"));
             }
             HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(base + "/api/v1/teams/" + team + "/ai/sessions/live:" + KEY + "/insights"))
+                    URI.create(base + "/api/v1/teams/" + team + "/ai/sessions/" + stored + "/insights"))
                     .header("Authorization", "Bearer " + outsider.token()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(404, refused.statusCode(), refused.body());
+        }
+    }
+
+    private static int coachInsights(JsonNode insights) {
+        int n = 0;
+        for (JsonNode i : insights) {
+            n += i.get("kind").asText().equals("coach") ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static HttpResponse<String> chat(URI base, long team, String token, String session, String question)
+            throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/teams/" + team
+                + "/ai/sessions/" + session + "/chat")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"question\":\"" + question + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * {@code ./pitbox demo}: its server (no agent: DemoServer reads no environment) and team, the driver streaming
+     * the workbench's simulator as the demo sets it up (Martinsville, two hours, auto pit); the rule-based coach
+     * sends the driver hints within the first laps.
+     */
+    @Test
+    void theDemoCoachesTheDriverWithinTheFirstLaps(@TempDir Path dir) throws Exception {
+        try (PitboxServer server = PitboxServer.start(ServerConfig.from(
+                new String[] {"--port", "0", "--data-dir", dir.resolve("server").toString()}, Map.of()))) {
+            URI base = URI.create("http://127.0.0.1:" + server.port());
+            long team = DemoServer.seed(base).id();
+            ServerHttp http = new ServerHttp(server);
+            String token = http.post("/api/v1/auth/login", null, Map.of("email", DemoServer.DRIVER, "password",
+                    DemoServer.PASSWORD)).get("accessToken").asText();
+            int laps = 5;
+            TelemetrySimulator sim = new TelemetrySimulator(SimOptions.defaults().withDuration(2 * 3600)
+                    .withAutoPit(true).withSeed(1).withTrack(Tracks.MARTINSVILLE));
+            ScenarioFeed feed = new ScenarioFeed(sim, (int) Math.ceil(laps * sim.idealLapTime() * 1.1
+                    * TelemetrySimulator.TICK_RATE));
+            Hints driving = new Hints();
+            FeedStreamer streamer = new FeedStreamer(feed, Bandwidth.FULL, (schema, yaml, rate) -> new LivePublisher(
+                    base, () -> token, team, "demo", schema, yaml, LivePublisher.Config.defaults(dir.resolve("spool"))
+                            .withTickRate(rate), driving));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!feed.done() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(streamer.end(Duration.ofSeconds(30)), "the server recorded everything");
+            Thread.sleep(500);
+            assertTrue(!driving.got.isEmpty(), "hints in the first " + laps + " laps");
+            for (LiveControl h : driving.got) {
+                assertEquals("rule-based", h.coach().source(), h.toString());
+                assertTrue(h.coach().lap() <= laps, h.toString());
+            }
         }
     }
 }

@@ -1,0 +1,91 @@
+package org.pitbox.server.ai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pitbox.core.coach.FactCheck;
+import org.pitbox.core.coach.FactSheet;
+import org.pitbox.protocol.api.AiApi.StrategyCard;
+
+/** Strategy cards from a fact sheet and core's stint plan: which cards, their figures, and that each is verified. */
+class StrategyCardsTest {
+    /** Lap 14 just completed: 2 L a lap on a 40 L tank, 12 L on board, 30 laps to go. */
+    private static FactSheet race(boolean windowOpen) {
+        FactSheet s = new FactSheet().add("best.time", 20.4, "s", 9, 0, 0, "SessionTime")
+                .add("fuel.level", 12, "L", 14, 0, 0, "FuelLevel").add("fuel.per_lap", 2, "L", 14, 0, 0, "FuelLevel")
+                .add("fuel.tank", 40, "L", 0, 0, 0, "FuelLevelPct").add("fuel.laps_of_fuel", 6, "laps", 14, 0, 0, "")
+                .add("fuel.laps_to_go", 30, "laps", 14, 0, 0, "").add("fuel.to_flag", 63, "L", 14, 0, 0, "")
+                .add("fuel.to_add", 51, "L", 14, 0, 0, "").add("fuel.margin", 5, "%", 0, 0, 0, "")
+                .add("fuel.laps_short", 24, "laps", 14, 0, 0, "");
+        return windowOpen ? s.add("fuel.window_first", 13, "lap", 13, 0, 0, "")
+                .add("fuel.window_last", 19, "lap", 19, 0, 0, "") : s;
+    }
+
+    private static StrategyCard card(List<StrategyCard> cards, String kind) {
+        return cards.stream().filter(c -> c.kind().equals(kind)).findFirst().orElseThrow(() -> new AssertionError(
+                "no " + kind + " card in " + cards));
+    }
+
+    private static void verified(StrategyFacts.Plan plan, StrategyCard c, String name) {
+        String words = c.title() + " " + c.reason();
+        FactCheck.Result r = FactCheck.check(name.isEmpty() ? words : words.replace(name, " "), plan.sheet());
+        assertEquals(List.of(), r.unmatched(), c.toString());
+        c.factIds().forEach(id -> assertTrue(plan.sheet().has(id), id + " cited by " + c));
+    }
+
+    @Test
+    void fuelThatWillNotLastGivesTheLitresTheNextStopAdds() {
+        StrategyFacts.Plan plan = StrategyFacts.of(race(false), List.of("Ana"));
+        assertEquals(15, plan.sheet().value("plan.next_lap"));
+        assertTrue(plan.sheet().value("plan.stops") >= 1, plan.sheet().toJson());
+        List<StrategyCard> cards = StrategyCards.of(plan);
+        StrategyCard fuel = card(cards, "fuel");
+        assertEquals(Math.round(plan.sheet().value("plan.stint2.fuel_to_add") * 10) / 10.0, fuel.fuelLiters());
+        assertTrue(fuel.factIds().containsAll(List.of("plan.stint2.fuel_to_add", "fuel.per_lap", "fuel.laps_to_go")));
+        assertFalse(cards.stream().anyMatch(c -> c.kind().equals("pit-this-lap") || c.kind().equals("driver-swap")));
+        cards.forEach(c -> verified(plan, c, ""));
+    }
+
+    @Test
+    void anOpenWindowGivesPitThisLapWithFuelAndTyres() {
+        StrategyFacts.Plan plan = StrategyFacts.of(race(true), List.of("Ana"));
+        List<StrategyCard> cards = StrategyCards.of(plan);
+        StrategyCard pit = card(cards, "pit-this-lap");
+        assertEquals(15, pit.lap());
+        assertEquals(List.of("lf", "rf", "lr", "rr"), pit.tyres());
+        assertTrue(pit.fuelLiters() > 0);
+        assertFalse(cards.stream().anyMatch(c -> c.kind().equals("fuel")), "the pit card carries the fuel");
+        verified(plan, pit, "");
+    }
+
+    @Test
+    void hotTyresAndASecondDriverGiveTheirCards() {
+        FactSheet s = race(false).add("lap14.tyre.lf.vs_best", 14.2, "C", 14, 0, 0, "LFtempCM")
+                .add("lap14.tyre.rf.vs_best", 3, "C", 14, 0, 0, "RFtempCM");
+        StrategyFacts.Plan plan = StrategyFacts.of(s, List.of("Ana", "Ben 2"));
+        List<StrategyCard> cards = StrategyCards.of(plan);
+        StrategyCard tyres = card(cards, "tyres");
+        assertEquals(List.of("lf"), tyres.tyres());
+        assertEquals(List.of("lap14.tyre.lf.vs_best"), tyres.factIds());
+        StrategyCard swap = card(cards, "driver-swap");
+        assertEquals(List.of("Ana", "Ben 2"), plan.stintDrivers().subList(0, 2));
+        assertTrue(swap.title().contains("Ben 2"), swap.title());
+        assertEquals((int) plan.sheet().value("plan.stint2.first_lap"), swap.lap());
+        verified(plan, tyres, "");
+        verified(plan, swap, "Ben 2");
+    }
+
+    @Test
+    void withoutFuelFiguresThereIsNoPlanAndNoCard() {
+        FactSheet s = new FactSheet().add("lap3.time", 20.4, "s", 3, 0, 0, "SessionTime");
+        StrategyFacts.Plan plan = StrategyFacts.of(s, List.of("Ana", "Ben"));
+        assertEquals(List.of(), StrategyCards.of(plan));
+        assertFalse(plan.sheet().has("plan.stops"));
+        FactSheet noRace = race(false).add("fuel.laps_to_go", 0, "laps", 14, 0, 0, "")
+                .add("fuel.laps_short", 0, "laps", 14, 0, 0, "");
+        assertEquals(List.of(), StrategyCards.of(StrategyFacts.of(noRace, List.of("Ana", "Ben"))));
+    }
+}
