@@ -234,9 +234,24 @@ class EngineerLiveTest {
     private static double uiCpuShare(Display display) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long ui = Thread.currentThread().threadId();
+        java.util.Map<String, Integer> paints = new java.util.TreeMap<>();
+        long[] bursts = {0, 0};
+        org.eclipse.swt.widgets.Listener count = e -> {
+            paints.merge(e.widget.getClass().getSimpleName() + "@" + System.identityHashCode(e.widget), 1, Integer::sum);
+            long now = System.nanoTime();
+            if (now - bursts[1] > 3_000_000) {
+                bursts[0]++;
+            }
+            bursts[1] = now;
+        };
+        if (Boolean.getBoolean("pitbox.paints")) {
+            display.addFilter(SWT.Paint, count);
+        }
         long cpu0 = threads.getThreadCpuTime(ui);
         long wall0 = System.nanoTime();
         settle(display, MEASURE_SECONDS * 1000L);
+        display.removeFilter(SWT.Paint, count);
+        System.out.println("PAINTS bursts " + bursts[0] + " " + paints);
         return (double) (threads.getThreadCpuTime(ui) - cpu0) / (System.nanoTime() - wall0);
     }
 
