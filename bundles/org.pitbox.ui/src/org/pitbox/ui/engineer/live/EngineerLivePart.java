@@ -121,15 +121,19 @@ public class EngineerLivePart {
         columns.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         SashForm left = new SashForm(columns, SWT.VERTICAL);
         Composite charts = new Composite(left, SWT.NONE);
-        charts.setLayout(new GridLayout(4, false));
+        charts.setLayout(new GridLayout(1, false));
         traces = new LiveTraceChart(charts);
-        traces.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
-        channelChoice = new Combo(charts, SWT.READ_ONLY);
+        traces.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        // the row under the charts has a composite of its own: GTK paints the charts' siblings with every frame
+        Composite chartTools = new Composite(charts, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).spacing(5, 5).applyTo(chartTools);
+        chartTools.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        channelChoice = new Combo(chartTools, SWT.READ_ONLY);
         channelChoice.setToolTipText("Any channel of the watched car, to chart over its best lap");
         channelChoice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        addChannel = Buttons.push(charts, "Add chart", "Chart the chosen channel too", this::addChannel);
-        removeChannel = Buttons.push(charts, "Remove last", "Take the bottom chart away", this::removeChannel);
-        Buttons.push(charts, "Default charts", "Speed, throttle, brake, gear and steering", () -> setChannels(
+        addChannel = Buttons.push(chartTools, "Add chart", "Chart the chosen channel too", this::addChannel);
+        removeChannel = Buttons.push(chartTools, "Remove last", "Take the bottom chart away", this::removeChannel);
+        Buttons.push(chartTools, "Default charts", "Speed, throttle, brake, gear and steering", () -> setChannels(
                 LiveTraceChart.DEFAULT_CHANNELS));
         lapTable = new LiveLapTable(left);
         left.setWeights(64, 36);
@@ -284,9 +288,9 @@ public class EngineerLivePart {
             return;
         }
         if (t.laps() != null) {
-            lapTable.show(t.laps(), t.sectors());
+            lapTable.show(t.laps(), t.sectors(), traces.dark());
         } else {
-            lapTable.recolor(); // the theme may have changed
+            lapTable.recolor(traces.dark()); // the theme may have changed
         }
         car.show(t.figures());
         if (channelChoice.getItemCount() != t.traced().size()) {
@@ -303,7 +307,7 @@ public class EngineerLivePart {
         map.clear();
         if (withTables) {
             tableFrame = frames;
-            lapTable.show(List.of(), 0);
+            lapTable.show(List.of(), 0, traces.dark());
             car.show(Map.of());
             channelChoice.removeAll();
             enableChannels();

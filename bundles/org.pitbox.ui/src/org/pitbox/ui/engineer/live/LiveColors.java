@@ -30,7 +30,12 @@ enum LiveColors {
 
     /** The shade for a {@code background} read before (reading a widget's colour is slow on GTK). */
     Color on(Color background) {
-        return dark(background) ? dark : light;
+        return on(dark(background));
+    }
+
+    /** The shade for the dark theme or for the light one. */
+    Color on(boolean darkTheme) {
+        return darkTheme ? dark : light;
     }
 
     /** Whether {@code control} has a dark background (the dark theme). */
@@ -38,7 +43,7 @@ enum LiveColors {
         return dark(control.getBackground());
     }
 
-    private static boolean dark(Color background) {
+    static boolean dark(Color background) {
         RGB bg = background.getRGB();
         return 0.299 * bg.red + 0.587 * bg.green + 0.114 * bg.blue < 128;
     }

@@ -292,6 +292,11 @@ final class LiveTraceChart {
         stale = false;
     }
 
+    /** Whether the charts were last drawn on a dark background (the dark theme), without reading it again. */
+    boolean dark() {
+        return LiveColors.dark(background == null ? canvas.getBackground() : background);
+    }
+
     private void readColors() {
         background = canvas.getBackground();
         foreground = canvas.getForeground();
