@@ -230,76 +230,22 @@ class EngineerLiveTest {
         }
     }
 
-    private static int sampleRun = 1;
-
-    /** The UI thread's CPU time over wall time while the driver streams in real time. */
+    /**
+     * The UI thread's CPU time over wall time while the driver streams in real time. The event loop sleeps until
+     * an event, as the workbench's does ({@code settle} wakes itself 50 times a second, which Team Live does not).
+     */
     private static double uiCpuShare(Display display) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long ui = Thread.currentThread().threadId();
-        java.util.Map<String, Integer> paints = new java.util.TreeMap<>();
-        long[] bursts = {0, 0};
-        org.eclipse.swt.widgets.Listener count = e -> {
-            paints.merge(e.widget.getClass().getSimpleName() + "@" + System.identityHashCode(e.widget), 1, Integer::sum);
-            long now = System.nanoTime();
-            if (now - bursts[1] > 3_000_000) {
-                bursts[0]++;
-            }
-            bursts[1] = now;
-        };
-        if (Boolean.getBoolean("pitbox.paints")) {
-            display.addFilter(SWT.Paint, count);
-        }
-        Thread uiThread = Thread.currentThread();
-        java.util.Map<String, Integer> incl = new java.util.HashMap<>();
-        java.util.Map<String, Integer> stacks = new java.util.HashMap<>();
-        int[] busy = {0, 0};
-        boolean[] stop = {false};
-        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-            while (!stop[0] && Boolean.getBoolean("pitbox.sample") && sampleRun == MEASURE_RUNS) {
-                StackTraceElement[] st = uiThread.getStackTrace();
-                busy[1]++;
-                boolean idle = false;
-                for (StackTraceElement f : st) {
-                    if (f.getMethodName().equals("sleep") && f.getClassName().endsWith("Display")) {
-                        idle = true;
-                    }
-                }
-                if (!idle) {
-                    busy[0]++;
-                    java.util.Set<String> seen = new java.util.HashSet<>();
-                    StringBuilder b = new StringBuilder();
-                    for (int i = 0; i < st.length; i++) {
-                        String m = st[i].getClassName().replaceAll(".*\\.", "") + "." + st[i].getMethodName();
-                        if (seen.add(m)) {
-                            incl.merge(m, 1, Integer::sum);
-                        }
-                        if (i < 14) {
-                            b.append(m).append(" < ");
-                        }
-                    }
-                    stacks.merge(b.toString(), 1, Integer::sum);
-                }
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
         long cpu0 = threads.getThreadCpuTime(ui);
         long wall0 = System.nanoTime();
-        settle(display, MEASURE_SECONDS * 1000L);
-        stop[0] = true;
-        display.removeFilter(SWT.Paint, count);
-        System.out.println("PAINTS bursts " + bursts[0] + " " + paints);
-        if (busy[1] > 0) {
-            System.out.println("SAMPLES busy " + busy[0] + " of " + busy[1]);
-            incl.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(90)
-                    .forEach(e -> System.out.println("INCL " + e.getValue() + " " + e.getKey()));
-            stacks.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40)
-                    .forEach(e -> System.out.println("STACK " + e.getValue() + " " + e.getKey()));
+        boolean[] over = {false};
+        display.timerExec(MEASURE_SECONDS * 1000, () -> over[0] = true);
+        while (!over[0]) {
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
         }
-        sampleRun++;
         return (double) (threads.getThreadCpuTime(ui) - cpu0) / (System.nanoTime() - wall0);
     }
 
