@@ -42,7 +42,7 @@ import org.pitbox.ui.widgets.TextFit;
  */
 public class EngineerLivePart {
     public static final String ID = "org.pitbox.ui.part.engineerlive";
-    /** Charts redraw at 20 Hz, the car on the map at 10 Hz, the figures about three times a second. */
+    /** Charts redraw at up to 20 Hz, the car on the map at 10 Hz, the figures about three times a second. */
     private static final int FRAME_MILLIS = 50;
     private static final int MAP_EVERY = 2;
     private static final int TABLE_EVERY = 6;
@@ -78,6 +78,10 @@ public class EngineerLivePart {
     private Text radioText;
     private Button radioSend;
     private long shownRows = -1;
+    /** Frames shown, and the frames the map and the figures were last repainted on. */
+    private int frames;
+    private int mapFrame = -MAP_EVERY;
+    private int tableFrame = -TABLE_EVERY;
     /** The lap table shown: whose and how many laps (it changes only when a lap completes). */
     private Object tabledLaps;
     private int tabledCount = -1;
@@ -117,15 +121,19 @@ public class EngineerLivePart {
         columns.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         SashForm left = new SashForm(columns, SWT.VERTICAL);
         Composite charts = new Composite(left, SWT.NONE);
-        charts.setLayout(new GridLayout(4, false));
+        charts.setLayout(new GridLayout(1, false));
         traces = new LiveTraceChart(charts);
-        traces.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
-        channelChoice = new Combo(charts, SWT.READ_ONLY);
+        traces.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        // the row under the charts has a composite of its own: GTK paints the charts' siblings with every frame
+        Composite chartTools = new Composite(charts, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).spacing(5, 5).applyTo(chartTools);
+        chartTools.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        channelChoice = new Combo(chartTools, SWT.READ_ONLY);
         channelChoice.setToolTipText("Any channel of the watched car, to chart over its best lap");
         channelChoice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        addChannel = Buttons.push(charts, "Add chart", "Chart the chosen channel too", this::addChannel);
-        removeChannel = Buttons.push(charts, "Remove last", "Take the bottom chart away", this::removeChannel);
-        Buttons.push(charts, "Default charts", "Speed, throttle, brake, gear and steering", () -> setChannels(
+        addChannel = Buttons.push(chartTools, "Add chart", "Chart the chosen channel too", this::addChannel);
+        removeChannel = Buttons.push(chartTools, "Remove last", "Take the bottom chart away", this::removeChannel);
+        Buttons.push(chartTools, "Default charts", "Speed, throttle, brake, gear and steering", () -> setChannels(
                 LiveTraceChart.DEFAULT_CHANNELS));
         lapTable = new LiveLapTable(left);
         left.setWeights(64, 36);
@@ -196,7 +204,7 @@ public class EngineerLivePart {
     private void setChannels(List<String> names) {
         traces.setChannels(names);
         prefs.put(CHANNELS, String.join(",", names));
-        tick(true, true);
+        frame(true);
     }
 
     private void addChannel() {
@@ -224,65 +232,89 @@ public class EngineerLivePart {
     }
 
     /**
-     * Copies the live models into the views: the charts every frame, the car on the map when {@code map}, the
-     * figures when {@code all}, and the lap table when {@code all} and a lap completed.
+     * One frame: the charts take the traces and repaint the stretch the car covered. The car on the map and the
+     * figures join a frame the charts repaint anyway, so GTK paints the window once for all of them (each paint
+     * costs about as much however little changed); while the charts stand still they go alone, at half their
+     * rate. With {@code all}, everything now. The lap table changes only when a lap completes.
      */
-    private void tick(boolean all, boolean withMap) {
+    private void frame(boolean all) {
         if (traces.control().isDisposed()) {
             return;
         }
+        frames++;
         long rows = board.rows();
-        if (!all && rows == shownRows) {
+        boolean mapDue = all || frames - mapFrame >= MAP_EVERY;
+        boolean tableDue = all || frames - tableFrame >= TABLE_EVERY;
+        if (rows == shownRows && !tableDue) {
             return; // nothing new since the last frame
         }
         shownRows = rows;
-        if (all && traces.imperial() != prefs.imperial()) {
-            traces.setImperial(prefs.imperial()); // the units preference changed
-        }
         boolean[] any = {false};
-        Tables[] tables = {null};
         board.read(m -> {
             any[0] = true;
             traces.take(m.traces());
-            if (withMap) {
-                map.take(m.map());
-            }
-            if (all) {
-                boolean lapDone = m.laps() != tabledLaps || m.laps().laps().size() != tabledCount;
-                tabledLaps = m.laps();
-                tabledCount = m.laps().laps().size();
-                tables[0] = new Tables(lapDone ? LiveLapTable.rows(m.laps()) : null, m.laps().sectorCount(),
-                        CarStateView.texts(m), m.traces().channels());
-            }
         });
         if (!any[0]) {
-            tabledLaps = null;
-            traces.clear("Nobody is watched yet. Pick a live session above and press Watch; drivers start one"
-                    + " under Driver > Team.");
-            map.clear();
-            if (all) {
-                lapTable.show(List.of(), 0);
-                car.show(Map.of());
-                channelChoice.removeAll();
-            }
+            showNobody(tableDue);
+            return;
         }
-        traces.redrawChanged();
-        if (withMap) {
+        boolean painting = traces.redrawChanged() || all;
+        if (mapDue && (painting || frames - mapFrame >= 2 * MAP_EVERY)) {
+            mapFrame = frames;
+            board.read(m -> map.take(m.map()));
             map.redrawChanged();
         }
-        if (tables[0] != null) {
-            Tables t = tables[0];
-            if (t.laps() != null) {
-                lapTable.show(t.laps(), t.sectors());
-            } else {
-                lapTable.recolor(); // the theme may have changed
-            }
-            car.show(t.figures());
-            if (channelChoice.getItemCount() != t.traced().size()) {
-                channelChoice.setItems(t.traced().stream().sorted().toArray(String[]::new));
-                channelChoice.select(Math.max(0, channelChoice.indexOf("RPM")));
-            }
+        if (tableDue && (painting || frames - tableFrame >= 2 * TABLE_EVERY)) {
+            tableFrame = frames;
+            showTables();
         }
+    }
+
+    /** The figures, the lap table when a lap completed, and the channels to add. */
+    private void showTables() {
+        if (traces.imperial() != prefs.imperial()) {
+            traces.setImperial(prefs.imperial()); // the units preference changed
+        }
+        Tables[] tables = {null};
+        board.read(m -> {
+            boolean lapDone = m.laps() != tabledLaps || m.laps().laps().size() != tabledCount;
+            tabledLaps = m.laps();
+            tabledCount = m.laps().laps().size();
+            tables[0] = new Tables(lapDone ? LiveLapTable.rows(m.laps()) : null, m.laps().sectorCount(),
+                    CarStateView.texts(m), m.traces().channels());
+        });
+        Tables t = tables[0];
+        if (t == null) {
+            return;
+        }
+        if (t.laps() != null) {
+            lapTable.show(t.laps(), t.sectors(), traces.dark());
+        } else {
+            lapTable.recolor(traces.dark()); // the theme may have changed
+        }
+        car.show(t.figures());
+        if (channelChoice.getItemCount() != t.traced().size()) {
+            channelChoice.setItems(t.traced().stream().sorted().toArray(String[]::new));
+            channelChoice.select(Math.max(0, channelChoice.indexOf("RPM")));
+        }
+        enableChannels();
+    }
+
+    private void showNobody(boolean withTables) {
+        tabledLaps = null;
+        traces.clear("Nobody is watched yet. Pick a live session above and press Watch; drivers start one"
+                + " under Driver > Team.");
+        map.clear();
+        if (withTables) {
+            tableFrame = frames;
+            lapTable.show(List.of(), 0, traces.dark());
+            car.show(Map.of());
+            channelChoice.removeAll();
+            enableChannels();
+        }
+    }
+
+    private void enableChannels() {
         boolean canAdd = channelChoice.getItemCount() > 0;
         addChannel.setEnabled(canAdd);
         channelChoice.setEnabled(canAdd);
@@ -292,16 +324,13 @@ public class EngineerLivePart {
     private void scheduleTick() {
         Display display = traces.control().getDisplay();
         display.timerExec(FRAME_MILLIS, new Runnable() {
-            private int frames;
-
             @Override
             public void run() {
                 if (traces.control().isDisposed()) {
                     return;
                 }
                 if (traces.control().isVisible()) {
-                    tick(frames % TABLE_EVERY == 0, frames % MAP_EVERY == 0);
-                    frames++;
+                    frame(false);
                 }
                 display.timerExec(FRAME_MILLIS, this);
             }

@@ -2,7 +2,6 @@ package org.pitbox.ui.engineer.live;
 
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.widgets.Control;
 
 /** Team Live's colours, each in a shade for the dark theme and one that reads on the light theme's white. */
 enum LiveColors {
@@ -23,22 +22,18 @@ enum LiveColors {
         this.light = new Color(light >> 16, light >> 8 & 0xff, light & 0xff);
     }
 
-    /** The shade for what {@code control} is drawn on. */
-    Color on(Control control) {
-        return on(control.getBackground());
-    }
-
     /** The shade for a {@code background} read before (reading a widget's colour is slow on GTK). */
     Color on(Color background) {
-        return dark(background) ? dark : light;
+        return on(dark(background));
     }
 
-    /** Whether {@code control} has a dark background (the dark theme). */
-    static boolean dark(Control control) {
-        return dark(control.getBackground());
+    /** The shade for the dark theme or for the light one. */
+    Color on(boolean darkTheme) {
+        return darkTheme ? dark : light;
     }
 
-    private static boolean dark(Color background) {
+    /** Whether {@code background} is dark (the dark theme). */
+    static boolean dark(Color background) {
         RGB bg = background.getRGB();
         return 0.299 * bg.red + 0.587 * bg.green + 0.114 * bg.blue < 128;
     }

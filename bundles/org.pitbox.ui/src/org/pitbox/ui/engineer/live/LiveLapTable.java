@@ -72,9 +72,11 @@ final class LiveLapTable {
         return lap.flags().stream().map(Lap.Flag::label).collect(Collectors.joining(", "));
     }
 
-    /** Shows {@code rows} for a table of {@code sectors} sectors; on the UI thread. */
-    void show(List<Row> rows, int sectors) {
-        boolean dark = LiveColors.dark(table);
+    /**
+     * Shows {@code rows} for a table of {@code sectors} sectors, in the shades for the {@code dark} theme or the
+     * light one (taken from a colour read before: reading the table's own is slow on GTK); on the UI thread.
+     */
+    void show(List<Row> rows, int sectors, boolean dark) {
         if (rows.equals(shown) && sectors == sectorColumns && dark == shownDark) {
             return;
         }
@@ -83,8 +85,8 @@ final class LiveLapTable {
         if (sectors != sectorColumns) {
             columns(sectors);
         }
-        Color best = LiveColors.BEST.on(table);
-        Color bestSector = LiveColors.BEST_SECTOR.on(table);
+        Color best = LiveColors.BEST.on(dark);
+        Color bestSector = LiveColors.BEST_SECTOR.on(dark);
         table.setRedraw(false);
         table.removeAll();
         for (Row row : rows) {
@@ -109,8 +111,8 @@ final class LiveLapTable {
     }
 
     /** Colours the rows again if the theme changed. */
-    void recolor() {
-        show(shown, sectorColumns);
+    void recolor(boolean dark) {
+        show(shown, sectorColumns, dark);
     }
 
     private void columns(int sectors) {

@@ -157,22 +157,23 @@ final class LiveTraceChart {
 
     /**
      * Repaints what changed since the last paint: the strip of lap distance the car covered, or everything
-     * after a new lap, a new range or a resize.
+     * after a new lap, a new range or a resize; true when it asked for a repaint.
      */
-    void redrawChanged() {
+    boolean redrawChanged() {
         Rectangle area = canvas.getClientArea();
         int width = area.width - LEFT - 10;
         if (stale || empty != null || reachedBin < drawnBin || drawnBin < 0 || width < 20 || line.length == 0) {
             canvas.redraw();
-            return;
+            return true;
         }
         int bins = line.length / 2;
         int from = LEFT + drawnBin * width / (bins - 1);
         int to = LEFT + reachedBin * width / (bins - 1);
         if (to - from < STEP) {
-            return; // the strip waits until the car has covered a few pixels
+            return false; // the strip waits until the car has covered a few pixels
         }
         canvas.redraw(from - 3, 0, to - from + 6, area.height, false);
+        return true;
     }
 
     void clear(String text) {
@@ -289,6 +290,11 @@ final class LiveTraceChart {
         }
         drawnBin = reachedBin;
         stale = false;
+    }
+
+    /** Whether the charts were last drawn on a dark background (the dark theme), without reading it again. */
+    boolean dark() {
+        return LiveColors.dark(background == null ? canvas.getBackground() : background);
     }
 
     private void readColors() {
