@@ -3,6 +3,7 @@ package org.pitbox.app.team;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pitbox.app.team.DemoServerProcess.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,11 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pitbox.app.feed.ActiveFeed;
@@ -38,41 +37,26 @@ import org.pitbox.protocol.codec.FrameSchema;
  * finished in that live session; both spools leave the disk once the server has confirmed them.
  */
 class LeftSpoolTest {
-    private static final Path SERVER_JAR = Path.of("..", "..", "cloud-server", "target", "pitbox-server.jar")
-            .toAbsolutePath().normalize();
-    private static final String DRIVER = "driver@demo.pitbox", PASSWORD = "pitbox-demo";
-    private static Path dir;
-    private static Process server;
+    private static DemoServerProcess server;
     private static String base;
 
     @BeforeAll
     static void startServer() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(SERVER_JAR), "skipped: needs the server jar " + SERVER_JAR
-                + " (the build makes cloud-server before this bundle)");
-        dir = Files.createTempDirectory("pitbox-left-spool");
-        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
-        Path ready = dir.resolve("ready");
-        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                SERVER_JAR.toString(), "org.pitbox.server.DemoServer", "--ready-file", ready.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-        await(() -> Files.exists(ready) && size(ready) > 0 || !server.isAlive(), 60, "the demo server starts");
-        assertTrue(server.isAlive(), "the demo server stopped: " + Files.readString(dir.resolve("server.log")));
-        base = Files.readString(ready).strip();
+        server = DemoServerProcess.start("left-spool");
+        base = server.base();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         if (server != null) {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.close();
         }
-        System.clearProperty(PitboxHome.PROPERTY);
     }
 
     @Test
     void leftSpoolsAreSentAtTheNextSignIn() throws Exception {
         CloudClient c = new CloudClient(URI.create(base));
-        c.login(DRIVER, PASSWORD);
+        c.login(DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD);
         long team = c.teams().get(0).id();
         Set<Long> before = sessionIds(c, team);
         SimulatedRecording race = SimulatedRecording.run(SimOptions.defaults().withLaps(1).withSeed(5));
@@ -95,11 +79,11 @@ class LeftSpoolTest {
         assertTrue(Files.isDirectory(spools.resolve("live-left-online")));
 
         List<String> heard = new CopyOnWriteArrayList<>();
-        TeamSession next = new TeamSession(new ActiveFeed(), new TeamSessionTest.MemoryStore(),
-                new TeamSessionTest.MemorySettings());
+        TeamSession next = new TeamSession(new ActiveFeed(), new MemoryStore(),
+                new MemorySettings());
         next.addListener(heard::add);
         try {
-            next.signIn(base, DRIVER, PASSWORD).get(30, TimeUnit.SECONDS);
+            next.signIn(base, DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
             await(() -> heard.stream().filter(s -> s.contains("left by an earlier run, sent to")).count() == 2, 120,
                     "both left sessions are sent: " + heard);
             assertFalse(Files.exists(spools.resolve("live-left-offline")), "a confirmed spool leaves the disk");
@@ -142,24 +126,6 @@ class LeftSpoolTest {
                     .filter(s -> !before.contains(s.id()) && SessionView.COMPLETE.equals(s.status())).toList();
         } catch (IOException e) {
             return List.of();
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void await(BooleanSupplier done, int seconds, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
         }
     }
 }

@@ -6,26 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pitbox.app.team.DemoServerProcess.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.live.LiveBoard;
 import org.pitbox.client.live.Bandwidth;
-import org.pitbox.core.home.PitboxHome;
 import org.pitbox.core.live.LinkLevel;
 import org.pitbox.core.sim.SimulatorSource;
 
@@ -34,70 +27,20 @@ import org.pitbox.core.sim.SimulatorSource;
  * sign in, remember and restore the sign-in, stream the simulator live, watch it, radio both ways, sign out.
  */
 class TeamSessionTest {
-    private static final Path SERVER_JAR = Path.of("..", "..", "cloud-server", "target", "pitbox-server.jar")
-            .toAbsolutePath().normalize();
-    private static final String PASSWORD = "pitbox-demo";
-    private static Path dir;
-    private static Process server;
+    private static DemoServerProcess server;
     private static String base;
-
-    /** A sign-in store in memory: what the workbench keeps in secure storage. */
-    static final class MemoryStore implements SignInStore {
-        volatile SignIn stored;
-
-        @Override
-        public Optional<SignIn> load() {
-            return Optional.ofNullable(stored);
-        }
-
-        @Override
-        public void save(SignIn signIn) {
-            stored = signIn;
-        }
-
-        @Override
-        public void clear() {
-            stored = null;
-        }
-    }
-
-    /** Settings in memory: what the workbench keeps in its preferences. */
-    static final class MemorySettings implements TeamSettings {
-        final Map<String, String> values = new HashMap<>();
-
-        @Override
-        public synchronized String get(String key, String defaultValue) {
-            return values.getOrDefault(key, defaultValue);
-        }
-
-        @Override
-        public synchronized void put(String key, String value) {
-            values.put(key, value);
-        }
-    }
 
     @BeforeAll
     static void startServer() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(SERVER_JAR), "skipped: needs the server jar " + SERVER_JAR
-                + " (the build makes cloud-server before this bundle)");
-        dir = Files.createTempDirectory("pitbox-team-session");
-        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
-        Path ready = dir.resolve("ready");
-        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                SERVER_JAR.toString(), "org.pitbox.server.DemoServer", "--ready-file", ready.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-        await(() -> Files.exists(ready) && size(ready) > 0 || !server.isAlive(), 60, "the demo server starts");
-        assertTrue(server.isAlive(), "the demo server stopped: " + Files.readString(dir.resolve("server.log")));
-        base = Files.readString(ready).strip();
+        server = DemoServerProcess.start("team-session");
+        base = server.base();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         if (server != null) {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.close();
         }
-        System.clearProperty(PitboxHome.PROPERTY);
     }
 
     @Test
@@ -125,7 +68,7 @@ class TeamSessionTest {
         engineer.addListener(seen::add);
         try {
             assertEquals(TeamSettings.DEFAULT_SERVER_URL, team.serverUrl(), "nothing chosen yet");
-            team.signIn(base, "driver@demo.pitbox", PASSWORD).get(30, TimeUnit.SECONDS);
+            team.signIn(base, DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
             assertTrue(team.signedIn());
             assertNotNull(team.team(), "the demo team is chosen");
             assertEquals(base, settings.get(TeamSettings.SERVER_URL, null));
@@ -140,7 +83,7 @@ class TeamSessionTest {
             assertEquals(Bandwidth.FULL.key(), settings.get(TeamSettings.BANDWIDTH, null));
             await(() -> team.link().level() == LinkLevel.OK, 30, "the link is live: " + team.link().text());
 
-            engineerSide.signIn(base, "engineer@demo.pitbox", PASSWORD).get(30, TimeUnit.SECONDS);
+            engineerSide.signIn(base, DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
             engineer.watch(engineerSide.client(), engineerSide.team(), team.sessionKey());
             await(() -> board.active() && board.rows() > 0, 30, "the engineer's board takes rows");
             assertTrue(seen.contains(EngineerLive.Change.SESSION), seen.toString());
@@ -168,24 +111,6 @@ class TeamSessionTest {
             engineerSide.dispose();
             team.dispose();
             feed.stop();
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void await(BooleanSupplier done, int seconds, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
         }
     }
 }

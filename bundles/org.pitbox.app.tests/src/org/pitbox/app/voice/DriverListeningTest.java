@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.team.MemorySettings;
 import org.pitbox.core.sim.SimulatorSource;
 import org.pitbox.voice.command.CommandMatcher.Match;
 import org.pitbox.voice.command.Intent;
@@ -33,7 +34,7 @@ class DriverListeningTest {
     Path dir;
 
     private final ActiveFeed feed = new ActiveFeed();
-    private final VoiceFixtures.MemorySettings settings = new VoiceFixtures.MemorySettings();
+    private final MemorySettings settings = new MemorySettings();
     private final VoiceFixtures.Sink sink = new VoiceFixtures.Sink();
     private LocalVoice localVoice;
     private DriverVoice voice;
