@@ -115,7 +115,28 @@ public final class SphinxEngine implements SpeechEngine {
     }
 
     @Override
-    public String recognise(short[] samples) {
+    public Utterance start() {
+        java.util.List<short[]> chunks = new java.util.ArrayList<>();
+        return new Utterance() {
+            @Override
+            public void hear(short[] chunk) {
+                chunks.add(chunk.clone());
+            }
+
+            @Override
+            public String finish() {
+                short[] all = new short[chunks.stream().mapToInt(c -> c.length).sum()];
+                int at = 0;
+                for (short[] c : chunks) {
+                    System.arraycopy(c, 0, all, at, c.length);
+                    at += c.length;
+                }
+                return whole(all);
+            }
+        };
+    }
+
+    private String whole(short[] samples) {
         byte[] pcm = Audio.bytes(noiseFloor(samples));
         Recogniser.Heard command = recogniser.recognise(pcm);
         if (phones == null || command.text().isEmpty() || command.text().contains("<unk>")) {
