@@ -1,12 +1,18 @@
 package org.pitbox.voice.engine;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.pitbox.voice.command.CommandTable;
 
@@ -15,6 +21,8 @@ import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.decoder.search.Token;
+import edu.cmu.sphinx.linguist.dictionary.Pronunciation;
+import edu.cmu.sphinx.result.WordResult;
 
 /**
  * CMU Sphinx4 with the command grammar (JSGF) and its en-us model from the jar: no download. Push-to-talk mode:
@@ -36,6 +44,11 @@ public final class SphinxEngine implements SpeechEngine {
     /** The noise floor added to every utterance, in sample units (of 32768). */
     static final int FLOOR = 63;
 
+    private final ExecutorService decoders = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "sphinx4-decoder");
+        t.setDaemon(true);
+        return t;
+    });
     private final Recogniser recogniser;
     private final Recogniser phones;
     private final double margin;
@@ -114,60 +127,90 @@ public final class SphinxEngine implements SpeechEngine {
         return "Sphinx4 (built in)";
     }
 
+    /**
+     * Both decodes, the grammar and the phone loop, run on their own threads while the driver speaks, each reading
+     * the chunks as they arrive; the release only ends their audio.
+     */
     @Override
     public Utterance start() {
-        java.util.List<short[]> chunks = new java.util.ArrayList<>();
+        Chunks forCommand = new Chunks();
+        Chunks forPhones = phones == null ? null : new Chunks();
+        Future<Heard> command = decoders.submit(() -> recogniser.recognise(forCommand));
+        Future<Heard> loop = phones == null ? null : decoders.submit(() -> phones.recognise(forPhones));
+        Floor floor = new Floor();
         return new Utterance() {
+            private long samples;
+
             @Override
             public void hear(short[] chunk) {
-                chunks.add(chunk.clone());
+                int n = (int) Math.min(chunk.length, (long) Audio.MAX_SECONDS * Audio.RATE - samples);
+                if (n <= 0) {
+                    return;
+                }
+                samples += n;
+                byte[] pcm = Audio.bytes(floor.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n)));
+                forCommand.add(pcm);
+                if (forPhones != null) {
+                    forPhones.add(pcm);
+                }
             }
 
             @Override
             public String finish() {
-                short[] all = new short[chunks.stream().mapToInt(c -> c.length).sum()];
-                int at = 0;
-                for (short[] c : chunks) {
-                    System.arraycopy(c, 0, all, at, c.length);
-                    at += c.length;
+                forCommand.end();
+                if (forPhones != null) {
+                    forPhones.end();
                 }
-                return whole(all);
+                Heard heard = result(command);
+                if (loop == null || heard.text().isEmpty() || heard.text().contains("<unk>")) {
+                    return heard.text();
+                }
+                return accepted(heard, result(loop), samples) ? heard.text() : "<unk>";
             }
         };
     }
 
-    private String whole(short[] samples) {
-        byte[] pcm = Audio.bytes(noiseFloor(samples));
-        Recogniser.Heard command = recogniser.recognise(pcm);
-        if (phones == null || command.text().isEmpty() || command.text().contains("<unk>")) {
-            return command.text();
+    private static Heard result(Future<Heard> decode) {
+        try {
+            return decode.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Sphinx4 failed on an utterance: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Sphinx4 decoded", e);
         }
-        double frames = Math.max(1, samples.length / (Audio.RATE / 100.0));
-        double perFrame = (command.score() - phones.recognise(pcm).score()) / frames;
-        return perFrame >= margin ? command.text() : "<unk>";
+    }
+
+    /** Whether the command beats the free phone loop over the same audio by the margin per 10 ms frame. */
+    boolean accepted(Heard command, Heard loop, long samples) {
+        double frames = Math.max(1, samples / (Audio.RATE / 100.0));
+        return (command.score() - loop.score()) / frames >= margin;
     }
 
     /**
-     * The samples over a microphone's noise floor (uniform, within {@link #FLOOR}, about -60 dB full scale):
-     * digital silence (a WAV padded with zeros) has no spectrum, and Sphinx4's noise and mean estimates over it
-     * derail the utterance (clean synthetic speech: 72 % exact without the floor, 97 % with it).
+     * Adds a microphone's noise floor (uniform, within {@link #FLOOR}, about -60 dB full scale) to the samples,
+     * chunk after chunk: digital silence (a WAV padded with zeros) has no spectrum, and Sphinx4's noise and mean
+     * estimates over it derail the utterance (clean synthetic speech: 72 % exact without the floor, 97 % with it).
      */
-    static short[] noiseFloor(short[] samples) {
-        short[] out = new short[samples.length];
-        long x = 0x9E3779B97F4A7C15L;
-        for (int i = 0; i < samples.length; i++) {
-            x ^= x << 13;
-            x ^= x >>> 7;
-            x ^= x << 17;
-            int v = samples[i] + (int) (x % FLOOR);
-            out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+    static final class Floor {
+        private long x = 0x9E3779B97F4A7C15L;
+
+        short[] add(short[] samples) {
+            short[] out = new short[samples.length];
+            for (int i = 0; i < samples.length; i++) {
+                x ^= x << 13;
+                x ^= x >>> 7;
+                x ^= x << 17;
+                int v = samples[i] + (int) (x % FLOOR);
+                out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+            }
+            return out;
         }
-        return out;
     }
 
     @Override
     public void close() {
-        // the recogniser holds only memory
+        decoders.shutdownNow();
     }
 
     /** Sphinx4's stream recogniser, made from a context so that the configuration can be PitBox's. */
@@ -177,21 +220,38 @@ public final class SphinxEngine implements SpeechEngine {
             recognizer.allocate();
         }
 
-        /** The words heard and the best path's total score (log-likelihood, Sphinx4's scale). */
-        record Heard(String text, double score) {
-        }
-
-        Heard recognise(byte[] pcm) {
-            context.setSpeechSource(new ByteArrayInputStream(pcm));
+        Heard recognise(InputStream audio) {
+            context.setSpeechSource(audio);
             StringBuilder text = new StringBuilder();
             double score = 0;
+            List<Word> words = new ArrayList<>();
             SpeechResult r;
             while ((r = getResult()) != null) {
                 text.append(r.getHypothesis()).append(' ');
                 Token best = r.getResult().getBestToken();
                 score += best == null ? Double.NEGATIVE_INFINITY : best.getScore();
+                for (WordResult w : r.getWords()) {
+                    if (!w.isFiller()) {
+                        words.add(new Word(w.getWord().getSpelling(), phones(w.getWord()),
+                                (int) (w.getTimeFrame().length() / 10)));
+                    }
+                }
             }
-            return new Heard(text.toString().strip(), score);
+            return new Heard(text.toString().strip(), score, words);
         }
+    }
+
+    /** A word's phones; 1 for the phone loop's "words", which are phones. */
+    private static int phones(edu.cmu.sphinx.linguist.dictionary.Word word) {
+        Pronunciation[] p = word.getPronunciations();
+        return p == null || p.length == 0 ? 1 : p[0].getUnits().length;
+    }
+
+    /** The words heard, the best path's total score (log-likelihood, Sphinx4's scale) and the words' timing. */
+    record Heard(String text, double score, List<Word> words) {
+    }
+
+    /** A word (or a phone, from the phone loop) heard: its phones and its 10 ms frames. */
+    record Word(String spelling, int phones, int frames) {
     }
 }
