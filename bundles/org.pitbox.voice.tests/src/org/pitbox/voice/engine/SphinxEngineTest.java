@@ -54,7 +54,7 @@ class SphinxEngineTest {
     void audioHeardInChunksWhileSpeakingIsRecognised() throws Exception {
         String why = Espeak.unavailable();
         assumeTrue(why == null, "skipped: " + why);
-        short[] audio = Noise.pad(new Espeak("en-gb+m3", 175).say("add twenty liters of fuel"), 0.3);
+        short[] audio = Noise.pad(new Espeak("en-us", 165).say("add twenty liters of fuel"), 0.3);
         SpeechEngine.Utterance u = engine.start();
         int chunk = Audio.RATE / 50;
         for (int at = 0; at < audio.length; at += chunk) {

@@ -29,7 +29,7 @@ public interface SpeechEngine extends AutoCloseable {
         /** The next chunk of 16 kHz mono samples, as the microphone delivered it. */
         void hear(short[] chunk);
 
-        /** The key is released: the words heard. Call once; it waits for the decoding to end. */
+        /** The key is released: the words heard. Every started utterance is finished, once; this waits for the decoding. */
         String finish();
     }
 }
