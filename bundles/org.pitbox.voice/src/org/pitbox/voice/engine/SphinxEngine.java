@@ -37,7 +37,7 @@ public final class SphinxEngine implements SpeechEngine {
      * likelier per-phone branch rejects it, at the cost of some commands at 5 dB).
      */
     public record Rejection(double branch, double perPhone, double margin) {
-        public static final Rejection DEFAULT = new Rejection(1e-25, 1e-7, 11000);
+        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-8, 12000);
     }
     private static final String MODEL = "/edu/cmu/sphinx/models/en-us/";
     /** The noise floor added to every utterance, in sample units (of 32768). */

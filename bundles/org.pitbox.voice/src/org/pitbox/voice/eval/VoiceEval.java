@@ -39,10 +39,10 @@ public final class VoiceEval {
               latter over 10 utterances per set fed in 40 ms chunks at real-time pace.
               --dir DIR    score DIR/expected.tsv instead: lines 'file<TAB>expected command' or 'file<TAB>reject'
               --engine     sphinx (built in, the default) or vosk (needs --model, a Vosk model folder)
-              --oog P      Sphinx4's out-of-grammar branch probability (default 1e-25)
-              --oog-phone P  its per-phone probability (default 1e-7)
+              --oog P      Sphinx4's out-of-grammar branch probability (default 1e-30)
+              --oog-phone P  its per-phone probability (default 1e-8)
               --margin M   the least score per 10 ms frame by which a command must beat a free phone loop
-                           (default 11000; 0 turns the check off)
+                           (default 12000; 0 turns the check off)
               --quick      one voice, clean and engine noise at 10 dB
               --save DIR   also write the spoken set as WAVs with an expected.tsv, for --dir""";
 
