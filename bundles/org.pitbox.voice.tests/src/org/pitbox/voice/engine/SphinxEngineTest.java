@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +51,32 @@ class SphinxEngineTest {
     }
 
     @Test
+    void audioHeardInChunksWhileSpeakingIsRecognised() throws Exception {
+        String why = Espeak.unavailable();
+        assumeTrue(why == null, "skipped: " + why);
+        short[] audio = Noise.pad(new Espeak("en-us", 165).say("add twenty liters of fuel"), 0.3);
+        SpeechEngine.Utterance u = engine.start();
+        int chunk = Audio.RATE / 50;
+        for (int at = 0; at < audio.length; at += chunk) {
+            u.hear(Arrays.copyOfRange(audio, at, Math.min(audio.length, at + chunk)));
+        }
+        String heard = u.finish();
+        assertEquals("add twenty liters of fuel", heard);
+        assertEquals(heard, engine.recognise(audio), "the same words heard at once");
+    }
+
+    @Test
+    void carTalkThatIsNoCommandIsRejected() throws Exception {
+        String why = Espeak.unavailable();
+        assumeTrue(why == null, "skipped: " + why);
+        Espeak voice = new Espeak("en-us", 165);
+        for (String text : List.of("the car is loose on entry", "fuel feels heavy", "box is busy")) {
+            String heard = engine.recognise(Noise.pad(voice.say(text), 0.3));
+            assertFalse(matcher.match(heard).understood(), text + ": heard '" + heard + "'");
+        }
+    }
+
+    @Test
     void noiseAloneIsNoCommand() {
         for (Noise n : Noise.values()) {
             double[] noise = n.make(Audio.RATE * 2, 11);
@@ -73,7 +101,7 @@ class SphinxEngineTest {
     @Test
     void theNoiseFloorStaysUnderItsLevel() {
         short[] in = {0, 0, Short.MAX_VALUE, Short.MIN_VALUE, 100};
-        short[] out = SphinxEngine.noiseFloor(in);
+        short[] out = new SphinxEngine.Floor().add(in);
         for (int i = 0; i < in.length; i++) {
             assertTrue(Math.abs(out[i] - in[i]) < SphinxEngine.FLOOR, i + ": " + out[i]);
         }

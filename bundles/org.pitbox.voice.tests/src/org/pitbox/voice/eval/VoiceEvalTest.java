@@ -1,6 +1,7 @@
 package org.pitbox.voice.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -15,6 +16,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pitbox.voice.command.CommandMatcher;
+import org.pitbox.voice.command.CommandTable;
 import org.pitbox.voice.engine.Audio;
 
 class VoiceEvalTest {
@@ -37,7 +40,7 @@ class VoiceEvalTest {
         Files.write(dir.resolve("expected.tsv"), List.of("# file, then what it says", "box.wav\tbox this lap",
                 "silence.wav\treject"));
         String out = run("--dir", dir.toString());
-        assertTrue(out.contains("| " + dir.getFileName() + " | 1 | 100.0 % | 0 | 0 | 100.0 % |"), out);
+        assertTrue(out.contains("| " + dir.getFileName() + " | 1 | 100.0 % | 0 | 0 | - | 100.0 % | 2 |"), out);
     }
 
     @Test
@@ -60,6 +63,16 @@ class VoiceEvalTest {
         assertTrue(outside.getMessage().endsWith("line 2: no WAV file '../b.wav' in " + dir), outside.getMessage());
         assertThrows(IllegalArgumentException.class, () -> run("--engine", "whisper"));
         assertTrue(run("--help").startsWith("usage: pitbox voice-eval"));
+    }
+
+    @Test
+    void nonCommandsAreNoCommandsAndTheHeldOutOnesAreApart() {
+        CommandMatcher matcher = new CommandMatcher(CommandTable.standard());
+        for (String text : VoiceEval.NON_COMMANDS) {
+            assertFalse(matcher.match(text).understood(), text);
+            assertFalse(VoiceEval.HELD_OUT.contains(text), text);
+        }
+        VoiceEval.HELD_OUT.forEach(text -> assertFalse(matcher.match(text).understood(), text));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.pitbox.voice.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,13 +56,30 @@ public final class VoskEngine implements SpeechEngine {
         return "Vosk (downloaded model)";
     }
 
+    /** Vosk decodes each chunk as it is given, on the capturing thread. */
     @Override
-    public String recognise(short[] samples) {
-        try (Recognizer r = new Recognizer(model, Audio.RATE, grammar)) {
-            byte[] pcm = Audio.bytes(samples);
-            r.acceptWaveForm(pcm, pcm.length);
-            return text(r.getFinalResult());
-        }
+    public Utterance start() {
+        Recognizer r = new Recognizer(model, Audio.RATE, grammar);
+        return new Utterance() {
+            private long heard;
+
+            @Override
+            public void hear(short[] chunk) {
+                int n = (int) Math.min(chunk.length, (long) Audio.MAX_SECONDS * Audio.RATE - heard);
+                if (n > 0) {
+                    heard += n;
+                    byte[] pcm = Audio.bytes(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
+                    r.acceptWaveForm(pcm, pcm.length);
+                }
+            }
+
+            @Override
+            public String finish() {
+                try (r) {
+                    return text(r.getFinalResult());
+                }
+            }
+        };
     }
 
     /** The "text" of a Vosk result. */

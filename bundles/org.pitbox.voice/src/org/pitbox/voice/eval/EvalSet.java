@@ -7,7 +7,8 @@ import org.pitbox.voice.command.Command;
 
 /**
  * The scores of one set of utterances: commands heard exactly, commands rejected or taken for another, non-commands
- * rejected or forced onto a command, and how long each took from the end of speech to the matched command.
+ * rejected or forced onto a command (those the rejection was tuned on apart from the held-out ones), and for the
+ * utterances fed in real time, how long each took from the end of speech (the last chunk) to the matched command.
  */
 final class EvalSet {
     final String name;
@@ -15,8 +16,10 @@ final class EvalSet {
     int exact;
     int missed;
     int wrong;
-    int nonCommands;
-    int rejected;
+    int tuning;
+    int tuningRejected;
+    int heldOut;
+    int heldOutRejected;
     final List<Double> millis = new ArrayList<>();
     final List<String> mistakes = new ArrayList<>();
 
@@ -24,20 +27,27 @@ final class EvalSet {
         this.name = name;
     }
 
-    /** One utterance: what it should be (null for a non-command) and what was heard. */
-    void add(String label, Command expected, Command heard, String text, double ms) {
-        millis.add(ms);
-        if (expected == null) {
-            nonCommands++;
-            if (heard == null) {
-                rejected++;
+    /** What an utterance should be: a command, or a non-command the rejection was tuned on or held out from. */
+    record Expected(Command command, boolean heldOut) {
+    }
+
+    /** One utterance: what it should be and what was heard. */
+    void add(String label, Expected expected, Command heard, String text) {
+        if (expected.command() == null) {
+            if (expected.heldOut()) {
+                heldOut++;
+                heldOutRejected += heard == null ? 1 : 0;
             } else {
+                tuning++;
+                tuningRejected += heard == null ? 1 : 0;
+            }
+            if (heard != null) {
                 mistakes.add(label + " -> " + heard.intent() + " (heard '" + text + "')");
             }
             return;
         }
         commands++;
-        if (heard != null && heard.sameAs(expected)) {
+        if (heard != null && heard.sameAs(expected.command())) {
             exact++;
         } else {
             if (heard == null) {
@@ -54,8 +64,10 @@ final class EvalSet {
         exact += other.exact;
         missed += other.missed;
         wrong += other.wrong;
-        nonCommands += other.nonCommands;
-        rejected += other.rejected;
+        tuning += other.tuning;
+        tuningRejected += other.tuningRejected;
+        heldOut += other.heldOut;
+        heldOutRejected += other.heldOutRejected;
         millis.addAll(other.millis);
     }
 
