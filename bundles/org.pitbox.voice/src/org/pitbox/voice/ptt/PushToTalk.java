@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.pitbox.voice.capture.AudioFeed;
 import org.pitbox.voice.capture.Level;
 import org.pitbox.voice.engine.Audio;
@@ -13,8 +14,9 @@ import org.pitbox.voice.engine.SpeechEngine;
 
 /**
  * The driver holds a button and speaks: the audio between press and release (with the 300 ms before the press, so
- * a word started with the press is whole) goes to the engine on its own thread, and the words come back to the
- * listener. The feed runs while push-to-talk is on, for the level meter; only held audio is recognised.
+ * a word started with the press is whole) goes to the engine as it is captured, so the engine decodes while the
+ * driver speaks and little is left at the release; the words come back to the listener. The feed runs while
+ * push-to-talk is on, for the level meter; only held audio is recognised.
  */
 public final class PushToTalk implements AutoCloseable {
     /** Audio kept from before the press. */
@@ -44,7 +46,10 @@ public final class PushToTalk implements AutoCloseable {
     private final ExecutorService recogniser;
     private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
     private int preRollSamples;
+    /** Held while the engine starts or finishes an utterance: it hears one at a time. */
+    private final Object engineLock = new Object();
     private short[] held;
+    private SpeechEngine.Utterance utterance;
     private int heldSamples;
 
     public PushToTalk(SpeechEngine engine, AudioFeed feed, Listener listener) {
@@ -72,44 +77,57 @@ public final class PushToTalk implements AutoCloseable {
         return feed.name();
     }
 
-    public synchronized void press() {
-        if (held != null) {
-            return;
-        }
-        held = new short[MAX_SAMPLES];
-        heldSamples = 0;
-        for (short[] c : preRoll) {
-            append(c);
+    /** The button went down: the engine starts hearing (the pre-roll first) and decodes while the driver speaks. */
+    public void press() {
+        synchronized (engineLock) {
+            synchronized (this) {
+                if (held != null) {
+                    return;
+                }
+                held = new short[MAX_SAMPLES];
+                heldSamples = 0;
+                utterance = engine.start();
+                for (short[] c : preRoll) {
+                    take(c);
+                }
+            }
         }
         listener.talking();
     }
 
+    /** The button went up: what is left to decode is finished on the recogniser's thread. */
     public void release() {
-        short[] utterance;
+        short[] audio;
+        SpeechEngine.Utterance ended;
         synchronized (this) {
             if (held == null) {
                 return;
             }
-            utterance = Arrays.copyOf(held, heldSamples);
+            audio = Arrays.copyOf(held, heldSamples);
+            ended = utterance;
             held = null;
+            utterance = null;
         }
-        recognise(utterance);
+        recogniser.execute(() -> heard(ended::finish, audio));
     }
 
     /** One utterance recorded elsewhere, heard as if the button was held while it played (the demo's). */
-    public void hear(short[] utterance) {
+    public void hear(short[] recording) {
         listener.talking();
-        recognise(utterance.clone());
+        short[] audio = recording.clone();
+        recogniser.execute(() -> heard(() -> engine.recognise(audio), audio));
     }
 
-    private void recognise(short[] utterance) {
-        recogniser.execute(() -> {
-            try {
-                listener.heard(engine.recognise(utterance), utterance);
-            } catch (RuntimeException e) {
-                listener.failed("The recogniser " + engine.name() + " failed: " + e.getMessage());
+    private void heard(Supplier<String> words, short[] audio) {
+        try {
+            String text;
+            synchronized (engineLock) {
+                text = words.get();
             }
-        });
+            listener.heard(text, audio);
+        } catch (RuntimeException e) {
+            listener.failed("The recogniser " + engine.name() + " failed: " + e.getMessage());
+        }
     }
 
     public synchronized boolean talking() {
@@ -120,7 +138,7 @@ public final class PushToTalk implements AutoCloseable {
         listener.level(Level.dbfs(chunk));
         synchronized (this) {
             if (held != null) {
-                append(chunk);
+                take(chunk);
             }
             preRoll.addLast(chunk);
             preRollSamples += chunk.length;
@@ -130,16 +148,32 @@ public final class PushToTalk implements AutoCloseable {
         }
     }
 
-    private void append(short[] chunk) {
+    /** Keeps a chunk of the held audio and hands it to the engine, up to the longest utterance. */
+    private void take(short[] chunk) {
         int n = Math.min(chunk.length, held.length - heldSamples);
-        System.arraycopy(chunk, 0, held, heldSamples, n);
-        heldSamples += n;
+        if (n > 0) {
+            System.arraycopy(chunk, 0, held, heldSamples, n);
+            heldSamples += n;
+            utterance.hear(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
+        }
     }
 
     /** Stops the feed, lets an utterance being recognised finish, then closes the engine. */
     @Override
     public void close() {
         feed.stop();
+        synchronized (this) {
+            if (utterance != null) { // held while closing: end the engine's utterance, tell nobody
+                SpeechEngine.Utterance open = utterance;
+                utterance = null;
+                held = null;
+                recogniser.execute(() -> {
+                    synchronized (engineLock) {
+                        open.finish();
+                    }
+                });
+            }
+        }
         recogniser.shutdown();
         try {
             recogniser.awaitTermination(5, TimeUnit.SECONDS);
