@@ -1,5 +1,6 @@
 package org.pitbox.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -177,8 +179,10 @@ public final class AiClient {
         switch (event) {
             case AiApi.PIECE -> listener.piece(json.readTree(data).path("text").asText());
             case AiApi.RESTART -> {
-                Restart r = json.readValue(data, Restart.class);
-                listener.restart(r.reason(), r.unmatched() == null ? List.of() : r.unmatched());
+                JsonNode r = json.readTree(data);
+                List<String> unmatched = new ArrayList<>();
+                r.path("unmatched").forEach(n -> unmatched.add(n.asText()));
+                listener.restart(r.path("reason").asText(), unmatched);
             }
             case AiApi.CARD -> listener.card(json.readValue(data, StrategyCard.class));
             case AiApi.DONE -> {
@@ -189,9 +193,6 @@ public final class AiClient {
             }
         }
         return null;
-    }
-
-    private record Restart(String reason, List<String> unmatched) {
     }
 
     private static String field(String line, int from) {

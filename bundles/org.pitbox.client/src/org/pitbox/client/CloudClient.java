@@ -40,6 +40,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.pitbox.protocol.ApiPaths;
 import org.pitbox.protocol.ProtocolJson;
 import org.pitbox.protocol.api.ApiError;
@@ -440,6 +441,8 @@ public final class CloudClient {
         }
         if (r.body() instanceof InputStream in) {
             in.close();
+        } else if (r.body() instanceof Stream<?> lines) {
+            lines.close();
         }
         return send(request.apply(refreshed(token)), handler);
     }

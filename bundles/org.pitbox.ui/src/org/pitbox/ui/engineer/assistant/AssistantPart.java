@@ -37,6 +37,7 @@ public class AssistantPart {
     public static final String ID = "org.pitbox.ui.part.assistant";
     static final String EMPTY = "Ask about the session: fuel to the finish, sector times, the best lap. Answers cite "
             + "the telemetry facts they use; numbers not found in the telemetry are underlined red.";
+    static final String SIGNED_OUT = "Signed out: sign in to the team server (Team Server part) to ask the assistant";
     static final String[] RATINGS = {"useful", "wrong", "late", "irrelevant"};
 
     @Inject
@@ -274,7 +275,9 @@ public class AssistantPart {
         ask.setEnabled(!busy && assistant.subject() != null && team.signedIn());
         stop.setEnabled(busy);
         if (!team.signedIn()) {
-            say("Signed out: sign in to the team server (Team Server part) to ask the assistant");
+            say(SIGNED_OUT);
+        } else if (SIGNED_OUT.equals(problem.getText())) {
+            say(null);
         }
     }
 

@@ -36,7 +36,6 @@ import org.pitbox.protocol.api.AiApi.ConversationEntry;
 import org.pitbox.protocol.api.AiApi.InsightView;
 import org.pitbox.protocol.api.AiApi.Report;
 import org.pitbox.protocol.api.Roles;
-import org.pitbox.protocol.api.TeamView;
 import org.pitbox.server.PitboxServer;
 import org.pitbox.server.ServerConfig;
 
