@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class AiClientTest {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         server = PitboxServer.create(ServerConfig.from(new String[] {"--port", "0", "--data-dir",
-                dir.resolve("data").toString()}, Map.of("PITBOX_AUTH_RATE_PER_MINUTE", "100000"))).start();
+                dir.resolve("data").toString()}, Map.of("PITBOX_AUTH_RATE_PER_MINUTE", "100000")), Clock.systemUTC()).start();
         uri = URI.create("http://127.0.0.1:" + server.port() + "/");
         owner = signedIn();
         ai = new AiClient(owner);
