@@ -204,14 +204,26 @@ public class EngineerAssistant {
                     if (gen != generation) {
                         return;
                     }
-                    entries.clear();
+                    List<Entry> stored = new ArrayList<>();
                     for (ConversationEntry e : talk) {
                         Entry entry = new Entry(e.question());
                         if (e.answer() != null) {
                             answered(entry, e.answer());
                         }
-                        entries.add(entry);
+                        stored.add(entry);
                     }
+                    for (Entry mine : entries) { // asked here since (streaming, or not in the list read) or rated
+                        Entry same = mine.answer == null ? null : stored.stream().filter(e -> e.answer != null
+                                && e.answer.id() == mine.answer.id()).findFirst().orElse(null);
+                        if (same == null) {
+                            stored.add(mine);
+                        } else {
+                            same.rating = mine.rating;
+                            same.states.putAll(mine.states);
+                        }
+                    }
+                    entries.clear();
+                    entries.addAll(stored);
                     hints.clear();
                     insights.stream().filter(i -> "coach".equals(i.kind())).forEach(i -> hints.add(new Hint(i.lap(),
                             null, i.source(), i.text(), i.id())));

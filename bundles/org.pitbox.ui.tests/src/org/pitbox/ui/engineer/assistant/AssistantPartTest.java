@@ -116,7 +116,7 @@ class AssistantPartTest {
             live.watch(team.client(), team.team(), key);
             EngineerAssistant assistant = app.getContext().get(EngineerAssistant.class);
             await(display, () -> ("live:" + key).equals(assistant.subject()), 10, "the part follows the session");
-            assertTrue(part.about.getText().contains(key), part.about.getText());
+            await(display, () -> part.about.getText().contains(key), 10, "the part says which session");
 
             String answer = "";
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
