@@ -2,7 +2,6 @@ package org.pitbox.app.assistant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -168,17 +167,19 @@ class EngineerAssistantTest {
             assertEquals("live:" + driver.sessionKey(), assistant.subject(), "it follows the watched session");
             assertTrue(assistant.title().contains(driver.sessionKey()));
 
-            // the live fact sheet has figures once a lap (20 s) is done; before, the answer says there are none
+            // the server's coach of the session starts with its first frames and has figures once a lap (20 s) is
+            // done: until then the question gets a 404 or an answer without numbers
             EngineerAssistant.Turn turn = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (turn == null || !turn.answer().text().matches("(?s).*\\d.*")) {
-                assertTrue(System.nanoTime() < deadline, "an answer with numbers within 2 minutes: " + turn);
-                Thread.sleep(turn == null ? 0 : 10_000);
+            for (int tries = 0; turn == null || !turn.answer().text().matches("(?s).*\\d.*"); tries++) {
+                assertTrue(System.nanoTime() < deadline, "an answer with numbers within 2 minutes: " + turn + " "
+                        + failures);
+                Thread.sleep(tries == 0 ? 0 : 7_000);
                 assertTrue(assistant.ask(FUEL, null), failures.toString());
                 await(() -> !assistant.busy(), 60, "the answer is done");
                 List<EngineerAssistant.Turn> turns = assistant.turns();
-                turn = turns.get(turns.size() - 1);
-                assertNotNull(turn.answer(), failures.toString());
+                turn = turns.isEmpty() || turns.get(turns.size() - 1).answer() == null ? null
+                        : turns.get(turns.size() - 1);
             }
             assertEquals(FUEL, turn.question());
             assertEquals(String.join("", pieces), turn.answer().text(), "streamed piece by piece");

@@ -61,6 +61,8 @@ public class AssistantPart {
     Button stop;
     private Font bold;
     private Color red;
+    /** The answer clicked in the transcript, -1 for the last one. */
+    private int picked = -1;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -134,7 +136,10 @@ public class AssistantPart {
         left.setLayout(grid(1, 0, 4));
         transcript = new Transcript(left);
         transcript.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        transcript.control().addListener(SWT.MouseUp, e -> updateRating());
+        transcript.control().addListener(SWT.MouseUp, e -> {
+            picked = transcript.turnAtCaret();
+            updateRating();
+        });
         Composite bar = new Composite(left, SWT.NONE);
         bar.setLayout(grid(RATINGS.length + 1, 0, 0));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -204,6 +209,7 @@ public class AssistantPart {
         }
         switch (change) {
             case SUBJECT -> {
+                picked = -1;
                 about.setText("About: " + assistant.title());
                 say(null);
                 showTurns();
@@ -211,6 +217,10 @@ public class AssistantPart {
             }
             case HINTS -> showHints();
             case CARDS -> cards.show(assistant.turns());
+            case ASKED -> {
+                picked = -1;
+                showTurns();
+            }
             default -> showTurns();
         }
         about.getParent().layout();
@@ -238,7 +248,7 @@ public class AssistantPart {
     /** The answer the rating buttons rate: the one clicked, else the last. */
     Turn chosen() {
         List<Turn> turns = assistant.turns();
-        int at = transcript.turnAtCaret();
+        int at = picked;
         if (at >= 0 && at < turns.size() && turns.get(at).answer() != null) {
             return turns.get(at);
         }
