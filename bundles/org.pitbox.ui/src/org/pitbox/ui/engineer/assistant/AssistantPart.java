@@ -293,7 +293,10 @@ public class AssistantPart {
 
     void say(String sentence) {
         if (!problem.isDisposed()) {
-            problem.setText(sentence == null ? "" : sentence);
+            boolean shown = sentence != null && !sentence.isEmpty();
+            problem.setText(shown ? sentence : "");
+            problem.setVisible(shown);
+            ((GridData) problem.getLayoutData()).exclude = !shown;
             problem.getParent().layout();
         }
     }
@@ -305,7 +308,7 @@ public class AssistantPart {
     }
 
     private static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        return s.length() > 40 ? s.substring(0, 39) + "\u2026" : s;
     }
 
     private static String capital(String s) {
