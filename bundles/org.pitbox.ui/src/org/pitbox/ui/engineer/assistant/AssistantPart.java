@@ -167,6 +167,11 @@ public class AssistantPart {
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));
         }
+        hints.addListener(SWT.Resize, e -> { // the hint takes the room the other columns leave
+            TableColumn[] cols = hints.getColumns();
+            int rest = hints.getClientArea().width - cols[0].getWidth() - cols[1].getWidth() - cols[2].getWidth();
+            cols[3].setWidth(Math.max(120, rest));
+        });
     }
 
     private void createInput(Composite parent) {
@@ -262,8 +267,9 @@ public class AssistantPart {
 
     private void updateRating() {
         Turn t = chosen();
-        rateWhat.setText(t == null ? "No answer to rate yet" : "Rate the answer to \u201c" + shorten(t.question())
-                + "\u201d" + (t.rating() == null ? "" : " (rated " + t.rating() + ")"));
+        List<Turn> turns = assistant.turns();
+        rateWhat.setText(t == null ? "No answer to rate yet" : "Rate answer " + (turns.indexOf(t) + 1) + " of "
+                + turns.size() + (t.rating() == null ? " (click an answer to choose)" : ": rated " + t.rating()));
         for (Button b : rate) {
             b.setEnabled(t != null);
         }
@@ -305,10 +311,6 @@ public class AssistantPart {
         Label l = new Label(parent, SWT.NONE);
         l.setText(text);
         l.setFont(bold);
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 40 ? s.substring(0, 39) + "\u2026" : s;
     }
 
     private static String capital(String s) {
