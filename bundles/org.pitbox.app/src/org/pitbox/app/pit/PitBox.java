@@ -1,5 +1,6 @@
 package org.pitbox.app.pit;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -123,7 +124,8 @@ public final class PitBox {
         if (litres != null) {
             pinned = litres;
         }
-        plan = new Plan(litres, Set.copyOf(tyres), p.fastRepair(), from == null ? "The engineer" : from);
+        plan = new Plan(litres, Collections.unmodifiableSet(tyres), p.fastRepair(), from == null ? "The engineer"
+                : from); // in LF, RF, LR, RR order
     }
 
     /** Whether the waiting plan has this button's request (a tyre, all four, fast repair). */

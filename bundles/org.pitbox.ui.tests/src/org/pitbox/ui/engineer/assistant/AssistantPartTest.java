@@ -108,8 +108,9 @@ class AssistantPartTest {
 
             TeamSession team = app.getContext().get(TeamSession.class);
             team.signIn(base.toString(), "engineer@demo.pitbox", PASSWORD).get(30, TimeUnit.SECONDS);
+            // 20 L for a 12-lap race at 2.5 L a lap: the coach says the fuel is short after the first lap
             SimulatedRecording race = SimulatedRecording.run(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE)
-                    .withLaps(LAPS).withSeed(5));
+                    .withLaps(LAPS).withSeed(5).withFuel(20, 100, 2.5));
             Thread.ofPlatform().daemon().start(() -> drive(race));
             await(display, () -> key != null, 30, "the driver streams");
             EngineerLive live = app.getContext().get(EngineerLive.class);
