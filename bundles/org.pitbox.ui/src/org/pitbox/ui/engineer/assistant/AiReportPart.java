@@ -62,7 +62,7 @@ public class AiReportPart {
         for (String name : COLUMNS) {
             TableColumn c = new TableColumn(table, name.equals("Kind") || name.equals("Prompt") ? SWT.LEFT : SWT.RIGHT);
             c.setText(name);
-            c.setWidth(name.equals("Prompt") ? 140 : 90);
+            c.setWidth(name.equals("Prompt") ? 130 : name.equals("Kind") ? 80 : 78);
         }
         load();
     }

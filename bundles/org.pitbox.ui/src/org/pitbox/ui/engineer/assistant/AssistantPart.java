@@ -16,9 +16,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.pitbox.app.assistant.EngineerAssistant;
 import org.pitbox.app.assistant.EngineerAssistant.Hint;
@@ -54,7 +51,7 @@ public class AssistantPart {
     Label rateWhat;
     final Button[] rate = new Button[RATINGS.length];
     CardList cards;
-    Table hints;
+    Text hints;
     Label problem;
     Text question;
     Button ask;
@@ -159,19 +156,8 @@ public class AssistantPart {
         cards = new CardList(side, bold, assistant, this::say);
         cards.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         heading(side, "Coach hints sent to the driver");
-        hints = new Table(side, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        hints.setHeaderVisible(true);
+        hints = new Text(side, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
         hints.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String[] c : new String[][] {{"Lap", "40"}, {"Where", "55"}, {"Source", "80"}, {"Hint", "300"}}) {
-            TableColumn col = new TableColumn(hints, SWT.LEFT);
-            col.setText(c[0]);
-            col.setWidth(Integer.parseInt(c[1]));
-        }
-        hints.addListener(SWT.Resize, e -> { // the hint takes the room the other columns leave
-            TableColumn[] cols = hints.getColumns();
-            int rest = hints.getClientArea().width - cols[0].getWidth() - cols[1].getWidth() - cols[2].getWidth();
-            cols[3].setWidth(Math.max(120, rest));
-        });
     }
 
     private void createInput(Composite parent) {
@@ -239,15 +225,18 @@ public class AssistantPart {
         updateRating();
     }
 
+    /** Newest first: "Lap 2 · fuel · rule-based", then the hint. */
     private void showHints() {
-        hints.removeAll();
         List<Hint> all = assistant.hints();
+        StringBuilder b = new StringBuilder();
         for (int i = all.size() - 1; i >= 0; i--) {
             Hint h = all.get(i);
-            TableItem item = new TableItem(hints, SWT.NONE);
-            item.setText(new String[] {h.lap() == null ? "" : h.lap().toString(), h.where() == null ? "" : h.where(),
-                    h.source() == null ? "" : h.source(), h.text()});
+            b.append(b.isEmpty() ? "" : "\n\n").append(h.lap() == null ? "" : "Lap " + h.lap() + "  \u00b7  ")
+                    .append(h.where() == null ? "" : h.where() + "  \u00b7  ").append(h.source()).append('\n')
+                    .append(h.text());
         }
+        hints.setText(all.isEmpty() ? "No hints yet: the coach speaks after a lap when something is worth saying."
+                : b.toString());
     }
 
     /** The answer the rating buttons rate: the one clicked, else the last. */
