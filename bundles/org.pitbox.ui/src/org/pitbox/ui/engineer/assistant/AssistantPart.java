@@ -262,7 +262,7 @@ public class AssistantPart {
         for (Button b : rate) {
             b.setEnabled(t != null);
         }
-        rateWhat.getParent().layout();
+        rateWhat.getParent().layout(true);
     }
 
     private void rateChosen(String rating) {
