@@ -40,6 +40,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.pitbox.protocol.ApiPaths;
 import org.pitbox.protocol.ProtocolJson;
 import org.pitbox.protocol.api.ApiError;
@@ -419,7 +420,7 @@ public final class CloudClient {
     }
 
     /** An authenticated JSON call; {@code answer} null ignores the answer's body. */
-    private <T> T call(String method, String path, Object body, JavaType answer) throws IOException {
+    <T> T call(String method, String path, Object body, JavaType answer) throws IOException {
         BodyPublisher publisher = body == null ? BodyPublishers.noBody() : jsonBody(body);
         return check(authed(token -> request(method, path, token, body == null ? null : "application/json",
                 publisher, TIMEOUT), BodyHandlers.ofByteArray()), answer);
@@ -431,7 +432,7 @@ public final class CloudClient {
     }
 
     /** Sends with a valid access token; after a 401 refreshes it and sends once more. */
-    private <T> HttpResponse<T> authed(Function<String, HttpRequest> request, BodyHandler<T> handler)
+    <T> HttpResponse<T> authed(Function<String, HttpRequest> request, BodyHandler<T> handler)
             throws IOException {
         String token = validToken();
         HttpResponse<T> r = send(request.apply(token), handler);
@@ -440,11 +441,13 @@ public final class CloudClient {
         }
         if (r.body() instanceof InputStream in) {
             in.close();
+        } else if (r.body() instanceof Stream<?> lines) {
+            lines.close();
         }
         return send(request.apply(refreshed(token)), handler);
     }
 
-    private HttpRequest request(String method, String path, String token, String contentType, BodyPublisher body,
+    HttpRequest request(String method, String path, String token, String contentType, BodyPublisher body,
             Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(timeout)
                 .method(method, body == null ? BodyPublishers.noBody() : body);
@@ -480,7 +483,7 @@ public final class CloudClient {
     }
 
     /** The server's {@code ApiError}, or a plain status when the body is something else (e.g. a proxy's page). */
-    private CloudException error(int status, byte[] body) {
+    CloudException error(int status, byte[] body) {
         try {
             ApiError e = json.readValue(body, ApiError.class);
             if (e != null && e.message() != null) {
@@ -492,11 +495,11 @@ public final class CloudClient {
         return new CloudException(status, null, "the server at " + baseUri + " answered HTTP " + status);
     }
 
-    private BodyPublisher jsonBody(Object body) throws IOException {
+    BodyPublisher jsonBody(Object body) throws IOException {
         return BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
     }
 
-    private JavaType type(Class<?> c) {
+    JavaType type(Class<?> c) {
         return json.constructType(c);
     }
 
@@ -510,7 +513,7 @@ public final class CloudClient {
         }
     }
 
-    private static String encode(String s) {
+    static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
@@ -522,7 +525,7 @@ public final class CloudClient {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

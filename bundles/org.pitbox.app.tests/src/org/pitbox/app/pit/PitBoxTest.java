@@ -1,6 +1,7 @@
 package org.pitbox.app.pit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.live.OverlayModel;
+import org.pitbox.protocol.live.LiveControl;
 
 /** The PIT box's state machine: the fuel it adds, what it sends, what its status line says and for how long. */
 class PitBoxTest {
@@ -111,5 +113,40 @@ class PitBoxTest {
         pit.press(PitRequest.TEAR_OFF, model, 0);
         assertEquals("Not sent: the sim did not answer", pit.status());
         assertEquals(PitBox.Tone.FAILED, pit.tone());
+    }
+
+    @Test
+    void theEngineersPlanFillsTheBoxAndGoesWhenTheDriverSendsFuel() {
+        PitBox pit = new PitBox(control);
+        pit.plan(new LiveControl.PitPlan(31.2, List.of("lf", "rr"), true, "card-1"), "Eli");
+        assertEquals(32, pit.litres(model), "the plan's fuel, rounded up");
+        assertEquals("32 L", pit.amountText(model));
+        assertEquals("Eli's plan: add 32 L, tyres LF RR, fast repair. Fuel (Ctrl+Shift+F) sends it", pit.status());
+        assertEquals(PitBox.Tone.PLAN, pit.tone());
+        assertTrue(pit.planned(PitRequest.LF) && pit.planned(PitRequest.RR) && pit.planned(PitRequest.FAST_REPAIR));
+        assertFalse(pit.planned(PitRequest.RF) || pit.planned(PitRequest.ALL));
+        assertTrue(sent.isEmpty(), "nothing goes to the sim before the driver confirms");
+
+        pit.press(PitRequest.MORE, model, 0);
+        pit.press(PitRequest.FUEL, model, 0);
+        assertEquals(List.of("fuel 33", "tyres [LF, RR]", "fast repair"), sent, "the driver's step counts");
+        assertEquals("Sent Eli's plan: add 33 L, tyres LF RR, fast repair", pit.status());
+        pit.tick(PitBox.SHOW_MILLIS);
+        assertEquals(PitBox.HINT, pit.status(), "the plan is done");
+        assertFalse(pit.planned(PitRequest.LF));
+    }
+
+    @Test
+    void aPlanWithoutFuelKeepsTheAmountAndClearDropsIt() {
+        PitBox pit = new PitBox(control);
+        pit.press(PitRequest.MORE, model, 0);
+        pit.plan(new LiveControl.PitPlan(null, List.of("lf", "rf", "lr", "rr"), false, null), null);
+        assertEquals(1, pit.litres(model));
+        assertEquals("The engineer's plan: four tyres. Fuel (Ctrl+Shift+F) sends it", pit.status());
+        assertTrue(pit.planned(PitRequest.ALL));
+        pit.press(PitRequest.CLEAR, model, 0);
+        pit.tick(PitBox.SHOW_MILLIS);
+        assertEquals(PitBox.HINT, pit.status());
+        assertEquals(List.of("clear"), sent);
     }
 }

@@ -37,6 +37,10 @@ public class EngineerLive {
         /** A problem with the watched session, in a sentence. */
         default void error(String text) {
         }
+
+        /** A coach hint the server sent the watched session's driver: {@code text} and {@code coach}. */
+        default void coach(LiveControl hint) {
+        }
     }
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -116,6 +120,11 @@ public class EngineerLive {
                     }
 
                     @Override
+                    public void coach(LiveControl hint) {
+                        listeners.forEach(l -> l.coach(hint));
+                    }
+
+                    @Override
                     public void ended(long lastSeq, long dropped) {
                         tell(Change.ENDED);
                     }
@@ -160,6 +169,11 @@ public class EngineerLive {
     /** Radio to the watched session's driver; false when not connected. */
     public synchronized boolean radio(String text) {
         return watching != null && watching.radio(text);
+    }
+
+    /** Sends the watched session's driver a pit stop to set; false when not connected. */
+    public synchronized boolean pitPlan(LiveControl.PitPlan plan) {
+        return watching != null && watching.pitPlan(plan);
     }
 
     private void tell(Change change) {

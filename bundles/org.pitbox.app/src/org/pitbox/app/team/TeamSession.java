@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.client.AiClient;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.live.Bandwidth;
 import org.pitbox.client.live.FeedStreamer;
@@ -57,6 +58,10 @@ public class TeamSession {
         /** The server's coach sent a hint after a lap; {@code source} is "rule-based" or "AI". */
         default void coach(String text, String source) {
         }
+
+        /** An engineer's pit stop for the driver to send ({@code fromName} "Team" when the server names nobody). */
+        default void pitPlan(LiveControl.PitPlan plan, String fromName) {
+        }
     }
 
     /** How long the server gets to confirm a live session an earlier run left in its spool. */
@@ -75,6 +80,7 @@ public class TeamSession {
     private volatile FeedStreamer streamer;
     private volatile LinkSummary link = LinkSummary.NOT_STREAMING;
     private volatile String sessionKey;
+    private volatile LiveControl.Coach lastHint;
 
     /** Ends a running live session when the JVM is stopped without closing the window (kill, logout). */
     private final Thread endOnExit = new Thread(this::stopStreaming, "pitbox-end-live-session");
@@ -305,7 +311,16 @@ public class TeamSession {
             @Override
             public void coach(LiveControl hint) {
                 String source = hint.coach() == null ? "rule-based" : hint.coach().source();
+                lastHint = hint.coach();
                 listeners.forEach(l -> l.coach(hint.text(), source));
+            }
+
+            @Override
+            public void pitPlan(LiveControl plan) {
+                String from = plan.name() == null ? "Team" : plan.name();
+                if (plan.pitPlan() != null) {
+                    listeners.forEach(l -> l.pitPlan(plan.pitPlan(), from));
+                }
             }
 
             @Override
@@ -334,12 +349,34 @@ public class TeamSession {
         }
         link = LinkSummary.NOT_STREAMING;
         sessionKey = null;
+        lastHint = null;
     }
 
     /** Sends a radio line to the team; false when not streaming or not connected. */
     public boolean radio(String text) {
         FeedStreamer s = streamer;
         return s != null && s.radio(text);
+    }
+
+    /**
+     * Rates the last coach hint of this session ({@code useful}, {@code wrong}, {@code late} or {@code irrelevant})
+     * in the background; the future says what was rated, or fails with why not.
+     */
+    public CompletableFuture<String> rateLastHint(String rating) {
+        CloudClient c = client;
+        TeamView t = team;
+        LiveControl.Coach hint = lastHint;
+        if (c == null || t == null || hint == null) {
+            return CompletableFuture.failedFuture(new IOException(c == null ? "Not signed in" : "No coach hint yet"));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                new AiClient(c).rate(t.id(), hint.insightId(), rating, null);
+                return "Rated the lap " + hint.lap() + " hint " + rating;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public CloudClient client() {

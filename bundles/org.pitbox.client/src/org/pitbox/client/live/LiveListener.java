@@ -16,6 +16,10 @@ public interface LiveListener {
     default void coach(LiveControl hint) {
     }
 
+    /** An engineer's pit stop to set: {@code pitPlan}, from {@code userId} and {@code name}. */
+    default void pitPlan(LiveControl plan) {
+    }
+
     /** The spool was full and its oldest frames were dropped; dropped is the total so far. */
     default void spoolFull(long dropped) {
     }

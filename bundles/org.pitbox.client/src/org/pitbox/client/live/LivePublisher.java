@@ -349,6 +349,7 @@ public final class LivePublisher implements AutoCloseable {
             case LiveControl.ERROR -> c.fail("server: " + m.text()); // reconnecting resynchronises
             case LiveControl.RADIO -> post(() -> listener.radio(m.name(), m.text()));
             case LiveControl.COACH -> post(() -> listener.coach(m));
+            case LiveControl.PIT_PLAN -> post(() -> listener.pitPlan(m));
             case LiveControl.ENDED -> {
                 long seq = m.seq() == null ? 0 : m.seq();
                 spool.ack(seq);

@@ -97,6 +97,19 @@ public final class LiveSubscriber implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends the watched session's driver a pit stop to set (an engineer's accepted strategy card); false if not
+     * connected or on the team channel. The server names the sender and checks the bounds (an error if out).
+     */
+    public boolean pitPlan(LiveControl.PitPlan plan) {
+        try {
+            return watching && link.sendText(ProtocolJson.mapper().writeValueAsString(
+                    LiveControl.pitPlan(null, plan, null, null)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public SubscriberStatus status() {
         String reason = link.reason();
         SubscriberStatus.State state = switch (link.state()) {

@@ -36,6 +36,7 @@ import org.pitbox.core.live.LinkLevel;
 import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.demo.Screenshots;
+import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.UiBenchmark;
 
@@ -114,6 +115,28 @@ class OverlayWindowTest {
         sent.clear();
         press(PitButton.FUEL);
         assertEquals(List.of(), sent, "unlocked, a press only starts a drag");
+    }
+
+    @Test
+    void theEngineersPlanWaitsForFuelAndTheRatingKeysRateTheLastHint() {
+        overlay = new OverlayWindow(new ActiveFeed(), recorder);
+        List<String> ratings = new ArrayList<>();
+        overlay.onRate(rating -> {
+            ratings.add(rating);
+            overlay.note("Rated the lap 3 hint " + rating, true);
+        });
+        overlay.show();
+        overlay.pitPlan(new LiveControl.PitPlan(27.4, List.of("lf", "rf"), false, "card-1"), "Eli");
+        settle(300);
+        assertEquals("Eli's plan: add 28 L, tyres LF RF. Fuel (Ctrl+Shift+F) sends it", overlay.pitBox().status());
+        Screenshots.save(overlay.shell(), TestScreenshots.check("overlay-pit-plan.png"));
+        assertEquals(List.of(), sent, "nothing sent before the driver confirms");
+        key('f');
+        assertEquals(List.of("fuel 28", "tyres [LF, RF]"), sent, "Ctrl+Shift+F sends the plan");
+        key('u');
+        key('w');
+        assertEquals(List.of("useful", "wrong"), ratings, "Ctrl+Shift+U and W");
+        assertEquals("Rated the lap 3 hint wrong", overlay.pitBox().status(), "the box shows the rating was sent");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.event.Event;
+import org.pitbox.app.assistant.EngineerAssistant;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.live.LiveBoard;
@@ -37,7 +38,7 @@ import org.pitbox.ui.overlay.OverlayWindow;
  */
 public class AppServices {
     private static final List<Class<?>> SERVICES = List.of(ActiveFeed.class, OpenSession.class, LiveBoard.class,
-            EngineerLive.class, TeamSession.class, DriverVoice.class, DriverListening.class);
+            EngineerLive.class, TeamSession.class, EngineerAssistant.class, DriverVoice.class, DriverListening.class);
 
     private final BundleContext bundle = FrameworkUtil.getBundle(AppServices.class).getBundleContext();
     private final List<ServiceReference<?>> taken = new ArrayList<>();

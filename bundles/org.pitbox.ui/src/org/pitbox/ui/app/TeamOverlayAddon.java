@@ -5,13 +5,14 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.pitbox.app.team.TeamSession;
 import org.pitbox.app.voice.DriverListening;
 import org.pitbox.client.live.LinkSummary;
+import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.ui.overlay.OverlayWindow;
 import org.pitbox.ui.services.Listening;
 import org.pitbox.voice.answer.Reply;
 
 /**
- * Shows the team link (state, kB/s), radio messages, the coach's hints and PitBox's answers to push-to-talk on the
- * driver overlay.
+ * Shows the team link (state, kB/s), radio messages, the coach's hints, the engineer's pit plans and PitBox's answers
+ * to push-to-talk on the driver overlay, and sends the overlay's ratings of the last hint.
  */
 public class TeamOverlayAddon {
     @PostConstruct
@@ -40,6 +41,13 @@ public class TeamOverlayAddon {
             public void coach(String text, String source) {
                 overlay.model().setCoach(text, source, System.currentTimeMillis());
             }
+
+            @Override
+            public void pitPlan(LiveControl.PitPlan plan, String fromName) {
+                overlay.pitPlan(plan, fromName);
+            }
         });
+        overlay.onRate(rating -> team.rateLastHint(rating).whenComplete((done, e) -> ui.asyncExec(() -> overlay
+                .note(e == null ? done : "Rating not sent: " + TeamSession.rootMessage(e), e == null))));
     }
 }

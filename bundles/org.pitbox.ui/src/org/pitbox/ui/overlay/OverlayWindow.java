@@ -1,6 +1,7 @@
 package org.pitbox.ui.overlay;
 
 import jakarta.inject.Inject;
+import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
@@ -24,6 +25,7 @@ import org.pitbox.app.units.Units;
 import org.pitbox.core.live.OverlayModel;
 import org.pitbox.core.source.LiveFeed;
 import org.pitbox.core.telemetry.Frame;
+import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.ui.services.UiPreferences;
 
 /**
@@ -34,7 +36,8 @@ import org.pitbox.ui.services.UiPreferences;
  * sim. The right-click menu locks it and turns widgets on and off; all of it is remembered.
  * <p>
  * Keys work while the overlay or the workbench has focus: Ctrl+Shift+O shows and hides it (a command binding),
- * Ctrl+Shift+L locks it, Ctrl+Shift+F, T and R ask for fuel, four tyres and a tear-off. Keys that work while the
+ * Ctrl+Shift+L locks it, Ctrl+Shift+F, T and R ask for fuel, four tyres and a tear-off (Fuel also sends an
+ * engineer's waiting pit plan), Ctrl+Shift+U and W rate the coach's last hint useful or wrong. Keys that work while the
  * sim has focus would need a system-wide hotkey, which SWT lacks and which needs native code per platform.
  * One per workbench, made by the AppServices add-on.
  */
@@ -62,6 +65,7 @@ public class OverlayWindow {
     private Point dragFrom;
     private String tip;
     private boolean ticking;
+    private Consumer<String> rater = rating -> note("No team session: sign in and stream to rate hints", false);
 
     /** The overlay with pit requests going to iRacing. */
     @Inject
@@ -107,6 +111,21 @@ public class OverlayWindow {
     /** The latest radio or coach message, shown from the next frame; call on the UI thread. */
     public void showMessage(String text) {
         model.setMessage(text);
+    }
+
+    /** The engineer's pit stop, set in the PIT box until the driver sends it with Fuel; call on the UI thread. */
+    public void pitPlan(LiveControl.PitPlan plan, String fromName) {
+        pit.plan(plan, fromName);
+    }
+
+    /** Who sends the rating keys' ratings ({@code useful}, {@code wrong}) of the coach's last hint. */
+    public void onRate(Consumer<String> rater) {
+        this.rater = rater;
+    }
+
+    /** A sentence in the PIT box's status line for a few seconds (a rating sent); call on the UI thread. */
+    public void note(String text, boolean ok) {
+        pit.note(text, ok, System.currentTimeMillis());
     }
 
     /** The figures shown, for tests and for callers that want the same numbers. */
@@ -247,12 +266,19 @@ public class OverlayWindow {
             case 't' -> pit.press(PitRequest.ALL, model, now);
             case 'r' -> pit.press(PitRequest.TEAR_OFF, model, now);
             case 'l' -> setLocked(!layout.locked());
+            case 'u' -> rate("useful");
+            case 'w' -> rate("wrong");
             default -> {
                 return;
             }
         }
         e.doit = false;
         e.type = SWT.None;
+    }
+
+    private void rate(String rating) {
+        note("Rating the coach's hint " + rating + "...", true);
+        rater.accept(rating);
     }
 
     /** The PIT box's button under a point, when the box is shown there. */

@@ -1,5 +1,6 @@
 package org.pitbox.ui.overlay;
 
+import java.util.Objects;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
@@ -19,6 +20,7 @@ final class PitPainter {
     private final Label[] buttons = new Label[BUTTONS.length];
     private boolean shownEnabled;
     private PitBox.Tone shownTone;
+    private String shownPlan;
 
     PitPainter(Display display, Palette palette) {
         p = palette;
@@ -34,7 +36,7 @@ final class PitPainter {
     /** Whether the box would look different if painted now. */
     boolean changed(OverlayModel m, PitBox pit) {
         return amount.differs(pit.amountText(m)) || status.differs(pit.status()) || pit.tone() != shownTone
-                || pit.enabled() != shownEnabled;
+                || pit.enabled() != shownEnabled || !Objects.equals(planned(pit), shownPlan);
     }
 
     void paint(GC gc, Rectangle r, OverlayModel m, PitBox pit) {
@@ -42,7 +44,7 @@ final class PitPainter {
         caption.draw(gc, "Pit stop", p.dim, r.x + 10, r.y + 6);
         tyres.draw(gc, "Tyres", p.dim, r.x + 10, r.y + 62);
         for (PitButton b : BUTTONS) {
-            gc.setBackground(on ? p.button : p.buttonOff);
+            gc.setBackground(!on ? p.buttonOff : pit.planned(b.request()) ? p.blue : p.button);
             Palette.roundBox(gc, r.x + b.x, r.y + b.y, b.width, b.height);
             Label l = buttons[b.ordinal()];
             l.center(gc, b.label, on ? p.text : p.textOff, r.x + b.x, r.y + b.y + (b.height - l.height(b.label)) / 2,
@@ -58,10 +60,17 @@ final class PitPainter {
             case UNAVAILABLE -> p.yellow;
             case SENT -> p.green;
             case FAILED -> p.red;
+            case PLAN -> p.blue;
         };
         status.draw(gc, pit.status(), c, r.x + 10, r.y + PitButton.STATUS_Y);
         shownTone = tone;
         shownEnabled = on;
+        shownPlan = planned(pit);
+    }
+
+    /** The status of a waiting plan (one per plan), or null: a new plan repaints the highlighted buttons. */
+    private static String planned(PitBox pit) {
+        return pit.tone() == PitBox.Tone.PLAN ? pit.status() : null;
     }
 
     void dispose() {

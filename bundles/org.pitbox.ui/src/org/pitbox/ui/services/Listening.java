@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.pitbox.app.assistant.EngineerAssistant;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.live.LiveBoard;
@@ -11,6 +12,7 @@ import org.pitbox.app.session.OpenSession;
 import org.pitbox.app.team.TeamSession;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.iracing.IbtSummary;
+import org.pitbox.protocol.live.LiveControl;
 
 /**
  * What one part or add-on listens to in the application layer: each call is handed to the UI thread, and
@@ -64,6 +66,11 @@ public final class Listening {
             public void coach(String text, String source) {
                 onUi(() -> l.coach(text, source));
             }
+
+            @Override
+            public void pitPlan(LiveControl.PitPlan plan, String fromName) {
+                onUi(() -> l.pitPlan(plan, fromName));
+            }
         };
         team.addListener(on);
         removals.add(() -> team.removeListener(on));
@@ -85,9 +92,40 @@ public final class Listening {
             public void error(String text) {
                 onUi(() -> l.error(text));
             }
+
+            @Override
+            public void coach(LiveControl hint) {
+                onUi(() -> l.coach(hint));
+            }
         };
         live.addListener(on);
         removals.add(() -> live.removeListener(on));
+    }
+
+    public void assistant(EngineerAssistant assistant, EngineerAssistant.Listener l) {
+        EngineerAssistant.Listener on = new EngineerAssistant.Listener() {
+            @Override
+            public void changed(EngineerAssistant.Change change) {
+                onUi(() -> l.changed(change));
+            }
+
+            @Override
+            public void piece(String text) {
+                onUi(() -> l.piece(text));
+            }
+
+            @Override
+            public void restart(String reason, List<String> unmatched) {
+                onUi(() -> l.restart(reason, unmatched));
+            }
+
+            @Override
+            public void failed(String sentence) {
+                onUi(() -> l.failed(sentence));
+            }
+        };
+        assistant.addListener(on);
+        removals.add(() -> assistant.removeListener(on));
     }
 
     /** Runs {@code call} on the UI thread unless this was closed meanwhile (the part is gone). */

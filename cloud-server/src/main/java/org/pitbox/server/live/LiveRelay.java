@@ -273,6 +273,13 @@ public final class LiveRelay implements AutoCloseable {
                 Json.bytes(LiveControl.radio(text, m.userId(), m.displayName())));
     }
 
+    /** An engineer's pit plan, to the session's driver only (on whichever node publishes it). */
+    void pitPlan(LiveSocket from, LiveControl.PitPlan plan) {
+        LiveMember m = from.member();
+        bus.publish(Bus.control(from.teamId, from.sessionKey),
+                Json.bytes(LiveControl.pitPlan(from.sessionKey, plan, m.userId(), m.displayName())));
+    }
+
     /** A {@code token} message: a fresh token of the same user keeps the socket open until it expires. */
     void refresh(LiveSocket socket, String token) {
         Optional<LiveAccess.Grant> grant = token == null ? Optional.empty() : access.authorize(token, socket.teamId);

@@ -188,6 +188,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             case LiveControl.RADIO -> radio(c.text());
             case LiveControl.TOKEN -> relay.refresh(this, c.text());
             case LiveControl.COACH_ON, LiveControl.COACH_OFF -> coach(c.type().equals(LiveControl.COACH_ON));
+            case LiveControl.PIT_PLAN -> pitPlan(c);
             default -> send(LiveControl.error("unknown message type"));
         }
     }
@@ -210,6 +211,19 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             send(LiveControl.error("radio text is longer than " + limits.radioChars() + " characters"));
         } else {
             relay.radio(this, text);
+        }
+    }
+
+    /** An engineer's pit stop for the watched session's driver, checked by {@link PitPlans}. */
+    private void pitPlan(LiveControl c) {
+        String refused = mode != Mode.SUBSCRIBE ? "pit-plan is sent on a session's subscribe socket"
+                : !member.role().canRadio() ? "viewers cannot send a pit plan"
+                : c.sessionKey() != null && !c.sessionKey().equals(sessionKey) ? "pit-plan names another session"
+                : PitPlans.problem(c.pitPlan());
+        if (refused != null) {
+            send(LiveControl.error(refused));
+        } else {
+            relay.pitPlan(this, PitPlans.clean(c.pitPlan()));
         }
     }
 

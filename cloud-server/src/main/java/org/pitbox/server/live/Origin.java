@@ -168,6 +168,11 @@ final class Origin {
                     }
                     bus.publish(Bus.data(teamId, key), data);
                 }
+                case LiveControl.PIT_PLAN -> {
+                    if (publisher != null) {
+                        publisher.out().send(new String(data, StandardCharsets.UTF_8));
+                    }
+                }
                 case LiveControl.COACH -> {
                     if (publisher != null && !coachOff) {
                         publisher.out().send(new String(data, StandardCharsets.UTF_8));
