@@ -3,29 +3,22 @@ package org.pitbox.app.assistant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pitbox.app.team.DemoServerProcess.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.live.LiveBoard;
-import org.pitbox.app.team.SignInStore;
+import org.pitbox.app.team.DemoServerProcess;
+import org.pitbox.app.team.MemorySettings;
+import org.pitbox.app.team.MemoryStore;
 import org.pitbox.app.team.TeamSession;
-import org.pitbox.app.team.TeamSettings;
 import org.pitbox.client.live.Bandwidth;
-import org.pitbox.core.home.PitboxHome;
 import org.pitbox.core.sim.SimulatorSource;
 import org.pitbox.protocol.live.LiveControl;
 
@@ -36,69 +29,22 @@ import org.pitbox.protocol.live.LiveControl;
  * which the driver rates too; the engineer's pit plan reaches the driver's team session.
  */
 class EngineerAssistantTest {
-    private static final Path SERVER_JAR = Path.of("..", "..", "cloud-server", "target", "pitbox-server.jar")
-            .toAbsolutePath().normalize();
-    private static final String PASSWORD = "pitbox-demo";
     private static final String FUEL = "how much fuel do we need to finish?";
-    private static Path dir;
-    private static Process server;
+    private static DemoServerProcess server;
     private static String base;
-
-    private static final class MemoryStore implements SignInStore {
-        private volatile SignIn stored;
-
-        @Override
-        public Optional<SignIn> load() {
-            return Optional.ofNullable(stored);
-        }
-
-        @Override
-        public void save(SignIn signIn) {
-            stored = signIn;
-        }
-
-        @Override
-        public void clear() {
-            stored = null;
-        }
-    }
-
-    private static final class MemorySettings implements TeamSettings {
-        private final Map<String, String> values = new HashMap<>();
-
-        @Override
-        public synchronized String get(String key, String defaultValue) {
-            return values.getOrDefault(key, defaultValue);
-        }
-
-        @Override
-        public synchronized void put(String key, String value) {
-            values.put(key, value);
-        }
-    }
 
     @BeforeAll
     static void startServer() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(SERVER_JAR), "skipped: needs the server jar " + SERVER_JAR);
-        dir = Files.createTempDirectory("pitbox-assistant");
-        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
         System.setProperty(SimulatorSource.TRACK_PROPERTY, "martinsville");
-        Path ready = dir.resolve("ready");
-        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                SERVER_JAR.toString(), "org.pitbox.server.DemoServer", "--ready-file", ready.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-        await(() -> Files.exists(ready) && size(ready) > 0 || !server.isAlive(), 60, "the demo server starts");
-        assertTrue(server.isAlive(), "the demo server stopped: " + Files.readString(dir.resolve("server.log")));
-        base = Files.readString(ready).strip();
+        server = DemoServerProcess.start("assistant");
+        base = server.base();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         if (server != null) {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.close();
         }
-        System.clearProperty(PitboxHome.PROPERTY);
         System.clearProperty(SimulatorSource.TRACK_PROPERTY);
     }
 
@@ -158,10 +104,10 @@ class EngineerAssistantTest {
             assertFalse(assistant.ask(FUEL, null), "signed out");
             assertTrue(failures.get(0).startsWith("Signed out"), failures.toString());
 
-            driver.signIn(base, "driver@demo.pitbox", PASSWORD).get(30, TimeUnit.SECONDS);
+            driver.signIn(base, DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
             feed.start(new SimulatorSource(), null);
             driver.startStreaming(feed.feed(), Bandwidth.FULL);
-            engineerSide.signIn(base, "engineer@demo.pitbox", PASSWORD).get(30, TimeUnit.SECONDS);
+            engineerSide.signIn(base, DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
             assertFalse(assistant.ask(FUEL, null), "no session yet");
             live.watch(engineerSide.client(), engineerSide.team(), driver.sessionKey());
             assertEquals("live:" + driver.sessionKey(), assistant.subject(), "it follows the watched session");
@@ -216,24 +162,6 @@ class EngineerAssistantTest {
             engineerSide.dispose();
             driver.dispose();
             feed.stop();
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void await(BooleanSupplier done, int seconds, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
         }
     }
 }
