@@ -3,6 +3,8 @@ package org.pitbox.server.ai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,8 +12,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The answer when no agent can give one: the session's figures that match the question's words (fuel, sector,
- * lap), the session's bests first, each as the fact sheet has it and cited, so every number is verified.
+ * The answer when no agent can give one. A fuel question gets the engineer's sentence (what to add, what the flag
+ * needs, what the tank lasts); otherwise the session's figures that match the question's words (fuel, sector,
+ * lap), the session's bests first. Every figure is the fact sheet's, rounded as an engineer says it, and cited, so
+ * every number is verified.
  */
 public final class RuleBasedAnswers {
     public static final int MAX_FACTS = 6;
@@ -26,6 +30,12 @@ public final class RuleBasedAnswers {
             // an unreadable sheet has no figures
         }
         String q = question.toLowerCase(Locale.ROOT);
+        if (q.contains("fuel")) {
+            String fuel = fuelAnswer(facts);
+            if (fuel != null) {
+                return fuel;
+            }
+        }
         List<JsonNode> chosen = new ArrayList<>(facts.stream().filter(f -> wanted(q, f)).toList());
         chosen.sort(Comparator.comparing(f -> !f.path("id").asText().startsWith("best.")));
         if (chosen.isEmpty()) {
@@ -38,12 +48,47 @@ public final class RuleBasedAnswers {
         chosen.stream().limit(MAX_FACTS).forEach(f -> {
             JsonNode lap = f.path("source").path("lap");
             b.append(' ').append(f.path("id").asText().replace('_', ' ')).append(' ')
-                    .append(number(f.path("value").asDouble())).append(' ').append(f.path("unit").asText())
+                    .append(number(f.path("value").asDouble(), 3)).append(' ').append(f.path("unit").asText())
                     .append(lap.isNumber() ? " on lap " + lap.asText() : "")
                     .append(" [").append(f.path("id").asText()).append("];");
         });
         b.setCharAt(b.length() - 1, '.');
         return b.toString();
+    }
+
+    /** What to add at the stop, from the fuel facts; null when the sheet lacks one of them. */
+    private static String fuelAnswer(List<JsonNode> facts) {
+        JsonNode add = fact(facts, "fuel.to_add"), flag = fact(facts, "fuel.to_flag"), level = fact(facts, "fuel.level"),
+                perLap = fact(facts, "fuel.per_lap"), lapsOfFuel = fact(facts, "fuel.laps_of_fuel"),
+                toGo = fact(facts, "fuel.laps_to_go");
+        if (add == null || flag == null || level == null || perLap == null || lapsOfFuel == null || toGo == null) {
+            return null;
+        }
+        String tank = "the " + litres(level) + " in the tank last " + laps(lapsOfFuel);
+        String race = laps(toGo) + " to go at " + cite(perLap, 2, "L") + " a lap";
+        if (add.path("value").asDouble() < 0.05) {
+            return "No fuel to add: " + tank + ", " + race + ".";
+        }
+        return "Add " + litres(add) + " at the stop, the safety margin included: the flag needs " + litres(flag) + ", "
+                + race + ", and " + tank + ".";
+    }
+
+    private static JsonNode fact(List<JsonNode> facts, String id) {
+        return facts.stream().filter(f -> f.path("id").asText().equals(id) && f.path("value").isNumber()).findFirst()
+                .orElse(null);
+    }
+
+    private static String litres(JsonNode fact) {
+        return cite(fact, 1, "L");
+    }
+
+    private static String laps(JsonNode fact) {
+        return cite(fact, 1, "laps");
+    }
+
+    /** A figure rounded to {@code decimals} (trailing zeros dropped), its unit, and its citation. */
+    private static String cite(JsonNode fact, int decimals, String unit) {
+        return number(fact.path("value").asDouble(), decimals) + " " + unit + " [" + fact.path("id").asText() + "]";
     }
 
     /** Fuel, sector or lap-time facts (core's fact ids: fuel.*, *.s2.*, times in s) as the question asks. */
@@ -54,9 +99,8 @@ public final class RuleBasedAnswers {
                 || (question.contains("lap") || question.contains("pace")) && fact.path("unit").asText().equals("s");
     }
 
-    /** At most three decimals, as a race engineer would say it; the checker allows for the rounding. */
-    private static String number(double value) {
-        return java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
-                .toPlainString();
+    /** At most {@code decimals} decimals, as a race engineer would say it; the checker allows for the rounding. */
+    private static String number(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }
