@@ -81,6 +81,12 @@ class TeamSessionTest {
             team.startStreaming(feed.feed(), Bandwidth.FULL);
             assertTrue(team.streaming() && team.sessionKey().startsWith("live-"), team.sessionKey());
             assertEquals(Bandwidth.FULL.key(), settings.get(TeamSettings.BANDWIDTH, null));
+            assertTrue(team.coachOn(), "coach hints are on by default");
+            team.coach(false);
+            assertEquals("off", settings.get(TeamSettings.COACH, null));
+            assertTrue(heard.contains("Coach hints off: the engineer still sees them"), heard.toString());
+            team.coach(true);
+            assertTrue(team.coachOn());
             await(() -> team.link().level() == LinkLevel.OK, 30, "the link is live: " + team.link().text());
 
             engineerSide.signIn(base, DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);

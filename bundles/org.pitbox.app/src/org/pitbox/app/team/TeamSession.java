@@ -290,6 +290,9 @@ public class TeamSession {
         streamer = new FeedStreamer(feed, bandwidth, (schema, yaml, rate) -> new LivePublisher(c.baseUri(),
                 c::accessToken, t.id(), key, schema, yaml, config.withTickRate(rate), listener()));
         sessionKey = key;
+        if (!coachOn()) {
+            streamer.coach(false);
+        }
         prefs.put(TeamSettings.BANDWIDTH, bandwidth.key());
         post("Streaming " + bandwidth.label() + " to " + t.name() + " as session " + key);
     }
@@ -350,6 +353,21 @@ public class TeamSession {
         link = LinkSummary.NOT_STREAMING;
         sessionKey = null;
         lastHint = null;
+    }
+
+    /** Whether the server's coach hints come to this driver (the driver's choice, kept in the settings). */
+    public boolean coachOn() {
+        return !"off".equals(prefs.get(TeamSettings.COACH, "on"));
+    }
+
+    /** Turns the server's coach hints on or off, for the live session now and the next ones. */
+    public void coach(boolean on) {
+        prefs.put(TeamSettings.COACH, on ? "on" : "off");
+        FeedStreamer s = streamer;
+        if (s != null) {
+            s.coach(on);
+        }
+        post(on ? "Coach hints on" : "Coach hints off: the engineer still sees them");
     }
 
     /** Sends a radio line to the team; false when not streaming or not connected. */

@@ -128,6 +128,12 @@ public class TeamPart {
                 bandwidth.select(bandwidth.getItemCount() - 1);
             }
         }
+        Button coach = new Button(g, SWT.CHECK);
+        coach.setText("Coach hints on the overlay");
+        coach.setToolTipText("The server's coach says one thing a lap at most; the engineer sees its hints either way");
+        coach.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        coach.setSelection(team.coachOn());
+        coach.addListener(SWT.Selection, e -> team.coach(coach.getSelection()));
         stream = new Button(g, SWT.PUSH);
         stream.addListener(SWT.Selection, e -> startOrStop());
         link = new Label(g, SWT.WRAP);
