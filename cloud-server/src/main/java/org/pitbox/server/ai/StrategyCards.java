@@ -36,7 +36,10 @@ public final class StrategyCards {
             return cards;
         }
         int lap = (int) next.value();
-        String fuelId = f.has("plan.stint2.fuel_to_add") ? "plan.stint2.fuel_to_add" : "fuel.to_add";
+        // one stop to the flag: the litres the overlay, the Strategy part and the answers show (one fuel engine);
+        // more stops: the next stint's share from the stint plan
+        String fuelId = f.value("plan.stops") > 1 && f.has("plan.stint2.fuel_to_add") ? "plan.stint2.fuel_to_add"
+                : "fuel.to_add";
         double fuel = round(f.value(fuelId));
         boolean window = f.value("fuel.window_first") <= lap && lap <= f.value("fuel.window_last");
         if (window && fuel >= 0) {
