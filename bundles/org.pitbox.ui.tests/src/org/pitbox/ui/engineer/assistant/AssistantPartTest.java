@@ -19,7 +19,6 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.app.assistant.EngineerAssistant;
@@ -35,6 +34,7 @@ import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.demo.Screenshots;
 import org.pitbox.protocol.api.TeamView;
+import org.pitbox.ui.tests.TestDemoServer;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 
@@ -45,9 +45,7 @@ import org.pitbox.ui.tests.TestWorkbench;
  * and the coach's hints are listed. Screenshots of the part (1280 x 720) and of the AI report.
  */
 class AssistantPartTest {
-    private static final Path SERVER_JAR = Path.of("..", "..", "cloud-server", "target", "pitbox-server.jar")
-            .toAbsolutePath().normalize();
-    private static final String PASSWORD = "pitbox-demo";
+    private static final String PASSWORD = TestDemoServer.PASSWORD;
     private static final String FUEL = "how much fuel do we need to finish?";
     private static final int LAPS = 12;
     private static final int FAST_LAPS = 4;
@@ -62,38 +60,21 @@ class AssistantPartTest {
 
     @Test
     void aStreamedAnswerWithNumbersAboutTheWatchedLiveSession() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(SERVER_JAR), "skipped: needs the server jar " + SERVER_JAR);
         System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
-        Process server = startServer();
+        TestDemoServer server = TestDemoServer.start(dir);
+        base = server.base();
         try {
             TestWorkbench.run(this::exercise);
         } finally {
             if (driver != null) {
                 driver.close();
             }
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.stop();
             System.clearProperty(PitboxHome.PROPERTY);
         }
         for (Throwable t : failures) {
             throw new AssertionError("assistant check failed: " + t, t);
         }
-    }
-
-    private Process startServer() throws Exception {
-        Path ready = dir.resolve("ready");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                SERVER_JAR.toString(), "org.pitbox.server.DemoServer", "--ready-file", ready.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(Files.exists(ready) && Files.size(ready) > 0)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("the demo server did not start:\n" + Files.readString(dir.resolve("server.log")));
-            }
-            Thread.sleep(100);
-        }
-        base = URI.create(Files.readString(ready).strip());
-        return p;
     }
 
     private void exercise(Display display, MApplication app, E4Workbench workbench) {
@@ -132,6 +113,10 @@ class AssistantPartTest {
                 answer = turns.isEmpty() || turns.get(turns.size() - 1).answer() == null ? "no answer: "
                         + part.problem.getText() : turns.get(turns.size() - 1).answer().text();
             }
+            // the transcript is rewritten on the UI thread after the answer ends (a card can turn Ask on first)
+            await(display, () -> part.transcript().control().getText().endsWith(Transcript.meta(
+                    assistant.turns().get(assistant.turns().size() - 1).answer(), null)), 10,
+                    "the transcript ends with the answer's source and facts");
             String shown = part.transcript().control().getText();
             assertTrue(shown.contains(answer), "the answer is in the transcript");
             assertTrue(shown.contains(EngineerAssistant.RULES_LABEL), "its source is shown");

@@ -10,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.app.team.TeamSession;
@@ -44,6 +42,7 @@ import org.pitbox.core.sim.Tracks;
 import org.pitbox.demo.Screenshots;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.ui.tests.Fits;
+import org.pitbox.ui.tests.TestDemoServer;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 import org.pitbox.ui.tests.UiBenchmark;
@@ -57,9 +56,7 @@ import org.pitbox.ui.widgets.TextFit;
  * Last, every row of the part shows at 2560 x 1440 and at the default 1280 x 720, where the screenshots are taken.
  */
 class EngineerLiveTest {
-    private static final Path SERVER_JAR = Path.of("..", "..", "cloud-server", "target", "pitbox-server.jar")
-            .toAbsolutePath().normalize();
-    private static final String PASSWORD = "pitbox-demo";
+    private static final String PASSWORD = TestDemoServer.PASSWORD;
     private static final int LAPS = 8;
     /** Laps streamed as fast as the publisher takes them; the rest follow at 60 Hz in real time. */
     private static final int FAST_LAPS = 5;
@@ -75,39 +72,21 @@ class EngineerLiveTest {
 
     @Test
     void theLapTableFillsInFromALiveSessionAndTheChartsStayCheap() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(SERVER_JAR), "skipped: needs the server jar " + SERVER_JAR
-                + " (the build makes cloud-server before the UI tests; run mvn install from the top)");
         System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
-        Process server = startServer();
+        TestDemoServer server = TestDemoServer.start(dir);
+        base = server.base();
         try {
             TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench));
         } finally {
             if (driver != null) {
                 driver.close();
             }
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.stop();
             System.clearProperty(PitboxHome.PROPERTY);
         }
         for (Throwable t : failures) {
             throw new AssertionError("team live check failed: " + t, t);
         }
-    }
-
-    private Process startServer() throws Exception {
-        Path ready = dir.resolve("ready");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                SERVER_JAR.toString(), "org.pitbox.server.DemoServer", "--ready-file", ready.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(Files.exists(ready) && Files.size(ready) > 0)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("the demo server did not start:\n" + Files.readString(dir.resolve("server.log")));
-            }
-            Thread.sleep(100);
-        }
-        base = URI.create(Files.readString(ready).strip());
-        return p;
     }
 
     private void exercise(Display display, MApplication app, E4Workbench workbench) {
