@@ -94,7 +94,22 @@ public final class ElevenLabsClient {
      * @param format {@link #PCM_16000} (raw S16LE) or an MP3 format such as {@link #MP3}
      */
     public Audio speech(String voiceId, String text, Tuning tuning, String format) throws TtsException {
+        return speech(voiceId, text, null, null, tuning, format);
+    }
+
+    /**
+     * Speaks {@code text} as a part of a longer line: ElevenLabs' request stitching ({@code previous_text},
+     * {@code next_text}) gives the part the intonation it has in the line; either may be null.
+     */
+    public Audio speech(String voiceId, String text, String previous, String next, Tuning tuning, String format)
+            throws TtsException {
         ObjectNode body = JSON.createObjectNode().put("text", text).put("model_id", settings.model());
+        if (previous != null && !previous.isEmpty()) {
+            body.put("previous_text", previous);
+        }
+        if (next != null && !next.isEmpty()) {
+            body.put("next_text", next);
+        }
         body.putObject("voice_settings").put("stability", tuning.stability())
                 .put("similarity_boost", tuning.similarity()).put("style", tuning.style())
                 .put("speed", tuning.speed()).put("use_speaker_boost", true);

@@ -5,11 +5,19 @@ import java.util.Map;
 
 /**
  * Recently spoken phrases' audio, least recently used dropped first, holding at most {@code maxBytes} (audio plus
- * key text); a clip over an eighth of that is not kept. Keys name the team, so teams never share audio.
+ * key text); a clip over an eighth of that is not kept. Keys name the team, so teams never share audio. It also
+ * remembers the shapes of the lines spoken whole ({@link SpokenParts#shape}), the newest {@value #SHAPES}.
  */
 final class SpeechCache {
     private final long maxBytes;
     private final LinkedHashMap<String, byte[]> clips = new LinkedHashMap<>(64, 0.75f, true);
+    private static final int SHAPES = 4096;
+    private final LinkedHashMap<String, Boolean> shapes = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SHAPES;
+        }
+    };
     private long bytes;
 
     SpeechCache(long maxBytes) {
@@ -38,6 +46,14 @@ final class SpeechCache {
             bytes -= size(e.getKey(), e.getValue());
             eldest.remove();
         }
+    }
+
+    synchronized void rememberShape(String key) {
+        shapes.put(key, Boolean.TRUE);
+    }
+
+    synchronized boolean knowsShape(String key) {
+        return shapes.get(key) != null;
     }
 
     synchronized long bytes() {

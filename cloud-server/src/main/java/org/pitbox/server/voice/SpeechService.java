@@ -24,6 +24,7 @@ import org.pitbox.server.teams.Role;
 import org.pitbox.server.teams.TeamAccess;
 import org.pitbox.server.voice.ElevenLabsClient.Audio;
 import org.pitbox.server.voice.ElevenLabsClient.Tuning;
+import org.pitbox.server.voice.SpokenParts.Part;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,8 +91,9 @@ public final class SpeechService {
             metrics.error(teamId, "no_key");
             throw new ApiException(503, VoiceApi.TTS_UNAVAILABLE, "the server has no ElevenLabs key" + LOCAL);
         }
-        String key = String.join("\n", Long.toString(teamId), model, p.voiceId(), String.format(Locale.ROOT,
-                "%.3f/%.3f/%.3f/%.3f", p.speed(), p.stability(), p.similarity(), p.style()), text);
+        String voice = String.join("\n", Long.toString(teamId), model, p.voiceId(), String.format(Locale.ROOT,
+                "%.3f/%.3f/%.3f/%.3f", p.speed(), p.stability(), p.similarity(), p.style()));
+        String key = voice + "\n" + text;
         byte[] cached = cache.get(key);
         if (cached != null) {
             metrics.cacheHit(teamId);
@@ -102,20 +104,22 @@ public final class SpeechService {
         if (text.length() > limit) {
             throw tooLong(limit);
         }
-        try {
-            budgets.checkCharacters(teamId, budget, text.length());
-        } catch (ApiException e) {
-            metrics.refused(teamId, "characters");
-            throw e;
+        List<Part> parts = SpokenParts.of(text);
+        String shape = voice + "\n\u0001shape\n" + SpokenParts.shape(text);
+        if (!parts.isEmpty() && cache.knowsShape(shape)) {
+            return fromParts(teamId, shape, p, parts, budget, start);
         }
+        checkCharacters(teamId, budget, text.length());
         Audio audio = null;
         try {
-            audio = client.speech(p.voiceId(), text, new Tuning(p.speed(), p.stability(), p.similarity(), p.style()),
-                    ElevenLabsClient.PCM_16000);
+            audio = client.speech(p.voiceId(), text, tuning(p), ElevenLabsClient.PCM_16000);
             budgets.countCharacters(teamId, text.length()); // ElevenLabs accepted them: they are paid for
             metrics.sent(teamId, text.length());
             byte[] first = firstBytes(audio.body());
             metrics.firstByte(teamId, start);
+            if (!parts.isEmpty()) {
+                cache.rememberShape(shape);
+            }
             return new Clip(teamId, first, audio, key);
         } catch (TtsException e) {
             close(audio);
@@ -125,6 +129,75 @@ public final class SpeechService {
             throw failed(teamId, new TtsException(TtsException.Kind.DISCONNECTED, "ElevenLabs' audio broke off"
                     + " before its first byte (" + e.getClass().getSimpleName() + ")"));
         }
+    }
+
+    /**
+     * A line of a shape spoken before, made from cached parts: only the parts not cached yet (usually the new
+     * numbers) are spoken, each with the rest of the line as its context, and only they count against the budget.
+     */
+    private Clip fromParts(long teamId, String shape, ProfileView p, List<Part> parts, BudgetView budget,
+            long start) {
+        String[] keys = new String[parts.size()];
+        byte[][] audio = new byte[parts.size()][];
+        int missing = 0;
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = shape + "\n\u0001part " + i + "\n" + parts.get(i).text();
+            audio[i] = cache.get(keys[i]);
+            missing += audio[i] == null ? parts.get(i).text().length() : 0;
+        }
+        checkCharacters(teamId, budget, missing);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int i = 0; i < keys.length; i++) {
+            if (audio[i] == null) {
+                audio[i] = speakPart(teamId, p, parts.get(i));
+                cache.put(keys[i], audio[i]);
+            }
+            line.writeBytes(audio[i]);
+        }
+        if (missing == 0) {
+            metrics.cacheHit(teamId);
+        } else {
+            metrics.firstByte(teamId, start);
+        }
+        metrics.spoken(teamId, missing == 0 ? "cache" : "parts");
+        return new Clip(teamId, line.toByteArray(), null, null);
+    }
+
+    /** One part's whole audio, its silent ends trimmed. */
+    private byte[] speakPart(long teamId, ProfileView p, Part part) {
+        Audio audio = null;
+        try {
+            audio = client.speech(p.voiceId(), part.text(), part.before(), part.after(), tuning(p),
+                    ElevenLabsClient.PCM_16000);
+            budgets.countCharacters(teamId, part.text().length());
+            metrics.sent(teamId, part.text().length());
+            byte[] pcm = audio.body().readNBytes((int) cache.maxClipBytes() + 1);
+            if (pcm.length > cache.maxClipBytes()) {
+                throw new TtsException(TtsException.Kind.BAD_RESPONSE, "ElevenLabs' audio for a part of a line is"
+                        + " longer than the cache keeps");
+            }
+            return SpokenParts.trim(pcm);
+        } catch (TtsException e) {
+            throw failed(teamId, e);
+        } catch (IOException e) {
+            throw failed(teamId, new TtsException(TtsException.Kind.DISCONNECTED, "ElevenLabs' audio broke off ("
+                    + e.getClass().getSimpleName() + ")"));
+        } finally {
+            close(audio);
+        }
+    }
+
+    private void checkCharacters(long teamId, BudgetView budget, int characters) {
+        try {
+            budgets.checkCharacters(teamId, budget, characters);
+        } catch (ApiException e) {
+            metrics.refused(teamId, "characters");
+            throw e;
+        }
+    }
+
+    private static Tuning tuning(ProfileView p) {
+        return new Tuning(p.speed(), p.stability(), p.similarity(), p.style());
     }
 
     /**

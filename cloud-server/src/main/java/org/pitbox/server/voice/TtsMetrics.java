@@ -13,7 +13,7 @@ final class TtsMetrics {
 
     TtsMetrics(Metrics metrics) {
         requests = metrics.counter("pitbox_tts_requests_total", "Speech requests answered with audio, by team and"
-                + " source (elevenlabs or cache)", "team", "source");
+                + " source (elevenlabs, cache or parts)", "team", "source");
         characters = metrics.counter("pitbox_tts_characters_total", "Characters sent to ElevenLabs, by team", "team");
         errors = metrics.counter("pitbox_tts_errors_total", "Speech requests that got no audio from ElevenLabs, by"
                 + " team and kind", "team", "kind");

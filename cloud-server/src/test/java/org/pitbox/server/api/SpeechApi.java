@@ -268,6 +268,47 @@ abstract class SpeechApi extends ApiTestBase {
     }
 
     @Test
+    void aLineSaidAgainWithOtherNumbersIsMadeOfCachedParts() throws Exception {
+        User owner = newUser();
+        long team = newTeam(owner);
+        int before = fake.speechRequests().size();
+        speak(owner, team, "Fuel 12.4 litres, 5.2 laps.", null).is(200);
+        assertEquals(before + 1, fake.speechRequests().size(), "a line's first time is spoken whole");
+
+        byte[] second = bytes(speak(owner, team, "Fuel 11.9 litres, 4.9 laps.", null).is(200));
+        List<FakeElevenLabs.Received> parts = fake.speechRequests().subList(before + 1, fake.speechRequests().size());
+        assertEquals(List.of("Fuel", "11.9", "litres,", "4.9", "laps."), parts.stream()
+                .map(r -> r.body().get("text").asText()).toList(), "then in parts, each once");
+        assertEquals("Fuel", parts.get(1).body().path("previous_text").asText());
+        assertEquals("litres, 4.9 laps.", parts.get(1).body().path("next_text").asText());
+        assertArrayEquals(concat("Fuel", "11.9", "litres,", "4.9", "laps."), second);
+
+        long used = send("GET", voice(team, "budget"), owner.token(), null).is(200).as(BudgetView.class)
+                .charactersUsedToday();
+        byte[] third = bytes(speak(owner, team, "Fuel 11.3 litres, 4.9 laps.", null).is(200));
+        assertEquals("11.3", last().body().get("text").asText(), "only the new number is spoken");
+        assertEquals(before + 7, fake.speechRequests().size());
+        assertArrayEquals(concat("Fuel", "11.3", "litres,", "4.9", "laps."), third);
+        assertEquals(used + 4, send("GET", voice(team, "budget"), owner.token(), null).is(200).as(BudgetView.class)
+                .charactersUsedToday(), "and paid for");
+
+        User rival = newUser();
+        long theirs = newTeam(rival);
+        speak(rival, theirs, "Fuel 10.1 litres, 4.9 laps.", null).is(200);
+        assertEquals("Fuel 10.1 litres, 4.9 laps.", last().body().get("text").asText(), "teams share no parts");
+        String metrics = send("GET", "/metrics", METRICS_TOKEN, null).is(200).body();
+        assertEquals(2.0, metric(metrics, "pitbox_tts_requests_total", "source=\"parts\"", team(team)));
+    }
+
+    private static byte[] concat(String... parts) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (String p : parts) {
+            b.writeBytes(FakeElevenLabs.pcm(p));
+        }
+        return b.toByteArray();
+    }
+
+    @Test
     void everyElevenLabsFailureIsACodeForTheLocalVoice() throws Exception {
         User owner = newUser();
         long team = newTeam(owner);

@@ -336,6 +336,11 @@ public final class FakeElevenLabs implements AutoCloseable {
         if (!body.path("text").isTextual() || body.get("text").asText().isEmpty()) {
             return validation("text", "field required");
         }
+        for (String field : List.of("previous_text", "next_text")) {
+            if (body.has(field) && !body.get(field).isTextual()) {
+                return validation(field, "str type expected");
+            }
+        }
         String model = body.path("model_id").asText("eleven_multilingual_v2");
         if (!modelLimits.containsKey(model)) {
             return Error.current(400, "invalid_request", "model_not_found", "Model " + model + " not found",
