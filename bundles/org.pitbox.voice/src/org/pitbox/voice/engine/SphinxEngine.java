@@ -30,14 +30,24 @@ import edu.cmu.sphinx.decoder.search.Token;
  */
 public final class SphinxEngine implements SpeechEngine {
     /**
-     * How readily speech is rejected: the out-of-grammar branch's probability and its per-phone one, and the least
-     * score per 10 ms frame by which the command must beat a free phone loop over the same audio (0 turns that
-     * check off). The default was tuned with {@code voice-eval} on its tuning phrases (Sphinx4's own figures,
-     * 1e-30 and 1e-10, let speech that is no command through onto the number phrases, above all in noise; a
-     * likelier per-phone branch rejects it, at the cost of some commands at 5 dB).
+     * How readily speech is rejected: the out-of-grammar branch's probability and its per-phone one, the least
+     * score per 10 ms frame by which the command must beat a free phone loop over the same audio in quiet (0
+     * turns that check off), and how much more it must beat it for each dB the utterance's own signal-to-noise
+     * ratio is under {@link #QUIET_DB} (down to {@link #NOISY_DB}): in noise, speech that is no command fits the
+     * grammar nearly as well as a command does. The default was tuned with {@code voice-eval} on its tuning
+     * phrases (a likelier per-phone branch, 1e-8, also rejected speech in noise, but lost clean commands).
      */
-    public record Rejection(double branch, double perPhone, double margin) {
-        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-8, 12000);
+    public record Rejection(double branch, double perPhone, double margin, double perDb) {
+        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-10, 11500, 250);
+        /** At and above this signal-to-noise ratio the margin is the quiet one. */
+        public static final double QUIET_DB = 30;
+        /** At and below this one the margin stops growing. */
+        public static final double NOISY_DB = 10;
+
+        /** The margin per 10 ms frame for an utterance with this signal-to-noise ratio in dB. */
+        public double margin(double snrDb) {
+            return margin + perDb * (QUIET_DB - Math.max(NOISY_DB, Math.min(QUIET_DB, snrDb)));
+        }
     }
     private static final String MODEL = "/edu/cmu/sphinx/models/en-us/";
     /** The noise floor added to every utterance, in sample units (of 32768). */
@@ -50,7 +60,7 @@ public final class SphinxEngine implements SpeechEngine {
     });
     private final Recogniser recogniser;
     private final Recogniser phones;
-    private final double margin;
+    private final Rejection rejection;
 
     /** Loads the model and compiles the grammar: a second or two. */
     public SphinxEngine(CommandTable table) throws IOException {
@@ -71,8 +81,8 @@ public final class SphinxEngine implements SpeechEngine {
             c.setUseGrammar(true);
             c.setSampleRate(Audio.RATE);
             recogniser = new Recogniser(new Context(config.toUri().toString(), c));
-            margin = rejection.margin();
-            if (margin > 0) {
+            this.rejection = rejection;
+            if (rejection.margin() > 0) {
                 Context loop = new Context(config.toUri().toString(), c);
                 loop.setLocalProperty("decoder->searchManager", "allphoneSearchManager");
                 phones = new Recogniser(loop);
@@ -137,6 +147,7 @@ public final class SphinxEngine implements SpeechEngine {
         Future<Heard> command = decoders.submit(() -> recogniser.recognise(forCommand));
         Future<Heard> loop = phones == null ? null : decoders.submit(() -> phones.recognise(forPhones));
         Floor floor = new Floor();
+        Loudness loudness = new Loudness();
         return new Utterance() {
             private long samples;
 
@@ -147,7 +158,9 @@ public final class SphinxEngine implements SpeechEngine {
                     return;
                 }
                 samples += n;
-                byte[] pcm = Audio.bytes(floor.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n)));
+                short[] heard = floor.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
+                loudness.add(heard);
+                byte[] pcm = Audio.bytes(heard);
                 forCommand.add(pcm);
                 if (forPhones != null) {
                     forPhones.add(pcm);
@@ -164,7 +177,7 @@ public final class SphinxEngine implements SpeechEngine {
                 if (loop == null || heard.text().isEmpty() || heard.text().contains("<unk>")) {
                     return heard.text();
                 }
-                return accepted(heard, result(loop), samples) ? heard.text() : "<unk>";
+                return accepted(heard, result(loop), loudness) ? heard.text() : "<unk>";
             }
         };
     }
@@ -180,10 +193,13 @@ public final class SphinxEngine implements SpeechEngine {
         }
     }
 
-    /** Whether the command beats the free phone loop over the same audio by the margin per 10 ms frame. */
-    boolean accepted(Heard command, Heard loop, long samples) {
-        double frames = Math.max(1, samples / (Audio.RATE / 100.0));
-        return (command.score() - loop.score()) / frames >= margin;
+    /**
+     * Whether the command beats the free phone loop over the same audio by the margin per 10 ms frame, the margin
+     * for the utterance's signal-to-noise ratio.
+     */
+    boolean accepted(Heard command, Heard loop, Loudness audio) {
+        double frames = Math.max(1, audio.frames());
+        return (command.score() - loop.score()) / frames >= rejection.margin(audio.snr());
     }
 
     /**

@@ -31,7 +31,7 @@ import org.pitbox.voice.engine.VoskEngine;
 public final class VoiceEval {
     public static final String USAGE = """
             usage: pitbox voice-eval [--engine sphinx|vosk] [--model DIR] [--oog P] [--oog-phone P] [--margin M]
-                                     [--quick] [--save DIR]
+                                     [--per-db M] [--quick] [--save DIR]
                    pitbox voice-eval --dir DIR [--engine sphinx|vosk] [--model DIR]
                    pitbox voice-eval --speak
               Speaks every command (espeak-ng voices, clean and in pink and engine noise at 20, 10 and 5 dB) and
@@ -41,9 +41,11 @@ public final class VoiceEval {
               --dir DIR    score DIR/expected.tsv instead: lines 'file<TAB>expected command' or 'file<TAB>reject'
               --engine     sphinx (built in, the default) or vosk (needs --model, a Vosk model folder)
               --oog P      Sphinx4's out-of-grammar branch probability (default 1e-30)
-              --oog-phone P  its per-phone probability (default 1e-8)
-              --margin M   the least score per 10 ms frame by which a command must beat a free phone loop
-                           (default 12000; 0 turns the check off)
+              --oog-phone P  its per-phone probability (default 1e-10)
+              --margin M   the least score per 10 ms frame by which a command must beat a free phone loop in
+                           quiet (default 11500; 0 turns the check off)
+              --per-db M   how much more for each dB the utterance's signal-to-noise ratio is under 30 dB,
+                           down to 10 dB (default 250)
               --quick      one voice, clean and engine noise at 10 dB
               --save DIR   also write the spoken set as WAVs with an expected.tsv, for --dir
               --speak      only the time from a recognised fuel question to the first sample of the spoken
@@ -119,7 +121,8 @@ public final class VoiceEval {
             String a = args[i];
             switch (a) {
                 case "--help", "-h", "--quick", "--speak" -> opts.put(a.equals("-h") ? "--help" : a, "");
-                case "--engine", "--model", "--oog", "--oog-phone", "--margin", "--dir", "--save" -> {
+                case "--engine", "--model", "--oog", "--oog-phone", "--margin", "--per-db", "--dir",
+                        "--save" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value (voice-eval --help)");
                     }
@@ -137,7 +140,8 @@ public final class VoiceEval {
             case "sphinx" -> new SphinxEngine(table, new SphinxEngine.Rejection(
                     number(opts, "--oog", SphinxEngine.Rejection.DEFAULT.branch()),
                     number(opts, "--oog-phone", SphinxEngine.Rejection.DEFAULT.perPhone()),
-                    number(opts, "--margin", SphinxEngine.Rejection.DEFAULT.margin())));
+                    number(opts, "--margin", SphinxEngine.Rejection.DEFAULT.margin()),
+                    number(opts, "--per-db", SphinxEngine.Rejection.DEFAULT.perDb())));
             case "vosk" -> {
                 if (!opts.containsKey("--model")) {
                     throw new IllegalArgumentException("--engine vosk needs --model DIR, a Vosk model folder");
