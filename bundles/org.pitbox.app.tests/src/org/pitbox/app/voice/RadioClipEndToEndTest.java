@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.live.ClipPlayer;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.live.LiveBoard;
 import org.pitbox.app.live.RadioClip;
@@ -124,8 +125,8 @@ class RadioClipEndToEndTest {
             });
             ExecutionException e = assertThrows(ExecutionException.class, () -> deaf.play(got).get(30,
                     TimeUnit.SECONDS));
-            assertTrue(e.getCause().getMessage().startsWith("Cannot play the sound. No sound output"),
-                    e.getCause().getMessage());
+            assertEquals(ClipPlayer.NO_DEVICE, e.getCause().getMessage());
+            assertEquals("No sound output: this computer has no audio device", TeamSession.rootMessage(e));
         } finally {
             listening.dispose();
             voice.close();

@@ -12,6 +12,8 @@ import org.pitbox.voice.speak.AudioSink;
  * says so.
  */
 public final class ClipPlayer {
+    /** Why nothing played when the sink would not open; the cause says more. */
+    public static final String NO_DEVICE = "No sound device to play on";
     private final AudioSink sink;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pitbox-clip-player");
@@ -27,11 +29,15 @@ public final class ClipPlayer {
     public CompletableFuture<Void> play(byte[] pcm) {
         return CompletableFuture.runAsync(() -> {
             try {
-                sink.open();
+                try {
+                    sink.open();
+                } catch (IOException e) {
+                    throw new IllegalStateException(NO_DEVICE, e);
+                }
                 sink.write(pcm, 0, pcm.length);
                 sink.drain();
             } catch (IOException e) {
-                throw new IllegalStateException("Cannot play the sound. " + e.getMessage(), e);
+                throw new IllegalStateException("The sound broke off: " + e.getMessage(), e);
             } finally {
                 sink.close();
             }

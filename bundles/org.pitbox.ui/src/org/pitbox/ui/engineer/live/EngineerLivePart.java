@@ -431,9 +431,8 @@ public class EngineerLivePart {
             }
             enablePlay();
             String problem = e == null ? "" : (e.getCause() != null ? e.getCause() : e).getMessage();
-            int detail = problem.indexOf(" (");
-            radioProblem.setText(detail < 0 ? problem : problem.substring(0, detail)); // the whole in the tooltip
-            radioProblem.setToolTipText(problem);
+            radioProblem.setText(problem);
+            radioProblem.setToolTipText(e == null ? null : TeamSession.rootMessage(e));
             ((GridData) radioProblem.getLayoutData()).exclude = problem.isEmpty();
             radioProblem.setVisible(!problem.isEmpty());
             radioProblem.getParent().getParent().layout(true, true);
