@@ -96,7 +96,8 @@ class DriverVoiceTest {
         driver.hear("talk to me", null);
         driver.heard.coach("Carry more speed through turn three.", "rule-based");
         List<String> all = await(4);
-        assertEquals(List.of("Going quiet. Say \"Talk to me\" for calls again. -> SPOKEN", "Sam on the radio: copy -> SPOKEN",
+        assertEquals(List.of("Going quiet. Say \"Talk to me\" for calls again. -> SPOKEN",
+                "Sam on the radio: copy -> SPOKEN",
                 "Back with you. -> SPOKEN", "Carry more speed through turn three. -> SPOKEN"), all);
     }
 

@@ -7,9 +7,9 @@ import java.util.concurrent.Executors;
 import org.pitbox.voice.speak.AudioSink;
 
 /**
- * Plays short sounds (the driver's radio clips, a voice sample), one at a time on a thread of its own, through an {@link AudioSink} (the sound
- * device, or the tests' sink), which is closed after each clip. With no device the future fails with a message that
- * says so.
+ * Plays short sounds (the driver's radio clips, a voice sample), one at a time on a thread of its own, through an
+ * {@link AudioSink} (the sound device, or the tests' sink), which is closed after each sound. With no device the
+ * future fails with {@link #NO_DEVICE}, the sink's reason as its cause.
  */
 public final class ClipPlayer {
     /** Why nothing played when the sink would not open; the cause says more. */

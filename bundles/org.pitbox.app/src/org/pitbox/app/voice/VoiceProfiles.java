@@ -20,8 +20,8 @@ import org.pitbox.voice.speak.VoiceException;
 /**
  * The team voice's profile the signed-in member edits on the server: their own (drivers and engineers), or for
  * the owner also the team's, in which every member without a profile of their own speaks; the voices the team's
- * key offers; and a test that speaks a sample in the team voice, or in the local voice saying why. Calls run in the background; the
- * futures fail with the server's message.
+ * key offers; and a test that speaks a sample in the team voice, or in the local voice saying why. Calls run in
+ * the background; the futures fail with the server's message.
  */
 public final class VoiceProfiles {
     public static final String SAMPLE = "Box this lap. Fuel is good to the end.";
