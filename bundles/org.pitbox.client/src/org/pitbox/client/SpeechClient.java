@@ -3,18 +3,13 @@ package org.pitbox.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.function.Function;
 import org.pitbox.protocol.ApiPaths;
 import org.pitbox.protocol.ProtocolJson;
 import org.pitbox.protocol.api.ApiError;
@@ -30,15 +25,14 @@ import org.pitbox.protocol.api.VoiceApi.Voices;
  * The desktop's client of a team's voice routes, on a signed-in {@link CloudClient}'s server and tokens: speech
  * as 16 kHz mono S16LE PCM handed on while the server still makes it, voice profiles, the key's voices and the
  * speech budget. Failures are {@link CloudException}s carrying the server's code ({@link VoiceApi}'s
- * {@code TTS_*}): on any of them the caller speaks with its local voice. Thread-safe.
+ * {@code TTS_*}): on any of them the caller speaks with its local voice. An access token the server refuses (401)
+ * is refreshed once and the call sent again, as {@link CloudClient} does. Thread-safe.
  */
 public final class SpeechClient {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** For the answer's headers: the server waits for ElevenLabs' first audio before it answers. */
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final CloudClient cloud;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     private final ObjectMapper json = ProtocolJson.mapper();
 
     public SpeechClient(CloudClient cloud) {
@@ -51,8 +45,8 @@ public final class SpeechClient {
      * little-endian, mono). A stream that breaks off ends in an {@link IOException}, never a silent short clip.
      */
     public InputStream speech(long teamId, String text, Long driverUserId) throws IOException {
-        HttpResponse<InputStream> r = send(post(voicePath(teamId, "speech"), new SpeechRequest(text, driverUserId)),
-                BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = cloud.authed(post(voicePath(teamId, "speech"),
+                new SpeechRequest(text, driverUserId)), BodyHandlers.ofInputStream());
         if (r.statusCode() != 200) {
             try (InputStream in = r.body()) {
                 throw error(r.statusCode(), in.readNBytes(64 * 1024));
@@ -94,50 +88,34 @@ public final class SpeechClient {
         return call(put(voicePath(teamId, "budget"), budget), BudgetView.class);
     }
 
-    private <T> T call(HttpRequest request, Class<T> answer) throws IOException {
-        HttpResponse<byte[]> r = send(request, BodyHandlers.ofByteArray());
+    /** Sends with a valid access token; after a 401 the client refreshes it once and sends again. */
+    private <T> T call(Function<String, HttpRequest> request, Class<T> answer) throws IOException {
+        HttpResponse<byte[]> r = cloud.authed(request, BodyHandlers.ofByteArray());
         if (r.statusCode() / 100 != 2) {
             throw error(r.statusCode(), r.body());
         }
         return json.readValue(r.body(), answer);
     }
 
-    private HttpRequest get(String path) throws IOException {
-        return builder(path).GET().build();
+    private Function<String, HttpRequest> get(String path) {
+        return token -> builder(path, token).GET().build();
     }
 
-    private HttpRequest post(String path, Object body) throws IOException {
-        return builder(path).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+    private Function<String, HttpRequest> post(String path, Object body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        return token -> builder(path, token).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofByteArray(bytes)).build();
     }
 
-    private HttpRequest put(String path, Object body) throws IOException {
-        return builder(path).header("Content-Type", "application/json")
-                .PUT(BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+    private Function<String, HttpRequest> put(String path, Object body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        return token -> builder(path, token).header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofByteArray(bytes)).build();
     }
 
-    private HttpRequest.Builder builder(String path) throws IOException {
-        String token;
-        try {
-            token = cloud.accessToken();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+    private HttpRequest.Builder builder(String path, String token) {
         return HttpRequest.newBuilder(URI.create(cloud.baseUri() + path)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token);
-    }
-
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
-        try {
-            return http.send(request, handler);
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new CloudException("cannot reach the server at " + cloud.baseUri(), e);
-        } catch (HttpTimeoutException e) {
-            throw new CloudException("the server at " + cloud.baseUri() + " did not answer in time", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while talking to " + cloud.baseUri());
-        }
     }
 
     /** The server's {@code ApiError}, or a plain status when the body is something else. */

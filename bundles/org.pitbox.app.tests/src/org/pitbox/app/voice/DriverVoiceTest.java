@@ -89,34 +89,35 @@ class DriverVoiceTest {
 
     @Test
     void quietSilencesTheCoachButNotAnswersOrRadio() throws Exception {
-        driver.hear("quiet");
+        driver.hear("quiet", null);
         assertTrue(driver.quiet());
         driver.heard.coach("Brake later into turn one.", "AI");
         driver.heard.radio("Sam", "copy");
-        driver.hear("talk to me");
+        driver.hear("talk to me", null);
         driver.heard.coach("Carry more speed through turn three.", "rule-based");
         List<String> all = await(4);
-        assertEquals(List.of("Going quiet. Say talk to me for calls again. -> SPOKEN", "Sam on the radio: copy -> SPOKEN",
+        assertEquals(List.of("Going quiet. Say \"Talk to me\" for calls again. -> SPOKEN",
+                "Sam on the radio: copy -> SPOKEN",
                 "Back with you. -> SPOKEN", "Carry more speed through turn three. -> SPOKEN"), all);
     }
 
     @Test
     void answersComeFromTheActiveFeed() throws Exception {
-        driver.hear("how much fuel do I have");
+        driver.hear("how much fuel do I have", null);
         assertEquals(List.of("Fuel level not known. -> SPOKEN"), await(1), "no feed yet");
         feed.start(new SimulatorSource(), null);
         long end = System.nanoTime() + 10_000_000_000L;
         String answer;
         do {
             Thread.sleep(100);
-            answer = driver.hear("how much fuel do I have").text();
+            answer = driver.hear("how much fuel do I have", null).text();
         } while (answer.equals("Fuel level not known.") && System.nanoTime() < end);
         assertTrue(answer.matches("Fuel \\d+\\.\\d liters.*"), answer);
     }
 
     @Test
     void radioToTheTeamNeedsALiveSession() throws Exception {
-        driver.hear("tell the engineer the rears are gone");
+        driver.hear("tell the engineer the rears are gone", null);
         assertEquals(List.of("Not sent: you are not streaming to the team. -> SPOKEN"), await(1));
     }
 

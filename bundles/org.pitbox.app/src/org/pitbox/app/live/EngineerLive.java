@@ -1,6 +1,7 @@
 package org.pitbox.app.live;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +15,8 @@ import org.pitbox.client.live.SubscriberListener;
 import org.pitbox.client.live.SubscriberStatus;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.protocol.live.LiveControl;
+import org.pitbox.voice.speak.AudioSink;
+import org.pitbox.voice.speak.JavaSoundSink;
 
 /**
  * The Race Engineer perspective's link to the team's live sessions: presence (who is on track) and the one
@@ -34,6 +37,10 @@ public class EngineerLive {
         default void radio(String fromName, String text) {
         }
 
+        /** The watched session's driver's radio as sound, to play with {@link EngineerLive#play}. */
+        default void radioClip(RadioClip clip) {
+        }
+
         /** A problem with the watched session, in a sentence. */
         default void error(String text) {
         }
@@ -45,6 +52,7 @@ public class EngineerLive {
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final LiveBoard board;
+    private final ClipPlayer player;
     private LiveSubscriber teamChannel;
     private LiveSubscriber watching;
     private long teamId = -1;
@@ -55,7 +63,13 @@ public class EngineerLive {
 
     @Activate
     public EngineerLive(@Reference(name = "board") LiveBoard board) {
+        this(board, new JavaSoundSink());
+    }
+
+    /** With another sound output (the tests' sink). */
+    public EngineerLive(LiveBoard board, AudioSink sink) {
         this.board = board;
+        this.player = new ClipPlayer(sink);
     }
 
     public void addListener(Listener l) {
@@ -120,6 +134,12 @@ public class EngineerLive {
                     }
 
                     @Override
+                    public void radioClip(long fromUserId, String fromName, String text, short[] samples) {
+                        RadioClip clip = new RadioClip(fromName, text, samples);
+                        listeners.forEach(l -> l.radioClip(clip));
+                    }
+
+                    @Override
                     public void coach(LiveControl hint) {
                         listeners.forEach(l -> l.coach(hint));
                     }
@@ -169,6 +189,14 @@ public class EngineerLive {
     /** Radio to the watched session's driver; false when not connected. */
     public synchronized boolean radio(String text) {
         return watching != null && watching.radio(text);
+    }
+
+    /**
+     * Plays a clip of the driver's radio, after any playing; the future fails with a clear message when there is
+     * no sound device.
+     */
+    public CompletableFuture<Void> play(RadioClip clip) {
+        return player.play(clip.pcm());
     }
 
     /** Sends the watched session's driver a pit stop to set; false when not connected. */

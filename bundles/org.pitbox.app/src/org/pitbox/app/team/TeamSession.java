@@ -377,6 +377,15 @@ public class TeamSession {
     }
 
     /**
+     * Sends the driver's radio as sound (16 kHz mono, cut to 10 s) with the words heard (null when none); false when
+     * not streaming or not connected.
+     */
+    public boolean radioClip(short[] samples, String text) {
+        FeedStreamer s = streamer;
+        return s != null && s.radioClip(samples, text);
+    }
+
+    /**
      * Rates the last coach hint of this session ({@code useful}, {@code wrong}, {@code late} or {@code irrelevant})
      * in the background; the future says what was rated, or fails with why not.
      */

@@ -198,7 +198,7 @@ public class DriverListening {
                 voice.pushToTalk(false);
                 Match match = matcher.match(words);
                 listeners.forEach(l -> l.heard(words, match, audio));
-                answer(words);
+                answer(words, audio);
             }
 
             @Override
@@ -255,8 +255,8 @@ public class DriverListening {
     }
 
     /** Says the answer and sends its pit requests; where they cannot go (not Windows, no iRacing), says so. */
-    private void answer(String words) {
-        Reply reply = voice.hear(words);
+    private void answer(String words, short[] audio) {
+        Reply reply = voice.hear(words, audio);
         listeners.forEach(l -> l.answered(words, reply));
         if (reply.pit().isEmpty()) {
             return;

@@ -51,6 +51,7 @@ public class DriverVoice {
     private final Voice localVoice;
     private TeamSettings settings;
     private final SpeechQueue queue;
+    private final VoiceProfiles profiles;
     private final LiveFacts facts = new LiveFacts();
     private final TrackPlace place = new TrackPlace();
     private final UrgentCalls calls = new UrgentCalls();
@@ -91,6 +92,7 @@ public class DriverVoice {
         this.team = team;
         this.localVoice = voice;
         this.queue = new SpeechQueue(voice, sink);
+        this.profiles = new VoiceProfiles(team, voice, new JavaSoundSink());
         queue.track(place::lapDistance, place::onStraight);
         team.addListener(heard);
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -104,12 +106,15 @@ public class DriverVoice {
 
     /**
      * Answers what the driver said (the recogniser's words) and says the answer; radio for the team ("tell the
-     * engineer ...") goes out through the team session. The caller sends the reply's pit requests.
+     * engineer ...") goes out through the team session, as the driver's {@code audio} (a clip the engineer plays,
+     * with the words where the recogniser heard them) when there is audio, else as text. The caller sends the
+     * reply's pit requests.
      */
-    public synchronized Reply hear(String words) {
+    public synchronized Reply hear(String words, short[] audio) {
         Reply reply = conversation.hear(words);
         String text = reply.text();
-        if (reply.radio() != null && !team.radio(reply.radio())) {
+        if (reply.radio() != null && !(reply.clip() && audio != null && audio.length > 0
+                ? team.radioClip(audio, reply.radio().isEmpty() ? null : reply.radio()) : team.radio(reply.radio()))) {
             text = "Not sent: you are not streaming to the team.";
         }
         if (text != null && !text.isBlank()) {
@@ -141,6 +146,11 @@ public class DriverVoice {
 
     public boolean teamVoice() {
         return queue.voice() instanceof TeamVoice;
+    }
+
+    /** The team voice's profile editor, whose test plays on the default sound device. */
+    public VoiceProfiles profiles() {
+        return profiles;
     }
 
     /** The voice speaking now, as the settings name it. */

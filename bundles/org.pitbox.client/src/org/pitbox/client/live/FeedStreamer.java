@@ -87,6 +87,11 @@ public final class FeedStreamer implements AutoCloseable {
         return publisher.radio(text);
     }
 
+    /** The driver's radio as sound (16 kHz mono, cut to 10 s) with the words heard, null when none. */
+    public boolean radioClip(short[] samples, String text) {
+        return publisher.radioClip(samples, text);
+    }
+
     /** Ends the live session: everything taken so far is sent and recorded; true when the server has it all. */
     public boolean end(Duration timeout) throws InterruptedException {
         detach();

@@ -177,6 +177,18 @@ public final class LivePublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends the driver's radio as sound to the team watching: 16 kHz mono samples, cut to 10 s, with the words heard
+     * (null when none); false if not connected.
+     */
+    public boolean radioClip(short[] samples, String text) {
+        try {
+            return link.sendText(json(LiveControl.radioClip(samples, text, null, null)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Turns the server's coach hints on or off for this session; kept for every later connection. */
     public void coach(boolean on) {
         coachOff = !on;

@@ -155,12 +155,21 @@ public final class LiveSubscriber implements AutoCloseable {
             case LiveControl.SESSION -> session(c, text);
             case LiveControl.ENDED -> ended(c);
             case LiveControl.RADIO -> listener.radio(c.userId() == null ? 0 : c.userId(), c.name(), c.text());
+            case LiveControl.RADIO_CLIP -> clip(c);
             case LiveControl.PRESENCE -> listener.presence(c.members() == null ? List.of() : c.members(),
                     c.sessions() == null ? List.of() : c.sessions());
             case LiveControl.ERROR -> listener.error(c.text());
             case LiveControl.COACH -> listener.coach(c);
             default -> {
             }
+        }
+    }
+
+    private void clip(LiveControl c) {
+        try {
+            listener.radioClip(c.userId() == null ? 0 : c.userId(), c.name(), c.text(), c.clipSamples());
+        } catch (IllegalArgumentException e) {
+            listener.error("a radio clip that is not 16-bit PCM: " + e.getMessage());
         }
     }
 

@@ -27,6 +27,10 @@ public interface SubscriberListener {
     default void radio(long fromUserId, String fromName, String text) {
     }
 
+    /** The driver's radio as sound: 16 kHz mono samples, with the words heard ({@code text} null when none). */
+    default void radioClip(long fromUserId, String fromName, String text, short[] samples) {
+    }
+
     /** A coach hint the server sent the driver after a lap: {@code text} and {@code coach}. */
     default void coach(LiveControl hint) {
     }

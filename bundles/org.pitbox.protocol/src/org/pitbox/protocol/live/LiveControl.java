@@ -1,6 +1,8 @@
 package org.pitbox.protocol.live;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.List;
 
@@ -14,11 +16,12 @@ import java.util.List;
  * @param text        radio, coach or error text; a fresh access token in {@code token}
  * @param coach       what a {@code coach} hint is about and where it came from
  * @param pitPlan     the pit stop an engineer asks the driver to set ({@code pit-plan})
+ * @param audio       a {@code radio-clip}'s sound: 16 kHz mono signed 16-bit little-endian PCM, base64
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiveControl(String type, Integer version, String sessionKey, String schema, String sessionInfo,
         Integer rate, Long seq, Long dropped, String text, Long userId, String name, String role,
-        List<Member> members, List<Session> sessions, Coach coach, PitPlan pitPlan) {
+        List<Member> members, List<Session> sessions, Coach coach, PitPlan pitPlan, String audio) {
 
     public static final String HELLO = "hello", OPEN = "open", OPENED = "opened", END = "end", ENDED = "ended",
             SESSION = "session", RADIO = "radio", PRESENCE = "presence", ERROR = "error", TOKEN = "token";
@@ -29,6 +32,13 @@ public record LiveControl(String type, Integer version, String sessionKey, Strin
      * who sees it filled in on the overlay's pit request.
      */
     public static final String PIT_PLAN = "pit-plan";
+    /**
+     * The driver's spoken radio as sound (a grammar recogniser cannot write free speech down): publisher → server →
+     * the session's subscribers, with the words in {@code text} where the recogniser heard them.
+     */
+    public static final String RADIO_CLIP = "radio-clip";
+    /** A clip's sample rate and its length at most: 10 s. */
+    public static final int CLIP_RATE = 16_000, MAX_CLIP_SAMPLES = 10 * CLIP_RATE;
     /** Characters of a coach hint at most. */
     public static final int MAX_COACH_CHARS = 200;
 
@@ -54,7 +64,15 @@ public record LiveControl(String type, Integer version, String sessionKey, Strin
     public record PitPlan(Double fuelLiters, List<String> tyres, boolean fastRepair, String cardId) {
     }
 
-    /** Every message but {@code coach} and {@code pit-plan}. */
+    /** Every message but {@code radio-clip}. */
+    public LiveControl(String type, Integer version, String sessionKey, String schema, String sessionInfo,
+            Integer rate, Long seq, Long dropped, String text, Long userId, String name, String role,
+            List<Member> members, List<Session> sessions, Coach coach, PitPlan pitPlan) {
+        this(type, version, sessionKey, schema, sessionInfo, rate, seq, dropped, text, userId, name, role, members,
+                sessions, coach, pitPlan, null);
+    }
+
+    /** Every message but {@code coach}, {@code pit-plan} and {@code radio-clip}. */
     public LiveControl(String type, Integer version, String sessionKey, String schema, String sessionInfo,
             Integer rate, Long seq, Long dropped, String text, Long userId, String name, String role,
             List<Member> members, List<Session> sessions) {
@@ -108,6 +126,31 @@ public record LiveControl(String type, Integer version, String sessionKey, Strin
     public static LiveControl radio(String text, Long fromUserId, String fromName) {
         return new LiveControl(RADIO, null, null, null, null, null, null, null, text, fromUserId, fromName, null, null,
                 null);
+    }
+
+    /**
+     * The driver's radio as sound, cut to {@link #MAX_CLIP_SAMPLES}; {@code text} the words heard (null when none);
+     * the server adds who sent it.
+     */
+    public static LiveControl radioClip(short[] samples, String text, Long fromUserId, String fromName) {
+        int n = Math.min(samples.length, MAX_CLIP_SAMPLES);
+        ByteBuffer pcm = ByteBuffer.allocate(n * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            pcm.putShort(samples[i]);
+        }
+        return new LiveControl(RADIO_CLIP, null, null, null, null, null, null, null, text, fromUserId, fromName, null,
+                null, null, null, null, Base64.getEncoder().encodeToString(pcm.array()));
+    }
+
+    /** A {@code radio-clip}'s samples; throws IllegalArgumentException when the audio is not base64 16-bit PCM. */
+    public short[] clipSamples() {
+        byte[] pcm = audio == null ? new byte[0] : Base64.getDecoder().decode(audio);
+        if (pcm.length % 2 != 0) {
+            throw new IllegalArgumentException("the clip is not 16-bit PCM (an odd number of bytes)");
+        }
+        short[] samples = new short[pcm.length / 2];
+        ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        return samples;
     }
 
     public static LiveControl presence(List<Member> members, List<Session> sessions) {

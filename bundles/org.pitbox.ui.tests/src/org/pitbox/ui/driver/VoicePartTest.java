@@ -9,20 +9,29 @@ import static org.pitbox.ui.tests.UiWait.await;
 import static org.pitbox.ui.tests.UiWait.folderOf;
 import static org.pitbox.ui.tests.UiWait.settle;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pitbox.app.team.TeamSession;
 import org.pitbox.app.voice.DriverListening;
 import org.pitbox.demo.Screenshots;
+import org.pitbox.core.home.PitboxHome;
+import org.pitbox.ui.tests.TestDemoServer;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 import org.pitbox.voice.capture.Microphone;
@@ -32,7 +41,8 @@ import org.pitbox.voice.eval.Noise;
 
 /**
  * The Driver perspective's Voice tab in the real workbench: off at first, "Turn on" on a machine without a
- * microphone says so, then push-to-talk without one (as the demo runs it) hears a spoken question and shows it.
+ * microphone says so, then push-to-talk without one (as the demo runs it) hears a spoken question and shows it;
+ * signed in to the demo server, a driver edits their voice profile and hears its sample.
  */
 class VoicePartTest {
     private final List<Throwable> failures = new ArrayList<>();
@@ -53,6 +63,80 @@ class VoicePartTest {
         }
     }
 
+    @Test
+    void aDriverEditsTheirVoiceProfileAndTestsIt(@TempDir Path dir) throws Exception {
+        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
+        TestDemoServer server = TestDemoServer.start(dir);
+        try {
+            TestWorkbench.run((display, app, workbench) -> editProfile(display, app, workbench, server.base()));
+        } finally {
+            server.stop();
+            System.clearProperty(PitboxHome.PROPERTY);
+        }
+        for (Throwable t : failures) {
+            throw new AssertionError("voice profile check failed: " + t, t);
+        }
+    }
+
+    private void editProfile(Display display, MApplication app, E4Workbench workbench, URI base) {
+        TeamSession team = app.getContext().get(TeamSession.class);
+        try {
+            EPartService parts = TestWorkbench.perspective(app, "org.pitbox.ui.perspective.driver", 1280, 800);
+            MPart part = parts.showPart("org.pitbox.ui.part.voice", EPartService.PartState.ACTIVATE);
+            ProfileBox p = ((VoicePart) part.getObject()).profile;
+            await(display, () -> p.status.getText().equals("Sign in to a team under Team first"), 30,
+                    "signed out said");
+            assertFalse(p.save.getEnabled(), "nothing to save while signed out");
+
+            team.signIn(base.toString(), "driver@demo.pitbox", TestDemoServer.PASSWORD).get(30, TimeUnit.SECONDS);
+            click(p.reload);
+            await(display, () -> p.save.getEnabled(), 30, "the profile read");
+            assertEquals("Your own voice", p.whose.getText());
+            assertTrue(p.status.getText().startsWith("The server's default: nothing saved yet. No voices to pick from"
+                    + " (the server has no ElevenLabs key"), p.status.getText());
+
+            p.voice.setText("demo-voice");
+            p.speed.setSelection(110);
+            click(p.save);
+            await(display, () -> p.status.getText().startsWith("Saved"), 30, "saved");
+            assertEquals("Saved. Your own profile.", p.status.getText());
+            p.speed.setSelection(100);
+            click(p.reload);
+            await(display, () -> p.speed.getSelection() == 110, 30, "the saved speed read back");
+            p.own.setSelection(false);
+            p.teams.setSelection(true);
+            click(p.teams);
+            await(display, () -> p.whose.getText().startsWith("The team's voice"), 30, "the team's profile read");
+            assertTrue(p.save.getEnabled(), "the demo driver owns the team: they set its voice");
+            p.teams.setSelection(false);
+            p.own.setSelection(true);
+            click(p.own);
+            await(display, () -> p.whose.getText().equals("Your own voice") && p.save.getEnabled(), 30,
+                    "back to their own");
+
+            click(p.test);
+            await(display, () -> p.status.getText().startsWith("Spoken"), 60, "the sample spoken");
+            assertTrue(p.status.getText().startsWith("Spoken in the local voice: the team voice could not speak"),
+                    p.status.getText());
+            for (Control c = p.status; c != null; c = c.getParent()) {
+                if (c instanceof ScrolledComposite scroll) {
+                    scroll.showControl(p.status);
+                    break;
+                }
+            }
+            settle(display, 200);
+            Screenshots.save(folderOf(part), TestScreenshots.check("voice-profile.png"));
+        } catch (Throwable t) {
+            failures.add(t);
+        } finally {
+            workbench.close();
+        }
+    }
+
+    private static void click(Button b) {
+        b.notifyListeners(SWT.Selection, new Event());
+    }
+
     private void exercise(Display display, MApplication app, E4Workbench workbench, Path wav) {
         DriverListening listening = app.getContext().get(DriverListening.class);
         try {
@@ -63,7 +147,7 @@ class VoicePartTest {
             settle(display, 300);
             assertEquals("Push-to-talk is off", v.status.getText());
             assertFalse(v.test.getEnabled(), "nothing to test while off");
-            assertTrue(v.help.getText().contains("box this lap"), "the help lists the commands");
+            assertTrue(v.help.getText().contains("\"Box this lap\""), "the help lists the commands");
 
             if (Microphone.names().isEmpty()) {
                 v.onOff.notifyListeners(SWT.Selection, new Event());

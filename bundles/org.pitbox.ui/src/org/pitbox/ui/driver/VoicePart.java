@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.pitbox.app.voice.DriverListening;
 import org.pitbox.app.voice.DriverVoice;
+import org.pitbox.voice.answer.Conversation;
 import org.pitbox.voice.capture.Level;
 import org.pitbox.voice.capture.Microphone;
 import org.pitbox.voice.command.CommandMatcher.Match;
@@ -30,7 +31,8 @@ import org.pitbox.voice.ptt.PttButton;
 
 /**
  * The driver's voice settings: the push-to-talk button (a key or a wheel button, bound by pressing it), the
- * microphone with a level meter, a test button, the recogniser and its model, and what can be said.
+ * microphone with a level meter, a test button, the recogniser and its model, the team voice's profile, and what
+ * can be said.
  */
 public class VoicePart {
     private static final int BIND_SECONDS = 10, METER_MILLIS = 50;
@@ -53,6 +55,7 @@ public class VoicePart {
     Label status;
     Label heard;
     Text help;
+    ProfileBox profile;
     private volatile double level = Level.SILENCE_DB;
     private final DriverListening.Listener listener = new DriverListening.Listener() {
         @Override
@@ -85,10 +88,11 @@ public class VoicePart {
         left.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         createPushToTalk(group(left, "Push-to-talk", 3));
         new RecogniserBox(group(left, "Recogniser", 3), listening, ui, this::relayout);
+        profile = new ProfileBox(group(left, "Team voice profile", 3), voice.profiles(), ui, this::relayout);
         Composite right = group(content, "What can I say?", 1);
         right.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         help = new Text(right, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP);
-        help.setText(listening.commands().help());
+        help.setText(String.join("\n\n", listening.commands().helpLines()));
         GridData h = new GridData(SWT.FILL, SWT.FILL, true, true);
         h.widthHint = 280;
         help.setLayoutData(h);
@@ -163,7 +167,7 @@ public class VoicePart {
         onOff.addListener(SWT.Selection, e -> turnOnOrOff());
         test = new Button(g, SWT.PUSH);
         test.setText("Hold to test");
-        test.setToolTipText("Hold this button and ask, e.g. \"what is my fuel level\"");
+        test.setToolTipText("Hold this button and ask, e.g. \"What is my fuel level?\"");
         test.addListener(SWT.MouseDown, e -> listening.press());
         test.addListener(SWT.MouseUp, e -> listening.release());
         new Label(g, SWT.NONE);
@@ -228,7 +232,7 @@ public class VoicePart {
             String command = match.command().intent().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             heard.setText("Heard \"" + words.strip() + "\": " + command);
         } else {
-            String hint = match.suggestion().isEmpty() ? "" : ". Did you mean: " + match.suggestion() + "?";
+            String hint = match.suggestion().isEmpty() ? "" : ". " + Conversation.didYouMean(match.suggestion());
             heard.setText("I didn't catch that" + hint);
         }
         relayout();

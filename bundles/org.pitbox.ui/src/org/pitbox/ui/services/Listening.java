@@ -7,6 +7,7 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.pitbox.app.assistant.EngineerAssistant;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
+import org.pitbox.app.live.RadioClip;
 import org.pitbox.app.live.LiveBoard;
 import org.pitbox.app.session.OpenSession;
 import org.pitbox.app.team.TeamSession;
@@ -86,6 +87,11 @@ public final class Listening {
             @Override
             public void radio(String fromName, String text) {
                 onUi(() -> l.radio(fromName, text));
+            }
+
+            @Override
+            public void radioClip(RadioClip clip) {
+                onUi(() -> l.radioClip(clip));
             }
 
             @Override

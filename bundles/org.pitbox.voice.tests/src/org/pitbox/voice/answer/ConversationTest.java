@@ -44,8 +44,9 @@ class ConversationTest {
 
     @Test
     void notCaughtSaysSoWithTheClosestCommand() {
-        assertEquals("I didn't catch that. Did you mean: box this lap?", talk.hear("box this lap now").text());
-        assertEquals("I didn't catch that. Say: what can I say.", talk.hear("<unk>").text());
+        assertEquals("I didn't catch that. Did you mean \"Box this lap\"?", talk.hear("box this lap now").text());
+        assertEquals("I didn't catch that. Say \"What can I say?\"", talk.hear("<unk>").text());
         assertEquals("Nothing to repeat yet.", talk.hear("repeat").text(), "a miss is not an answer to repeat");
+        assertEquals("Did you mean \"What can I say?\"", Conversation.didYouMean("what can i say"));
     }
 }

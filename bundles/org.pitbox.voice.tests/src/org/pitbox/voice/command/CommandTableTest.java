@@ -1,6 +1,7 @@
 package org.pitbox.voice.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -68,8 +69,18 @@ class CommandTableTest {
         for (Intent.Group g : Intent.Group.values()) {
             assertTrue(help.contains(g.title() + ": "), help);
         }
-        assertTrue(help.contains("fuel level, fuel per lap"), help);
-        assertTrue(help.contains("add twenty liters"), help);
-        assertTrue(help.contains("what can i say"), help);
+        assertTrue(help.contains("\"Fuel level\", \"Fuel per lap\""), help);
+        assertTrue(help.contains("\"Add twenty liters\""), help);
+        assertTrue(help.contains("\"What can I say?\""), help);
+        assertFalse(help.contains(" i "), help);
+        assertEquals(Intent.Group.values().length, table.helpLines().size(), "a line per group");
+        assertTrue(table.helpLines().get(0).startsWith("Ask: \"Fuel level\""), table.helpLines().get(0));
+    }
+
+    @Test
+    void phrasesAreWrittenAsAPersonWritesThem() {
+        assertEquals("\"What can I say?\"", CommandTable.written("what can i say"));
+        assertEquals("\"How many laps of fuel do I have?\"", CommandTable.written("how many laps of fuel do i have"));
+        assertEquals("\"Box this lap\"", CommandTable.written("box this lap"));
     }
 }

@@ -35,17 +35,23 @@ public final class Conversation {
         return hear(matcher.match(text));
     }
 
+    /** "Did you mean "Gap ahead"?", the question mark once. */
+    public static String didYouMean(String phrase) {
+        String w = CommandTable.written(phrase);
+        return "Did you mean " + w + (w.endsWith("?\"") ? "" : "?");
+    }
+
     public Reply hear(Match match) {
         if (!match.understood()) {
-            return Reply.say(match.suggestion() == null ? "I didn't catch that. Say: what can I say."
-                    : "I didn't catch that. Did you mean: " + match.suggestion() + "?", null);
+            return Reply.say("I didn't catch that. " + (match.suggestion() == null
+                    ? "Say " + CommandTable.written("what can i say") : didYouMean(match.suggestion())), null);
         }
         Command c = match.command();
         Reply reply = switch (c.intent()) {
             case REPEAT -> last != null ? last : Reply.say("Nothing to repeat yet.", null);
             case QUIET -> {
                 quiet = true;
-                yield Reply.say("Going quiet. Say talk to me for calls again.", null);
+                yield Reply.say("Going quiet. Say \"Talk to me\" for calls again.", null);
             }
             case TALK_TO_ME -> {
                 quiet = false;

@@ -80,6 +80,9 @@ public final class CommandTable {
             entry(Intent.TALK_TO_ME, "talk to me", "you can talk [again]", "start talking"),
             entry(Intent.HELP, "what can i say", "help", "what are the commands"));
 
+    /** The first words of the phrases that ask a question. */
+    private static final Set<String> QUESTION_WORDS = Set.of("what", "how", "where", "will", "can");
+
     private static final CommandTable STANDARD = new CommandTable();
 
     private final Map<String, List<String>> slotPhrases = new LinkedHashMap<>();
@@ -161,12 +164,31 @@ public final class CommandTable {
         return out;
     }
 
-    /** The answer to "what can I say": each group of commands with one example of each. */
+    /** The answer to "What can I say?": {@link #helpLines} in one paragraph. */
     public String help() {
+        return String.join(" ", helpLines());
+    }
+
+    /** One line per group of commands with one example of each, as a person writes it. */
+    public List<String> helpLines() {
         Map<Intent.Group, List<String>> byGroup = new EnumMap<>(Intent.Group.class);
         examples().forEach((intent, phrases) -> byGroup.computeIfAbsent(intent.group(), g -> new ArrayList<>())
-                .add(phrases.get(0)));
+                .add(written(phrases.get(0))));
         return byGroup.entrySet().stream().map(g -> g.getKey().title() + ": " + String.join(", ", g.getValue()) + ".")
-                .collect(Collectors.joining(" "));
+                .toList();
+    }
+
+    /**
+     * A phrase as a person writes it, in quotes: a capital first letter, "I" upper case and a question mark on a
+     * question ("what can i say" is "What can I say?").
+     */
+    public static String written(String phrase) {
+        String s = (" " + phrase.strip() + " ").replace(" i ", " I ").strip();
+        if (s.isEmpty()) {
+            return "\"\"";
+        }
+        String first = s.split(" ", 2)[0];
+        String mark = QUESTION_WORDS.contains(first) ? "?" : "";
+        return "\"" + Character.toUpperCase(s.charAt(0)) + s.substring(1) + mark + "\"";
     }
 }

@@ -30,6 +30,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pitbox.app.live.ClipPlayer;
 import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.live.LiveListener;
@@ -41,6 +42,7 @@ import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.demo.Screenshots;
 import org.pitbox.protocol.api.TeamView;
+import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.ui.tests.Fits;
 import org.pitbox.ui.tests.TestDemoServer;
 import org.pitbox.ui.tests.TestScreenshots;
@@ -111,6 +113,7 @@ class EngineerLiveTest {
             assertTrue(laps.getItem(0).getText(2).matches("\\d+\\.\\d{3}"), "a sector time: "
                     + laps.getItem(0).getText(2));
             await(display, () -> part.carFigure("Per lap").contains("avg"), 10, "fuel per lap shown");
+            playsTheDriversClip(display, part);
 
             if (UiBenchmark.enabled()) {
                 for (int run = 1; run <= MEASURE_RUNS; run++) {
@@ -135,6 +138,23 @@ class EngineerLiveTest {
             signOut(app); // the remembered sign-in is on disk: later workbenches would sign in with it
             workbench.close();
         }
+    }
+
+    /** The driver's radio clip is listed, picked and played; without a sound device the part says so. */
+    private void playsTheDriversClip(Display display, EngineerLivePart part) {
+        short[] clip = new short[LiveControl.CLIP_RATE];
+        for (int i = 0; i < clip.length; i++) {
+            clip[i] = (short) (4000 * Math.sin(i * 0.05));
+        }
+        await(display, () -> driver.radioClip(clip, "box this lap"), 30, "the driver's clip is sent");
+        org.eclipse.swt.widgets.List listed = part.radioLog();
+        await(display, () -> listed.getItemCount() > 0 && listed.getItem(0).contains("(clip"), 30, "the clip listed");
+        assertTrue(listed.getItem(0).endsWith(": (clip 1.0 s) box this lap"), listed.getItem(0));
+        assertTrue(part.playButton().isEnabled(), "the new clip is picked to play");
+        part.playButton().notifyListeners(SWT.Selection, null);
+        await(display, () -> part.playButton().isEnabled(), 30, "the clip played, or the part said why not");
+        String problem = part.radioProblem().getText();
+        assertTrue(problem.isEmpty() || problem.equals(ClipPlayer.NO_DEVICE), problem);
     }
 
     /**

@@ -27,6 +27,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.live.LiveBoard;
+import org.pitbox.app.live.RadioClip;
 import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.live.SubscriberStatus;
 import org.pitbox.protocol.live.LiveControl;
@@ -47,6 +48,8 @@ public class EngineerLivePart {
     private static final int MAP_EVERY = 2;
     private static final int TABLE_EVERY = 6;
     private static final int RADIO_LINES = 3;
+    /** Radio lines kept in the log (a clip holds up to 320 kB). */
+    private static final int RADIO_KEPT = 100;
     private static final String CHANNELS = "liveChannels";
     private static final String STYLE = "pitbox.style";
 
@@ -77,6 +80,10 @@ public class EngineerLivePart {
     private org.eclipse.swt.widgets.List radioLog;
     private Text radioText;
     private Button radioSend;
+    private Button radioPlay;
+    private Label radioProblem;
+    /** What each radio line is, newest first: the clip to play, or null for text. */
+    private final List<RadioClip> radioClips = new ArrayList<>();
     private long shownRows = -1;
     /** Frames shown, and the frames the map and the figures were last repainted on. */
     private int frames;
@@ -98,7 +105,12 @@ public class EngineerLivePart {
 
             @Override
             public void radio(String fromName, String text) {
-                onRadio(fromName, text);
+                onRadio(fromName + ": " + text, null);
+            }
+
+            @Override
+            public void radioClip(RadioClip clip) {
+                onRadio(clip.label(), clip);
             }
         });
         parent.setLayout(new GridLayout(1, false));
@@ -146,18 +158,28 @@ public class EngineerLivePart {
         map.control().setLayoutData(mapData);
         car = new CarStateView(side, styling);
         Composite radio = new Composite(side, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(radio);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(radio);
         radio.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         radioLog = new org.eclipse.swt.widgets.List(radio, SWT.BORDER | SWT.V_SCROLL);
-        GridData logData = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        GridData logData = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
         logData.heightHint = RADIO_LINES * radioLog.getItemHeight();
         radioLog.setLayoutData(logData);
-        radioLog.setToolTipText("Radio: your messages and the driver's, newest first");
+        radioLog.setToolTipText("Radio: your messages and the driver's, newest first; pick a clip to play it");
+        radioLog.addListener(SWT.Selection, e -> enablePlay());
+        radioLog.addListener(SWT.DefaultSelection, e -> playClip());
         radioText = new Text(radio, SWT.BORDER);
         radioText.setMessage("Message to the driver (shown on the overlay)");
         radioText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         radioText.addListener(SWT.DefaultSelection, e -> sendRadio());
         radioSend = Buttons.push(radio, "Send", "Send the message to the driver (Enter)", this::sendRadio);
+        radioPlay = Buttons.push(radio, "Play", "Play the driver's radio clip picked above", this::playClip);
+        radioPlay.setEnabled(false);
+        radioProblem = new Label(radio, SWT.WRAP);
+        GridData problemData = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
+        problemData.widthHint = 250;
+        problemData.exclude = true; // takes room only when there is a problem to say
+        radioProblem.setLayoutData(problemData);
+        radioProblem.setVisible(false);
         columns.setWeights(62, 38);
         setChannels(savedChannels());
         refresh();
@@ -370,10 +392,64 @@ public class EngineerLivePart {
         }
     }
 
-    private void onRadio(String fromName, String text) {
-        if (radioLog != null && !radioLog.isDisposed()) {
-            radioLog.add(fromName + ": " + text, 0);
+    /** A radio line, or a clip of the driver's radio, at the top of the log; a new clip is picked to play. */
+    private void onRadio(String line, RadioClip clip) {
+        if (radioLog == null || radioLog.isDisposed()) {
+            return;
         }
+        radioLog.add(line, 0);
+        radioClips.add(0, clip);
+        if (radioClips.size() > RADIO_KEPT) {
+            radioLog.remove(RADIO_KEPT);
+            radioClips.remove(RADIO_KEPT);
+        }
+        if (clip != null) {
+            radioLog.select(0);
+        }
+        enablePlay();
+    }
+
+    private RadioClip pickedClip() {
+        int i = radioLog.getSelectionIndex();
+        return i < 0 || i >= radioClips.size() ? null : radioClips.get(i);
+    }
+
+    private void enablePlay() {
+        radioPlay.setEnabled(pickedClip() != null);
+    }
+
+    private void playClip() {
+        RadioClip clip = pickedClip();
+        if (clip == null) {
+            return;
+        }
+        radioPlay.setEnabled(false);
+        radioProblem.setText("");
+        live.play(clip).whenComplete((done, e) -> ui.asyncExec(() -> {
+            if (radioPlay.isDisposed()) {
+                return;
+            }
+            enablePlay();
+            String problem = e == null ? "" : (e.getCause() != null ? e.getCause() : e).getMessage();
+            radioProblem.setText(problem);
+            radioProblem.setToolTipText(e == null ? null : TeamSession.rootMessage(e));
+            ((GridData) radioProblem.getLayoutData()).exclude = problem.isEmpty();
+            radioProblem.setVisible(!problem.isEmpty());
+            radioProblem.getParent().getParent().layout(true, true);
+        }));
+    }
+
+    /** For tests: the radio log, its Play button and the line that says why a clip did not play. */
+    org.eclipse.swt.widgets.List radioLog() {
+        return radioLog;
+    }
+
+    Button playButton() {
+        return radioPlay;
+    }
+
+    Label radioProblem() {
+        return radioProblem;
     }
 
     @PreDestroy

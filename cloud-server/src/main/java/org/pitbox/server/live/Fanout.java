@@ -190,7 +190,8 @@ final class Fanout {
                         s.socket.out().send(text);
                     }
                 }
-                case LiveControl.RADIO, LiveControl.COACH -> subs.forEach(s -> s.socket.out().send(text));
+                case LiveControl.RADIO, LiveControl.RADIO_CLIP, LiveControl.COACH ->
+                        subs.forEach(s -> s.socket.out().send(text));
                 case LiveControl.ENDED -> {
                     for (Sub s : subs) {
                         s.socket.send(LiveControl.ended(c.seq() == null ? lastSeq : c.seq(), s.dropped));

@@ -273,6 +273,13 @@ public final class LiveRelay implements AutoCloseable {
                 Json.bytes(LiveControl.radio(text, m.userId(), m.displayName())));
     }
 
+    /** The driver's radio as sound, to the session's subscribers (on every node). */
+    void radioClip(LiveSocket from, short[] samples, String text) {
+        LiveMember m = from.member();
+        bus.publish(Bus.control(from.teamId, from.sessionKey),
+                Json.bytes(LiveControl.radioClip(samples, text, m.userId(), m.displayName())));
+    }
+
     /** An engineer's pit plan, to the session's driver only (on whichever node publishes it). */
     void pitPlan(LiveSocket from, LiveControl.PitPlan plan) {
         LiveMember m = from.member();

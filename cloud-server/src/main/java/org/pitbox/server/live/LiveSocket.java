@@ -31,6 +31,9 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         }
     }
 
+    /** The shortest time between two radio clips of one driver. */
+    static final long CLIP_INTERVAL_MILLIS = 2000;
+
     private final LiveRelay relay;
     private final LiveLimits limits;
     private final int queue;
@@ -45,6 +48,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     private volatile long heard = System.nanoTime();
     private ScheduledFuture<?> expiry;
     private boolean closed;
+    private final Throttle clips = new Throttle(CLIP_INTERVAL_MILLIS);
 
     /** @param grant the member and how long their token is valid; {@code queue} frames in flight before drops */
     LiveSocket(LiveRelay relay, LiveLimits limits, int queue, ScheduledExecutorService timer, Mode mode, long teamId,
@@ -186,6 +190,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
                 }
             }
             case LiveControl.RADIO -> radio(c.text());
+            case LiveControl.RADIO_CLIP -> radioClip(c);
             case LiveControl.TOKEN -> relay.refresh(this, c.text());
             case LiveControl.COACH_ON, LiveControl.COACH_OFF -> coach(c.type().equals(LiveControl.COACH_ON));
             case LiveControl.PIT_PLAN -> pitPlan(c);
@@ -211,6 +216,33 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             send(LiveControl.error("radio text is longer than " + limits.radioChars() + " characters"));
         } else {
             relay.radio(this, text);
+        }
+    }
+
+    /**
+     * The driver's radio as sound, to the session's subscribers: from the publisher of an open session only, at most
+     * {@link LiveControl#MAX_CLIP_SAMPLES} of 16-bit PCM, one per {@link #CLIP_INTERVAL_MILLIS}.
+     */
+    private void radioClip(LiveControl c) {
+        short[] samples;
+        try {
+            samples = c.clipSamples();
+        } catch (IllegalArgumentException e) {
+            samples = null;
+        }
+        String refused = mode != Mode.PUBLISH || origin == null ? "radio-clip is for the driver of an open session"
+                : !member.role().canRadio() ? "viewers cannot use the radio"
+                : samples == null || samples.length == 0 ? "radio-clip needs base64 16-bit PCM audio"
+                : samples.length > LiveControl.MAX_CLIP_SAMPLES ? "a radio clip is at most "
+                        + LiveControl.MAX_CLIP_SAMPLES / LiveControl.CLIP_RATE + " seconds"
+                : c.text() != null && c.text().length() > limits.radioChars() ? "radio text is longer than "
+                        + limits.radioChars() + " characters"
+                : !clips.ready() ? "one radio clip every " + CLIP_INTERVAL_MILLIS / 1000 + " seconds at most"
+                : null;
+        if (refused != null) {
+            send(LiveControl.error(refused));
+        } else {
+            relay.radioClip(this, samples, c.text());
         }
     }
 

@@ -168,6 +168,7 @@ final class Origin {
                     }
                     bus.publish(Bus.data(teamId, key), data);
                 }
+                case LiveControl.RADIO_CLIP -> bus.publish(Bus.data(teamId, key), data);
                 case LiveControl.PIT_PLAN -> {
                     if (publisher != null) {
                         publisher.out().send(new String(data, StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package org.pitbox.server.client;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -90,6 +92,23 @@ class SpeechClientTest {
             byte[] rest = pcm.readAllBytes();
             assertEquals(FakeElevenLabs.pcm(text).length, first.length + rest.length);
         }
+    }
+
+    @Test
+    void aRefusedAccessTokenIsRefreshedOnceAndTheCallSentAgain() throws Exception {
+        CloudClient owner = signedIn(); // its clock does not know the server's moved: the server answers 401
+        long team = owner.createTeam("Refreshers").id();
+        SpeechClient speech = new SpeechClient(owner);
+        String first = owner.accessToken();
+        clock.advance(Duration.ofMinutes(16));
+        assertEquals(2, speech.voices(team).voices().size());
+        String second = owner.accessToken();
+        assertNotEquals(first, second, "the JSON call refreshed the token");
+        clock.advance(Duration.ofMinutes(16));
+        try (InputStream pcm = speech.speech(team, "Copy that.", null)) {
+            assertArrayEquals(FakeElevenLabs.pcm("Copy that."), pcm.readAllBytes());
+        }
+        assertNotEquals(second, owner.accessToken(), "the speech call refreshed the token too");
     }
 
     @Test
