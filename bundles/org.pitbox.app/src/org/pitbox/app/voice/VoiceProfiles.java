@@ -94,7 +94,7 @@ public final class VoiceProfiles {
                     : "Spoken in the local voice: the team voice could not speak (" + voice.problem() + ")";
             return new Sample(said, pcm.toByteArray());
         }).thenCompose(s -> player.play(s.pcm).handle((done, e) -> e == null ? s.said + "."
-                : s.said + ". " + TeamSession.rootMessage(e)));
+                : s.said + ". " + (e.getCause() == null ? e : e.getCause()).getMessage() + "."));
     }
 
     private record Sample(String said, byte[] pcm) {
