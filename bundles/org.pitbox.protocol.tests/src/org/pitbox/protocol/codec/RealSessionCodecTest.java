@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** Round trips and compression ratios on the real .ibt sessions (skipped when they are absent). */
 class RealSessionCodecTest {
-    private static final double LIVE_GOAL = 25.0;
-    private static final double STORED_GOAL = 20.0;
+    /** The means codec version 3 reaches, rounded up: a change that loses compression fails here. */
+    private static final double LIVE_BOUND = 19.0;
+    private static final double STORED_BOUND = 17.5;
 
     @Test
     void everyFileRoundTripsBitExactWithinTheRatioBounds() throws Exception {
@@ -35,8 +36,8 @@ class RealSessionCodecTest {
         double liveMean = liveSum / files.size();
         double storedMean = storedSum / files.size();
         System.out.printf("codec ratio mean over %d files: live %.2f %%  stored %.2f %%%n", files.size(), liveMean, storedMean);
-        assertTrue(liveMean <= LIVE_GOAL, "live mean " + liveMean + " % > " + LIVE_GOAL + " %");
-        assertTrue(storedMean <= STORED_GOAL, "stored mean " + storedMean + " % > " + STORED_GOAL + " %");
+        assertTrue(liveMean <= LIVE_BOUND, "live mean " + liveMean + " % > " + LIVE_BOUND + " %");
+        assertTrue(storedMean <= STORED_BOUND, "stored mean " + storedMean + " % > " + STORED_BOUND + " %");
     }
 
     private static long live(IbtSample s) throws CodecException {

@@ -3,7 +3,7 @@ package org.pitbox.protocol.codec;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
 
-/** Decoder for {@link BatchEncoder} batches. Not thread-safe. */
+/** Decoder for {@link BatchEncoder} batches, of this version and of version 2. Not thread-safe. */
 public final class BatchDecoder {
     private final FrameSchema schema;
     private final RowModel model;
@@ -27,7 +27,7 @@ public final class BatchDecoder {
     /** Reads one batch from in (advancing its position) and returns its rows, concatenated. */
     public byte[] decode(ByteBuffer in) throws CodecException {
         int version = Bytes.getByte(in, "batch version");
-        if (version != BatchEncoder.VERSION) {
+        if (version != 2 && version != BatchEncoder.VERSION) {
             throw new CodecException("unsupported batch version " + version);
         }
         if (Bytes.getIntLE(in, "schema fingerprint") != schema.fingerprint()) {
@@ -49,11 +49,11 @@ public final class BatchDecoder {
             throw new CodecException("batch checksum mismatch");
         }
         byte[] rows = new byte[rowCount * len];
-        model.reset();
+        model.reset(version);
         ByteBuffer payload = in.slice(in.position(), length);
-        BatchPlan.read(model, payload);
+        BatchPlan.read(model, payload, version);
         in.position(in.position() + payload.position());
-        rc.start(in, end);
+        rc.start(in, end, version >= 3);
         for (int r = 0; r < rowCount; r++) {
             model.decode(rc, rows, r * len);
         }

@@ -9,13 +9,14 @@ import java.util.zip.CRC32;
  * Stored-session encoder: many rows per independently decodable batch.
  * <p>
  * Batch layout: version byte, schema fingerprint (int32 LE), varint row count, varint payload
- * length, CRC32 of the payload (int32 LE), payload. The payload is the {@link BatchPlan} chosen for
+ * length, CRC32 of the payload (int32 LE), payload. Version 3 (version 2 is still read) adds two plan kinds and
+ * extrapolates floats in float arithmetic. The payload is the {@link BatchPlan} chosen for
  * these rows, then the rows coded in order with a fresh {@link RowModel}: each channel has its own
  * predictor and adaptive statistics, so this is column-wise coding without a transpose; the range
  * coder is the per-batch entropy compression.
  */
 public final class BatchEncoder {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** One minute at 60 Hz. */
     public static final int DEFAULT_BATCH_ROWS = 3600;
     static final int MAX_BATCH_ROWS = 1 << 16;
@@ -37,7 +38,7 @@ public final class BatchEncoder {
                 || offset < 0 || offset + (long) rowCount * len > rows.length) {
             throw new IllegalArgumentException("bad batch: " + rowCount + " rows at " + offset);
         }
-        model.reset();
+        model.reset(VERSION);
         BatchPlan.choose(model, rows, offset, rowCount, len);
         ByteArrayOutputStream plan = new ByteArrayOutputStream();
         BatchPlan.write(model, plan);

@@ -10,13 +10,15 @@ import java.util.Arrays;
 /**
  * The predictor choices of one stored batch. The encoder sees all rows of the batch, so for every 4-byte element
  * it may replace the element's own predictor with one that reads an earlier element of the same row: a copy,
- * a scaled float (LapDist from LapDistPct), its absolute value, or the earlier element's change added to this
- * element's previous value (in the float or the integer domain). Only choices that pay for their bytes are kept.
- * Written ahead of the range code: varint count, then per choice varint element step, kind byte,
- * varint distance back to the referenced element and, for scaled kinds, the float factor (int32 LE).
+ * a scaled float (LapDist from LapDistPct), its absolute value, the earlier element's change added to this
+ * element's previous value (in the float or the integer domain), from format 3 on also that change scaled
+ * (SDELTA) or the scaled change alone (DERIV: a rate from the change of what it is the rate of). Only choices
+ * that pay for their bytes are kept. Written ahead of the range code: varint count, then per choice varint
+ * element step, kind byte, varint distance back to the referenced element and, for scaled kinds, the float
+ * factor (int32 LE).
  */
 final class BatchPlan {
-    static final int OWN = 0, COPY = 1, IDELTA = 2, SCALE = 3, ABS = 4, FDELTA = 5;
+    static final int OWN = 0, COPY = 1, IDELTA = 2, SCALE = 3, ABS = 4, FDELTA = 5, SDELTA = 6, DERIV = 7;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int SAMPLES = 32;
 
@@ -30,7 +32,9 @@ final class BatchPlan {
             case IDELTA -> own + other - otherBefore;
             case SCALE -> bits(k * f(other), own);
             case ABS -> bits(Math.abs(k * f(other)), own);
-            default -> bits(f(own) + (f(other) - f(otherBefore)), own);
+            case FDELTA -> bits(f(own) + (f(other) - f(otherBefore)), own);
+            case SDELTA -> bits(f(own) + k * (f(other) - f(otherBefore)), own);
+            default -> bits(k * (f(other) - f(otherBefore)), own);
         };
     }
 
@@ -62,24 +66,26 @@ final class BatchPlan {
             at[i] = 1 + (int) ((long) i * (rowCount - 1) / s);
         }
         float[] ratios = new float[s];
+        boolean[] steady = new boolean[n];
         for (int e = 0; e < n; e++) {
             int[] v = cols[e];
             if (v == null || s < 8) {
                 continue;
             }
             int ownSampled = Math.min(sampled(v, at, OWN, 0, v), sampled(v, at, -1, 0, v));
+            steady[e] = ownSampled == 0;
             int bestCost = ownSampled;
             int bestKind = OWN;
             int bestRef = 0;
             float bestK = 0;
-            for (int o = 0; o < e; o++) {
+            for (int o = 0; o < e && bestCost > 0; o++) {
                 int[] w = cols[o];
-                if (w == null) {
+                if (w == null || steady[o]) {
                     continue;
                 }
                 boolean floats = m.isFloat(e) && m.isFloat(o);
-                for (int kind = COPY; kind <= (floats ? FDELTA : IDELTA); kind++) {
-                    float k = kind == SCALE || kind == ABS ? ratio(v, w, at, ratios, kind == ABS) : 0;
+                for (int kind = COPY; kind <= (floats ? DERIV : IDELTA); kind++) {
+                    float k = scaled(kind) ? ratio(v, w, at, ratios, kind) : 0;
                     if (Float.isNaN(k)) {
                         continue;
                     }
@@ -103,10 +109,18 @@ final class BatchPlan {
     }
 
     /** The median ratio v / w (or of their magnitudes) over the sampled rows, NaN when too few rows give one. */
-    private static float ratio(int[] v, int[] w, int[] at, float[] ratios, boolean abs) {
+    static boolean scaled(int kind) {
+        return kind == SCALE || kind == ABS || kind >= SDELTA;
+    }
+
+    private static float ratio(int[] v, int[] w, int[] at, float[] ratios, int kind) {
+        boolean abs = kind == ABS;
         int count = 0;
         for (int r : at) {
-            float q = Float.intBitsToFloat(v[r]) / Float.intBitsToFloat(w[r]);
+            float dw = Float.intBitsToFloat(w[r]) - Float.intBitsToFloat(w[r - 1]);
+            float q = kind == SDELTA ? (Float.intBitsToFloat(v[r]) - Float.intBitsToFloat(v[r - 1])) / dw
+                    : kind == DERIV ? Float.intBitsToFloat(v[r]) / dw
+                    : Float.intBitsToFloat(v[r]) / Float.intBitsToFloat(w[r]);
             if (Float.isFinite(q) && q != 0) {
                 ratios[count++] = abs ? Math.abs(q) : q;
             }
@@ -169,7 +183,7 @@ final class BatchPlan {
                 Bytes.putVarint(out, e - last);
                 out.write(kind);
                 Bytes.putVarint(out, e - m.ref(e));
-                if (kind == SCALE || kind == ABS) {
+                if (scaled(kind)) {
                     int k = Float.floatToRawIntBits(m.scale(e));
                     out.write(k);
                     out.write(k >>> 8);
@@ -181,7 +195,9 @@ final class BatchPlan {
         }
     }
 
-    static void read(RowModel m, ByteBuffer in) throws CodecException {
+    /** Reads a plan of format version (2: kinds up to FDELTA; 3: also SDELTA and DERIV). */
+    static void read(RowModel m, ByteBuffer in, int version) throws CodecException {
+        int maxKind = version >= 3 ? DERIV : FDELTA;
         int count = Bytes.getVarint(in, m.size(), "plan size");
         int e = -1;
         for (int i = 0; i < count; i++) {
@@ -190,11 +206,11 @@ final class BatchPlan {
             int kind = Bytes.getByte(in, "plan kind");
             int back = Bytes.getVarint(in, m.size(), "plan reference");
             int o = e - back;
-            if (step == 0 || e >= m.size() || back == 0 || o < 0 || kind < COPY || kind > FDELTA
+            if (step == 0 || e >= m.size() || back == 0 || o < 0 || kind < COPY || kind > maxKind
                     || m.width(e) != 4 || m.width(o) != 4 || kind >= SCALE && !(m.isFloat(e) && m.isFloat(o))) {
                 throw new CodecException("invalid batch plan entry " + i);
             }
-            float k = kind == SCALE || kind == ABS ? Float.intBitsToFloat(Bytes.getIntLE(in, "plan factor")) : 0;
+            float k = scaled(kind) ? Float.intBitsToFloat(Bytes.getIntLE(in, "plan factor")) : 0;
             m.plan(e, kind, o, k);
         }
     }

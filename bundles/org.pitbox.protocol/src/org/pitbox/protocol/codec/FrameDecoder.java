@@ -3,9 +3,9 @@ package org.pitbox.protocol.codec;
 import java.nio.ByteBuffer;
 
 /**
- * Live decoder for {@link FrameEncoder} frames, given the sequence number their carrier gave each frame (one
- * up per frame). After a gap in that number (or before the first keyframe) delta frames are skipped until
- * the next keyframe; see {@link #needsKeyframe()}. Not thread-safe.
+ * Live decoder for {@link FrameEncoder} frames (of this version and of version 2), given the sequence number
+ * their carrier gave each frame (one up per frame). After a gap in that number (or before the first keyframe)
+ * delta frames are skipped until the next keyframe; see {@link #needsKeyframe()}. Not thread-safe.
  */
 public final class FrameDecoder {
     private final FrameSchema schema;
@@ -55,13 +55,16 @@ public final class FrameDecoder {
             }
             if (key) {
                 int version = Bytes.getByte(in, "frame version");
-                if (version != FrameEncoder.VERSION) {
+                if (version != 2 && version != FrameEncoder.VERSION) {
                     throw new CodecException("unsupported frame version " + version);
                 }
                 if (Bytes.getIntLE(in, "schema fingerprint") != schema.fingerprint()) {
                     throw new CodecException("frame was encoded for a different schema");
                 }
-                model.reset();
+                model.reset(version);
+                if (version >= 3) {
+                    BatchPlan.read(model, in, version);
+                }
             }
             int length = Bytes.getVarint(in, maxPayload, "payload length");
             if (length > in.remaining()) {
@@ -72,7 +75,7 @@ public final class FrameDecoder {
                 in.position(end);
                 return false;
             }
-            rc.start(in, end);
+            rc.start(in, end, model.version() >= 3);
             model.decode(rc, row, 0);
             if (in.position() != end) {
                 throw new CodecException("frame payload length mismatch");

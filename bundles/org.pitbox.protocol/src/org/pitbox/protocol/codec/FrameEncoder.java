@@ -1,5 +1,6 @@
 package org.pitbox.protocol.codec;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -7,20 +8,33 @@ import java.util.Arrays;
  * Live encoder: one self-delimiting frame per row, coded against the rows before it.
  * <p>
  * Frame layout: a flags byte whose top bit marks a keyframe (the other bits are 0); a keyframe continues
- * with the version byte and the schema fingerprint (int32 LE) and resets the model. Then the varint length
- * of the range-coded row, and that row. A frame carries no sequence number: whoever carries the frames
- * numbers them (the live protocol's {@code seq}) and gives that number to the {@link FrameDecoder}.
+ * with the version byte, the schema fingerprint (int32 LE) and (from version 3) a {@link BatchPlan}, and resets
+ * the model to that plan. Then the varint length of the range-coded row, and that row. A frame carries no
+ * sequence number: whoever carries the frames numbers them (the live protocol's {@code seq}) and gives that
+ * number to the {@link FrameDecoder}.
+ * <p>
+ * The plan is chosen from the rows since the last keyframe (at most 600): at a keyframe that has more of them
+ * than the last choice had, or 5 minutes of rows (at 60 Hz) after it; other keyframes repeat it. So that a
+ * session need not wait for its second interval, the first keyframe is followed by another after
+ * {@value #FIRST_PLAN_ROWS} rows.
  * Not thread-safe.
  */
 public final class FrameEncoder {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     public static final int DEFAULT_KEYFRAME_INTERVAL = 600;
     static final int KEY_FLAG = 0x80;
+    private static final int HISTORY_ROWS = 600;
+    private static final int CHOOSE_EVERY = 18000;
+    private static final int FIRST_PLAN_ROWS = 30;
 
     private final FrameSchema schema;
     private final RowModel model;
     private final RangeEncoder rc = new RangeEncoder();
     private final int keyframeInterval;
+    private final byte[] history;
+    private byte[] plan = {0};
+    private int chosenFrom;
+    private int sinceChoice;
     private int sinceKeyframe;
     private boolean keyframeRequested = true;
 
@@ -36,6 +50,7 @@ public final class FrameEncoder {
         this.schema = schema;
         this.model = new RowModel(schema);
         this.keyframeInterval = keyframeInterval;
+        this.history = new byte[Math.min(keyframeInterval, HISTORY_ROWS) * schema.rowLength()];
     }
 
     public FrameSchema schema() {
@@ -62,7 +77,8 @@ public final class FrameEncoder {
     }
 
     static int maxFrameSize(FrameSchema schema) {
-        return 32 + 11 * schema.rowLength(); // a modelled bit costs at most ~12.2 bits, a byte element ~78
+        // a modelled bit costs at most ~12.2 bits, a byte element ~78; a plan entry at most 11 bytes per 4 row bytes
+        return 40 + 14 * schema.rowLength();
     }
 
     /** Encodes one row (schema row length) into a new array. */
@@ -81,21 +97,48 @@ public final class FrameEncoder {
             throw new IllegalArgumentException("row length " + row.length + " != " + schema.rowLength());
         }
         int start = out.position();
-        boolean key = keyframeRequested || sinceKeyframe >= keyframeInterval;
+        boolean key = keyframeRequested || sinceKeyframe >= keyframeInterval || chosenFrom == 0
+                && sinceKeyframe == FIRST_PLAN_ROWS;
         out.put((byte) (key ? KEY_FLAG : 0));
         if (key) {
             out.put((byte) VERSION);
             Bytes.putIntLE(out, schema.fingerprint());
-            model.reset();
-            keyframeRequested = false;
-            sinceKeyframe = 0;
+            keyframe();
+            out.put(plan);
+        }
+        if (sinceKeyframe * row.length < history.length) {
+            System.arraycopy(row, 0, history, sinceKeyframe * row.length, row.length);
         }
         sinceKeyframe++;
+        sinceChoice++;
         rc.start();
         model.encode(rc, row, 0);
         rc.finish();
         Bytes.putVarint(out, rc.size());
         out.put(rc.buffer(), 0, rc.size());
         return out.position() - start;
+    }
+
+    /** Resets the model to the plan, chosen again from the rows since the last keyframe when that is due. */
+    private void keyframe() {
+        int len = schema.rowLength();
+        int rows = len == 0 ? 0 : Math.min(sinceKeyframe, history.length / len);
+        model.reset(VERSION);
+        if (rows > chosenFrom || sinceChoice >= CHOOSE_EVERY) {
+            BatchPlan.choose(model, history, 0, rows, len);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            BatchPlan.write(model, bytes);
+            plan = bytes.toByteArray();
+            chosenFrom = rows;
+            sinceChoice = 0;
+        } else {
+            try {
+                BatchPlan.read(model, ByteBuffer.wrap(plan), VERSION);
+            } catch (CodecException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        keyframeRequested = false;
+        sinceKeyframe = 0;
     }
 }

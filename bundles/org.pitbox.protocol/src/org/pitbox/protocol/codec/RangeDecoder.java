@@ -10,10 +10,15 @@ final class RangeDecoder {
     private int end;
     private int range;
     private int code;
+    private boolean zeroPadded;
 
-    /** Starts decoding at source's position; reading stops at position end. */
-    void start(ByteBuffer source, int end) throws CodecException {
+    /**
+     * Starts decoding at source's position; reading stops at position end. Past it, a zero-padded code (format 3)
+     * reads zeros; an older one is truncated.
+     */
+    void start(ByteBuffer source, int end, boolean zeroPadded) throws CodecException {
         in = source;
+        this.zeroPadded = zeroPadded;
         this.end = end;
         range = -1;
         code = 0;
@@ -58,6 +63,9 @@ final class RangeDecoder {
 
     private int next() throws CodecException {
         if (in.position() >= end || !in.hasRemaining()) {
+            if (zeroPadded) {
+                return 0;
+            }
             throw new CodecException("truncated range code");
         }
         return in.get() & 0xFF;

@@ -61,10 +61,25 @@ final class RangeEncoder {
         }
     }
 
-    /** Flushes; the encoded bytes are then {@link #buffer()}[0, {@link #size()}). */
+    /**
+     * Flushes; the encoded bytes are then {@link #buffer()}[0, {@link #size()}). The code ends on the value of the
+     * final interval with the most trailing zero bits, and trailing zero bytes are left out: the decoder reads
+     * zeros past the end (format 3 on).
+     */
     void finish() {
+        long high = low + (range & 0xFFFFFFFFL) - 1;
+        for (int bits = 32; bits > 0; bits--) {
+            long v = high & -(1L << bits);
+            if (v >= low) {
+                low = v;
+                break;
+            }
+        }
         for (int i = 0; i < 5; i++) {
             shiftLow();
+        }
+        while (size > 0 && buf[size - 1] == 0) {
+            size--;
         }
     }
 

@@ -8,16 +8,22 @@ import java.util.Arrays;
 /**
  * Predictive, context-modelled coding of one row against the previous rows.
  * Every element (channel array item, or uncovered padding byte) is an integer of 1, 4 or 8 bytes;
- * it is predicted from the last one or two values (the cheaper predictor so far wins) unless a
+ * it is predicted from its last value or their linear extrapolation (the cheaper so far wins) unless a
  * {@link BatchPlan} says otherwise, and the
  * zig-zag residual is coded as a zero flag, then its bit length (both with the previous bit length,
- * halved, as context), the two bits below the leading one and the sign bit (modelled), and the
- * remaining bits (uniform).
+ * halved, as context), the two bits below the leading one and the sign bit (modelled; version 3 codes the
+ * sign first), and the remaining bits (uniform).
  * Encoder and decoder run the same model, so it stays in sync as long as they see the same rows.
  */
 final class RowModel {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /**
+     * From version 3, a flag (modelled per element) says when the lowest bits of a residual's magnitude are all zero
+     * (quantised channels such as tyre temperatures), and they are left out.
+     */
+    private static final int LOW_BITS = 3;
+    private static final long LOW_MASK = (1 << LOW_BITS) - 1;
 
     private final int n;
     private final int[] offset;
@@ -36,6 +42,7 @@ final class RowModel {
     private final int[] costA;
     private final int[] costB;
     private final int[] probs;
+    private int version;
 
     RowModel(FrameSchema schema) {
         int len = schema.rowLength();
@@ -78,7 +85,7 @@ final class RowModel {
             int classes = width[e] * 8 + 1;
             treeBits[e] = Integer.numberOfTrailingZeros(width[e] * 8);
             extra[e] = base[e] + ((width[e] * 4 + 1) << treeBits[e]); // one row per halved previous bit length
-            total = extra[e] + 3 * classes + 3;
+            total = extra[e] + 3 * classes + 1; // the low bits' flag last
         }
         p1 = new long[n];
         p2 = new long[n];
@@ -87,7 +94,7 @@ final class RowModel {
         costA = new int[n];
         costB = new int[n];
         probs = new int[total];
-        reset();
+        reset(3);
     }
 
     private static boolean isFree(int[] claim, int o, int size) {
@@ -97,6 +104,11 @@ final class RowModel {
             }
         }
         return true;
+    }
+
+    /** The format of the rows since the last reset. */
+    int version() {
+        return version;
     }
 
     int size() {
@@ -134,8 +146,12 @@ final class RowModel {
         scale[e] = k;
     }
 
-    /** Forgets all history and any plan: the next row is coded against an all-zero row with fresh statistics. */
-    void reset() {
+    /**
+     * Forgets all history and any plan: the next row is coded against an all-zero row with fresh statistics.
+     * @param version the format (2 or 3) of the rows that follow
+     */
+    void reset(int version) {
+        this.version = version;
         Arrays.fill(kind, BatchPlan.OWN);
         Arrays.fill(p1, 0);
         Arrays.fill(p2, 0);
@@ -150,11 +166,12 @@ final class RowModel {
         for (int e = 0; e < n; e++) {
             int w = width[e];
             long v = read(row, rowOffset + offset[e], w);
-            long z = zigzag(v - predict(e), w);
+            long lin = linear(e);
+            long z = zigzag(v - predict(e, lin), w);
             int ctx = base[e] + (((prevClass[e] + 1) >> 1) << treeBits[e]);
             if (z == 0) {
                 rc.encodeBit(probs, ctx, 0);
-                update(e, v, 0, 0);
+                update(e, v, 0, 0, lin);
                 continue;
             }
             rc.encodeBit(probs, ctx, 1);
@@ -167,20 +184,32 @@ final class RowModel {
             }
             if (cls >= 2) {
                 int extra = this.extra[e];
+                int sign = (int) z & 1;
+                if (version >= 3) {
+                    rc.encodeBit(probs, extra + prevSign[e], sign);
+                }
                 if (cls >= 3) {
                     int top = (int) (z >>> (cls - 2)) & 1;
                     rc.encodeBit(probs, extra + cls, top);
                     if (cls >= 4) {
                         rc.encodeBit(probs, extra + w * 8 + 1 + 2 * cls + top, (int) (z >>> (cls - 3)) & 1);
-                        for (int k = cls - 4; k > 0; k -= 16) {
-                            int m = Math.min(k, 16);
+                        int skip = 0;
+                        if (version >= 3 && cls - 4 >= LOW_BITS) {
+                            int zero = ((z >>> 1) & LOW_MASK) == (sign == 0 ? 0 : LOW_MASK) ? 1 : 0;
+                            rc.encodeBit(probs, extra + 24 * w + 3, zero); // 3 * classes on from extra
+                            skip = zero * LOW_BITS;
+                        }
+                        for (int k = cls - 4; k > skip; k -= 16) {
+                            int m = Math.min(k - skip, 16);
                             rc.encodeDirect((int) (z >>> (k - m + 1)), m);
                         }
                     }
                 }
-                rc.encodeBit(probs, extra + prevSign[e], (int) z & 1);
+                if (version < 3) {
+                    rc.encodeBit(probs, extra + prevSign[e], sign);
+                }
             }
-            update(e, v, cls, z);
+            update(e, v, cls, z, lin);
         }
     }
 
@@ -200,38 +229,60 @@ final class RowModel {
                 z = 1;
                 if (cls >= 2) {
                     int extra = this.extra[e];
+                    int sign = version >= 3 ? rc.decodeBit(probs, extra + prevSign[e]) : 0;
                     if (cls >= 3) {
                         int top = rc.decodeBit(probs, extra + cls);
                         z = z << 1 | top;
                         if (cls >= 4) {
                             z = z << 1 | rc.decodeBit(probs, extra + w * 8 + 1 + 2 * cls + top);
-                            for (int k = cls - 4; k > 0; k -= 16) {
-                                int m = Math.min(k, 16);
+                            int skip = 0;
+                            if (version >= 3 && cls - 4 >= LOW_BITS) {
+                                skip = rc.decodeBit(probs, extra + 24 * w + 3) * LOW_BITS;
+                            }
+                            for (int k = cls - 4; k > skip; k -= 16) {
+                                int m = Math.min(k - skip, 16);
                                 z = z << m | rc.decodeDirect(m);
+                            }
+                            if (skip != 0) {
+                                z = z << LOW_BITS | (sign == 0 ? 0 : LOW_MASK);
                             }
                         }
                     }
-                    z = z << 1 | rc.decodeBit(probs, extra + prevSign[e]);
+                    if (version < 3) {
+                        sign = rc.decodeBit(probs, extra + prevSign[e]);
+                    }
+                    z = z << 1 | sign;
                 }
             }
-            long v = wrap(predict(e) + ((z >>> 1) ^ -(z & 1)), w);
+            long lin = linear(e);
+            long v = wrap(predict(e, lin) + ((z >>> 1) ^ -(z & 1)), w);
             write(row, rowOffset + offset[e], w, v);
-            update(e, v, cls, z);
+            update(e, v, cls, z, lin);
         }
     }
 
-    private long predict(int e) {
+    /** The prediction of element e; lin is {@link #linear}'s. */
+    private long predict(int e, long lin) {
         if (kind[e] != BatchPlan.OWN) {
             int o = ref[e];
             return BatchPlan.predict(kind[e], scale[e], p1[e], p1[o], p2[o]);
         }
-        return costB[e] < costA[e] ? 2 * p1[e] - p2[e] : p1[e];
+        return costB[e] < costA[e] ? lin : p1[e];
     }
 
-    private void update(int e, long v, int cls, long z) {
+    /** Linear extrapolation of the last two values; of floats in float arithmetic from format 3 on. */
+    private long linear(int e) {
+        if (version >= 3 && isFloat[e]) {
+            float x = 2 * Float.intBitsToFloat((int) p1[e]) - Float.intBitsToFloat((int) p2[e]);
+            return Float.isNaN(x) ? p1[e] : Float.floatToRawIntBits(x);
+        }
+        return 2 * p1[e] - p2[e];
+    }
+
+    private void update(int e, long v, int cls, long z, long lin) {
         int w = width[e];
         int ca = 64 - Long.numberOfLeadingZeros(zigzag(v - p1[e], w));
-        int cb = 64 - Long.numberOfLeadingZeros(zigzag(v - 2 * p1[e] + p2[e], w));
+        int cb = 64 - Long.numberOfLeadingZeros(zigzag(v - lin, w));
         costA[e] += ca - (costA[e] >> 4);
         costB[e] += cb - (costB[e] >> 4);
         prevClass[e] = cls;
