@@ -39,7 +39,8 @@ import org.pitbox.protocol.live.LiveControl;
  * The race engineer's AI assistant: the conversation about one session (the watched live session, {@code live:KEY}
  * on the server, or a chosen stored one), questions whose answers stream in piece by piece, the strategy cards given
  * with them (accepting a pit card of the watched live session sends its driver a {@code pit-plan}; what was
- * accepted or dismissed stays when the conversation is read again), ratings, and every coach hint of the session. Listeners hear of every change on the thread that made it.
+ * accepted or dismissed is stored on the server, where every member reads it with the conversation), ratings, and
+ * every coach hint of the session. Listeners hear of every change on the thread that made it.
  */
 @Component(service = EngineerAssistant.class)
 public class EngineerAssistant {
@@ -119,7 +120,7 @@ public class EngineerAssistant {
         }
     };
     private final List<Entry> entries = new ArrayList<>();
-    /** Cards accepted or dismissed here (card ids are the server's, one set per question), kept over reloads. */
+    /** Cards accepted or dismissed here (ids are the server's, one set per question), until the server has them. */
     private final Map<String, CardState> decided = new HashMap<>();
     private final List<Hint> hints = new ArrayList<>();
     private volatile boolean followingLive = true;
@@ -350,7 +351,12 @@ public class EngineerAssistant {
                 if (entry.cards.stream().noneMatch(k -> k.id().equals(c.id()))) {
                     entry.cards.add(c);
                 }
-                entry.states.putIfAbsent(c.id(), decided.getOrDefault(c.id(), CardState.OPEN));
+                String stored = answer.cardStates() == null ? null : answer.cardStates().get(c.id());
+                if (stored != null) { // the team's last decision, here or by another member
+                    entry.states.put(c.id(), CardState.valueOf(stored.toUpperCase(Locale.ROOT)));
+                } else {
+                    entry.states.putIfAbsent(c.id(), decided.getOrDefault(c.id(), CardState.OPEN));
+                }
             }
         }
     }
@@ -423,12 +429,26 @@ public class EngineerAssistant {
         return null;
     }
 
+    /** Marks the card here at once and stores the decision on the server, for every member, in the background. */
     private void mark(String cardId, CardState state) {
+        Long insightId;
         synchronized (this) {
             decided.put(cardId, state);
             entries.stream().filter(e -> e.states.containsKey(cardId)).forEach(e -> e.states.put(cardId, state));
+            insightId = entries.stream().filter(e -> e.states.containsKey(cardId) && e.answer != null)
+                    .map(e -> e.answer.id()).findFirst().orElse(null);
         }
         tell(Change.CARDS);
+        if (insightId != null) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    Target t = target();
+                    t.ai.decide(t.teamId, insightId, cardId, state.name().toLowerCase(Locale.ROOT));
+                } catch (IOException e) {
+                    fail(e);
+                }
+            });
+        }
     }
 
     /** Rates an answer or hint ({@code useful}, {@code wrong}, {@code late} or {@code irrelevant}) in the background. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pitbox.ui.tests.UiWait.await;
 import static org.pitbox.ui.tests.UiWait.settle;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +28,6 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.app.assistant.EngineerAssistant;
@@ -38,6 +36,9 @@ import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.TransferProgress;
 import org.pitbox.core.home.PitboxHome;
+import org.pitbox.core.sim.SimOptions;
+import org.pitbox.core.sim.Tracks;
+import org.pitbox.iracing.ibt.SimulatedIbt;
 import org.pitbox.demo.Screenshots;
 import org.pitbox.protocol.api.SessionView;
 import org.pitbox.ui.engineer.assistant.AssistantPart;
@@ -46,13 +47,12 @@ import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 
 /**
- * A stored session from the Session Library to the AI Engineer, against the demo server: the driver uploads a real
- * Martinsville recording, the engineer selects it in the library and presses "Ask the AI Engineer" (also on the
+ * A stored session from the Session Library to the AI Engineer, against the demo server: the driver uploads six
+ * simulated laps of Martinsville, the engineer selects it in the library and presses "Ask the AI Engineer" (also on the
  * table's menu); the AI Engineer part names the session and answers a question about it.
  */
 class AskAboutStoredTest {
-    private static final Path IBT = Path.of("..", "..", "..", "shared", "data", "iracing", "ibt",
-            "robroberts_skmodified_martinsville_2016-02-07_21-01-44.ibt").toAbsolutePath().normalize();
+    private static final Instant STARTED = Instant.parse("2026-12-05T18:30:00Z");
     private static final String BEST = "what was the best lap?";
 
     @TempDir
@@ -63,14 +63,16 @@ class AskAboutStoredTest {
 
     @Test
     void theLibrarysActionOpensTheAiEngineerOnTheStoredSession() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(IBT), "skipped: the real recording is absent (" + IBT + ")");
+        Path ibt = dir.resolve("martinsville.ibt");
+        SimulatedIbt.write(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE).withLaps(6).withSeed(4), ibt,
+                STARTED.getEpochSecond());
         System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
         TestDemoServer server = TestDemoServer.start(dir);
         try {
             CloudClient driver = new CloudClient(server.base());
             driver.login("driver@demo.pitbox", TestDemoServer.PASSWORD);
-            stored = driver.upload(driver.teams().get(0).id(), IBT, new CloudClient.Upload("Martinsville", "SK",
-                    "Rob Roberts", Instant.parse("2016-02-07T21:01:44Z")), null, TransferProgress.NONE, () -> false);
+            stored = driver.upload(driver.teams().get(0).id(), ibt, new CloudClient.Upload("Martinsville", "PitBox",
+                    "Demo Driver", STARTED), null, TransferProgress.NONE, () -> false);
             TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench, server));
         } finally {
             server.stop();

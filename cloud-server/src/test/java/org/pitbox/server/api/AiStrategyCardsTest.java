@@ -32,7 +32,7 @@ import org.pitbox.server.ai.FakeGradient.Error;
  * Strategy cards with the assistant's answers, from the agent and from the rule-based fallback alike: a session of
  * the pit-window scenario cut on the lap the window opens, in a team of two drivers, gives a pit-this-lap card
  * (fuel and four tyres) and a driver swap, each a {@code card} event before {@code done}, every number on it in
- * the stored facts, stored with the insight and listed with it.
+ * the stored facts, stored with the insight and listed with it; a member's decision on a card is stored with it.
  */
 class AiStrategyCardsTest extends ApiTestBase {
     private final FakeGradient fake = FakeGradient.agent();
@@ -166,5 +166,17 @@ class AiStrategyCardsTest extends ApiTestBase {
         assertEquals(agentCards, insights.get(insights.size() - 2).get("cards"), "the agent's answer, then the rules'");
         JsonNode conversation = send("GET", ai + "/conversation", owner.token(), null).is(200).as(JsonNode.class);
         assertEquals(agentCards, conversation.get(0).at("/answer/cards"));
+
+        String card = agentCards.get(0).get("id").asText();
+        String cards = "/api/v1/teams/" + team + "/ai/insights/" + agent.done().get("id").asLong() + "/cards/";
+        send("PUT", cards + card, owner.token(), Map.of("state", "dismissed")).is(200);
+        JsonNode decided = send("PUT", cards + card, owner.token(), Map.of("state", "accepted")).is(200)
+                .as(JsonNode.class);
+        assertEquals("accepted", decided.at("/cardStates/" + card).asText(), "the last decision counts");
+        send("PUT", cards + card, owner.token(), Map.of("state", "maybe")).fails(400, "invalid_state");
+        send("PUT", cards + "q0-fuel-1", owner.token(), Map.of("state", "accepted")).fails(404, "card_not_found");
+        conversation = send("GET", ai + "/conversation", owner.token(), null).is(200).as(JsonNode.class);
+        assertEquals("accepted", conversation.get(0).at("/answer/cardStates/" + card).asText(), "every member sees it");
+        assertTrue(conversation.get(1).at("/answer/cardStates").isMissingNode(), "the other answer's cards are open");
     }
 }
