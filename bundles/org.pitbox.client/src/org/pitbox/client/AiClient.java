@@ -23,6 +23,7 @@ import org.pitbox.protocol.ProtocolJson;
 import org.pitbox.protocol.api.AiApi;
 import org.pitbox.protocol.api.AiApi.BudgetRequest;
 import org.pitbox.protocol.api.AiApi.BudgetView;
+import org.pitbox.protocol.api.AiApi.CardStateRequest;
 import org.pitbox.protocol.api.AiApi.ChatRequest;
 import org.pitbox.protocol.api.AiApi.ConversationEntry;
 import org.pitbox.protocol.api.AiApi.InsightView;
@@ -215,6 +216,12 @@ public final class AiClient {
     public RatingView rate(long teamId, long insightId, String rating, String comment) throws IOException {
         return cloud.call("POST", aiPath(teamId) + "/insights/" + insightId + "/ratings",
                 new RatingRequest(rating, comment), cloud.type(RatingView.class));
+    }
+
+    /** Accepts or dismisses ({@code AiApi.ACCEPTED}, {@code AiApi.DISMISSED}) a strategy card of an answer. */
+    public InsightView decide(long teamId, long insightId, String cardId, String state) throws IOException {
+        return cloud.call("PUT", aiPath(teamId) + "/insights/" + insightId + "/cards/" + cardId,
+                new CardStateRequest(state), cloud.type(InsightView.class));
     }
 
     public Report report(long teamId) throws IOException {

@@ -3,14 +3,21 @@ package org.pitbox.app.assistant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -20,16 +27,19 @@ import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.AiClient;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.CloudException;
+import org.pitbox.client.SessionCache;
 import org.pitbox.protocol.api.AiApi.ConversationEntry;
 import org.pitbox.protocol.api.AiApi.InsightView;
 import org.pitbox.protocol.api.AiApi.StrategyCard;
+import org.pitbox.protocol.api.SessionView;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.protocol.live.LiveControl;
 
 /**
  * The race engineer's AI assistant: the conversation about one session (the watched live session, {@code live:KEY}
  * on the server, or a chosen stored one), questions whose answers stream in piece by piece, the strategy cards given
- * with them (accepting a pit card of the watched live session sends its driver a {@code pit-plan}), ratings, and
+ * with them (accepting a pit card of the watched live session sends its driver a {@code pit-plan}; what was
+ * accepted or dismissed is stored on the server, where every member reads it with the conversation), ratings, and
  * every coach hint of the session. Listeners hear of every change on the thread that made it.
  */
 @Component(service = EngineerAssistant.class)
@@ -37,6 +47,7 @@ public class EngineerAssistant {
     /** An answer's source as the engineer reads it. */
     public static final String AGENT_LABEL = "AI agent";
     public static final String RULES_LABEL = "Rule-based engineer \u2014 no AI agent configured or available";
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     /** What changed. */
     public enum Change { SUBJECT, CONVERSATION, ASKED, ANSWERED, CARDS, RATED, HINTS }
@@ -109,6 +120,8 @@ public class EngineerAssistant {
         }
     };
     private final List<Entry> entries = new ArrayList<>();
+    /** Cards accepted or dismissed here (ids are the server's, one set per question), until the server has them. */
+    private final Map<String, CardState> decided = new HashMap<>();
     private final List<Hint> hints = new ArrayList<>();
     private volatile boolean followingLive = true;
     private String subject;
@@ -158,6 +171,20 @@ public class EngineerAssistant {
         followingLive = true;
         String key = live.watchedKey();
         about(key == null ? null : AiClient.live(key), key == null ? null : "Live session " + key);
+    }
+
+    /** Talks about a stored session of the team, named as the Session Library lists it, until {@link #followLive}. */
+    public void aboutStored(SessionView session, ZoneId zone) {
+        aboutStored(session.id(), storedName(session, zone));
+    }
+
+    /** "Stored session: Martinsville Speedway, Skip Barber, Ada, 2026-12-06 14:05" (what is known of it). */
+    public static String storedName(SessionView session, ZoneId zone) {
+        Instant at = SessionCache.started(session);
+        String name = Stream.of(session.track(), session.car(), session.driver(), at == null ? null
+                : STARTED.format(at.atZone(zone))).filter(s -> s != null && !s.isBlank())
+                .collect(Collectors.joining(", "));
+        return name.isEmpty() ? "Stored session " + session.id() : "Stored session: " + name;
     }
 
     /** Talks about a stored session of the team, until {@link #followLive}. */
@@ -219,7 +246,6 @@ public class EngineerAssistant {
                             stored.add(mine);
                         } else {
                             same.rating = mine.rating;
-                            same.states.putAll(mine.states);
                         }
                     }
                     entries.clear();
@@ -282,7 +308,7 @@ public class EngineerAssistant {
                 public void card(StrategyCard card) {
                     synchronized (EngineerAssistant.this) {
                         entry.cards.add(card);
-                        entry.states.put(card.id(), CardState.OPEN);
+                        entry.states.put(card.id(), decided.getOrDefault(card.id(), CardState.OPEN));
                     }
                     tell(Change.CARDS);
                 }
@@ -316,7 +342,7 @@ public class EngineerAssistant {
         }
     }
 
-    private static void answered(Entry entry, InsightView answer) {
+    private void answered(Entry entry, InsightView answer) {
         entry.answer = answer;
         entry.text.setLength(0);
         entry.text.append(answer.text());
@@ -325,7 +351,12 @@ public class EngineerAssistant {
                 if (entry.cards.stream().noneMatch(k -> k.id().equals(c.id()))) {
                     entry.cards.add(c);
                 }
-                entry.states.putIfAbsent(c.id(), CardState.OPEN);
+                String stored = answer.cardStates() == null ? null : answer.cardStates().get(c.id());
+                if (stored != null) { // the team's last decision, here or by another member
+                    entry.states.put(c.id(), CardState.valueOf(stored.toUpperCase(Locale.ROOT)));
+                } else {
+                    entry.states.putIfAbsent(c.id(), decided.getOrDefault(c.id(), CardState.OPEN));
+                }
             }
         }
     }
@@ -398,11 +429,26 @@ public class EngineerAssistant {
         return null;
     }
 
+    /** Marks the card here at once and stores the decision on the server, for every member, in the background. */
     private void mark(String cardId, CardState state) {
+        Long insightId;
         synchronized (this) {
+            decided.put(cardId, state);
             entries.stream().filter(e -> e.states.containsKey(cardId)).forEach(e -> e.states.put(cardId, state));
+            insightId = entries.stream().filter(e -> e.states.containsKey(cardId) && e.answer != null)
+                    .map(e -> e.answer.id()).findFirst().orElse(null);
         }
         tell(Change.CARDS);
+        if (insightId != null) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    Target t = target();
+                    t.ai.decide(t.teamId, insightId, cardId, state.name().toLowerCase(Locale.ROOT));
+                } catch (IOException e) {
+                    fail(e);
+                }
+            });
+        }
     }
 
     /** Rates an answer or hint ({@code useful}, {@code wrong}, {@code late} or {@code irrelevant}) in the background. */

@@ -39,6 +39,13 @@ public final class SimulatorSource implements TelemetrySource {
             options = options.withTrack(Tracks.find(track).orElseThrow(() -> new IllegalArgumentException(
                     "no simulated track named " + track + " (-D" + TRACK_PROPERTY + "); tracks: " + Tracks.choices())));
         }
-        return new SimulatorFeed(new TelemetrySimulator(options), System::nanoTime);
+        return open(options, 1);
+    }
+
+    /** A feed of {@code options} on the wall clock run {@code speed} times as fast (tests that cannot wait). */
+    public static LiveFeed open(SimOptions options, double speed) {
+        long start = System.nanoTime();
+        return new SimulatorFeed(new TelemetrySimulator(options), () -> start + (long) ((System.nanoTime() - start)
+                * speed));
     }
 }

@@ -3,11 +3,14 @@ package org.pitbox.protocol.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON bodies of the AI routes. */
 public final class AiApi {
     /** The events of a chat answer's stream, in order: pieces (a restart clears them), cards, then done. */
     public static final String PIECE = "piece", RESTART = "restart", CARD = "card", DONE = "done";
+    /** What became of a strategy card. */
+    public static final String ACCEPTED = "accepted", DISMISSED = "dismissed";
 
     private AiApi() {
     }
@@ -33,12 +36,17 @@ public final class AiApi {
     /**
      * A stored hint or answer. {@code source} is {@code agent} or {@code rule-based}; {@code unverified} lists
      * the numbers of {@code text} that no fact matched, to be marked wherever the text is shown or spoken;
-     * {@code cards} the strategy suggestions given with an answer (null when none).
+     * {@code cards} the strategy suggestions given with an answer (null when none), {@code cardStates} what the
+     * team decided on them by card id ({@value #ACCEPTED} or {@value #DISMISSED}; null when nothing yet).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InsightView(long id, String session, Integer lap, String kind, String text, JsonNode citedFacts,
             List<String> unverified, double verifiedShare, String source, String promptVersion, int latencyMs,
-            int tokens, String createdAt, Long questionId, List<StrategyCard> cards) {
+            int tokens, String createdAt, Long questionId, List<StrategyCard> cards, Map<String, String> cardStates) {
+    }
+
+    /** A member's decision on a strategy card: {@value #ACCEPTED} or {@value #DISMISSED}. */
+    public record CardStateRequest(String state) {
     }
 
     /** One question of a session's conversation and its answer (null while it is being given). */

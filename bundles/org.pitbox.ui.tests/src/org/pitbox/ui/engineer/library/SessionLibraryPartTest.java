@@ -159,6 +159,8 @@ class SessionLibraryPartTest {
             assertTrue(library.openButton().isEnabled(), library.openButton().getToolTipText());
             assertNull(library.table().selected().session().sha256());
             assertTrue(library.openButton().getToolTipText().startsWith("Open it in the Session part"));
+            assertFalse(library.askButton().isEnabled(), "the AI Engineer reads sessions on the server");
+            assertEquals("Sign in under Driver > Team to ask the AI Engineer", library.askButton().getToolTipText());
             display.setCursorLocation(shell.getBounds().x + 1599, shell.getBounds().y + 999);
             settle(display, 300);
             Screenshots.save(folderOf(part), TestScreenshots.file("library.png"));

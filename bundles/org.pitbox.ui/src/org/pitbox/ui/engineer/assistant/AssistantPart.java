@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
@@ -21,11 +22,13 @@ import org.pitbox.app.assistant.EngineerAssistant;
 import org.pitbox.app.assistant.EngineerAssistant.Hint;
 import org.pitbox.app.assistant.EngineerAssistant.Turn;
 import org.pitbox.app.team.TeamSession;
+import org.pitbox.ui.engineer.library.SessionLibraryPart;
 import org.pitbox.ui.services.Listening;
 import org.pitbox.ui.widgets.Buttons;
 
 /**
- * The race engineer's AI assistant: which session it is about (the watched live session, or a stored one by id), the
+ * The race engineer's AI assistant: which session it is about (the watched live session, or a stored one the Session
+ * Library's "Ask the AI Engineer" chose, by its name), the
  * conversation with answers streaming in, their sources, facts and unverified numbers, strategy cards to accept or
  * dismiss, a rating for the chosen answer, and every coach hint the session's driver got. Thin: the
  * {@link EngineerAssistant} does the work.
@@ -43,10 +46,11 @@ public class AssistantPart {
     TeamSession team;
     @Inject
     UISynchronize ui;
+    @Inject
+    EPartService parts;
     private Listening listening;
 
     Label about;
-    Text storedId;
     Transcript transcript;
     Label rateWhat;
     final Button[] rate = new Button[RATINGS.length];
@@ -113,19 +117,16 @@ public class AssistantPart {
 
     private void createHeader(Composite parent) {
         Composite header = new Composite(parent, SWT.NONE);
-        header.setLayout(grid(4, 0, 0));
+        header.setLayout(grid(3, 0, 0));
         header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         about = new Label(header, SWT.NONE);
         about.setFont(bold);
         about.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Buttons.push(header, "Follow live session", "Talk about the session watched in Team Live",
                 () -> assistant.followLive());
-        storedId = new Text(header, SWT.BORDER | SWT.SINGLE);
-        storedId.setMessage("stored session id");
-        storedId.setLayoutData(new GridData(110, SWT.DEFAULT));
-        storedId.addListener(SWT.DefaultSelection, e -> openStored());
-        Buttons.push(header, "Open stored", "Talk about a stored session of the team (its id in the Session Library)",
-                this::openStored);
+        Buttons.push(header, "Stored sessions...", "Choose a stored session of the team in the Session Library, then"
+                + " press " + SessionLibraryPart.ASK, () -> parts.showPart(SessionLibraryPart.ID,
+                        EPartService.PartState.ACTIVATE));
     }
 
     private void createConversation(Composite sash) {
@@ -182,16 +183,6 @@ public class AssistantPart {
             question.setText("");
         }
         updateButtons();
-    }
-
-    private void openStored() {
-        String id = storedId.getText().strip();
-        if (!id.matches("\\d{1,18}")) {
-            say("Type the number of a stored session (its id in the Session Library)");
-            return;
-        }
-        say(null);
-        assistant.aboutStored(Long.parseLong(id), null);
     }
 
     private void onChange(EngineerAssistant.Change change) {

@@ -17,22 +17,28 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.pitbox.app.assistant.EngineerAssistant;
 import org.pitbox.app.library.LibraryListing;
 import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.CloudClient.SessionQuery;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.SessionCache;
 import org.pitbox.protocol.api.TeamView;
+import org.pitbox.ui.engineer.assistant.AssistantPart;
 import org.pitbox.ui.engineer.session.SessionPart;
 import org.pitbox.ui.services.Listening;
 
 /**
  * The Race Engineer's library of the team's stored sessions: filter them, page through them, and open one in
- * the Session part, downloading it first into the {@link SessionCache} (then it opens at once, also offline).
- * Signed out, or when the server cannot be reached, it lists the cached sessions.
+ * the Session part, downloading it first into the {@link SessionCache} (then it opens at once, also offline), or
+ * ask the AI Engineer about one the server has. Signed out, or when the server cannot be reached, it lists the
+ * cached sessions.
  */
 public class SessionLibraryPart {
     public static final String ID = "org.pitbox.ui.part.library";
+    public static final String ASK = "Ask the AI Engineer";
     static final int PAGE_SIZE = 50;
 
     @Inject
@@ -43,6 +49,8 @@ public class SessionLibraryPart {
     private IStylingEngine styling;
     @Inject
     private EPartService parts;
+    @Inject
+    private EngineerAssistant assistant;
 
     private final SessionCache cache = SessionCache.standard();
     private final ZoneId zone = ZoneId.systemDefault();
@@ -50,6 +58,8 @@ public class SessionLibraryPart {
     private Label state;
     private LibraryTable table;
     private Button open;
+    private Button ask;
+    private MenuItem askItem;
     private Button newer;
     private Label pageText;
     private Button older;
@@ -73,13 +83,17 @@ public class SessionLibraryPart {
         table.control().addListener(SWT.DefaultSelection, e -> openSelected());
         table.control().addListener(SWT.Selection, e -> updateButtons());
         Composite bottom = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(5, false);
+        GridLayout layout = new GridLayout(6, false);
         layout.marginWidth = 0;
         bottom.setLayout(layout);
         bottom.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
         open = new Button(bottom, SWT.PUSH);
         open.setText("Open");
         open.addListener(SWT.Selection, e -> openSelected());
+        ask = new Button(bottom, SWT.PUSH);
+        ask.setText(ASK);
+        ask.addListener(SWT.Selection, e -> askSelected());
+        createMenu();
         download = new DownloadBox(bottom, ui);
         newer = new Button(bottom, SWT.PUSH);
         newer.setText("\u25C0 Newer");
@@ -92,6 +106,22 @@ public class SessionLibraryPart {
         older.setLayoutData(new GridData());
         older.addListener(SWT.Selection, e -> turn(1));
         reload();
+    }
+
+    /** Open and Ask on the table's right click, enabled as the buttons are. */
+    private void createMenu() {
+        Menu menu = new Menu(table.control());
+        MenuItem openItem = new MenuItem(menu, SWT.PUSH);
+        openItem.setText("Open");
+        openItem.addListener(SWT.Selection, e -> openSelected());
+        askItem = new MenuItem(menu, SWT.PUSH);
+        askItem.setText(ASK);
+        askItem.addListener(SWT.Selection, e -> askSelected());
+        menu.addListener(SWT.Show, e -> {
+            openItem.setEnabled(open.isEnabled());
+            askItem.setEnabled(ask.isEnabled());
+        });
+        table.control().setMenu(menu);
     }
 
     /** The cache this part lists and downloads into. */
@@ -114,6 +144,14 @@ public class SessionLibraryPart {
 
     Button openButton() {
         return open;
+    }
+
+    Button askButton() {
+        return ask;
+    }
+
+    MenuItem askItem() {
+        return askItem;
     }
 
     DownloadBox downloadBox() {
@@ -203,6 +241,16 @@ public class SessionLibraryPart {
         updateButtons();
     }
 
+    /** Opens the AI Engineer part on the selected session, which the server has. */
+    void askSelected() {
+        LibraryListing.Row row = table.selected();
+        if (row == null || !ask.isEnabled()) {
+            return;
+        }
+        assistant.aboutStored(row.session(), zone);
+        parts.showPart(AssistantPart.ID, EPartService.PartState.ACTIVATE);
+    }
+
     /** Shows the file in the Session part, as File > Open does. */
     private void openFile(Path file) {
         MPart part = parts.showPart(SessionPart.ID, EPartService.PartState.ACTIVATE);
@@ -231,6 +279,12 @@ public class SessionLibraryPart {
                 : "Download it (" + LibraryTable.size(row.session().sizeBytes()) + ") into the cache, then open it"
                         + " (or double-click it)");
         boolean paged = total >= 0;
+        String noAsk = row == null ? "Select a session first"
+                : !team.signedIn() ? "Sign in under Driver > Team to ask the AI Engineer"
+                : !paged ? "The server cannot be reached: the AI Engineer reads sessions there"
+                : !row.complete() ? "This session is still being uploaded" : null;
+        ask.setEnabled(noAsk == null);
+        ask.setToolTipText(noAsk != null ? noAsk : "Talk about this session in the AI Engineer part");
         long pages = paged ? Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE) : 1;
         newer.setEnabled(page > 0 && !loading);
         older.setEnabled(page + 1 < pages && !loading);

@@ -23,6 +23,7 @@ import org.pitbox.protocol.ApiPaths;
 import org.pitbox.protocol.api.AiApi;
 import org.pitbox.protocol.api.AiApi.BudgetRequest;
 import org.pitbox.protocol.api.AiApi.BudgetView;
+import org.pitbox.protocol.api.AiApi.CardStateRequest;
 import org.pitbox.protocol.api.AiApi.ChatRequest;
 import org.pitbox.protocol.api.AiApi.ConversationEntry;
 import org.pitbox.protocol.api.AiApi.InsightView;
@@ -34,8 +35,8 @@ import org.pitbox.server.auth.AuthFilter;
 
 /**
  * A team's AI routes: the chat about a session (answers as server-sent events {@code piece}, {@code restart},
- * {@code card} and {@code done}), its conversation and insights, ratings, the report, the JSONL export and the
- * budget.
+ * {@code card} and {@code done}), its conversation and insights, ratings, decisions on strategy cards, the report,
+ * the JSONL export and the budget.
  */
 @Path(ApiPaths.TEAMS + "/{teamId}/ai")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -108,6 +109,14 @@ public final class AiResource {
     public RatingView rate(@Context SecurityContext sc, @PathParam("teamId") long teamId,
             @PathParam("insightId") long insightId, RatingRequest body) {
         return insights.rate(AuthFilter.user(sc), teamId, insightId, body);
+    }
+
+    /** Accepts or dismisses a strategy card of an answer; answers the insight with its {@code cardStates}. */
+    @PUT
+    @Path("insights/{insightId}/cards/{cardId}")
+    public InsightView decide(@Context SecurityContext sc, @PathParam("teamId") long teamId,
+            @PathParam("insightId") long insightId, @PathParam("cardId") String cardId, CardStateRequest body) {
+        return insights.decide(AuthFilter.user(sc), teamId, insightId, cardId, body);
     }
 
     @GET

@@ -193,7 +193,7 @@ public final class Assistant {
     private InsightView store(Question q, long questionId, String text, String source, String version, int tokens,
             long start, String facts, Listener out) {
         AnswerChecker.Check check = checker.check(text, facts);
-        List<StrategyCard> cards = StrategyCards.of(q.plan());
+        List<StrategyCard> cards = StrategyCards.of(q.plan(), questionId);
         double seconds = (System.nanoTime() - start) / 1e9;
         long id = dao.insert(new InsightDao.NewInsight(q.teamId(), q.session(), q.lap(), "answer", questionId, text,
                 cited(text, facts), check.unmatched(), check.verifiedShare(), source, version,

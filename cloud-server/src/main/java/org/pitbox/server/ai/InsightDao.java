@@ -13,19 +13,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.pitbox.protocol.api.AiApi.ConversationEntry;
 import org.pitbox.protocol.ProtocolJson;
 import org.pitbox.protocol.api.AiApi.InsightView;
 import org.pitbox.protocol.api.AiApi.StrategyCard;
 import org.pitbox.server.db.Jdbc;
 
-/** Questions, insights, ratings and budgets in the database (tables of migration V3, cards of V4). */
+/** Questions, insights, ratings and budgets in the database (tables of migration V3, cards of V4 and V6). */
 public final class InsightDao {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper CARDS = ProtocolJson.mapper();
     private static final String INSIGHT_COLUMNS = "i.id, i.session_ref, i.lap, i.kind, i.text, i.cited_facts,"
             + " i.unverified, i.verified_share, i.source, i.prompt_version, i.latency_ms, i.tokens, i.created_at,"
-            + " i.question_id, i.cards";
+            + " i.question_id, i.cards, i.card_states";
 
     /** An insight to store; {@code citedFacts} and {@code facts} are JSON; {@code cards} null or empty: none. */
     public record NewInsight(long teamId, SessionRef session, Integer lap, String kind, Long questionId, String text,
@@ -103,6 +104,22 @@ public final class InsightDao {
         return newest.reversed();
     }
 
+    /** Sets what the team decided on card {@code cardId} of insight {@code insightId}; the last decision counts. */
+    public void decide(long insightId, String cardId, String state) {
+        jdbc.inTransaction(c -> {
+            String json = Jdbc.query(c, "select card_states from ai_insights where id = ? for update",
+                    rs -> rs.getString(1), insightId).getFirst();
+            Map<String, String> states = new TreeMap<>(json == null ? Map.of() : states(json));
+            states.put(cardId, state);
+            try {
+                return Jdbc.update(c, "update ai_insights set card_states = ? where id = ?",
+                        JSON.writeValueAsString(states), insightId);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** One rating per user and insight: a new one replaces the user's earlier one. */
     public void rate(long insightId, long userId, String rating, String comment, Instant now) {
         jdbc.inTransaction(c -> {
@@ -170,7 +187,15 @@ public final class InsightDao {
                 readList(rs.getString("unverified")), rs.getDouble("verified_share"), rs.getString("source"),
                 rs.getString("prompt_version"), rs.getInt("latency_ms"), rs.getInt("tokens"),
                 Jdbc.instant(rs, "created_at").toString(), rs.getObject("question_id", Long.class),
-                cards(rs.getString("cards")));
+                cards(rs.getString("cards")), states(rs.getString("card_states")));
+    }
+
+    private static Map<String, String> states(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<StrategyCard> cards(String json) {

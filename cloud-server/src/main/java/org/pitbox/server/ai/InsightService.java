@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.pitbox.protocol.api.AiApi;
 import org.pitbox.protocol.api.AiApi.BudgetRequest;
 import org.pitbox.protocol.api.AiApi.BudgetView;
+import org.pitbox.protocol.api.AiApi.CardStateRequest;
 import org.pitbox.protocol.api.AiApi.ConversationEntry;
 import org.pitbox.protocol.api.AiApi.InsightView;
 import org.pitbox.protocol.api.AiApi.RatingRequest;
@@ -68,6 +70,26 @@ public final class InsightService {
                 : Require.text("comment", body.comment(), MAX_COMMENT_CHARS);
         dao.rate(insightId, user.id(), rating, comment, clock.instant());
         return new RatingView(insightId, rating, comment);
+    }
+
+    /**
+     * Drivers, engineers and owners accept or dismiss a strategy card of an answer; the last decision counts and
+     * every member sees it with the answer. 404 for a card the answer does not have.
+     */
+    public InsightView decide(AuthUser user, long teamId, long insightId, String cardId, CardStateRequest body) {
+        access.require(user, teamId, Role.DRIVER);
+        InsightView insight = dao.find(teamId, insightId).orElseThrow(() -> ApiException.notFound(
+                "insight_not_found", "no such insight"));
+        if (insight.cards() == null || insight.cards().stream().noneMatch(c -> c.id().equals(cardId))) {
+            throw ApiException.notFound("card_not_found", "the answer has no such card");
+        }
+        String state = Require.text("state", Require.body(body).state(), 16);
+        if (!state.equals(AiApi.ACCEPTED) && !state.equals(AiApi.DISMISSED)) {
+            throw ApiException.badRequest("invalid_state", "state must be " + AiApi.ACCEPTED + " or "
+                    + AiApi.DISMISSED);
+        }
+        dao.decide(insightId, cardId, state);
+        return dao.find(teamId, insightId).orElseThrow();
     }
 
     /** Per kind and prompt version: the share of ratings useful and wrong, verified share, latency p50 and p95. */

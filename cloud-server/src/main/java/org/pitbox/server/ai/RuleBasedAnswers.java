@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The answer when no agent can give one. A fuel question gets the engineer's sentence (what to add, what the flag
- * needs, what the tank lasts); otherwise the session's figures that match the question's words (fuel, sector,
+ * needs, what the tank lasts), a pit question when to box and what to add; both add the litres the strategy card
+ * adds ({@link StrategyCards#stopFuel}). Otherwise the session's figures that match the question's words (fuel, sector,
  * lap), the session's bests first. Every figure is the fact sheet's, rounded as an engineer says it, and cited, so
  * every number is verified.
  */
@@ -21,6 +22,7 @@ public final class RuleBasedAnswers {
     public static final int MAX_FACTS = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SECTOR = Pattern.compile("(^|\\.)s\\d+\\.");
+    private static final Pattern PIT = Pattern.compile("\\b(pit|box|stop)");
 
     public String answer(String question, String factsJson) {
         List<JsonNode> facts = new ArrayList<>();
@@ -30,7 +32,13 @@ public final class RuleBasedAnswers {
             // an unreadable sheet has no figures
         }
         String q = question.toLowerCase(Locale.ROOT);
-        if (q.contains("fuel")) {
+        if (!q.contains("fuel") && PIT.matcher(q).find()) {
+            String pit = pitAnswer(facts);
+            if (pit != null) {
+                return pit;
+            }
+        }
+        if (q.contains("fuel") || PIT.matcher(q).find()) {
             String fuel = fuelAnswer(facts);
             if (fuel != null) {
                 return fuel;
@@ -69,8 +77,42 @@ public final class RuleBasedAnswers {
         if (add.path("value").asDouble() < 0.05) {
             return "No fuel to add: " + tank + ", " + race + ".";
         }
+        JsonNode stop = stopFuel(facts);
+        if (stop != add) {
+            return "Add " + litres(stop) + " at the next stop, " + whole(fact(facts, "plan.stops")) + " stops to the"
+                    + " flag, the safety margin included: the flag needs " + litres(flag) + ", " + race + ", and "
+                    + tank + ".";
+        }
         return "Add " + litres(add) + " at the stop, the safety margin included: the flag needs " + litres(flag) + ", "
                 + race + ", and " + tank + ".";
+    }
+
+    /** When to box and what to add, from the pit window; null without one. */
+    private static String pitAnswer(List<JsonNode> facts) {
+        JsonNode next = fact(facts, "plan.next_lap"), first = fact(facts, "fuel.window_first"),
+                last = fact(facts, "fuel.window_last"), stop = stopFuel(facts);
+        if (next == null || first == null || last == null || stop == null) {
+            return null;
+        }
+        String window = "the pit window is laps " + whole(first) + " to " + whole(last);
+        String add = "add " + litres(stop) + ", four tyres";
+        int lap = next.path("value").asInt();
+        if (first.path("value").asInt() <= lap && lap <= last.path("value").asInt()) {
+            return "Box this lap, lap " + whole(next) + ": " + window + "; " + add + ".";
+        }
+        return "Not yet: " + window + "; " + add + ".";
+    }
+
+    /** The litres of the next stop, as the strategy card has them. */
+    private static JsonNode stopFuel(List<JsonNode> facts) {
+        JsonNode stops = fact(facts, "plan.stops");
+        return fact(facts, StrategyCards.stopFuel(stops == null ? 0 : stops.path("value").asDouble(),
+                fact(facts, "plan.stint2.fuel_to_add") != null));
+    }
+
+    /** A whole number and its citation. */
+    private static String whole(JsonNode fact) {
+        return number(fact.path("value").asDouble(), 0) + " [" + fact.path("id").asText() + "]";
     }
 
     private static JsonNode fact(List<JsonNode> facts, String id) {

@@ -10,7 +10,8 @@ import org.pitbox.protocol.api.AiApi.StrategyCard;
 
 /**
  * The strategy cards of an answer, from the session's facts with their plan ({@link StrategyFacts}), each citing
- * the facts it is made of; a card with a number no fact matches is left out.
+ * the facts it is made of; a card with a number no fact matches is left out. A card's id starts with its
+ * question's ({@code q12-pit-this-lap-15}), so every answer's cards are the engineer's to accept or dismiss apart.
  * <ul>
  * <li>pit-this-lap: the lap in progress is in the pit window: fuel for the next stint and four tyres;</li>
  * <li>fuel (when no pit card): the fuel lasts {@value #SHORT_LAPS} laps or more less than the laps to go: the
@@ -28,37 +29,35 @@ public final class StrategyCards {
     private StrategyCards() {
     }
 
-    public static List<StrategyCard> of(StrategyFacts.Plan plan) {
+    public static List<StrategyCard> of(StrategyFacts.Plan plan, long questionId) {
         FactSheet f = plan.sheet();
+        String q = "q" + questionId + "-";
         List<StrategyCard> cards = new ArrayList<>();
         Fact next = f.get("plan.next_lap");
         if (next == null) {
             return cards;
         }
         int lap = (int) next.value();
-        // one stop to the flag: the litres the overlay, the Strategy part and the answers show (one fuel engine);
-        // more stops: the next stint's share from the stint plan
-        String fuelId = f.value("plan.stops") > 1 && f.has("plan.stint2.fuel_to_add") ? "plan.stint2.fuel_to_add"
-                : "fuel.to_add";
+        String fuelId = stopFuel(f.value("plan.stops"), f.has("plan.stint2.fuel_to_add"));
         double fuel = round(f.value(fuelId));
         boolean window = f.value("fuel.window_first") <= lap && lap <= f.value("fuel.window_last");
         if (window && fuel >= 0) {
-            add(cards, f, new StrategyCard("pit-this-lap-" + lap, "pit-this-lap", text("Box this lap, lap %d",
+            add(cards, f, new StrategyCard(q + "pit-this-lap-" + lap, "pit-this-lap", text("Box this lap, lap %d",
                     lap), text("Pit window laps %d to %d: add %.1f L, four tyres.", (int) f.value("fuel.window_first"),
                     (int) f.value("fuel.window_last"), fuel), lap, fuel, ALL_TYRES, false,
                     List.of("plan.next_lap", "fuel.window_first", "fuel.window_last", fuelId)), "");
         } else if (f.value("fuel.laps_short") >= SHORT_LAPS && fuel > 0) {
             Integer by = f.has("fuel.window_last") ? (int) f.value("fuel.window_last") : null;
-            add(cards, f, new StrategyCard("fuel-" + lap, "fuel", text("Add %.1f L at the next stop", fuel),
+            add(cards, f, new StrategyCard(q + "fuel-" + lap, "fuel", text("Add %.1f L at the next stop", fuel),
                     text("Fuel for %.1f laps, %.1f to go at %.2f L a lap.", f.value("fuel.laps_of_fuel"),
                             f.value("fuel.laps_to_go"), f.value("fuel.per_lap")), by, fuel, null, false,
                     List.of(fuelId, "fuel.laps_of_fuel", "fuel.laps_to_go", "fuel.per_lap")), "");
         }
-        tyres(cards, f, lap - 1);
+        tyres(cards, f, lap - 1, q);
         List<String> drivers = plan.stintDrivers();
         if (drivers.size() >= 2 && !drivers.get(0).equals(drivers.get(1)) && f.has("plan.stint2.first_lap")) {
             int first = (int) f.value("plan.stint2.first_lap");
-            add(cards, f, new StrategyCard("driver-swap-" + first, "driver-swap", "Driver swap: " + drivers.get(1)
+            add(cards, f, new StrategyCard(q + "driver-swap-" + first, "driver-swap", "Driver swap: " + drivers.get(1)
                     + text(" takes over on lap %d", first), text("%d laps in the next stint, %d stops to the flag.",
                     (int) f.value("plan.stint2.laps"), (int) f.value("plan.stops")), first, null, null, false,
                     List.of("plan.stint2.first_lap", "plan.stint2.laps", "plan.stops")), drivers.get(1));
@@ -66,8 +65,16 @@ public final class StrategyCards {
         return cards;
     }
 
+    /**
+     * The fact with the litres the next stop adds: with one stop to the flag the fuel figures' (the overlay, the
+     * Strategy part and the answers show them), with more the next stint's share from the stint plan.
+     */
+    static String stopFuel(double stops, boolean hasStint2) {
+        return stops > 1 && hasStint2 ? "plan.stint2.fuel_to_add" : "fuel.to_add";
+    }
+
     /** Hot tyres of lap {@code done}, the one just completed. */
-    private static void tyres(List<StrategyCard> cards, FactSheet f, int done) {
+    private static void tyres(List<StrategyCard> cards, FactSheet f, int done, String q) {
         List<String> hot = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         StringBuilder reason = new StringBuilder();
@@ -82,7 +89,7 @@ public final class StrategyCards {
         }
         if (!hot.isEmpty()) {
             String names = String.join(", ", hot.stream().map(t -> t.toUpperCase(Locale.ROOT)).toList());
-            add(cards, f, new StrategyCard("tyres-" + (done + 1), "tyres", "Change " + names + " at the next stop",
+            add(cards, f, new StrategyCard(q + "tyres-" + (done + 1), "tyres", "Change " + names + " at the next stop",
                     reason + " hotter than on the best lap.", null, null, hot, false, ids), "");
         }
     }

@@ -3,10 +3,15 @@ package org.pitbox.server.ai;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.coach.FactSheet;
+import org.pitbox.protocol.api.AiApi.StrategyCard;
 
-/** The rule-based engineer's answers: a fuel question answered in a sentence whose every number checks out. */
+/**
+ * The rule-based engineer's answers: a fuel or pit question answered in a sentence whose every number checks out
+ * and whose litres are the strategy card's.
+ */
 class RuleBasedAnswersTest {
     private final RuleBasedAnswers answers = new RuleBasedAnswers();
     private final FactChecker checker = new FactChecker();
@@ -41,5 +46,37 @@ class RuleBasedAnswersTest {
         String laps = answers.answer("what about my laps?", new FactSheet().add("best.time", 92.4316, "s", 5, 0, 0,
                 "SessionTime").toJson());
         assertEquals("No AI answer now; the figures I have: best.time 92.432 s on lap 5 [best.time].", laps);
+    }
+
+    /** Lap 14 just completed: 2 L a lap on a 40 L tank, 12 L on board, 30 laps to go, the window laps 13 to 19. */
+    private static FactSheet race() {
+        return new FactSheet().add("best.time", 20.4, "s", 9, 0, 0, "SessionTime")
+                .add("fuel.level", 12, "L", 14, 0, 0, "FuelLevel").add("fuel.per_lap", 2, "L", 14, 0, 0, "FuelLevel")
+                .add("fuel.tank", 40, "L", 0, 0, 0, "FuelLevelPct").add("fuel.laps_of_fuel", 6, "laps", 14, 0, 0, "")
+                .add("fuel.laps_to_go", 30, "laps", 14, 0, 0, "").add("fuel.to_flag", 60, "L", 14, 0, 0, "")
+                .add("fuel.to_add", 51, "L", 14, 0, 0, "").add("fuel.margin", 5, "%", 0, 0, 0, "")
+                .add("fuel.laps_short", 24, "laps", 14, 0, 0, "").add("fuel.window_first", 13, "lap", 13, 0, 0, "")
+                .add("fuel.window_last", 19, "lap", 19, 0, 0, "");
+    }
+
+    @Test
+    void pitAndFuelQuestionsAddTheCardsLitres() {
+        StrategyFacts.Plan plan = StrategyFacts.of(race(), List.of("Ana"));
+        String facts = plan.sheet().toJson();
+        StrategyCard card = StrategyCards.of(plan, 3).getFirst();
+        assertEquals("pit-this-lap", card.kind());
+        assertTrue(plan.sheet().value("plan.stops") > 1, "more than a tank to the flag: " + facts);
+        String pit = answers.answer("When should we pit?", facts);
+        String said = "Box this lap, lap 15 [plan.next_lap]: the pit window is laps 13 [fuel.window_first] to 19"
+                + " [fuel.window_last]; add ";
+        assertTrue(pit.startsWith(said) && pit.endsWith(" L [plan.stint2.fuel_to_add], four tyres."), pit);
+        assertEquals(card.fuelLiters(), Double.valueOf(pit.substring(said.length(), pit.indexOf(" L ["))));
+        String fuel = answers.answer("How much fuel do we need to finish?", facts);
+        assertTrue(fuel.startsWith("Add "), fuel);
+        assertEquals(card.fuelLiters(), Double.valueOf(fuel.substring(4, fuel.indexOf(" L ["))));
+        assertTrue(fuel.contains(" L [plan.stint2.fuel_to_add] at the next stop, " + (int) plan.sheet().value(
+                "plan.stops") + " [plan.stops] stops to the flag"), fuel);
+        assertEquals(1.0, checker.check(pit, facts).verifiedShare(), pit);
+        assertEquals(1.0, checker.check(fuel, facts).verifiedShare(), fuel);
     }
 }

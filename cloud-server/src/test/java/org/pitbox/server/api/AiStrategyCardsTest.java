@@ -1,9 +1,11 @@
 package org.pitbox.server.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -30,7 +32,7 @@ import org.pitbox.server.ai.FakeGradient.Error;
  * Strategy cards with the assistant's answers, from the agent and from the rule-based fallback alike: a session of
  * the pit-window scenario cut on the lap the window opens, in a team of two drivers, gives a pit-this-lap card
  * (fuel and four tyres) and a driver swap, each a {@code card} event before {@code done}, every number on it in
- * the stored facts, stored with the insight and listed with it.
+ * the stored facts, stored with the insight and listed with it; a member's decision on a card is stored with it.
  */
 class AiStrategyCardsTest extends ApiTestBase {
     private final FakeGradient fake = FakeGradient.agent();
@@ -106,6 +108,10 @@ class AiStrategyCardsTest extends ApiTestBase {
         return cards;
     }
 
+    private static List<JsonNode> withoutIds(JsonNode cards) {
+        return iterable(cards).stream().map(c -> (JsonNode) ((ObjectNode) c.deepCopy()).without("id")).toList();
+    }
+
     private static List<JsonNode> iterable(JsonNode array) {
         List<JsonNode> list = new java.util.ArrayList<>();
         array.forEach(list::add);
@@ -140,7 +146,11 @@ class AiStrategyCardsTest extends ApiTestBase {
         fake.enqueue(Error.server(), Error.server());
         SseEvents rules = ask("Should we pit?");
         assertEquals("rule-based", rules.done().get("source").asText());
-        assertEquals(agentCards, cards(rules));
+        JsonNode ruleCards = cards(rules);
+        assertEquals(withoutIds(agentCards), withoutIds(ruleCards));
+        for (int i = 0; i < agentCards.size(); i++) {
+            assertNotEquals(agentCards.get(i).get("id"), ruleCards.get(i).get("id"), "each answer's cards apart");
+        }
 
         JsonNode exported = null;
         Resp export = send("GET", "/api/v1/teams/" + team + "/ai/export", owner.token(), null).is(200);
@@ -153,8 +163,20 @@ class AiStrategyCardsTest extends ApiTestBase {
 
         String ai = "/api/v1/teams/" + team + "/ai/sessions/" + session;
         JsonNode insights = send("GET", ai + "/insights", owner.token(), null).is(200).as(JsonNode.class);
-        assertEquals(agentCards, insights.get(insights.size() - 1).get("cards"));
+        assertEquals(agentCards, insights.get(insights.size() - 2).get("cards"), "the agent's answer, then the rules'");
         JsonNode conversation = send("GET", ai + "/conversation", owner.token(), null).is(200).as(JsonNode.class);
         assertEquals(agentCards, conversation.get(0).at("/answer/cards"));
+
+        String card = agentCards.get(0).get("id").asText();
+        String cards = "/api/v1/teams/" + team + "/ai/insights/" + agent.done().get("id").asLong() + "/cards/";
+        send("PUT", cards + card, owner.token(), Map.of("state", "dismissed")).is(200);
+        JsonNode decided = send("PUT", cards + card, owner.token(), Map.of("state", "accepted")).is(200)
+                .as(JsonNode.class);
+        assertEquals("accepted", decided.at("/cardStates/" + card).asText(), "the last decision counts");
+        send("PUT", cards + card, owner.token(), Map.of("state", "maybe")).fails(400, "invalid_state");
+        send("PUT", cards + "q0-fuel-1", owner.token(), Map.of("state", "accepted")).fails(404, "card_not_found");
+        conversation = send("GET", ai + "/conversation", owner.token(), null).is(200).as(JsonNode.class);
+        assertEquals("accepted", conversation.get(0).at("/answer/cardStates/" + card).asText(), "every member sees it");
+        assertTrue(conversation.get(1).at("/answer/cardStates").isMissingNode(), "the other answer's cards are open");
     }
 }

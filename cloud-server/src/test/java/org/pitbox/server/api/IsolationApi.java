@@ -72,6 +72,8 @@ abstract class IsolationApi extends ApiTestBase {
                 new Call("GET", "/api/v1/teams/{teamId}/ai/sessions/{session}/insights", null, true),
                 new Call("POST", "/api/v1/teams/{teamId}/ai/insights/{insightId}/ratings", Map.of("rating", "wrong"),
                         true),
+                new Call("PUT", "/api/v1/teams/{teamId}/ai/insights/{insightId}/cards/{cardId}",
+                        Map.of("state", "accepted"), true),
                 new Call("GET", "/api/v1/teams/{teamId}/ai/report", null, true),
                 new Call("GET", "/api/v1/teams/{teamId}/ai/export", null, true),
                 new Call("GET", "/api/v1/teams/{teamId}/ai/budget", null, true),
@@ -108,7 +110,8 @@ abstract class IsolationApi extends ApiTestBase {
         long id = c.template().endsWith("chunks/{n}") || c.template().endsWith("complete") ? uploading : session;
         return c.template().replace("{teamId}", Long.toString(team)).replace("{userId}", Long.toString(owner.id()))
                 .replace("{id}", Long.toString(id)).replace("{n}", "0").replace("{code}", code)
-                .replace("{session}", Long.toString(session)).replace("{insightId}", Long.toString(insight));
+                .replace("{session}", Long.toString(session)).replace("{insightId}", Long.toString(insight))
+                .replace("{cardId}", "q1-fuel-1");
     }
 
     @ParameterizedTest(name = "{0}")
