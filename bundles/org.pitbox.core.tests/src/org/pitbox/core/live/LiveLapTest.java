@@ -79,6 +79,32 @@ class LiveLapTest {
         assertEquals(laps.get(laps.size() - 2).lapTime(), live.lastLapTime(), 0.25);
     }
 
+    /** A timed race: laps to go count down to the flag and are none once the checkered flag is out. */
+    @Test
+    void noLapsToGoAfterTheCheckeredFlag() {
+        SimulatedRecording race = SimulatedRecording.run(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE)
+                .withDuration(120).withSeed(3));
+        ChannelLayout layout = race.layout();
+        LiveLap live = new LiveLap(layout);
+        Frame frame = new Frame(layout);
+        var flags = layout.require("SessionFlags");
+        boolean sawFlag = false;
+        double before = 0;
+        for (int i = 0; i < race.recordCount(); i++) {
+            frame.row().put(0, race.rows(), race.rowStart(i), layout.rowLength());
+            live.update(frame);
+            boolean checkered = ((long) frame.value(flags, 0) & 1) != 0;
+            if (checkered) {
+                sawFlag = true;
+                assertEquals(0, live.lapsToGo(), "record " + i);
+            } else if (live.lapsToGo() > before) {
+                before = live.lapsToGo();
+            }
+        }
+        assertTrue(sawFlag, "the race ends with the checkered flag");
+        assertTrue(before > 1, "laps to go before the flag: " + before);
+    }
+
     @Test
     void toleratesLayoutsWithoutLapChannels() {
         LiveLap live = new LiveLap(new ChannelLayout(List.of(), 0));

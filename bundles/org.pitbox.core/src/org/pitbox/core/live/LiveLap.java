@@ -24,6 +24,8 @@ public final class LiveLap {
      * seconds is a gap in the data, not a new lap (the engineer's traces and map follow the same rule).
      */
     public static final double GAP_SECONDS = 5;
+    /** irsdk_Flags' checkered bit in SessionFlags. */
+    private static final long CHECKERED_FLAG = 0x1;
 
     private final LapTracker tracker;
     private final BestLap best = new BestLap();
@@ -35,6 +37,7 @@ public final class LiveLap {
     private final ChannelDescriptor lapsRemain;
     private final ChannelDescriptor timeRemain;
     private final ChannelDescriptor lapCompleted;
+    private final ChannelDescriptor sessionFlags;
 
     private int frames;
     private long followed = -1;
@@ -44,6 +47,7 @@ public final class LiveLap {
     private double tank = Double.NaN;
     private double lapsLeft = Double.NaN;
     private double secondsLeft = Double.NaN;
+    private boolean checkered;
     private double completed = Double.NaN;
     private double lapTime = Double.NaN;
     private double delta = Double.NaN;
@@ -63,6 +67,7 @@ public final class LiveLap {
         lapsRemain = find(layout, "SessionLapsRemainEx");
         timeRemain = find(layout, "SessionTimeRemain");
         lapCompleted = find(layout, "LapCompleted");
+        sessionFlags = find(layout, "SessionFlags");
     }
 
     private static ChannelDescriptor find(ChannelLayout layout, String name) {
@@ -80,6 +85,7 @@ public final class LiveLap {
         lapsLeft = read(frame, lapsRemain);
         secondsLeft = read(frame, timeRemain);
         completed = read(frame, lapCompleted);
+        checkered = sessionFlags != null && ((long) read(frame, sessionFlags) & CHECKERED_FLAG) != 0;
         if (ended) {
             take();
         }
@@ -180,9 +186,12 @@ public final class LiveLap {
         return fuelStats;
     }
 
-    /** Laps to the flag including the rest of this one; NaN when the session has no end or no pace yet. */
+    /**
+     * Laps to the flag including the rest of this one, 0 once the checkered flag is out; NaN when the session has no
+     * end or no pace yet.
+     */
     public double lapsToGo() {
-        return FuelFigures.lapsToGo(lapsLeft, secondsLeft, fuelStats.averageLapTime(FuelFigures.AVERAGE_LAPS), pct);
+        return checkered ? 0 : FuelFigures.lapsToGo(lapsLeft, secondsLeft, fuelStats.averageLapTime(FuelFigures.AVERAGE_LAPS), pct);
     }
 
     /** Laps completed with the fraction of the lap in progress; NaN without LapCompleted. */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The answer when no agent can give one. A fuel question gets the engineer's sentence (what to add, what the flag
  * needs, what the tank lasts), a pit question when to box and what to add; both add the litres the strategy card
- * adds ({@link StrategyCards#stopFuel}). Otherwise the session's figures that match the question's words (fuel, sector,
+ * adds ({@link StrategyCards#stopFuel}); a question about the best or the last lap gets its time, lap and the best
+ * sectors. Otherwise the session's figures that match the question's words (fuel, sector,
  * lap), the session's bests first. Every figure is the fact sheet's, rounded as an engineer says it, and cited, so
  * every number is verified.
  */
@@ -23,6 +24,8 @@ public final class RuleBasedAnswers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SECTOR = Pattern.compile("(^|\\.)s\\d+\\.");
     private static final Pattern PIT = Pattern.compile("\\b(pit|box|stop)");
+    private static final Pattern LAST = Pattern.compile("\\b(last|previous) lap");
+    private static final Pattern LAP_TIME = Pattern.compile("lap(\\d+)\\.time");
 
     public String answer(String question, String factsJson) {
         List<JsonNode> facts = new ArrayList<>();
@@ -42,6 +45,12 @@ public final class RuleBasedAnswers {
             String fuel = fuelAnswer(facts);
             if (fuel != null) {
                 return fuel;
+            }
+        }
+        if (LAST.matcher(q).find() || q.contains("best") && q.contains("lap")) {
+            String lap = lapAnswer(facts, LAST.matcher(q).find());
+            if (lap != null) {
+                return lap;
             }
         }
         List<JsonNode> chosen = new ArrayList<>(facts.stream().filter(f -> wanted(q, f)).toList());
@@ -85,6 +94,38 @@ public final class RuleBasedAnswers {
         }
         return "Add " + litres(add) + " at the stop, the safety margin included: the flag needs " + litres(flag) + ", "
                 + race + ", and " + tank + ".";
+    }
+
+    /**
+     * The session's best lap with its sectors, after the last lap's time when that is asked; null without a best lap.
+     */
+    private static String lapAnswer(List<JsonNode> facts, boolean last) {
+        JsonNode best = fact(facts, "best.time");
+        if (best == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        JsonNode latest = facts.stream().filter(f -> LAP_TIME.matcher(f.path("id").asText()).matches())
+                .max(Comparator.comparingInt(f -> lapOf(f.path("id").asText()))).orElse(null);
+        if (last && latest != null) {
+            b.append("Last lap, lap ").append(lapOf(latest.path("id").asText())).append(": ")
+                    .append(cite(latest, 3, "s")).append(". ");
+        }
+        JsonNode lap = best.path("source").path("lap");
+        b.append("Best lap ").append(cite(best, 3, "s")).append(lap.isNumber() ? " on lap " + lap.asText() : "");
+        List<String> sectors = new ArrayList<>();
+        for (int k = 1; fact(facts, "best.s" + k + ".time") != null; k++) {
+            sectors.add(cite(fact(facts, "best.s" + k + ".time"), 3, "s"));
+        }
+        if (!sectors.isEmpty()) {
+            b.append("; the best sectors ").append(String.join(", ", sectors));
+        }
+        return b.append('.').toString();
+    }
+
+    private static int lapOf(String lapTimeId) {
+        var m = LAP_TIME.matcher(lapTimeId);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     /** When to box and what to add, from the pit window; null without one. */

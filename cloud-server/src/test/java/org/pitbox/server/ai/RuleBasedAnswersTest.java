@@ -48,6 +48,22 @@ class RuleBasedAnswersTest {
         assertEquals("No AI answer now; the figures I have: best.time 92.432 s on lap 5 [best.time].", laps);
     }
 
+    @Test
+    void theBestAndTheLastLapAreSaidWithTheirLapsAndSectors() {
+        String facts = new FactSheet().add("best.s1.time", 11.4098, "s", 3, 1, 0, "SessionTime")
+                .add("best.s2.time", 11.3889, "s", 4, 2, 0, "SessionTime").add("best.time", 22.7987, "s", 3, 0, 0,
+                        "SessionTime").add("lap3.time", 22.7987, "s", 3, 0, 0, "SessionTime")
+                .add("lap4.time", 22.8636, "s", 4, 0, 0, "SessionTime").toJson();
+        String best = answers.answer("What was the best lap?", facts);
+        assertEquals("Best lap 22.799 s [best.time] on lap 3; the best sectors 11.41 s [best.s1.time], 11.389 s"
+                + " [best.s2.time].", best);
+        String last = answers.answer("How was my last lap?", facts);
+        assertTrue(last.startsWith("Last lap, lap 4: 22.864 s [lap4.time]. Best lap 22.799 s"), last);
+        for (String a : List.of(best, last)) {
+            assertEquals(1.0, checker.check(a, facts).verifiedShare(), checker.check(a, facts).unmatched().toString());
+        }
+    }
+
     /** Lap 14 just completed: 2 L a lap on a 40 L tank, 12 L on board, 30 laps to go, the window laps 13 to 19. */
     private static FactSheet race() {
         return new FactSheet().add("best.time", 20.4, "s", 9, 0, 0, "SessionTime")
