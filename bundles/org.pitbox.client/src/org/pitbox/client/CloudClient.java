@@ -33,6 +33,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +71,8 @@ import org.pitbox.iracing.ibt.IbtFormatException;
  * <p>
  * After {@link #login} or {@link #resume} it keeps the token pair: the access token is refreshed shortly before
  * it expires, and once more when the server still answers 401; every new pair goes to {@link #onTokens}.
- * Failures are {@link CloudException}s carrying the server's status and message.
+ * An upload's chunk or completion, or a download, that the server refuses as busy (503 with Retry-After) is sent
+ * again after the wait, a few times. Failures are {@link CloudException}s carrying the server's status and message.
  */
 public final class CloudClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -78,6 +80,9 @@ public final class CloudClient {
     private static final Duration CHUNK_TIMEOUT = Duration.ofMinutes(10);
     private static final long EARLY_SECONDS = 30;
     private static final int REPORT_BYTES = 1 << 20;
+    /** Tries of an upload or download the server refuses as busy (503 with Retry-After), and the longest wait. */
+    private static final int BUSY_TRIES = 5;
+    private static final long MAX_BUSY_SECONDS = 30;
 
     /**
      * Filters and page of {@link #sessions}: null matches any, text matches whole values ignoring case, and
@@ -135,6 +140,20 @@ public final class CloudClient {
     public String refreshToken() {
         Tokens t = tokens;
         return t == null ? null : t.refresh;
+    }
+
+    /** The signed-in user's id on the server (the access token's subject), null when signed out. */
+    public String userId() {
+        Tokens t = tokens;
+        if (t == null) {
+            return null;
+        }
+        String[] parts = t.access.split("\\.");
+        try {
+            return json.readTree(Base64.getUrlDecoder().decode(parts[1])).path("sub").asText(null);
+        } catch (IOException | RuntimeException e) {
+            return null; // not a JWT
+        }
     }
 
     /**
@@ -293,13 +312,15 @@ public final class CloudClient {
                 byte[] bytes = new byte[(int) Math.min(chunk, size - from)];
                 read(in, ByteBuffer.wrap(bytes), from, file);
                 String path = sessionPath(id) + "/chunks/" + n;
-                check(authed(token -> request("PUT", path, token, "application/octet-stream",
+                check(storage(token -> request("PUT", path, token, "application/octet-stream",
                         BodyPublishers.ofByteArray(bytes), CHUNK_TIMEOUT), BodyHandlers.ofByteArray()), null);
                 done += bytes.length;
                 progress.progress(done, size);
             }
         }
-        return call("POST", sessionPath(id) + "/complete", new CompleteUploadRequest(sha), type(SessionView.class));
+        BodyPublisher complete = jsonBody(new CompleteUploadRequest(sha));
+        return check(storage(token -> request("POST", sessionPath(id) + "/complete", token, "application/json",
+                complete, TIMEOUT), BodyHandlers.ofByteArray()), type(SessionView.class));
     }
 
     /**
@@ -312,7 +333,7 @@ public final class CloudClient {
     public SessionView download(long sessionId, Path target, TransferProgress progress, BooleanSupplier cancelled)
             throws IOException {
         SessionView session = session(sessionId);
-        HttpResponse<InputStream> r = authed(token -> request("GET", sessionPath(sessionId) + "/ibt", token, null,
+        HttpResponse<InputStream> r = storage(token -> request("GET", sessionPath(sessionId) + "/ibt", token, null,
                 null, TIMEOUT), BodyHandlers.ofInputStream());
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
@@ -445,6 +466,37 @@ public final class CloudClient {
             lines.close();
         }
         return send(request.apply(refreshed(token)), handler);
+    }
+
+    /** {@link #authed}, sent again after the wait while the server answers busy (503 with a short Retry-After). */
+    private <T> HttpResponse<T> storage(Function<String, HttpRequest> request, BodyHandler<T> handler)
+            throws IOException {
+        for (int tries = 1;; tries++) {
+            HttpResponse<T> r = authed(request, handler);
+            long wait = r.statusCode() == 503 ? r.headers().firstValue("Retry-After").map(CloudClient::seconds)
+                    .orElse(-1L) : -1;
+            if (wait < 0 || wait > MAX_BUSY_SECONDS || tries == BUSY_TRIES) {
+                return r;
+            }
+            if (r.body() instanceof InputStream in) {
+                in.close();
+            }
+            try {
+                Thread.sleep(Duration.ofSeconds(wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for " + baseUri);
+            }
+        }
+    }
+
+    /** Whole seconds, or -1 when the text is none. */
+    private static long seconds(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     HttpRequest request(String method, String path, String token, String contentType, BodyPublisher body,

@@ -34,7 +34,8 @@ import org.pitbox.protocol.codec.FrameSchema;
 /**
  * Live sessions a crashed workbench left in its spools reach the server the next time the driver signs in (the demo
  * server's jar, run as a process): one the server never got is stored as a session, one it was recording is
- * finished in that live session; both spools leave the disk once the server has confirmed them.
+ * finished in that live session; both spools leave the disk once the server has confirmed them. A spool another user
+ * left on the same machine stays for them: it is never sent under the driver's account.
  */
 class LeftSpoolTest {
     private static DemoServerProcess server;
@@ -64,17 +65,25 @@ class LeftSpoolTest {
         Path spools = PitboxHome.resolve("spool", Long.toString(team));
 
         // never reached the server (its token was refused), then the workbench crashed
-        LivePublisher offline = publisher(team, "live-left-offline", schema, race, () -> "not-a-token");
+        LivePublisher offline = publisher(team, "live-left-offline", schema, race, () -> "not-a-token", c.userId());
         publish(offline, race, 0, 600);
         await(() -> offline.status().spooledSeconds() >= 10, 30, "600 rows spooled");
         offline.close();
         // streamed, partly acknowledged, then the workbench crashed: the server waits for the driver
-        LivePublisher online = publisher(team, "live-left-online", schema, race, c::accessToken);
+        LivePublisher online = publisher(team, "live-left-online", schema, race, c::accessToken, c.userId());
         await(() -> online.status().state() == LiveStatus.State.LIVE, 30, "the session is live");
         publish(online, race, 0, 915); // acknowledged every 30 frames: the last 15 stay in the spool
         Thread.sleep(1500);
         await(() -> online.status().spooledSeconds() < 1, 30, "most rows acknowledged");
         online.close();
+        // the engineer's, on the same machine, never reached the server either
+        CloudClient engineer = new CloudClient(URI.create(base));
+        engineer.login(DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD);
+        LivePublisher theirs = publisher(team, "live-left-engineer", schema, race, () -> "not-a-token",
+                engineer.userId());
+        publish(theirs, race, 0, 120);
+        await(() -> theirs.status().spooledSeconds() >= 2, 30, "120 rows spooled");
+        theirs.close();
         assertTrue(Files.isDirectory(spools.resolve("live-left-offline")));
         assertTrue(Files.isDirectory(spools.resolve("live-left-online")));
 
@@ -91,15 +100,26 @@ class LeftSpoolTest {
             await(() -> newSessions(c, team, before).size() == 2, 60, "both are stored");
             List<Integer> rows = newSessions(c, team, before).stream().map(SessionView::recordCount).sorted().toList();
             assertEquals(List.of(600, 915), rows, "every row of both sessions is stored, once");
+            assertTrue(Files.isDirectory(spools.resolve("live-left-engineer")), "another user's spool stays for them");
+            assertTrue(heard.stream().noneMatch(s -> s.contains("live-left-engineer")), heard.toString());
         } finally {
             next.dispose();
+            Path left = spools.resolve("live-left-engineer");
+            if (Files.isDirectory(left)) {
+                try (var files = Files.list(left)) {
+                    for (Path f : files.toList()) {
+                        Files.delete(f);
+                    }
+                }
+                Files.delete(left);
+            }
         }
     }
 
     private static LivePublisher publisher(long team, String key, FrameSchema schema, SimulatedRecording race,
-            Supplier<String> token) throws IOException {
+            Supplier<String> token, String user) throws IOException {
         return new LivePublisher(URI.create(base), token, team, key, schema, race.sessionInfoYaml(),
-                LivePublisher.Config.defaults(PitboxHome.resolve("spool", Long.toString(team), key)),
+                LivePublisher.Config.defaults(PitboxHome.resolve("spool", Long.toString(team), key)).withUser(user),
                 new LiveListener() {
                 });
     }

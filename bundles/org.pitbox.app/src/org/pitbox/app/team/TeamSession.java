@@ -234,7 +234,7 @@ public class TeamSession {
         for (TeamView t : of) {
             try {
                 for (LeftSpools.Outcome o : LeftSpools.resend(PitboxHome.resolve("spool", Long.toString(t.id())),
-                        c.baseUri(), c::accessToken, t.id(), key -> !left.contains(key), LEFT_SPOOL_WAIT)) {
+                        c.baseUri(), c.userId(), c::accessToken, t.id(), key -> !left.contains(key), LEFT_SPOOL_WAIT)) {
                     post(o.sent() ? "Live session " + o.sessionKey() + ", left by an earlier run, sent to " + t.name()
                             : "Live session " + o.sessionKey() + ", left by an earlier run, stays on disk: "
                                     + o.reason());
@@ -286,7 +286,7 @@ public class TeamSession {
         stopStreaming();
         String key = "live-" + LocalDateTime.now().format(KEY_TIME);
         Path spool = PitboxHome.resolve("spool", Long.toString(t.id()), key);
-        LivePublisher.Config config = LivePublisher.Config.defaults(spool);
+        LivePublisher.Config config = LivePublisher.Config.defaults(spool).withUser(c.userId());
         streamer = new FeedStreamer(feed, bandwidth, (schema, yaml, rate) -> new LivePublisher(c.baseUri(),
                 c::accessToken, t.id(), key, schema, yaml, config.withTickRate(rate), listener()));
         sessionKey = key;

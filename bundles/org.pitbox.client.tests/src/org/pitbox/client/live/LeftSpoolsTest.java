@@ -17,9 +17,9 @@ import org.pitbox.protocol.codec.ChannelSpec;
 import org.pitbox.protocol.codec.FrameSchema;
 
 /**
- * Spools a crashed run left: one the server does not confirm stays whole on disk, another server's is left
- * alone, an empty folder goes, and a spool in use is never opened twice. (Sending them to a real server:
- * org.pitbox.app.tests' LeftSpoolTest.)
+ * Spools a crashed run left: one the server does not confirm stays whole on disk, another server's or another
+ * user's is left alone, one that does not say its user is not sent, an empty folder goes, and a spool in use is
+ * never opened twice. (Sending them to a real server: org.pitbox.app.tests' LeftSpoolTest.)
  */
 class LeftSpoolsTest {
     private static final FrameSchema SCHEMA = new FrameSchema(List.of(new ChannelSpec("Speed", ChannelSpec.FLOAT,
@@ -35,11 +35,11 @@ class LeftSpoolsTest {
         }
     }
 
-    /** A publisher that cannot reach its server spools rows, then stops as a crash would leave it. */
-    private static void leave(Path dir, URI server, int rows) throws Exception {
+    /** A publisher of user that cannot reach its server spools rows, then stops as a crash would leave it. */
+    private static void leave(Path dir, URI server, String user, int rows) throws Exception {
         LivePublisher p = new LivePublisher(server, () -> "token", 7, dir.getFileName().toString(), SCHEMA, "info",
                 LivePublisher.Config.defaults(dir).withBackoff(new Backoff(Duration.ofMillis(50),
-                        Duration.ofMillis(200), new java.util.Random(1))), new LiveListener() {
+                        Duration.ofMillis(200), new java.util.Random(1))).withUser(user), new LiveListener() {
                 });
         for (int i = 0; i < rows; i++) {
             p.publish(new byte[] {(byte) i, 0, 0, 0, 1, 0, 0, 0});
@@ -60,12 +60,12 @@ class LeftSpoolsTest {
     @Test
     void aSpoolTheServerDidNotConfirmStaysWhole() throws Exception {
         URI server = nobody();
-        leave(team.resolve("live-a"), server, 120);
+        leave(team.resolve("live-a"), server, "41", 120);
         assertEquals(120, frames(team.resolve("live-a")));
-        leave(team.resolve("live-other"), nobody(), 30);
+        leave(team.resolve("live-other"), nobody(), "41", 30);
         Files.createDirectories(team.resolve("live-empty"));
 
-        List<LeftSpools.Outcome> outcomes = LeftSpools.resend(team, server, () -> "token", 7, key -> false,
+        List<LeftSpools.Outcome> outcomes = LeftSpools.resend(team, server, "41", () -> "token", 7, key -> false,
                 Duration.ofSeconds(2));
 
         assertEquals(1, outcomes.size(), outcomes.toString());
@@ -77,13 +77,32 @@ class LeftSpoolsTest {
         assertFalse(Files.exists(team.resolve("live-empty")));
     }
 
+    /** Another user signed in on the same machine never sends a spool under their account, nor one of no known user. */
+    @Test
+    void onlyTheUserWhoWroteASpoolSendsIt() throws Exception {
+        URI server = nobody();
+        leave(team.resolve("live-theirs"), server, "41", 60);
+        leave(team.resolve("live-unknown"), server, null, 30);
+
+        List<LeftSpools.Outcome> outcomes = LeftSpools.resend(team, server, "42", () -> "token", 7, key -> false,
+                Duration.ofSeconds(2));
+
+        assertEquals(List.of(new LeftSpools.Outcome("live-unknown", false,
+                "the spool does not say which account wrote it")), outcomes);
+        assertEquals(60, frames(team.resolve("live-theirs")), "the other user's spool stays whole for them");
+        assertEquals(30, frames(team.resolve("live-unknown")));
+        assertTrue(LeftSpools.resend(team, server, "41", () -> "token", 7, key -> !key.equals("live-theirs"),
+                Duration.ofSeconds(1)).get(0).reason().startsWith("the server did not confirm it"),
+                "its own user tries to send it");
+    }
+
     @Test
     void aSpoolInUseIsNotOpenedAgain() throws Exception {
         URI server = nobody();
-        leave(team.resolve("live-b"), server, 10);
+        leave(team.resolve("live-b"), server, "41", 10);
         try (FrameSpool open = new FrameSpool(team.resolve("live-b"), 1 << 20, SCHEMA)) {
             assertThrows(FrameSpool.InUse.class, () -> new FrameSpool(team.resolve("live-b"), 1 << 20, SCHEMA));
-            assertEquals(List.of(), LeftSpools.resend(team, server, () -> "token", 7, key -> false,
+            assertEquals(List.of(), LeftSpools.resend(team, server, "41", () -> "token", 7, key -> false,
                     Duration.ofSeconds(1)), "a running session's spool is skipped");
             assertEquals(10, open.frames());
         }

@@ -21,11 +21,12 @@ import org.pitbox.protocol.codec.FrameSchema;
 /**
  * Live sessions an earlier run did not end (the workbench crashed or was killed): each left spool
  * ({@code <team dir>/<session key>}) is opened again, sent to the server and ended there, so the server records
- * it into its live session if that still runs, or stores it as a session. A spool leaves the disk only once the
- * server has confirmed all of it; one it did not confirm stays for the next start.
+ * it into its live session if that still runs, or stores it as a session, but only by the user who wrote it, signed
+ * in to the same server: never under another account. A spool leaves the disk only once the server has confirmed all
+ * of it; one it did not confirm stays for the next start.
  */
 public final class LeftSpools {
-    /** What the publisher writes beside its spool: the server, the tick rate, and the session info. */
+    /** What the publisher writes beside its spool: the server, the user, the tick rate, and the session info. */
     static final String ABOUT = "session.properties", INFO = "session-info.yaml";
 
     /** What became of one left spool: sent and removed, or kept on disk and why. */
@@ -36,10 +37,13 @@ public final class LeftSpools {
     }
 
     /** Notes what a spool is for, so that a later run can end its session. */
-    static void describe(Path spoolDir, URI server, int tickRate, String sessionInfo) throws IOException {
+    static void describe(Path spoolDir, URI server, String user, int tickRate, String sessionInfo) throws IOException {
         Files.writeString(spoolDir.resolve(INFO), sessionInfo == null ? "" : sessionInfo, StandardCharsets.UTF_8);
         Properties p = new Properties();
         p.setProperty("server", server.toString());
+        if (user != null) {
+            p.setProperty("user", user);
+        }
         p.setProperty("rate", Integer.toString(tickRate));
         Path tmp = spoolDir.resolve(ABOUT + ".tmp");
         try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
@@ -49,11 +53,11 @@ public final class LeftSpools {
     }
 
     /**
-     * Sends every spool left in {@code teamDir} (the spools of team {@code teamId}) for {@code server}, except the
-     * session keys {@code skip} takes (running sessions); waits up to {@code timeout} for each. Spools of another
-     * server are left alone.
+     * Sends every spool {@code user} left in {@code teamDir} (the spools of team {@code teamId}) for {@code server},
+     * except the session keys {@code skip} takes (running sessions); waits up to {@code timeout} for each. Spools of
+     * another server or user are left alone; one that does not say its user stays on disk, reported.
      */
-    public static List<Outcome> resend(Path teamDir, URI server, Supplier<String> token, long teamId,
+    public static List<Outcome> resend(Path teamDir, URI server, String user, Supplier<String> token, long teamId,
             Predicate<String> skip, Duration timeout) throws IOException, InterruptedException {
         List<Outcome> outcomes = new ArrayList<>();
         if (!Files.isDirectory(teamDir)) {
@@ -74,7 +78,7 @@ public final class LeftSpools {
             }
             Outcome o;
             try {
-                o = resendOne(dir, key, server, token, teamId, timeout);
+                o = resendOne(dir, key, server, user, token, teamId, timeout);
             } catch (FrameSpool.InUse e) {
                 continue; // a running session's, or being sent already
             }
@@ -85,8 +89,8 @@ public final class LeftSpools {
         return outcomes;
     }
 
-    private static Outcome resendOne(Path dir, String key, URI server, Supplier<String> token, long teamId,
-            Duration timeout) throws IOException, InterruptedException {
+    private static Outcome resendOne(Path dir, String key, URI server, String user, Supplier<String> token,
+            long teamId, Duration timeout) throws IOException, InterruptedException {
         Path aboutFile = dir.resolve(ABOUT);
         Path schemaFile = dir.resolve("schema");
         if (!Files.exists(aboutFile) || !Files.exists(schemaFile)) {
@@ -99,6 +103,13 @@ public final class LeftSpools {
         if (!server.toString().equals(about.getProperty("server"))) {
             return null; // another server's: sent when signed in there
         }
+        String writer = about.getProperty("user");
+        if (writer == null) {
+            return new Outcome(key, false, "the spool does not say which account wrote it");
+        }
+        if (!writer.equals(user)) {
+            return null; // another user's: sent when they sign in here
+        }
         byte[] kind = Files.readAllBytes(schemaFile);
         if (kind.length < 2 || kind[0] != FrameEncoder.VERSION) {
             return new Outcome(key, false, "the spool was written by another version of PitBox");
@@ -107,7 +118,8 @@ public final class LeftSpools {
         LivePublisher.Config config;
         try {
             schema = FrameSchema.fromBytes(Arrays.copyOfRange(kind, 1, kind.length));
-            config = LivePublisher.Config.defaults(dir).withTickRate(Integer.parseInt(about.getProperty("rate", "")));
+            config = LivePublisher.Config.defaults(dir).withTickRate(Integer.parseInt(about.getProperty("rate", "")))
+                    .withUser(user);
         } catch (CodecException | IllegalArgumentException e) {
             return new Outcome(key, false, "the spool's description cannot be read: " + e.getMessage());
         }

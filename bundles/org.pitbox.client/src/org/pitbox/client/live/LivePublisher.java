@@ -44,8 +44,11 @@ public final class LivePublisher implements AutoCloseable {
      * @param spoolBytes       bound of the spool on disk
      * @param keyframeInterval a keyframe at least every this many frames
      * @param tickRate         rows per second the caller publishes, 1 to 60 (lower for a poor connection)
+     * @param user             the signed-in user who publishes ({@link org.pitbox.client.CloudClient#userId}), kept
+     *                         with the spool: only they send it again after a crash ({@link LeftSpools}); null: none
      */
-    public record Config(Path spoolDir, long spoolBytes, int keyframeInterval, Backoff backoff, int tickRate) {
+    public record Config(Path spoolDir, long spoolBytes, int keyframeInterval, Backoff backoff, int tickRate,
+            String user) {
         public Config {
             if (!LiveProtocol.validTickRate(tickRate)) {
                 throw new IllegalArgumentException("tick rate " + tickRate + " not in 1..60");
@@ -54,23 +57,27 @@ public final class LivePublisher implements AutoCloseable {
 
         public static Config defaults(Path spoolDir) {
             return new Config(spoolDir, 256L << 20, FrameEncoder.DEFAULT_KEYFRAME_INTERVAL, Backoff.defaults(),
-                    LiveProtocol.TICK_RATE);
+                    LiveProtocol.TICK_RATE, null);
         }
 
         public Config withSpoolBytes(long bytes) {
-            return new Config(spoolDir, bytes, keyframeInterval, backoff, tickRate);
+            return new Config(spoolDir, bytes, keyframeInterval, backoff, tickRate, user);
         }
 
         public Config withKeyframeInterval(int frames) {
-            return new Config(spoolDir, spoolBytes, frames, backoff, tickRate);
+            return new Config(spoolDir, spoolBytes, frames, backoff, tickRate, user);
         }
 
         public Config withBackoff(Backoff b) {
-            return new Config(spoolDir, spoolBytes, keyframeInterval, b, tickRate);
+            return new Config(spoolDir, spoolBytes, keyframeInterval, b, tickRate, user);
         }
 
         public Config withTickRate(int hz) {
-            return new Config(spoolDir, spoolBytes, keyframeInterval, backoff, hz);
+            return new Config(spoolDir, spoolBytes, keyframeInterval, backoff, hz, user);
+        }
+
+        public Config withUser(String signedIn) {
+            return new Config(spoolDir, spoolBytes, keyframeInterval, backoff, tickRate, signedIn);
         }
     }
 
@@ -123,7 +130,7 @@ public final class LivePublisher implements AutoCloseable {
         this.tickRate = config.tickRate();
         this.encoder = new FrameEncoder(schema, config.keyframeInterval());
         this.spool = new FrameSpool(config.spoolDir(), config.spoolBytes(), schema);
-        LeftSpools.describe(config.spoolDir(), server, tickRate, sessionInfo);
+        LeftSpools.describe(config.spoolDir(), server, config.user(), tickRate, sessionInfo);
         this.writer = Thread.ofPlatform().daemon().name("pitbox-live-writer").start(this::writeLoop);
         this.link = new LiveLink(server, LiveProtocol.publishPath(teamId, sessionKey), token, config.backoff(),
                 new LiveLink.Owner() {

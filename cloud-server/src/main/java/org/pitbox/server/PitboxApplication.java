@@ -46,6 +46,7 @@ import org.pitbox.server.sessions.JdbcSessionDao;
 import org.pitbox.server.sessions.Quotas;
 import org.pitbox.server.sessions.SessionService;
 import org.pitbox.server.sessions.SessionStore;
+import org.pitbox.server.sessions.StorageWork;
 import org.pitbox.server.teams.JdbcTeamDao;
 import org.pitbox.server.teams.TeamAccess;
 import org.pitbox.server.teams.TeamService;
@@ -74,6 +75,7 @@ public final class PitboxApplication extends ResourceConfig {
     private final TeamAccess teamAccess;
     private final TeamService teams;
     private final SessionService sessions;
+    private final StorageWork storage;
     private final Metrics metrics;
     private final SessionWatch.Factory liveCoaches;
     private final AiWiring ai;
@@ -105,9 +107,11 @@ public final class PitboxApplication extends ResourceConfig {
         SessionStore store = SessionStore.of(config);
         Path work = Files.createDirectories(config.dataDir().resolve("work"));
         JdbcSessionDao sessionDao = new JdbcSessionDao(jdbc);
+        storage = new StorageWork(config.storage().threads(), config.storage().queue(), config.storage().downloads(),
+                metrics);
         sessions = new SessionService(sessionDao, store, work, teamAccess, config.uploadChunkBytes(),
                 new Quotas(limits.teamQuotaBytes(), limits.maxSessionBytes(), limits.openUploadsPerUser(),
-                        limits.uploadExpiry()), metrics, clock);
+                        limits.uploadExpiry()), storage, metrics, clock);
         healthChecks.put("database", database::isReady);
 
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -156,6 +160,11 @@ public final class PitboxApplication extends ResourceConfig {
 
     public SessionService sessions() {
         return sessions;
+    }
+
+    /** The uploads' and downloads' threads and places, apart from the live relay's. */
+    public StorageWork storage() {
+        return storage;
     }
 
     /** The coach that watches each live session. */

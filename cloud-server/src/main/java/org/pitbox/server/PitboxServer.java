@@ -171,6 +171,7 @@ public final class PitboxServer implements AutoCloseable {
                     live.close();
                 }
             } finally {
+                application.storage().close();
                 database.close();
                 metrics.close();
             }

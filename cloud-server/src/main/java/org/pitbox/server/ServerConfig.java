@@ -30,7 +30,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         ExternalApi gradientAi, VoiceSettings elevenLabs, List<String> corsOrigins, Path tlsKeystore,
         String tlsKeystorePassword, String natsUrl, long maxBodyBytes, int uploadChunkBytes, int authRatePerMinute,
         LiveLimits live, Limits limits, String metricsToken, ClientAddress clientAddress, ObjectStore objectStore,
-        String adminToken, AiSettings ai) {
+        String adminToken, AiSettings ai, Storage storage) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int MIN_SECRET_LENGTH = 32;
@@ -79,6 +79,16 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
      */
     public record Limits(Duration idleTimeout, long minBodyBytesPerSecond, long teamQuotaBytes, long maxSessionBytes,
             int openUploadsPerUser, Duration uploadExpiry) {
+    }
+
+    /**
+     * The uploads' and downloads' share of the server, kept from the live relay's.
+     *
+     * @param threads   threads for the uploads' chunk writes, joining, unpacking, checking and parsing
+     * @param queue     upload requests that may wait for them; more are refused with 503 and Retry-After
+     * @param downloads downloads streaming at once; more are refused with 503 and Retry-After
+     */
+    public record Storage(int threads, int queue, int downloads) {
     }
 
     /**
@@ -133,6 +143,9 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         MAX_SESSION_BYTES("max-session-bytes", false, Long.toString(1L << 30)),
         OPEN_UPLOADS_PER_USER("open-uploads-per-user", false, "10"),
         UPLOAD_EXPIRY_HOURS("upload-expiry-hours", false, "24"),
+        STORAGE_THREADS("storage-threads", false, "2"),
+        STORAGE_QUEUE("storage-queue", false, "16"),
+        MAX_DOWNLOADS("max-downloads", false, "8"),
         MAX_LIVE_RECORDING_BYTES("max-live-recording-bytes", false, Long.toString(LiveLimits.DEFAULTS.recordingBytes())),
         METRICS_TOKEN("metrics-token", true, null),
         CLIENT_IP_HEADER("client-ip-header", false, "X-Forwarded-For"),
@@ -294,7 +307,10 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                         Duration.ofSeconds(number(v, Setting.GRADIENT_TIMEOUT_SECONDS, 1, 600)),
                         (int) number(v, Setting.AI_REQUESTS_PER_MINUTE, 1, 10_000),
                         number(v, Setting.AI_TOKENS_PER_DAY, 0, 1_000_000_000_000L),
-                        bool(v, Setting.GRADIENT_TOOLS)));
+                        bool(v, Setting.GRADIENT_TOOLS)),
+                new Storage((int) number(v, Setting.STORAGE_THREADS, 1, 64),
+                        (int) number(v, Setting.STORAGE_QUEUE, 0, 10_000),
+                        (int) number(v, Setting.MAX_DOWNLOADS, 1, 10_000)));
 
     }
 
@@ -373,7 +389,8 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
                 + ", maxBodyBytes=" + maxBodyBytes + ", uploadChunkBytes=" + uploadChunkBytes
                 + ", authRatePerMinute=" + authRatePerMinute + ", live=" + live + ", limits=" + limits
                 + ", metricsToken=" + hidden(metricsToken) + ", clientAddress=" + clientAddress
-                + ", objectStore=" + objectStore + ", adminToken=" + hidden(adminToken) + ", ai=" + ai + "]";
+                + ", objectStore=" + objectStore + ", adminToken=" + hidden(adminToken) + ", ai=" + ai
+                + ", storage=" + storage + "]";
     }
 
     private static String hidden(String secret) {

@@ -51,8 +51,13 @@ public final class LiveRelay implements AutoCloseable {
     /** Decodes frames for the session watchers. */
     private final ExecutorService watchers = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("live-watch").daemon().factory());
+    /** Turns ended sessions into .ibt files and stores them, below the relay's priority. */
     private final ExecutorService recordings = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("live-recording").factory());
+            Thread.ofPlatform().name("live-recording").priority(Thread.MIN_PRIORITY).factory());
+    /** Writes the spools, so that no relay thread waits on the disk. */
+    private final ExecutorService spools = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("live-spool").daemon().factory());
+    private final Spool.HandOff handOff = new Spool.HandOff(spools, Spool.HAND_OFF_BYTES);
     private final Map<String, Origin> origins = new HashMap<>();
     private final Map<String, Fanout> fanouts = new HashMap<>();
     private final Map<Long, Presence> presences = new HashMap<>();
@@ -76,7 +81,8 @@ public final class LiveRelay implements AutoCloseable {
                         + " publisher's node and cannot move to another node");
             }
             ledger = (teamId, key, driver, schema, rate, info) -> new Recording.Claim(
-                    new Spool(liveDir, teamId, key, config.limits().recordingBytes(), metrics::recordingCut), 0, null);
+                    new Spool(liveDir, teamId, key, config.limits().recordingBytes(), metrics::recordingCut, handOff), 0,
+                    null);
         }
         timer.scheduleAtFixedRate(() -> teams().forEach(Presence::refresh), Presence.REFRESH_MILLIS,
                 Presence.REFRESH_MILLIS, TimeUnit.MILLISECONDS);
@@ -397,6 +403,7 @@ public final class LiveRelay implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        spools.shutdown();
         bus.close();
     }
 }

@@ -51,6 +51,8 @@ final class Origin {
     private ScheduledFuture<?> endTimer;
     private long lastSeq;
     private long lastAck;
+    /** The recording could not take a frame: later ones are ignored until the publisher resumes and resends. */
+    private boolean behind;
     private boolean ended;
 
     /** Starts the session and answers {@code opened}; {@code grace} is how long it waits for a lost publisher. */
@@ -91,6 +93,7 @@ final class Origin {
         }
         LiveSocket old = publisher;
         publisher = socket;
+        behind = false;
         if (old != null && old != socket) {
             old.out().close(1000, "replaced by a new connection");
         }
@@ -99,7 +102,7 @@ final class Origin {
     }
 
     synchronized void frame(LiveSocket from, byte[] message) {
-        if (from != publisher || ended) {
+        if (from != publisher || ended || behind) {
             return;
         }
         long seq = LiveProtocol.number(message);
@@ -115,7 +118,11 @@ final class Origin {
             return;
         }
         try {
-            recording.append(seq, message);
+            if (!recording.append(seq, message)) {
+                behind = true; // the publisher reconnects on an error and resends from its spool
+                from.send(LiveControl.error("the server's recording is behind: send again from frame " + seq));
+                return;
+            }
         } catch (IOException e) {
             from.fail("cannot record frame " + seq + ": " + e.getMessage());
             return;

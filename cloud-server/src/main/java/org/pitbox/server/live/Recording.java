@@ -16,8 +16,11 @@ interface Recording {
         }
     }
 
-    /** Keeps the FRAME message seq; frames come in order, repeats of kept ones may follow a resume. */
-    void append(long seq, byte[] message) throws IOException;
+    /**
+     * Keeps the FRAME message seq, without waiting for a disk or the network; frames come in order, repeats of kept
+     * ones may follow a resume. False when it cannot take it now (too much is not yet kept): nothing was taken.
+     */
+    boolean append(long seq, byte[] message) throws IOException;
 
     /** Runs then, on any thread, once every frame appended so far is kept. */
     void whenKept(Runnable then);

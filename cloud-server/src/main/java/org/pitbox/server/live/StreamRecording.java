@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.pitbox.protocol.codec.FrameSchema;
 import org.pitbox.protocol.live.LiveProtocol;
 
@@ -19,6 +20,8 @@ import org.pitbox.protocol.live.LiveProtocol;
 final class StreamRecording implements Recording {
     private static final System.Logger LOG = System.getLogger(StreamRecording.class.getName());
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Bytes of a recording's frames that may wait for JetStream's acknowledgement before {@link #append} refuses. */
+    static final long MAX_UNACKNOWLEDGED = 8 << 20;
 
     private final JetStreamLedger ledger;
     private final String entry;
@@ -29,6 +32,8 @@ final class StreamRecording implements Recording {
     private final Object claim = new Object();
     private long revision;
     private CompletableFuture<PublishAck> last = CompletableFuture.completedFuture(null);
+    /** Bytes of frames published and not yet acknowledged by JetStream. */
+    private final AtomicLong unacknowledged = new AtomicLong();
 
     StreamRecording(JetStreamLedger ledger, String entry, long teamId, String key, JetStreamLedger.Holder h,
             long revision) {
@@ -49,10 +54,17 @@ final class StreamRecording implements Recording {
         return m == null ? 0 : LiveProtocol.number(m.getData());
     }
 
+    /** False while {@link #MAX_UNACKNOWLEDGED} bytes of frames wait for JetStream's acknowledgement. */
     @Override
-    public synchronized void append(long seq, byte[] message) {
+    public synchronized boolean append(long seq, byte[] message) {
+        if (unacknowledged.get() + message.length > MAX_UNACKNOWLEDGED) {
+            return false;
+        }
+        unacknowledged.addAndGet(message.length);
         last = ledger.js.publishAsync(subject, message,
                 PublishOptions.builder().messageId(recording + "." + seq).expectedStream(JetStreamLedger.STREAM).build());
+        last.whenComplete((ack, failure) -> unacknowledged.addAndGet(-message.length));
+        return true;
     }
 
     @Override

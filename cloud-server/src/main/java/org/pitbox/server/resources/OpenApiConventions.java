@@ -28,6 +28,8 @@ public final class OpenApiConventions extends AbstractOpenAPIExtension {
             + "teams' data does not exist for outsiders";
     static final String SESSION_NOT_FOUND = "No such session, or its team is not the caller's (`session_not_found`)";
     static final String FORBIDDEN = "The caller's team role is too low (`forbidden`)";
+    static final String STORAGE_BUSY = "The server's storage work is full (`storage_busy`); Retry-After says when to"
+            + " try again";
 
     @Override
     public void decorateOperation(Operation operation, Method method, Iterator<OpenAPIExtension> chain) {

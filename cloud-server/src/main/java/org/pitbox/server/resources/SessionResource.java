@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
+import org.glassfish.jersey.server.CloseableService;
 import org.pitbox.protocol.ApiPaths;
 import org.pitbox.protocol.api.ChunkList;
 import org.pitbox.protocol.api.CompleteUploadRequest;
@@ -75,6 +76,7 @@ public final class SessionResource {
     @ApiResponse(responseCode = "413",
             description = "The request body is larger than the configured limit (`body_too_large`)")
     @ApiResponse(responseCode = "415", description = "Not application/octet-stream (`unsupported_media_type`)")
+    @ApiResponse(responseCode = "503", description = OpenApiConventions.STORAGE_BUSY)
     public Response putChunk(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("n") int n,
             InputStream body) {
         AuthUser user = AuthFilter.user(sc);
@@ -109,6 +111,7 @@ public final class SessionResource {
     @ApiResponse(responseCode = "500",
             description = "The database refused the session (`session_not_stored`); the chunks are kept, so "
             + "complete can be called again")
+    @ApiResponse(responseCode = "503", description = OpenApiConventions.STORAGE_BUSY)
     public SessionView complete(@Context SecurityContext sc, @PathParam("id") long id, CompleteUploadRequest body) {
         return sessions.complete(AuthFilter.user(sc), id, Require.body(body).sha256());
     }
@@ -122,8 +125,12 @@ public final class SessionResource {
                     schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", description = OpenApiConventions.SESSION_NOT_FOUND)
     @ApiResponse(responseCode = "409", description = "The upload is not complete (`upload_incomplete`)")
-    public Response download(@Context SecurityContext sc, @PathParam("id") long id) {
+    @ApiResponse(responseCode = "503", description = "As many downloads as the server allows are streaming"
+            + " (`downloads_busy`); Retry-After says when to try again")
+    public Response download(@Context SecurityContext sc, @Context CloseableService closing,
+            @PathParam("id") long id) {
         SessionService.Download file = sessions.download(AuthFilter.user(sc), id);
+        closing.add(file.place()); // however the request ends
         StreamingOutput body = out -> file.body().writeTo(out);
         return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"session-" + id + ".ibt\"")

@@ -68,13 +68,18 @@ public final class SessionService {
     private final Quotas quotas;
     private final Clock clock;
     private final SessionLocks locks = new SessionLocks();
+    private final StorageWork storage;
     private final Metrics.Counter refused;
     private final Metrics.Counter expired;
 
-    /** {@code work}: a local folder for the files being joined, checked and packed. */
+    /**
+     * {@code work}: a local folder for the files being joined, checked and packed; {@code storage}: where the
+     * uploads' chunk writes and checks run, and what bounds the downloads.
+     */
     public SessionService(SessionDao sessions, SessionStore files, Path work, TeamAccess access, int chunkBytes,
-            Quotas quotas, Metrics metrics, Clock clock) {
+            Quotas quotas, StorageWork storage, Metrics metrics, Clock clock) {
         this.sessions = sessions;
+        this.storage = storage;
         this.files = files;
         this.work = work;
         this.access = access;
@@ -167,7 +172,10 @@ public final class SessionService {
         return view(row, sessions.laps(id).stream().map(SessionService::lapView).toList());
     }
 
-    /** Stores chunk {@code n}; true when it is new, false when the same bytes were there already. */
+    /**
+     * Stores chunk {@code n}; true when it is new, false when the same bytes were there already. The body is read
+     * while a place of the storage work is held, so the chunks in memory are bounded too.
+     */
     public boolean putChunk(AuthUser user, long id, int n, InputStream body) {
         SessionRow row = uploading(user, id);
         int count = chunkCount(row);
@@ -175,17 +183,23 @@ public final class SessionService {
             throw ApiException.badRequest("invalid_chunk", "chunk must be 0.." + (count - 1) + ", got " + n);
         }
         long expected = Math.min(chunkBytes, row.sizeBytes() - (long) n * chunkBytes);
-        byte[] bytes;
-        try {
-            bytes = body.readNBytes((int) expected + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        SessionStore.PutResult result;
+        try (StorageWork.Place place = storage.enter()) {
+            byte[] bytes = new byte[(int) expected];
+            int got;
+            boolean more;
+            try {
+                got = body.readNBytes(bytes, 0, bytes.length);
+                more = got == expected && body.read() >= 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (got != expected || more) {
+                throw ApiException.badRequest("invalid_chunk", "chunk " + n + " must be " + expected
+                        + " bytes, got " + (more ? "more" : Integer.toString(got)));
+            }
+            result = place.call(() -> locks.with(id, () -> io(() -> files.putChunk(id, n, bytes))));
         }
-        if (bytes.length != expected) {
-            throw ApiException.badRequest("invalid_chunk", "chunk " + n + " must be " + expected + " bytes, got "
-                    + (bytes.length > expected ? "more" : Integer.toString(bytes.length)));
-        }
-        SessionStore.PutResult result = locks.with(id, () -> io(() -> files.putChunk(id, n, bytes)));
         if (result == SessionStore.PutResult.CONFLICT) {
             throw ApiException.conflict("chunk_conflict", "chunk " + n + " was already received with other bytes");
         }
@@ -202,12 +216,12 @@ public final class SessionService {
 
     /**
      * Joins the chunks (the .ibt, or its {@link PackedFile} form, which is unpacked first), checks the .ibt's SHA-256,
-     * parses it and stores its laps. A wrong checksum, a file that is
+     * parses it and stores its laps, on a storage thread. A wrong checksum, a file that is
      * no .ibt or one beyond the caps drop the chunks (422); any other failure keeps them for another try.
      */
     public SessionView complete(AuthUser user, long id, String sha256Hex) {
         String sha = sha256("sha256", Require.text("sha256", sha256Hex, 64));
-        locks.run(id, () -> {
+        storage.call(() -> locks.with(id, () -> {
             SessionRow row = uploading(user, id);
             if (row.sha256() != null && !row.sha256().equals(sha)) {
                 throw new ApiException(422, "checksum_mismatch", "sha256 differs from the one given at creation");
@@ -254,12 +268,13 @@ public final class SessionService {
                 });
             }
             discardChunks(id);
-        });
+            return null;
+        }));
         return get(user, id);
     }
 
-    /** A complete session's .ibt: its size and how to write it. */
-    public record Download(long sizeBytes, IoWriter body) {
+    /** A complete session's .ibt: its size, how to write it, and its place among the downloads, to close after. */
+    public record Download(long sizeBytes, IoWriter body, StorageWork.Place place) {
     }
 
     /** Writes a file to a stream. */
@@ -268,17 +283,28 @@ public final class SessionService {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** The .ibt of a complete session, rebuilt from its stored form while it is written. */
+    /**
+     * The .ibt of a complete session, rebuilt from its stored form on a download thread while it is written; 503
+     * when as many downloads as the server allows are streaming.
+     */
     public Download download(AuthUser user, long id) {
         SessionRow row = readable(user, id);
         if (!row.complete()) {
             throw ApiException.conflict("upload_incomplete", "the session's upload is not complete");
         }
+        StorageWork.Place place = storage.download();
         return new Download(row.sizeBytes(), out -> {
-            try (InputStream in = files.session(id)) {
-                PackedFile.unpack(in, out, Long.MAX_VALUE);
+            try {
+                place.call(() -> {
+                    try (InputStream in = files.session(id)) {
+                        PackedFile.unpack(in, out, Long.MAX_VALUE);
+                    }
+                    return null;
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // the client left, say
             }
-        });
+        }, place);
     }
 
     public void delete(AuthUser user, long id) {

@@ -28,14 +28,18 @@ import org.pitbox.protocol.live.LiveProtocol;
  * <p>
  * Meanwhile {@link StorageTraffic} uploads real .ibt files (from {@code shared/data/iracing/ibt} above the working
  * folder, if there) and downloads them through the server's REST side in the same JVM, checking each by SHA-256;
- * the server's peak heap and its CPU per delivered frame (storage included) are printed.
+ * the server's peak heap and its CPU per delivered frame (storage included) are printed. The server's JVM runs with
+ * {@link #PRIORITIES}, as the launchers start the server, and the nice value of its threads is printed by name.
  * <p>
  * Usage: {@code LiveLoad [drivers=100] [subscribersPerDriver=4] [seconds=20] [uploaders=10] [downloaders=10]}
  * (seconds at most 30); the first 3 s are warm-up. {@code -DserverJvm="..."} adds options to the server's JVM (a
- * profiler, another GC).
+ * profiler, another GC). Give the load generator's own JVM {@link #PRIORITIES} too, for its upload and download
+ * clients' low priority.
  */
 public final class LiveLoad {
     private static final int WARMUP_SECONDS = 3;
+    /** What the server's launchers give its JVM: the storage threads' low Java priority reaches the OS. */
+    static final List<String> PRIORITIES = List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=10");
 
     /** One subscriber's view: frames in order, gaps, latencies; optionally a decoder checking every row. */
     private static final class Watcher {
@@ -100,6 +104,7 @@ public final class LiveLoad {
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g"));
+        command.addAll(PRIORITIES);
         command.addAll(Arrays.asList(System.getProperty("serverJvm", "").split(" ")).stream().filter(a -> !a.isBlank()).toList());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadServer.class.getName()));
         Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -173,6 +178,7 @@ public final class LiveLoad {
             if (storage != null) {
                 storage.stop();
             }
+            String nice = nice(server.pid());
             serverIn.println("heap");
             String[] heap = line(serverOut, "heap ");
             for (TestPublisher p : publishers) {
@@ -207,6 +213,7 @@ public final class LiveLoad {
                     100.0 * (serverCpu[1] - serverCpu[0]) / 100 / measured,
                     (serverCpu[1] - serverCpu[0]) * 1e4 / Math.max(1, deliveredMeasured), heap[1], heap[3], heap[2],
                     100.0 * clientCpu / 1e9 / measured);
+            System.out.println("server threads by nice value: " + nice);
             if (storage != null) {
                 System.out.printf("storage: %d uploaders, %d downloaders; %d uploads and %d downloads checked by SHA-256"
                         + " (%.1f MB), %d corrupt, %d failed%n", uploaders, downloaders, storage.uploaded.get(),
@@ -263,6 +270,20 @@ public final class LiveLoad {
 
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The names of the process's threads (digits left out) by nice value. */
+    private static String nice(long pid) throws java.io.IOException {
+        java.util.Map<String, java.util.Set<String>> names = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+                String nice = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
+                names.computeIfAbsent(nice, n -> new java.util.TreeSet<>()).add(name);
+            }
+        }
+        return names.toString();
     }
 
     /** utime + stime of a process, in clock ticks (1/100 s). */

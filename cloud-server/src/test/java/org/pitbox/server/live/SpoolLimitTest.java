@@ -16,7 +16,8 @@ class SpoolLimitTest {
     void framesPastTheLimitAreNotSpooled(@TempDir Path dir) throws Exception {
         AtomicInteger cuts = new AtomicInteger();
         long limit = 200_000;
-        Spool spool = new Spool(dir, 7, "key", limit, cuts::incrementAndGet);
+        Spool spool = new Spool(dir, 7, "key", limit, cuts::incrementAndGet,
+                new Spool.HandOff(Runnable::run, Spool.HAND_OFF_BYTES));
         byte[] frame = new byte[1000];
         for (int seq = 1; seq <= 2000; seq++) {
             spool.append(seq, frame);

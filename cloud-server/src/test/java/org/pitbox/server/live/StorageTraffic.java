@@ -19,7 +19,9 @@ import org.pitbox.protocol.api.SessionView;
 /**
  * Uploads and downloads of real .ibt files beside {@link LiveLoad}'s live traffic: each uploader sends the files in
  * turn as new sessions, each downloader fetches the sessions stored before the run; every transfer is checked by
- * SHA-256 against the file on disk. Threads of their own, each with its own client and sign-in.
+ * SHA-256 against the file on disk. Threads of their own at the lowest priority (in reality these clients are other
+ * machines: their packing and hashing must not take the load generator's CPU from its drivers and subscribers; run
+ * LiveLoad with {@link LiveLoad#PRIORITIES} for the OS to see it), each with its own client and sign-in.
  */
 final class StorageTraffic {
     private static final String PASSWORD = "load-test-password-1";
@@ -62,7 +64,7 @@ final class StorageTraffic {
             int n = i;
             boolean up = i < uploaders;
             threads.add(Thread.ofPlatform().daemon().name("load-" + (up ? "up-" : "down-") + n)
-                    .start(() -> run(n, up)));
+                    .priority(Thread.MIN_PRIORITY).start(() -> run(n, up)));
         }
     }
 

@@ -1,0 +1,152 @@
+package org.pitbox.server.sessions;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.pitbox.server.http.ApiException;
+import org.pitbox.server.metrics.Metrics;
+
+/**
+ * The CPU-heavy storage work of uploads (chunk writes, joining, unpacking, SHA-256, parsing) and downloads
+ * (rebuilding the .ibt as it streams) on threads of its own at the lowest priority, so it never takes the live
+ * relay's threads. An upload request holds one of {@code threads + queue} places while its work waits or runs; with
+ * none free it is refused at once with 503 {@code storage_busy} and Retry-After. A download holds one of
+ * {@code downloads} places, and a thread of their own, while it streams; with none free it gets 503
+ * {@code downloads_busy}. The request's own thread waits meanwhile, so these bound the server's threads they take
+ * too. (Java thread priorities reach the operating system only with {@code -XX:ThreadPriorityPolicy=1}, as the
+ * server's launchers start it.)
+ */
+public final class StorageWork implements AutoCloseable {
+    /** Seconds a refused client is told to wait. */
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    /** Work that may fail with an IOException. */
+    @FunctionalInterface
+    public interface IoWork<T> {
+        T run() throws IOException;
+    }
+
+    /** A place taken: give it back by closing it (once; later closes do nothing). */
+    public static final class Place implements Closeable {
+        private final Semaphore of;
+        private final ExecutorService pool;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private Place(Semaphore of, ExecutorService pool) {
+            this.of = of;
+            this.pool = pool;
+        }
+
+        /**
+         * Runs work on a storage thread and waits for it; its exceptions come out as they were thrown, an
+         * IOException as an UncheckedIOException.
+         */
+        public <T> T call(IoWork<T> work) {
+            Future<T> done = pool.submit(work::run);
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return done.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the work runs on; its place stays taken until it ends
+                    }
+                }
+            } catch (ExecutionException e) {
+                throw unchecked(e.getCause());
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                of.release();
+            }
+        }
+    }
+
+    private final ExecutorService pool;
+    private final ExecutorService downloaders;
+    private final Semaphore places;
+    private final Semaphore downloads;
+    private final Metrics.Counter busy;
+
+    public StorageWork(int threads, int queue, int downloads, Metrics metrics) {
+        this.pool = pool(threads, "pitbox-storage-");
+        this.downloaders = pool(downloads, "pitbox-download-");
+        this.places = new Semaphore(threads + queue);
+        this.downloads = new Semaphore(downloads);
+        this.busy = metrics.counter("pitbox_storage_busy_total", "Uploads and downloads refused because the server's"
+                + " storage work was full", "work");
+    }
+
+    /** Low-priority threads, started when needed; the semaphores bound their work. */
+    private static ExecutorService pool(int threads, String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name(name, 0).daemon().priority(Thread.MIN_PRIORITY).factory());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Takes a place for upload work (the request's body may be read while it is held); 503 when none is free. */
+    public Place enter() {
+        if (!places.tryAcquire()) {
+            throw refused("upload", "storage_busy", "the server's storage work is full");
+        }
+        return new Place(places, pool);
+    }
+
+    /** Runs work on a storage thread with a place of its own, and waits for it; 503 when no place is free. */
+    public <T> T call(IoWork<T> work) {
+        try (Place p = enter()) {
+            return p.call(work);
+        }
+    }
+
+    /** Takes a place for a download, to stream with {@link Place#call}; 503 when every one streams already. */
+    public Place download() {
+        if (!downloads.tryAcquire()) {
+            throw refused("download", "downloads_busy", "the server streams as many downloads as it allows");
+        }
+        return new Place(downloads, downloaders);
+    }
+
+    private ApiException refused(String work, String code, String what) {
+        busy.inc(work);
+        return new ApiException(503, code, what + "; try again in " + RETRY_AFTER_SECONDS + " s",
+                Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
+    }
+
+    private static RuntimeException unchecked(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        if (cause instanceof IOException io) {
+            return new UncheckedIOException(io);
+        }
+        return new IllegalStateException(cause);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+        downloaders.shutdown();
+    }
+}
