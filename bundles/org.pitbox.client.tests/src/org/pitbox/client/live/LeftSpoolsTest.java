@@ -96,6 +96,23 @@ class LeftSpoolsTest {
                 "its own user tries to send it");
     }
 
+    /** A spool left by the version before this one (frame format 2) is kept and sent, not refused or wiped. */
+    @Test
+    void aSpoolOfTheFormatBeforeIsStillSent() throws Exception {
+        URI server = nobody();
+        Path dir = team.resolve("live-old");
+        leave(dir, server, "41", 90);
+        byte[] kind = Files.readAllBytes(dir.resolve("schema"));
+        kind[0] = 2;
+        Files.write(dir.resolve("schema"), kind);
+
+        List<LeftSpools.Outcome> outcomes = LeftSpools.resend(team, server, "41", () -> "token", 7, key -> false,
+                Duration.ofSeconds(1));
+
+        assertTrue(outcomes.get(0).reason().startsWith("the server did not confirm it"), outcomes.toString());
+        assertEquals(90, frames(dir), "its frames are all kept");
+    }
+
     @Test
     void aSpoolInUseIsNotOpenedAgain() throws Exception {
         URI server = nobody();

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.pitbox.protocol.codec.FrameDecoder;
 import org.pitbox.protocol.codec.FrameEncoder;
 import org.pitbox.protocol.codec.FrameSchema;
 
@@ -94,7 +95,7 @@ final class FrameSpool implements Closeable {
         byte[] kind = ByteBuffer.allocate(1 + schemaBytes.length).put((byte) FrameEncoder.VERSION).put(schemaBytes)
                 .array();
         try {
-            if (!Files.exists(schemaFile) || !Arrays.equals(Files.readAllBytes(schemaFile), kind)) {
+            if (!Files.exists(schemaFile) || !sameFrames(Files.readAllBytes(schemaFile), kind)) {
                 deleteFiles(false);
                 Files.write(schemaFile, kind);
             }
@@ -103,6 +104,15 @@ final class FrameSpool implements Closeable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Whether a spool described by {@code existing} holds frames of {@code kind}'s schema in a format this version
+     * decodes: a spool left by the version before is kept and sent, its keyframes saying their format.
+     */
+    private static boolean sameFrames(byte[] existing, byte[] kind) {
+        return existing.length == kind.length && FrameDecoder.reads(existing[0])
+                && Arrays.equals(existing, 1, existing.length, kind, 1, kind.length);
     }
 
     /** Locks dir for this spool alone; a spool of another process keeps its lock while it runs. */

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.pitbox.protocol.codec.CodecException;
-import org.pitbox.protocol.codec.FrameEncoder;
+import org.pitbox.protocol.codec.FrameDecoder;
 import org.pitbox.protocol.codec.FrameSchema;
 
 /**
@@ -111,7 +111,7 @@ public final class LeftSpools {
             return null; // another user's: sent when they sign in here
         }
         byte[] kind = Files.readAllBytes(schemaFile);
-        if (kind.length < 2 || kind[0] != FrameEncoder.VERSION) {
+        if (kind.length < 2 || !FrameDecoder.reads(kind[0])) {
             return new Outcome(key, false, "the spool was written by another version of PitBox");
         }
         FrameSchema schema;

@@ -15,6 +15,11 @@ public final class FrameDecoder {
     private long lastSeq;
     private boolean synced;
 
+    /** Whether frames of this format version decode here: this version's and version 2's. */
+    public static boolean reads(int version) {
+        return version == 2 || version == FrameEncoder.VERSION;
+    }
+
     public FrameDecoder(FrameSchema schema) {
         this.schema = schema;
         this.model = new RowModel(schema);
@@ -55,7 +60,7 @@ public final class FrameDecoder {
             }
             if (key) {
                 int version = Bytes.getByte(in, "frame version");
-                if (version != 2 && version != FrameEncoder.VERSION) {
+                if (!reads(version)) {
                     throw new CodecException("unsupported frame version " + version);
                 }
                 if (Bytes.getIntLE(in, "schema fingerprint") != schema.fingerprint()) {
