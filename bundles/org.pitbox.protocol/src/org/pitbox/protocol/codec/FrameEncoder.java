@@ -25,7 +25,8 @@ public final class FrameEncoder {
     static final int KEY_FLAG = 0x80;
     private static final int HISTORY_ROWS = 600;
     private static final int CHOOSE_EVERY = 18000;
-    private static final int FIRST_PLAN_ROWS = 30;
+    /** The session's second keyframe is its frame {@code FIRST_PLAN_ROWS + 1}, with a plan chosen from real rows. */
+    public static final int FIRST_PLAN_ROWS = 30;
 
     private final FrameSchema schema;
     private final RowModel model;

@@ -184,7 +184,7 @@ public final class SessionService {
         }
         long expected = Math.min(chunkBytes, row.sizeBytes() - (long) n * chunkBytes);
         SessionStore.PutResult result;
-        try (StorageWork.Place place = storage.enter()) {
+        try (StorageWork.Place place = storage.enter(user.id())) {
             byte[] bytes = new byte[(int) expected];
             int got;
             boolean more;
@@ -221,7 +221,7 @@ public final class SessionService {
      */
     public SessionView complete(AuthUser user, long id, String sha256Hex) {
         String sha = sha256("sha256", Require.text("sha256", sha256Hex, 64));
-        storage.call(() -> locks.with(id, () -> {
+        storage.call(user.id(), () -> locks.with(id, () -> {
             SessionRow row = uploading(user, id);
             if (row.sha256() != null && !row.sha256().equals(sha)) {
                 throw new ApiException(422, "checksum_mismatch", "sha256 differs from the one given at creation");
@@ -292,7 +292,7 @@ public final class SessionService {
         if (!row.complete()) {
             throw ApiException.conflict("upload_incomplete", "the session's upload is not complete");
         }
-        StorageWork.Place place = storage.download();
+        StorageWork.Place place = storage.download(user.id());
         return new Download(row.sizeBytes(), out -> {
             try {
                 place.call(() -> {

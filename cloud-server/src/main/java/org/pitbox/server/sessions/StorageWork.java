@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -37,12 +38,14 @@ public final class StorageWork implements AutoCloseable {
 
     /** A place taken: give it back by closing it (once; later closes do nothing). */
     public static final class Place implements Closeable {
-        private final Semaphore of;
+        private final Gate of;
+        private final long user;
         private final ExecutorService pool;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        private Place(Semaphore of, ExecutorService pool) {
+        private Place(Gate of, long user, ExecutorService pool) {
             this.of = of;
+            this.user = user;
             this.pool = pool;
         }
 
@@ -73,22 +76,67 @@ public final class StorageWork implements AutoCloseable {
         @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
-                of.release();
+                of.release(user);
             }
+        }
+    }
+
+    /** Places of one kind, and how many each account holds. */
+    private final class Gate {
+        private final Semaphore places;
+        private final int perUser;
+        private final ConcurrentHashMap<Long, Integer> held = new ConcurrentHashMap<>();
+        private final String work;
+        private final String code;
+        private final String what;
+
+        Gate(int places, String work, String code, String what) {
+            this.places = new Semaphore(places);
+            this.perUser = Math.max(1, places / 2);
+            this.work = work;
+            this.code = code;
+            this.what = what;
+        }
+
+        Place take(long user, ExecutorService pool) {
+            boolean[] mine = {false};
+            held.compute(user, (k, n) -> {
+                int count = n == null ? 0 : n;
+                mine[0] = count < perUser;
+                return mine[0] ? count + 1 : n;
+            });
+            if (!mine[0]) {
+                throw refused(work, code, "you have " + perUser + " at once already, as many as one account may");
+            }
+            if (!places.tryAcquire()) {
+                forget(user);
+                throw refused(work, code, what);
+            }
+            return new Place(this, user, pool);
+        }
+
+        void release(long user) {
+            places.release();
+            forget(user);
+        }
+
+        private void forget(long user) {
+            held.computeIfPresent(user, (k, n) -> n <= 1 ? null : n - 1);
         }
     }
 
     private final ExecutorService pool;
     private final ExecutorService downloaders;
-    private final Semaphore places;
-    private final Semaphore downloads;
+    private final Gate uploads;
+    private final Gate downloads;
     private final Metrics.Counter busy;
 
     public StorageWork(int threads, int queue, int downloads, Metrics metrics) {
         this.pool = pool(threads, "pitbox-storage-");
         this.downloaders = pool(downloads, "pitbox-download-");
-        this.places = new Semaphore(threads + queue);
-        this.downloads = new Semaphore(downloads);
+        this.uploads = new Gate(threads + queue, "upload", "storage_busy", "the server's storage work is full");
+        this.downloads = new Gate(downloads, "download", "downloads_busy", "the server streams as many downloads"
+                + " as it allows");
         this.busy = metrics.counter("pitbox_storage_busy_total", "Uploads and downloads refused because the server's"
                 + " storage work was full", "work");
     }
@@ -102,27 +150,24 @@ public final class StorageWork implements AutoCloseable {
         return pool;
     }
 
-    /** Takes a place for upload work (the request's body may be read while it is held); 503 when none is free. */
-    public Place enter() {
-        if (!places.tryAcquire()) {
-            throw refused("upload", "storage_busy", "the server's storage work is full");
-        }
-        return new Place(places, pool);
+    /**
+     * Takes a place for {@code user}'s upload work (the request's body may be read while it is held); 503 when none
+     * is free or the account holds its share.
+     */
+    public Place enter(long user) {
+        return uploads.take(user, pool);
     }
 
-    /** Runs work on a storage thread with a place of its own, and waits for it; 503 when no place is free. */
-    public <T> T call(IoWork<T> work) {
-        try (Place p = enter()) {
+    /** Runs {@code user}'s work on a storage thread with a place of its own, and waits for it; 503 as {@link #enter}. */
+    public <T> T call(long user, IoWork<T> work) {
+        try (Place p = enter(user)) {
             return p.call(work);
         }
     }
 
-    /** Takes a place for a download, to stream with {@link Place#call}; 503 when every one streams already. */
-    public Place download() {
-        if (!downloads.tryAcquire()) {
-            throw refused("download", "downloads_busy", "the server streams as many downloads as it allows");
-        }
-        return new Place(downloads, downloaders);
+    /** Takes a place for {@code user}'s download, to stream with {@link Place#call}; 503 as {@link #enter}. */
+    public Place download(long user) {
+        return downloads.take(user, downloaders);
     }
 
     private ApiException refused(String work, String code, String what) {
