@@ -22,7 +22,6 @@ import org.pitbox.app.assistant.EngineerAssistant;
 import org.pitbox.app.assistant.EngineerAssistant.Hint;
 import org.pitbox.app.assistant.EngineerAssistant.Turn;
 import org.pitbox.app.team.TeamSession;
-import org.pitbox.ui.engineer.library.SessionLibraryPart;
 import org.pitbox.ui.services.Listening;
 import org.pitbox.ui.widgets.Buttons;
 
@@ -35,6 +34,10 @@ import org.pitbox.ui.widgets.Buttons;
  */
 public class AssistantPart {
     public static final String ID = "org.pitbox.ui.part.assistant";
+    /** The Session Library's action that opens this part on a stored session. */
+    public static final String ASK_ABOUT_STORED = "Ask the AI Engineer";
+    /** The Session Library's part id (the library opens this part, so this package does not use that one's). */
+    private static final String LIBRARY_PART = "org.pitbox.ui.part.library";
     static final String EMPTY = "Ask about the session: fuel to the finish, sector times, the best lap. Answers cite "
             + "the telemetry facts they use; numbers not found in the telemetry are underlined red.";
     static final String SIGNED_OUT = "Signed out: sign in to the team server (Team Server part) to ask the assistant";
@@ -125,7 +128,7 @@ public class AssistantPart {
         Buttons.push(header, "Follow live session", "Talk about the session watched in Team Live",
                 () -> assistant.followLive());
         Buttons.push(header, "Stored sessions...", "Choose a stored session of the team in the Session Library, then"
-                + " press " + SessionLibraryPart.ASK, () -> parts.showPart(SessionLibraryPart.ID,
+                + " press " + ASK_ABOUT_STORED, () -> parts.showPart(LIBRARY_PART,
                         EPartService.PartState.ACTIVATE));
     }
 

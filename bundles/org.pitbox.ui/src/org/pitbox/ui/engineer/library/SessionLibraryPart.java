@@ -38,7 +38,7 @@ import org.pitbox.ui.services.Listening;
  */
 public class SessionLibraryPart {
     public static final String ID = "org.pitbox.ui.part.library";
-    public static final String ASK = "Ask the AI Engineer";
+    public static final String ASK = AssistantPart.ASK_ABOUT_STORED;
     static final int PAGE_SIZE = 50;
 
     @Inject
