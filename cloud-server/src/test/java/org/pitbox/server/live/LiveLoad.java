@@ -119,7 +119,7 @@ public final class LiveLoad {
                     + ", or none asked for");
         } else {
             storage = new StorageTraffic(URI.create("http://127.0.0.1:" + restPort), ibts);
-            storage.prepare();
+            storage.prepare(uploaders + downloaders);
         }
         WebSocketClient client = new WebSocketClient();
         client.start();

@@ -21,7 +21,7 @@ import org.pitbox.protocol.api.SessionView;
  * turn as new sessions, each downloader fetches the sessions stored before the run; every transfer is checked by
  * SHA-256 against the file on disk. Threads of their own at the lowest priority (in reality these clients are other
  * machines: their packing and hashing must not take the load generator's CPU from its drivers and subscribers; run
- * LiveLoad with {@link LiveLoad#PRIORITIES} for the OS to see it), each with its own client and sign-in.
+ * LiveLoad with {@link LiveLoad#PRIORITIES} for the OS to see it), each with its own client and account.
  */
 final class StorageTraffic {
     private static final String PASSWORD = "load-test-password-1";
@@ -46,16 +46,30 @@ final class StorageTraffic {
         this.downloads = Files.createTempDirectory("pitbox-load-downloads");
     }
 
-    /** Makes the account and team, and stores every file once for the downloaders. */
-    void prepare() throws IOException {
-        CloudClient c = new CloudClient(rest);
-        c.register("load@example.com", PASSWORD, "Load");
-        c.login("load@example.com", PASSWORD);
-        team = c.createTeam("Load").id();
+    /**
+     * Makes the team and its owner's account, stores every file once for the downloaders, and gives each client an
+     * account of its own in the team (a team's drivers and engineers transfer from their own machines; the server
+     * gives one account at most half of its storage places).
+     */
+    void prepare(int clients) throws IOException {
+        CloudClient owner = new CloudClient(rest);
+        owner.register("load@example.com", PASSWORD, "Load");
+        owner.login("load@example.com", PASSWORD);
+        team = owner.createTeam("Load").id();
         for (Path f : files) {
             sums.add(sha256(f));
-            stored.add(c.upload(team, f, about(f), null, TransferProgress.NONE, () -> false).id());
+            stored.add(owner.upload(team, f, about(f), null, TransferProgress.NONE, () -> false).id());
         }
+        for (int n = 0; n < clients; n++) {
+            CloudClient c = new CloudClient(rest);
+            c.register(email(n), PASSWORD, "Load " + n);
+            c.login(email(n), PASSWORD);
+            c.acceptInvite(owner.invite(team, "driver").code());
+        }
+    }
+
+    private static String email(int client) {
+        return "load-" + client + "@example.com";
     }
 
     void start(int uploaders, int downloaders) {
@@ -78,7 +92,7 @@ final class StorageTraffic {
     private void run(int n, boolean up) {
         try {
             CloudClient c = new CloudClient(rest);
-            c.login("load@example.com", PASSWORD);
+            c.login(email(n), PASSWORD);
             for (int round = n; running; round++) {
                 int k = round % files.size();
                 try {
