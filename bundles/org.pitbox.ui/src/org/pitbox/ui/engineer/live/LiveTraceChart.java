@@ -317,7 +317,7 @@ final class LiveTraceChart {
         gc.drawText(shortName(gc, name), 4, top, true);
         if (height >= 3 * lineHeight && range[0] == range[0]) {
             gc.drawText(fit(gc, unit), 4, top + lineHeight, true);
-            gc.drawText(fit(gc, format(range[0]) + ".." + format(range[1])), 4, top + height - lineHeight, true);
+            gc.drawText(fit(gc, rangeLabel(range[0], range[1])), 4, top + height - lineHeight, true);
         }
     }
 
@@ -392,8 +392,22 @@ final class LiveTraceChart {
         return 0;
     }
 
-    private static String format(float v) {
-        return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
-                : String.format(Locale.ROOT, "%.1f", v);
+    /**
+     * The axis range as "lo..hi", with as many decimals (at most 3) as tell the two ends apart: "-0.02..0.02", not
+     * "-0.0..0.0"; whole numbers and ranges of 100 or more without decimals; never "-0".
+     */
+    static String rangeLabel(float lo, float hi) {
+        int decimals = 0;
+        boolean whole = lo == Math.rint(lo) && hi == Math.rint(hi);
+        if (!whole && Math.max(Math.abs(lo), Math.abs(hi)) < 100) {
+            double half = Math.max((hi - lo) / 2.0, 1e-3);
+            decimals = (int) Math.max(1, Math.min(3, Math.ceil(-Math.log10(half))));
+        }
+        return number(lo, decimals) + ".." + number(hi, decimals);
+    }
+
+    private static String number(float v, int decimals) {
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return s.matches("-0(\\.0*)?") ? s.substring(1) : s;
     }
 }
