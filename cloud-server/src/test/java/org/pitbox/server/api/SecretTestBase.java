@@ -1,6 +1,7 @@
 package org.pitbox.server.api;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.pitbox.server.testing.OutputCapture;
@@ -29,6 +30,11 @@ abstract class SecretTestBase extends ApiTestBase {
             answers.append(r.status()).append(r.headers().map()).append(r.body()).append('\n');
         }
         return r;
+    }
+
+    /** Standard error past the capture, for what the test reports. */
+    PrintStream err() {
+        return capture.originalErr();
     }
 
     /** The server's answers so far. */

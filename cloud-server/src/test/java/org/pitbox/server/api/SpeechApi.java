@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -321,7 +322,7 @@ abstract class SpeechApi extends SecretTestBase {
             }
         }
         Collections.sort(through);
-        err.printf(Locale.ROOT, "TTS first PCM byte through the server on %s (fake ElevenLabs first byte after %d"
+        err().printf(Locale.ROOT, "TTS first PCM byte through the server on %s (fake ElevenLabs first byte after %d"
                 + " ms): p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d requests%n", postgres() ? "PostgreSQL" : "H2",
                 FakeElevenLabs.MODEL_LATENCY.plus(FakeElevenLabs.NETWORK).toMillis(), through.get(through.size() / 2),
                 through.get((int) Math.ceil(through.size() * 0.95) - 1), through.getLast(), through.size());

@@ -51,6 +51,11 @@ public final class OutputCapture implements AutoCloseable {
         return new OutputCapture();
     }
 
+    /** Standard error as it was before the capture, to print past it. */
+    public PrintStream originalErr() {
+        return err;
+    }
+
     /** Everything printed, then everything logged, so far. */
     public String text() {
         synchronized (logged) {
