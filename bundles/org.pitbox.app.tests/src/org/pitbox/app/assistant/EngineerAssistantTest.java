@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.live.LiveBoard;
+import org.pitbox.app.team.DemoServerExtension;
 import org.pitbox.app.team.DemoServerProcess;
 import org.pitbox.app.team.MemorySettings;
 import org.pitbox.app.team.MemoryStore;
@@ -30,21 +32,16 @@ import org.pitbox.protocol.live.LiveControl;
  */
 class EngineerAssistantTest {
     private static final String FUEL = "how much fuel do we need to finish?";
-    private static DemoServerProcess server;
-    private static String base;
+    @RegisterExtension
+    static final DemoServerExtension SERVER = new DemoServerExtension("assistant");
 
     @BeforeAll
-    static void startServer() throws Exception {
+    static void martinsville() {
         System.setProperty(SimulatorSource.TRACK_PROPERTY, "martinsville");
-        server = DemoServerProcess.start("assistant");
-        base = server.base();
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+    static void clearTrack() {
         System.clearProperty(SimulatorSource.TRACK_PROPERTY);
     }
 
@@ -104,10 +101,12 @@ class EngineerAssistantTest {
             assertFalse(assistant.ask(FUEL, null), "signed out");
             assertTrue(failures.get(0).startsWith("Signed out"), failures.toString());
 
-            driver.signIn(base, DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
+            driver.signIn(SERVER.base(), DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD)
+                    .get(30, TimeUnit.SECONDS);
             feed.start(new SimulatorSource(), null);
             driver.startStreaming(feed.feed(), Bandwidth.FULL);
-            engineerSide.signIn(base, DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
+            engineerSide.signIn(SERVER.base(), DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD)
+                    .get(30, TimeUnit.SECONDS);
             assertFalse(assistant.ask(FUEL, null), "no session yet");
             live.watch(engineerSide.client(), engineerSide.team(), driver.sessionKey());
             assertEquals("live:" + driver.sessionKey(), assistant.subject(), "it follows the watched session");

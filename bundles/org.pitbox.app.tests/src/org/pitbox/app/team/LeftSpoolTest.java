@@ -16,9 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.live.LiveListener;
@@ -38,25 +37,12 @@ import org.pitbox.protocol.codec.FrameSchema;
  * left on the same machine stays for them: it is never sent under the driver's account.
  */
 class LeftSpoolTest {
-    private static DemoServerProcess server;
-    private static String base;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = DemoServerProcess.start("left-spool");
-        base = server.base();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoServerExtension SERVER = new DemoServerExtension("left-spool");
 
     @Test
     void leftSpoolsAreSentAtTheNextSignIn() throws Exception {
-        CloudClient c = new CloudClient(URI.create(base));
+        CloudClient c = new CloudClient(URI.create(SERVER.base()));
         c.login(DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD);
         long team = c.teams().get(0).id();
         Set<Long> before = sessionIds(c, team);
@@ -77,7 +63,7 @@ class LeftSpoolTest {
         await(() -> online.status().spooledSeconds() < 1, 30, "most rows acknowledged");
         online.close();
         // the engineer's, on the same machine, never reached the server either
-        CloudClient engineer = new CloudClient(URI.create(base));
+        CloudClient engineer = new CloudClient(URI.create(SERVER.base()));
         engineer.login(DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD);
         LivePublisher theirs = publisher(team, "live-left-engineer", schema, race, () -> "not-a-token",
                 engineer.userId());
@@ -92,7 +78,7 @@ class LeftSpoolTest {
                 new MemorySettings());
         next.addListener(heard::add);
         try {
-            next.signIn(base, DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
+            next.signIn(SERVER.base(), DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
             await(() -> heard.stream().filter(s -> s.contains("left by an earlier run, sent to")).count() == 2, 120,
                     "both left sessions are sent: " + heard);
             assertFalse(Files.exists(spools.resolve("live-left-offline")), "a confirmed spool leaves the disk");
@@ -118,7 +104,7 @@ class LeftSpoolTest {
 
     private static LivePublisher publisher(long team, String key, FrameSchema schema, SimulatedRecording race,
             Supplier<String> token, String user) throws IOException {
-        return new LivePublisher(URI.create(base), token, team, key, schema, race.sessionInfoYaml(),
+        return new LivePublisher(URI.create(SERVER.base()), token, team, key, schema, race.sessionInfoYaml(),
                 LivePublisher.Config.defaults(PitboxHome.resolve("spool", Long.toString(team), key)).withUser(user),
                 new LiveListener() {
                 });

@@ -12,9 +12,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.live.LiveBoard;
@@ -27,21 +26,8 @@ import org.pitbox.core.sim.SimulatorSource;
  * sign in, remember and restore the sign-in, stream the simulator live, watch it, radio both ways, sign out.
  */
 class TeamSessionTest {
-    private static DemoServerProcess server;
-    private static String base;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = DemoServerProcess.start("team-session");
-        base = server.base();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoServerExtension SERVER = new DemoServerExtension("team-session");
 
     @Test
     void signsInStreamsIsWatchedAndSignsOut() throws Exception {
@@ -68,12 +54,12 @@ class TeamSessionTest {
         engineer.addListener(seen::add);
         try {
             assertEquals(TeamSettings.DEFAULT_SERVER_URL, team.serverUrl(), "nothing chosen yet");
-            team.signIn(base, DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
+            team.signIn(SERVER.base(), DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
             assertTrue(team.signedIn());
             assertNotNull(team.team(), "the demo team is chosen");
-            assertEquals(base, settings.get(TeamSettings.SERVER_URL, null));
+            assertEquals(SERVER.base(), settings.get(TeamSettings.SERVER_URL, null));
             assertEquals("driver@demo.pitbox", store.stored.email(), "the sign-in is remembered");
-            assertTrue(heard.contains("Signed in to " + base + " as driver@demo.pitbox"), heard.toString());
+            assertTrue(heard.contains("Signed in to " + SERVER.base() + " as driver@demo.pitbox"), heard.toString());
 
             IOException noFeed = assertThrows(IOException.class, () -> team.startStreaming(null, Bandwidth.FULL));
             assertEquals("Start a telemetry source first", noFeed.getMessage());
@@ -89,7 +75,8 @@ class TeamSessionTest {
             assertTrue(team.coachOn());
             await(() -> team.link().level() == LinkLevel.OK, 30, "the link is live: " + team.link().text());
 
-            engineerSide.signIn(base, DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
+            engineerSide.signIn(SERVER.base(), DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD)
+                    .get(30, TimeUnit.SECONDS);
             engineer.watch(engineerSide.client(), engineerSide.team(), team.sessionKey());
             await(() -> board.active() && board.rows() > 0, 30, "the engineer's board takes rows");
             assertTrue(seen.contains(EngineerLive.Change.SESSION), seen.toString());

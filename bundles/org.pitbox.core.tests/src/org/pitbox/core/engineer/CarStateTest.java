@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pitbox.core.engineer.CarState.Tyre;
+import org.pitbox.core.flags.EngineWarning;
+import org.pitbox.core.flags.SessionFlag;
 import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.fuel.FuelStats;
 import org.pitbox.core.laps.Lap;
@@ -133,17 +135,6 @@ class CarStateTest {
         assertFalse(car.onPitRoad());
         FuelFigures noFuel = car.fuelFigures(3, 0.05);
         assertTrue(Double.isNaN(noFuel.lapsOfFuel()) && Double.isNaN(noFuel.fuelToAdd()), "no fuel level, no figures");
-    }
-
-    @Test
-    void decodesBitsToNames() {
-        assertEquals(Set.of(SessionFlag.SERVICEABLE, SessionFlag.START_HIDDEN), SessionFlag.decode(0x10040000L));
-        assertEquals(Set.of(SessionFlag.CHECKERED, SessionFlag.BLUE, SessionFlag.BLACK, SessionFlag.REPAIR),
-                SessionFlag.decode(0x1 | 0x20 | 0x10000 | 0x100000));
-        assertEquals("checkered", SessionFlag.CHECKERED.label());
-        assertEquals(Set.of(EngineWarning.OIL_PRESSURE, EngineWarning.ENGINE_STALLED), EngineWarning.decode(12));
-        assertEquals("pit limiter", EngineWarning.PIT_LIMITER.label());
-        assertTrue(SessionFlag.decode(0).isEmpty());
     }
 
     @Test

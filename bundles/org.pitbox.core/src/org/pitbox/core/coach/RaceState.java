@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.pitbox.core.engineer.SessionFlag;
+import org.pitbox.core.flags.SessionFlag;
 import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.fuel.PitWindow;
 import org.pitbox.core.laps.Lap;

@@ -3,6 +3,8 @@ package org.pitbox.core.engineer;
 import java.util.Arrays;
 import java.util.Set;
 
+import org.pitbox.core.flags.EngineWarning;
+import org.pitbox.core.flags.SessionFlag;
 import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.live.LiveLap;
 import org.pitbox.core.strategy.Consumption;

@@ -2,6 +2,7 @@ package org.pitbox.core.live;
 
 import java.util.List;
 
+import org.pitbox.core.flags.SessionFlag;
 import org.pitbox.core.fuel.FuelFigures;
 import org.pitbox.core.fuel.FuelStats;
 import org.pitbox.core.laps.Lap;
@@ -24,8 +25,6 @@ public final class LiveLap {
      * seconds is a gap in the data, not a new lap (the engineer's traces and map follow the same rule).
      */
     public static final double GAP_SECONDS = 5;
-    /** irsdk_Flags' checkered bit in SessionFlags. */
-    private static final long CHECKERED_FLAG = 0x1;
 
     private final LapTracker tracker;
     private final BestLap best = new BestLap();
@@ -85,7 +84,7 @@ public final class LiveLap {
         lapsLeft = read(frame, lapsRemain);
         secondsLeft = read(frame, timeRemain);
         completed = read(frame, lapCompleted);
-        checkered = sessionFlags != null && ((long) read(frame, sessionFlags) & CHECKERED_FLAG) != 0;
+        checkered = sessionFlags != null && ((long) read(frame, sessionFlags) & SessionFlag.CHECKERED.bit()) != 0;
         if (ended) {
             take();
         }

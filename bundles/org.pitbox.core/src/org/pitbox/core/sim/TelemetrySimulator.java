@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import org.pitbox.core.flags.SessionFlag;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.ChannelType;
@@ -30,10 +31,6 @@ public final class TelemetrySimulator {
     private static final double SPIN_SECONDS = 1.5;
     private static final double OFF_SECONDS = 4;
     private static final double SPIN_YAW = 3;
-    private static final int FLAG_CHECKERED = 0x1;
-    private static final int FLAG_WHITE = 0x2;
-    private static final int FLAG_GREEN = 0x4;
-    private static final int FLAG_SERVICIBLE = 0x40000;
     private static final String[] TYRES = {"LF", "RF", "LR", "RR"};
     private static final ChannelLayout LAYOUT = ChannelLayout.packed(channels());
 
@@ -354,11 +351,12 @@ public final class TelemetrySimulator {
     }
 
     private int sessionFlags() {
+        long serviceable = SessionFlag.SERVICEABLE.bit();
         if (checkered) {
-            return FLAG_CHECKERED | FLAG_SERVICIBLE;
+            return (int) (SessionFlag.CHECKERED.bit() | serviceable);
         }
         boolean white = options.laps() > 0 && lapsCompleted == options.laps();
-        return FLAG_GREEN | FLAG_SERVICIBLE | (white ? FLAG_WHITE : 0);
+        return (int) (SessionFlag.GREEN.bit() | serviceable | (white ? SessionFlag.WHITE.bit() : 0));
     }
 
     private void write(ByteBuffer b) {

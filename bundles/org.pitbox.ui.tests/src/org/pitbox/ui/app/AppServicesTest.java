@@ -29,50 +29,35 @@ class AppServicesTest {
     private final List<Object> first = new ArrayList<>();
 
     @Test
-    void eachWorkbenchHasFreshServicesThatEndWithIt() throws Throwable {
-        TestWorkbench.run((display, app, workbench) -> {
-            try {
-                IEclipseContext c = app.getContext();
-                for (Class<?> type : List.of(ActiveFeed.class, OpenSession.class, LiveBoard.class, EngineerLive.class,
-                        TeamSession.class, OverlayWindow.class)) {
-                    assertNotNull(c.get(type), type.getSimpleName() + " is in the workbench's context");
-                    first.add(c.get(type));
-                }
-                ActiveFeed feed = c.get(ActiveFeed.class);
-                feed.start(new SimulatorSource(), null);
-                assertNotNull(feed.feed());
-                c.get(OverlayWindow.class).follow();
-                assertSame(feed, app.getChildren().get(0).getContext().get(ActiveFeed.class),
-                        "the window's parts see the same feed");
-            } catch (Throwable t) {
-                failures.add(t);
-            } finally {
-                workbench.close();
+    void eachWorkbenchHasFreshServicesThatEndWithIt() {
+        TestWorkbench.check("the first workbench", failures, (display, app, workbench) -> {
+            IEclipseContext c = app.getContext();
+            for (Class<?> type : List.of(ActiveFeed.class, OpenSession.class, LiveBoard.class, EngineerLive.class,
+                    TeamSession.class, OverlayWindow.class)) {
+                assertNotNull(c.get(type), type.getSimpleName() + " is in the workbench's context");
+                first.add(c.get(type));
             }
+            ActiveFeed feed = c.get(ActiveFeed.class);
+            feed.start(new SimulatorSource(), null);
+            assertNotNull(feed.feed());
+            c.get(OverlayWindow.class).follow();
+            assertSame(feed, app.getChildren().get(0).getContext().get(ActiveFeed.class),
+                    "the window's parts see the same feed");
         });
         ActiveFeed oldFeed = (ActiveFeed) first.get(0);
         OverlayWindow oldOverlay = (OverlayWindow) first.get(5);
         assertNull(oldFeed.feed(), "the feed stopped when its workbench shut down");
         assertTrue(oldOverlay.shell() == null || oldOverlay.shell().isDisposed(), "the overlay went with it");
 
-        TestWorkbench.run((display, app, workbench) -> {
-            try {
-                IEclipseContext c = app.getContext();
-                for (int i = 0; i < first.size(); i++) {
-                    Object now = c.get(first.get(i).getClass());
-                    assertNotSame(first.get(i), now, now.getClass().getSimpleName() + " is new");
-                }
-                assertNull(c.get(ActiveFeed.class).feed(), "nothing runs in a new workbench");
-                assertFalse(c.get(LiveBoard.class).active());
-                assertFalse(c.get(TeamSession.class).streaming());
-            } catch (Throwable t) {
-                failures.add(t);
-            } finally {
-                workbench.close();
+        TestWorkbench.check("the second workbench", failures, (display, app, workbench) -> {
+            IEclipseContext c = app.getContext();
+            for (int i = 0; i < first.size(); i++) {
+                Object now = c.get(first.get(i).getClass());
+                assertNotSame(first.get(i), now, now.getClass().getSimpleName() + " is new");
             }
+            assertNull(c.get(ActiveFeed.class).feed(), "nothing runs in a new workbench");
+            assertFalse(c.get(LiveBoard.class).active());
+            assertFalse(c.get(TeamSession.class).streaming());
         });
-        for (Throwable t : failures) {
-            throw t;
-        }
     }
 }

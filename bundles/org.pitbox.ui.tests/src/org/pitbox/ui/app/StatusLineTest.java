@@ -38,13 +38,10 @@ class StatusLineTest {
 
     @Test
     void aLongMessageIsShortenedAndNeverRunsIntoTheOthers() {
-        TestWorkbench.run(this::exercise);
-        for (Throwable t : failures) {
-            throw new AssertionError("status line check failed: " + t, t);
-        }
+        TestWorkbench.check("status line check failed", failures, this::exercise);
     }
 
-    private void exercise(Display display, MApplication app, E4Workbench workbench) {
+    private void exercise(Display display, MApplication app, E4Workbench workbench) throws Exception {
         try {
             Shell shell = TestWorkbench.shell(app);
             shell.setBounds(0, 0, 1280, 720);
@@ -84,11 +81,8 @@ class StatusLineTest {
             events.send(Status.TOPIC_MESSAGE, "Ready");
             settle(display, 300);
             assertEquals("Ready", line.message().getText(), "a short message shows whole");
-        } catch (Throwable t) {
-            failures.add(t);
         } finally {
             app.getContext().get(ActiveFeed.class).stop();
-            workbench.close();
         }
     }
 

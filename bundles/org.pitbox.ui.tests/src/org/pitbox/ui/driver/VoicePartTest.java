@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.app.team.TeamSession;
 import org.pitbox.app.voice.DriverListening;
 import org.pitbox.demo.Screenshots;
-import org.pitbox.core.home.PitboxHome;
 import org.pitbox.ui.tests.TestDemoServer;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
@@ -54,90 +53,78 @@ class VoicePartTest {
         Path wav = Files.createTempFile("pitbox-question", ".wav");
         try {
             Audio.writeWav(Noise.pad(new Espeak("en-us", 165).say("what is my fuel level"), 0.2), wav);
-            TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench, wav));
+            TestWorkbench.check("voice part check failed", failures,
+                    (display, app, workbench) -> exercise(display, app, workbench, wav));
         } finally {
             Files.deleteIfExists(wav);
-        }
-        for (Throwable t : failures) {
-            throw new AssertionError("voice part check failed: " + t, t);
         }
     }
 
     @Test
     void aDriverEditsTheirVoiceProfileAndTestsIt(@TempDir Path dir) throws Exception {
-        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
         TestDemoServer server = TestDemoServer.start(dir);
         try {
-            TestWorkbench.run((display, app, workbench) -> editProfile(display, app, workbench, server.base()));
+            TestWorkbench.check("voice profile check failed", failures,
+                    (display, app, workbench) -> editProfile(display, app, workbench, server.base()));
         } finally {
             server.stop();
-            System.clearProperty(PitboxHome.PROPERTY);
-        }
-        for (Throwable t : failures) {
-            throw new AssertionError("voice profile check failed: " + t, t);
         }
     }
 
-    private void editProfile(Display display, MApplication app, E4Workbench workbench, URI base) {
+    private void editProfile(Display display, MApplication app, E4Workbench workbench, URI base) throws Exception {
         TeamSession team = app.getContext().get(TeamSession.class);
-        try {
-            EPartService parts = TestWorkbench.perspective(app, "org.pitbox.ui.perspective.driver", 1280, 800);
-            MPart part = parts.showPart("org.pitbox.ui.part.voice", EPartService.PartState.ACTIVATE);
-            ProfileBox p = ((VoicePart) part.getObject()).profile;
-            await(display, () -> p.status.getText().equals("Sign in to a team under Team first"), 30,
-                    "signed out said");
-            assertFalse(p.save.getEnabled(), "nothing to save while signed out");
+        EPartService parts = TestWorkbench.perspective(app, "org.pitbox.ui.perspective.driver", 1280, 800);
+        MPart part = parts.showPart("org.pitbox.ui.part.voice", EPartService.PartState.ACTIVATE);
+        ProfileBox p = ((VoicePart) part.getObject()).profile;
+        await(display, () -> p.status.getText().equals("Sign in to a team under Team first"), 30,
+                "signed out said");
+        assertFalse(p.save.getEnabled(), "nothing to save while signed out");
 
-            team.signIn(base.toString(), "driver@demo.pitbox", TestDemoServer.PASSWORD).get(30, TimeUnit.SECONDS);
-            click(p.reload);
-            await(display, () -> p.save.getEnabled(), 30, "the profile read");
-            assertEquals("Your own voice", p.whose.getText());
-            assertTrue(p.status.getText().startsWith("The server's default: nothing saved yet. No voices to pick from"
-                    + " (the server has no ElevenLabs key"), p.status.getText());
+        team.signIn(base.toString(), "driver@demo.pitbox", TestDemoServer.PASSWORD).get(30, TimeUnit.SECONDS);
+        click(p.reload);
+        await(display, () -> p.save.getEnabled(), 30, "the profile read");
+        assertEquals("Your own voice", p.whose.getText());
+        assertTrue(p.status.getText().startsWith("The server's default: nothing saved yet. No voices to pick from"
+                + " (the server has no ElevenLabs key"), p.status.getText());
 
-            p.voice.setText("demo-voice");
-            p.speed.setSelection(110);
-            click(p.save);
-            await(display, () -> p.status.getText().startsWith("Saved"), 30, "saved");
-            assertEquals("Saved. Your own profile.", p.status.getText());
-            p.speed.setSelection(100);
-            click(p.reload);
-            await(display, () -> p.speed.getSelection() == 110, 30, "the saved speed read back");
-            p.own.setSelection(false);
-            p.teams.setSelection(true);
-            click(p.teams);
-            await(display, () -> p.whose.getText().startsWith("The team's voice"), 30, "the team's profile read");
-            assertTrue(p.save.getEnabled(), "the demo driver owns the team: they set its voice");
-            p.teams.setSelection(false);
-            p.own.setSelection(true);
-            click(p.own);
-            await(display, () -> p.whose.getText().equals("Your own voice") && p.save.getEnabled(), 30,
-                    "back to their own");
+        p.voice.setText("demo-voice");
+        p.speed.setSelection(110);
+        click(p.save);
+        await(display, () -> p.status.getText().startsWith("Saved"), 30, "saved");
+        assertEquals("Saved. Your own profile.", p.status.getText());
+        p.speed.setSelection(100);
+        click(p.reload);
+        await(display, () -> p.speed.getSelection() == 110, 30, "the saved speed read back");
+        p.own.setSelection(false);
+        p.teams.setSelection(true);
+        click(p.teams);
+        await(display, () -> p.whose.getText().startsWith("The team's voice"), 30, "the team's profile read");
+        assertTrue(p.save.getEnabled(), "the demo driver owns the team: they set its voice");
+        p.teams.setSelection(false);
+        p.own.setSelection(true);
+        click(p.own);
+        await(display, () -> p.whose.getText().equals("Your own voice") && p.save.getEnabled(), 30,
+                "back to their own");
 
-            click(p.test);
-            await(display, () -> p.status.getText().startsWith("Spoken"), 60, "the sample spoken");
-            assertTrue(p.status.getText().startsWith("Spoken in the local voice: the team voice could not speak"),
-                    p.status.getText());
-            for (Control c = p.status; c != null; c = c.getParent()) {
-                if (c instanceof ScrolledComposite scroll) {
-                    scroll.showControl(p.status);
-                    break;
-                }
+        click(p.test);
+        await(display, () -> p.status.getText().startsWith("Spoken"), 60, "the sample spoken");
+        assertTrue(p.status.getText().startsWith("Spoken in the local voice: the team voice could not speak"),
+                p.status.getText());
+        for (Control c = p.status; c != null; c = c.getParent()) {
+            if (c instanceof ScrolledComposite scroll) {
+                scroll.showControl(p.status);
+                break;
             }
-            settle(display, 200);
-            Screenshots.save(folderOf(part), TestScreenshots.check("voice-profile.png"));
-        } catch (Throwable t) {
-            failures.add(t);
-        } finally {
-            workbench.close();
         }
+        settle(display, 200);
+        Screenshots.save(folderOf(part), TestScreenshots.check("voice-profile.png"));
     }
 
     private static void click(Button b) {
         b.notifyListeners(SWT.Selection, new Event());
     }
 
-    private void exercise(Display display, MApplication app, E4Workbench workbench, Path wav) {
+    private void exercise(Display display, MApplication app, E4Workbench workbench, Path wav) throws Exception {
         DriverListening listening = app.getContext().get(DriverListening.class);
         try {
             EPartService parts = TestWorkbench.perspective(app, "org.pitbox.ui.perspective.driver", 1280, 720);
@@ -164,11 +151,8 @@ class VoicePartTest {
             assertEquals("Heard \"what is my fuel level\": fuel level", v.heard.getText());
             settle(display, 200);
             Screenshots.save(folderOf(part), TestScreenshots.file("voice.png"));
-        } catch (Throwable t) {
-            failures.add(t);
         } finally {
             listening.stop();
-            workbench.close();
         }
     }
 }

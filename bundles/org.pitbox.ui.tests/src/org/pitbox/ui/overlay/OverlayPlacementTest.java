@@ -58,13 +58,10 @@ class OverlayPlacementTest {
 
     @Test
     void opensClearOfTheWorkbenchThenWhereTheDriverLeftIt() {
-        TestWorkbench.run(this::exercise);
-        for (Throwable t : failures) {
-            throw new AssertionError("overlay placement check failed: " + t, t);
-        }
+        TestWorkbench.check("overlay placement check failed", failures, this::exercise);
     }
 
-    private void exercise(Display display, MApplication app, E4Workbench workbench) {
+    private void exercise(Display display, MApplication app, E4Workbench workbench) throws Exception {
         OverlayWindow overlay = null;
         try {
             Shell shell = TestWorkbench.shell(app);
@@ -89,13 +86,10 @@ class OverlayPlacementTest {
             overlay.show();
             settle(display, 300);
             assertEquals(left, overlay.shell().getLocation(), "opens again where the driver left it");
-        } catch (Throwable t) {
-            failures.add(t);
         } finally {
             if (overlay != null && overlay.shell() != null) {
                 overlay.shell().dispose();
             }
-            workbench.close();
         }
     }
 

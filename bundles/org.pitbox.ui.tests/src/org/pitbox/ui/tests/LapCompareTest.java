@@ -75,13 +75,10 @@ class LapCompareTest {
                 && Files.isRegularFile(THIRD),
                 "skipped: the real recordings are absent (" + IBT + "); put ../shared beside the project to run it");
         Files.createDirectories(TARGET);
-        TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench));
-        for (Throwable t : failures) {
-            throw new AssertionError("lap compare check failed: " + t, t);
-        }
+        TestWorkbench.check("lap compare check failed", failures, this::exercise);
     }
 
-    private void exercise(Display display, MApplication app, E4Workbench workbench) {
+    private void exercise(Display display, MApplication app, E4Workbench workbench) throws Exception {
         UiPreferences prefs = new UiPreferences();
         String units = prefs.units();
         String math = prefs.get(UiPreferences.MATH_CHANNELS, "");
@@ -153,12 +150,9 @@ class LapCompareTest {
             assertFalse(compare.channelChoices().contains("Pedals"));
             assertFalse(prefs.get(UiPreferences.MATH_CHANNELS, "").contains("Pedals"));
             timeHour(display);
-        } catch (Throwable t) {
-            failures.add(t);
         } finally {
             prefs.put(UiPreferences.UNITS, units);
             prefs.put(UiPreferences.MATH_CHANNELS, math);
-            workbench.close();
         }
     }
 

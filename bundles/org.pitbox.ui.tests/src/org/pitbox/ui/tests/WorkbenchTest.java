@@ -48,10 +48,7 @@ class WorkbenchTest {
     @Test
     void opensBothPerspectivesAndTakesScreenshots() throws Exception {
         FileTime start = FileTime.from(Instant.now().minusSeconds(1));
-        TestWorkbench.run(this::exercise);
-        for (Throwable t : failures) {
-            throw new AssertionError("workbench check failed: " + t, t);
-        }
+        TestWorkbench.check("workbench check failed", failures, this::exercise);
         assertEquals(List.of("Driver", "Race Engineer", "Driver"), seen);
         for (String name : List.of("driver.png", "engineer.png", "plugins.png", "analyses.png", "overlay.png")) {
             Path shot = TestScreenshots.file(name);
@@ -60,39 +57,33 @@ class WorkbenchTest {
         }
     }
 
-    private void exercise(Display display, MApplication app, E4Workbench workbench) {
-        try {
-            MTrimmedWindow window = (MTrimmedWindow) app.getChildren().get(0);
-            Shell shell = (Shell) window.getWidget();
-            assertTrue(shell.getText().contains("PitBox"), "window title: " + shell.getText());
-            EModelService models = app.getContext().get(EModelService.class);
-            EPartService parts = window.getContext().get(EPartService.class);
-            MPerspective driver = (MPerspective) models.find("org.pitbox.ui.perspective.driver", app);
-            MPerspective engineer = (MPerspective) models.find("org.pitbox.ui.perspective.engineer", app);
-            startSimulator(app);
-            settle(display, 2500);
-            show(display, parts, driver, "driver.png");
-            parts.switchPerspective(engineer);
-            MPart sessionPart = (MPart) models.find(SessionPart.ID, app);
-            ((SessionPart) sessionPart.getObject()).open(simulatedSession());
-            show(display, parts, engineer, "engineer.png");
-            runAnalyses(display, parts);
-            for (String id : List.of("org.pitbox.ui.part.session", "org.pitbox.ui.part.server")) {
-                MPart part = (MPart) models.find(id, app);
-                assertNotNull(part.getObject(), id + " was not created");
-            }
-            show(display, parts, driver, null);
-            MPart source = (MPart) models.find("org.pitbox.ui.part.source", app);
-            assertNotNull(source.getObject(), "the telemetry source part was not created");
-            assertTrue(app.getAddons().stream().anyMatch(a -> "org.pitbox.demo.addon".equals(a.getElementId())
-                    && a.getObject() != null), "the demo fragment added its add-on to the model");
-            showPlugins(display, shell);
-            showOverlay(display, app, window);
-        } catch (Throwable t) {
-            failures.add(t);
-        } finally {
-            workbench.close();
+    private void exercise(Display display, MApplication app, E4Workbench workbench) throws Exception {
+        MTrimmedWindow window = (MTrimmedWindow) app.getChildren().get(0);
+        Shell shell = (Shell) window.getWidget();
+        assertTrue(shell.getText().contains("PitBox"), "window title: " + shell.getText());
+        EModelService models = app.getContext().get(EModelService.class);
+        EPartService parts = window.getContext().get(EPartService.class);
+        MPerspective driver = (MPerspective) models.find("org.pitbox.ui.perspective.driver", app);
+        MPerspective engineer = (MPerspective) models.find("org.pitbox.ui.perspective.engineer", app);
+        startSimulator(app);
+        settle(display, 2500);
+        show(display, parts, driver, "driver.png");
+        parts.switchPerspective(engineer);
+        MPart sessionPart = (MPart) models.find(SessionPart.ID, app);
+        ((SessionPart) sessionPart.getObject()).open(simulatedSession());
+        show(display, parts, engineer, "engineer.png");
+        runAnalyses(display, parts);
+        for (String id : List.of("org.pitbox.ui.part.session", "org.pitbox.ui.part.server")) {
+            MPart part = (MPart) models.find(id, app);
+            assertNotNull(part.getObject(), id + " was not created");
         }
+        show(display, parts, driver, null);
+        MPart source = (MPart) models.find("org.pitbox.ui.part.source", app);
+        assertNotNull(source.getObject(), "the telemetry source part was not created");
+        assertTrue(app.getAddons().stream().anyMatch(a -> "org.pitbox.demo.addon".equals(a.getElementId())
+                && a.getObject() != null), "the demo fragment added its add-on to the model");
+        showPlugins(display, shell);
+        showOverlay(display, app, window);
     }
 
     /** The Analyses part runs every built-in analysis on the opened session without a failure. */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.pitbox.core.engineer.EngineWarning;
-import org.pitbox.core.engineer.SessionFlag;
+import org.pitbox.core.flags.EngineWarning;
+import org.pitbox.core.flags.SessionFlag;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.ChannelType;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.pitbox.core.engineer.EngineWarning;
-import org.pitbox.core.engineer.SessionFlag;
+import org.pitbox.core.flags.EngineWarning;
+import org.pitbox.core.flags.SessionFlag;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.core.telemetry.ChannelLayout;
 import org.pitbox.core.telemetry.Frame;

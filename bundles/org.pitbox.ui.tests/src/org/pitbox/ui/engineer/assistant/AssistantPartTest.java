@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pitbox.ui.tests.UiWait.await;
 import static org.pitbox.ui.tests.UiWait.settle;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,17 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.app.assistant.EngineerAssistant;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.team.TeamSession;
-import org.pitbox.client.CloudClient;
-import org.pitbox.client.live.LiveListener;
-import org.pitbox.client.live.LivePublisher;
-import org.pitbox.client.live.RowProjection;
-import org.pitbox.core.home.PitboxHome;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.demo.Screenshots;
-import org.pitbox.protocol.api.TeamView;
 import org.pitbox.ui.tests.TestDemoServer;
+import org.pitbox.ui.tests.TestDriver;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 
@@ -54,143 +47,94 @@ class AssistantPartTest {
     Path dir;
 
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private TestDemoServer server;
     private URI base;
-    private volatile LivePublisher driver;
-    private volatile String key;
 
     @Test
     void aStreamedAnswerWithNumbersAboutTheWatchedLiveSession() throws Exception {
-        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
-        TestDemoServer server = TestDemoServer.start(dir);
+        server = TestDemoServer.start(dir);
         base = server.base();
         try {
-            TestWorkbench.run(this::exercise);
+            TestWorkbench.checkSignedIn("assistant check failed", failures, this::exercise);
         } finally {
-            if (driver != null) {
-                driver.close();
-            }
             server.stop();
-            System.clearProperty(PitboxHome.PROPERTY);
-        }
-        for (Throwable t : failures) {
-            throw new AssertionError("assistant check failed: " + t, t);
         }
     }
 
-    private void exercise(Display display, MApplication app, E4Workbench workbench) {
-        try {
-            Shell shell = TestWorkbench.shell(app);
-            EPartService parts = TestWorkbench.engineer(app);
-            shell.setBounds(0, 0, 1280, 720);
-            AssistantPart part = (AssistantPart) parts.showPart(AssistantPart.ID, EPartService.PartState.ACTIVATE)
-                    .getObject();
-            await(display, () -> part.problem.getText().startsWith("Signed out"), 10, "signed out is said");
-            assertTrue(!part.ask.isEnabled(), "Ask is off while signed out");
+    private void exercise(Display display, MApplication app, E4Workbench workbench) throws Exception {
+        Shell shell = TestWorkbench.shell(app);
+        EPartService parts = TestWorkbench.engineer(app);
+        shell.setBounds(0, 0, 1280, 720);
+        AssistantPart part = (AssistantPart) parts.showPart(AssistantPart.ID, EPartService.PartState.ACTIVATE)
+                .getObject();
+        await(display, () -> part.problem.getText().startsWith("Signed out"), 10, "signed out is said");
+        assertTrue(!part.ask.isEnabled(), "Ask is off while signed out");
 
-            TeamSession team = app.getContext().get(TeamSession.class);
-            team.signIn(base.toString(), "engineer@demo.pitbox", PASSWORD).get(30, TimeUnit.SECONDS);
-            // 20 L for a 12-lap race at 2.5 L a lap: the coach says the fuel is short after the first lap
-            SimulatedRecording race = SimulatedRecording.run(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE)
-                    .withLaps(LAPS).withSeed(5).withFuel(20, 100, 2.5));
-            Thread.ofPlatform().daemon().start(() -> drive(race));
-            await(display, () -> key != null, 30, "the driver streams");
-            EngineerLive live = app.getContext().get(EngineerLive.class);
-            live.watch(team.client(), team.team(), key);
-            EngineerAssistant assistant = app.getContext().get(EngineerAssistant.class);
-            await(display, () -> ("live:" + key).equals(assistant.subject()), 10, "the part follows the session");
-            await(display, () -> part.about.getText().contains(key), 10, "the part says which session");
+        TeamSession team = app.getContext().get(TeamSession.class);
+        team.signIn(base.toString(), "engineer@demo.pitbox", PASSWORD).get(30, TimeUnit.SECONDS);
+        // 20 L for a 12-lap race at 2.5 L a lap: the coach says the fuel is short after the first lap
+        SimulatedRecording race = SimulatedRecording.run(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE)
+                .withLaps(LAPS).withSeed(5).withFuel(20, 100, 2.5));
+        String key = "live-ai-" + System.currentTimeMillis();
+        TestDriver driver = server.driver(key, race, LAPS, FAST_LAPS, failures);
+        await(display, () -> driver.publisher() != null, 30, "the driver streams");
+        EngineerLive live = app.getContext().get(EngineerLive.class);
+        live.watch(team.client(), team.team(), key);
+        EngineerAssistant assistant = app.getContext().get(EngineerAssistant.class);
+        await(display, () -> ("live:" + key).equals(assistant.subject()), 10, "the part follows the session");
+        await(display, () -> part.about.getText().contains(key), 10, "the part says which session");
 
-            String answer = "";
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!answer.matches("(?s).*fuel.*\\d.*")) {
-                assertTrue(System.nanoTime() < deadline, "an answer with numbers within 2 minutes: " + answer);
-                settle(display, answer.isEmpty() ? 0 : 8000);
-                await(display, () -> part.ask.isEnabled(), 30, "Ask is on");
-                part.question.setText(FUEL);
-                part.ask.notifyListeners(SWT.Selection, null);
-                await(display, () -> !assistant.busy() && part.ask.isEnabled(), 60, "the answer is done");
-                List<EngineerAssistant.Turn> turns = assistant.turns();
-                answer = turns.isEmpty() || turns.get(turns.size() - 1).answer() == null ? "no answer: "
-                        + part.problem.getText() : turns.get(turns.size() - 1).answer().text();
-            }
-            // the transcript is rewritten on the UI thread after the answer ends (a card can turn Ask on first)
-            await(display, () -> part.transcript().control().getText().endsWith(Transcript.meta(
-                    assistant.turns().get(assistant.turns().size() - 1).answer(), null)), 10,
-                    "the transcript ends with the answer's source and facts");
-            String shown = part.transcript().control().getText();
-            assertTrue(shown.contains(answer), "the answer is in the transcript");
-            assertTrue(shown.contains(EngineerAssistant.RULES_LABEL), "its source is shown");
-            assertTrue(shown.contains("Facts used: fuel."), "the facts it used are shown");
-            assertTrue(shown.contains("100 % of numbers verified"), shown);
-
-            part.rate[0].notifyListeners(SWT.Selection, null);
-            await(display, () -> "useful".equals(assistant.turns().get(assistant.turns().size() - 1).rating()), 30,
-                    "the answer is rated useful");
-            await(display, () -> part.transcript().control().getText().contains("Rated useful"), 10,
-                    "the rating is shown");
-
-            display.setCursorLocation(1900, 1060);
-            settle(display, 800);
-            Screenshots.save(shell, TestScreenshots.file("ai-engineer.png"));
-
-            AiReportPart report = (AiReportPart) parts.showPart(AiReportPart.ID, EPartService.PartState.ACTIVATE)
-                    .getObject();
-            report.load();
-            await(display, () -> report.table.getItemCount() > 0, 30, "the report has rows");
-            Path jsonl = dir.resolve("export.jsonl");
-            long bytes = report.exportTo(jsonl).get(30, TimeUnit.SECONDS);
-            assertEquals(Files.size(jsonl), bytes);
-            settle(display, 500);
-            Screenshots.save(shell, TestScreenshots.check("ai-report.png"));
-
-            parts.showPart(AssistantPart.ID, EPartService.PartState.ACTIVATE);
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!part.hints.getText().startsWith("Lap ") && System.nanoTime() < until) {
-                assistant.reload(); // hints sent before the engineer watched come from the server's insights
-                settle(display, 5000);
-            }
-            assertTrue(part.hints.getText().startsWith("Lap "), "the coach's hints are listed: " + part.hints.getText());
-            settle(display, 800);
-            Screenshots.save(shell, TestScreenshots.check("ai-engineer-hints.png"));
-        } catch (Throwable t) {
-            failures.add(t);
-        } finally {
-            try {
-                app.getContext().get(TeamSession.class).signOut().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                failures.add(e);
-            }
-            workbench.close();
+        String answer = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!answer.matches("(?s).*fuel.*\\d.*")) {
+            assertTrue(System.nanoTime() < deadline, "an answer with numbers within 2 minutes: " + answer);
+            settle(display, answer.isEmpty() ? 0 : 8000);
+            await(display, () -> part.ask.isEnabled(), 30, "Ask is on");
+            part.question.setText(FUEL);
+            part.ask.notifyListeners(SWT.Selection, null);
+            await(display, () -> !assistant.busy() && part.ask.isEnabled(), 60, "the answer is done");
+            List<EngineerAssistant.Turn> turns = assistant.turns();
+            answer = turns.isEmpty() || turns.get(turns.size() - 1).answer() == null ? "no answer: "
+                    + part.problem.getText() : turns.get(turns.size() - 1).answer().text();
         }
-    }
+        // the transcript is rewritten on the UI thread after the answer ends (a card can turn Ask on first)
+        await(display, () -> part.transcript().control().getText().endsWith(Transcript.meta(
+                assistant.turns().get(assistant.turns().size() - 1).answer(), null)), 10,
+                "the transcript ends with the answer's source and facts");
+        String shown = part.transcript().control().getText();
+        assertTrue(shown.contains(answer), "the answer is in the transcript");
+        assertTrue(shown.contains(EngineerAssistant.RULES_LABEL), "its source is shown");
+        assertTrue(shown.contains("Facts used: fuel."), "the facts it used are shown");
+        assertTrue(shown.contains("100 % of numbers verified"), shown);
 
-    /** Streams the first laps as fast as the publisher takes them, the rest at 60 Hz in real time. */
-    private void drive(SimulatedRecording race) {
-        try {
-            CloudClient client = new CloudClient(base);
-            client.login("driver@demo.pitbox", PASSWORD);
-            TeamView team = client.teams().get(0);
-            String k = "live-ai-" + System.currentTimeMillis();
-            driver = new LivePublisher(base, client::accessToken, team.id(), k,
-                    RowProjection.schemaOf(race.layout()), race.sessionInfoYaml(),
-                    LivePublisher.Config.defaults(dir.resolve("spool")), new LiveListener() {
-                    });
-            key = k;
-            ByteBuffer rows = race.rows();
-            byte[] row = new byte[race.layout().rowLength()];
-            int n = race.recordCount();
-            int fast = n * FAST_LAPS / LAPS;
-            for (int i = 0; i < n && driver != null; i++) {
-                rows.get(race.rowStart(i), row);
-                driver.publish(row);
-                if (i < fast && i % 200 == 199) {
-                    Thread.sleep(40);
-                } else if (i >= fast) {
-                    Thread.sleep(1000 / 60);
-                }
-            }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            failures.add(e);
+        part.rate[0].notifyListeners(SWT.Selection, null);
+        await(display, () -> "useful".equals(assistant.turns().get(assistant.turns().size() - 1).rating()), 30,
+                "the answer is rated useful");
+        await(display, () -> part.transcript().control().getText().contains("Rated useful"), 10,
+                "the rating is shown");
+
+        display.setCursorLocation(1900, 1060);
+        settle(display, 800);
+        Screenshots.save(shell, TestScreenshots.file("ai-engineer.png"));
+
+        AiReportPart report = (AiReportPart) parts.showPart(AiReportPart.ID, EPartService.PartState.ACTIVATE)
+                .getObject();
+        report.load();
+        await(display, () -> report.table.getItemCount() > 0, 30, "the report has rows");
+        Path jsonl = dir.resolve("export.jsonl");
+        long bytes = report.exportTo(jsonl).get(30, TimeUnit.SECONDS);
+        assertEquals(Files.size(jsonl), bytes);
+        settle(display, 500);
+        Screenshots.save(shell, TestScreenshots.check("ai-report.png"));
+
+        parts.showPart(AssistantPart.ID, EPartService.PartState.ACTIVATE);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!part.hints.getText().startsWith("Lap ") && System.nanoTime() < until) {
+            assistant.reload(); // hints sent before the engineer watched come from the server's insights
+            settle(display, 5000);
         }
+        assertTrue(part.hints.getText().startsWith("Lap "), "the coach's hints are listed: " + part.hints.getText());
+        settle(display, 800);
+        Screenshots.save(shell, TestScreenshots.check("ai-engineer-hints.png"));
     }
 }

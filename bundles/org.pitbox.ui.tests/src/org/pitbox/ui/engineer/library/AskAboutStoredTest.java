@@ -35,7 +35,6 @@ import org.pitbox.app.library.LibraryListing;
 import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.TransferProgress;
-import org.pitbox.core.home.PitboxHome;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.iracing.ibt.SimulatedIbt;
@@ -66,84 +65,70 @@ class AskAboutStoredTest {
         Path ibt = dir.resolve("martinsville.ibt");
         SimulatedIbt.write(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE).withLaps(6).withSeed(4), ibt,
                 STARTED.getEpochSecond());
-        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
         TestDemoServer server = TestDemoServer.start(dir);
         try {
             CloudClient driver = new CloudClient(server.base());
             driver.login("driver@demo.pitbox", TestDemoServer.PASSWORD);
             stored = driver.upload(driver.teams().get(0).id(), ibt, new CloudClient.Upload("Martinsville", "PitBox",
                     "Demo Driver", STARTED), null, TransferProgress.NONE, () -> false);
-            TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench, server));
+            TestWorkbench.checkSignedIn("ask about a stored session failed", failures,
+                    (display, app, workbench) -> exercise(display, app, workbench, server));
         } finally {
             server.stop();
-            System.clearProperty(PitboxHome.PROPERTY);
-        }
-        for (Throwable t : failures) {
-            throw new AssertionError("ask about a stored session failed: " + t, t);
         }
     }
 
-    private void exercise(Display display, MApplication app, E4Workbench workbench, TestDemoServer server) {
-        try {
-            Shell shell = TestWorkbench.shell(app);
-            shell.setBounds(0, 0, 1280, 720);
-            EPartService parts = TestWorkbench.engineer(app);
-            TeamSession team = app.getContext().get(TeamSession.class);
-            team.signIn(server.base().toString(), "engineer@demo.pitbox", TestDemoServer.PASSWORD)
-                    .get(30, TimeUnit.SECONDS);
-            SessionLibraryPart library = (SessionLibraryPart) parts.showPart(SessionLibraryPart.ID,
-                    EPartService.PartState.ACTIVATE).getObject();
-            library.reload();
-            await(display, () -> !library.loading() && library.table().rows().stream()
-                    .anyMatch(r -> r.session().id() == stored.id()), 30, "the library lists the stored session");
-            assertFalse(library.askButton().isEnabled(), "nothing selected yet");
-            List<LibraryListing.Row> rows = library.table().rows();
-            int at = rows.indexOf(rows.stream().filter(r -> r.session().id() == stored.id()).findFirst()
-                    .orElseThrow());
-            library.table().control().setSelection(at);
-            library.table().control().notifyListeners(SWT.Selection, new Event());
-            assertTrue(library.askButton().isEnabled(), library.askButton().getToolTipText());
-            library.table().control().getMenu().notifyListeners(SWT.Show, new Event());
-            assertTrue(library.askItem().getEnabled(), "the menu offers it too");
+    private void exercise(Display display, MApplication app, E4Workbench workbench, TestDemoServer server)
+            throws Exception {
+        Shell shell = TestWorkbench.shell(app);
+        shell.setBounds(0, 0, 1280, 720);
+        EPartService parts = TestWorkbench.engineer(app);
+        TeamSession team = app.getContext().get(TeamSession.class);
+        team.signIn(server.base().toString(), "engineer@demo.pitbox", TestDemoServer.PASSWORD)
+                .get(30, TimeUnit.SECONDS);
+        SessionLibraryPart library = (SessionLibraryPart) parts.showPart(SessionLibraryPart.ID,
+                EPartService.PartState.ACTIVATE).getObject();
+        library.reload();
+        await(display, () -> !library.loading() && library.table().rows().stream()
+                .anyMatch(r -> r.session().id() == stored.id()), 30, "the library lists the stored session");
+        assertFalse(library.askButton().isEnabled(), "nothing selected yet");
+        List<LibraryListing.Row> rows = library.table().rows();
+        int at = rows.indexOf(rows.stream().filter(r -> r.session().id() == stored.id()).findFirst()
+                .orElseThrow());
+        library.table().control().setSelection(at);
+        library.table().control().notifyListeners(SWT.Selection, new Event());
+        assertTrue(library.askButton().isEnabled(), library.askButton().getToolTipText());
+        library.table().control().getMenu().notifyListeners(SWT.Show, new Event());
+        assertTrue(library.askItem().getEnabled(), "the menu offers it too");
 
-            library.askButton().notifyListeners(SWT.Selection, new Event());
-            EngineerAssistant assistant = app.getContext().get(EngineerAssistant.class);
-            assertEquals(Long.toString(stored.id()), assistant.subject());
-            assertTrue(parts.isPartVisible(parts.findPart(AssistantPart.ID)), "the AI Engineer part is shown");
-            Label about = find(shell, Label.class, l -> l.getText().startsWith("About: ")).orElseThrow();
-            Composite part = about.getParent().getParent();
-            await(display, () -> about.getText().equals("About: " + assistant.title()), 10, "the part names it");
-            assertEquals("About: " + EngineerAssistant.storedName(stored, ZoneId.systemDefault()), about.getText());
-            assertTrue(about.getText().startsWith("About: Stored session: " + stored.track() + ", "), "its name, not"
-                    + " its id: " + about.getText());
+        library.askButton().notifyListeners(SWT.Selection, new Event());
+        EngineerAssistant assistant = app.getContext().get(EngineerAssistant.class);
+        assertEquals(Long.toString(stored.id()), assistant.subject());
+        assertTrue(parts.isPartVisible(parts.findPart(AssistantPart.ID)), "the AI Engineer part is shown");
+        Label about = find(shell, Label.class, l -> l.getText().startsWith("About: ")).orElseThrow();
+        Composite part = about.getParent().getParent();
+        await(display, () -> about.getText().equals("About: " + assistant.title()), 10, "the part names it");
+        assertEquals("About: " + EngineerAssistant.storedName(stored, ZoneId.systemDefault()), about.getText());
+        assertTrue(about.getText().startsWith("About: Stored session: " + stored.track() + ", "), "its name, not"
+                + " its id: " + about.getText());
 
-            Text question = find(part, Text.class, t -> (t.getStyle() & SWT.SINGLE) != 0
-                    && t.getMessage().startsWith("Ask the engineer")).orElseThrow();
-            Button ask = find(part, Button.class, b -> b.getText().equals("Ask")).orElseThrow();
-            await(display, ask::isEnabled, 30, "Ask is on");
-            question.setText(BEST);
-            ask.notifyListeners(SWT.Selection, new Event());
-            await(display, () -> !assistant.busy() && !assistant.turns().isEmpty()
-                    && assistant.turns().getLast().answer() != null, 60, "the answer about the stored session");
-            String answer = assistant.turns().getLast().answer().text();
-            assertTrue(answer.matches("(?s).*\\d.*"), "an answer with the session's figures: " + answer);
-            assertEquals(1.0, assistant.turns().getLast().answer().verifiedShare(), answer);
-            await(display, () -> find(part, StyledText.class, t -> t.getText().contains(answer)).isPresent(), 10,
-                    "the transcript shows it");
+        Text question = find(part, Text.class, t -> (t.getStyle() & SWT.SINGLE) != 0
+                && t.getMessage().startsWith("Ask the engineer")).orElseThrow();
+        Button ask = find(part, Button.class, b -> b.getText().equals("Ask")).orElseThrow();
+        await(display, ask::isEnabled, 30, "Ask is on");
+        question.setText(BEST);
+        ask.notifyListeners(SWT.Selection, new Event());
+        await(display, () -> !assistant.busy() && !assistant.turns().isEmpty()
+                && assistant.turns().getLast().answer() != null, 60, "the answer about the stored session");
+        String answer = assistant.turns().getLast().answer().text();
+        assertTrue(answer.matches("(?s).*\\d.*"), "an answer with the session's figures: " + answer);
+        assertEquals(1.0, assistant.turns().getLast().answer().verifiedShare(), answer);
+        await(display, () -> find(part, StyledText.class, t -> t.getText().contains(answer)).isPresent(), 10,
+                "the transcript shows it");
 
-            display.setCursorLocation(1900, 1060);
-            settle(display, 800);
-            Screenshots.save(shell, TestScreenshots.check("ai-engineer-stored.png"));
-        } catch (Throwable t) {
-            failures.add(t);
-        } finally {
-            try {
-                app.getContext().get(TeamSession.class).signOut().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                failures.add(e);
-            }
-            workbench.close();
-        }
+        display.setCursorLocation(1900, 1060);
+        settle(display, 800);
+        Screenshots.save(shell, TestScreenshots.check("ai-engineer-stored.png"));
     }
 
     /** The first control of {@code type} under {@code root} that {@code test} takes, depth first. */

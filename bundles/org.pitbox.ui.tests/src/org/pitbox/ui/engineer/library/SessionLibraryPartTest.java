@@ -67,7 +67,8 @@ class SessionLibraryPartTest {
         try {
             System.setProperty(PitboxHome.PROPERTY, dir.toString());
             fill(SessionCache.standard());
-            TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench, dir));
+            TestWorkbench.check("session library check failed", failures,
+                    (display, app, workbench) -> exercise(display, app, workbench, dir));
         } finally {
             if (before == null) {
                 System.clearProperty(PitboxHome.PROPERTY);
@@ -77,9 +78,6 @@ class SessionLibraryPartTest {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-        }
-        for (Throwable t : failures) {
-            throw new AssertionError("session library check failed: " + t, t);
         }
     }
 
@@ -98,84 +96,78 @@ class SessionLibraryPartTest {
         }
     }
 
-    private void exercise(Display display, MApplication app, E4Workbench workbench, Path dir) {
-        try {
-            Shell shell = TestWorkbench.shell(app);
-            EPartService parts = TestWorkbench.engineer(app);
-            MPart part = parts.showPart(SessionLibraryPart.ID, EPartService.PartState.ACTIVATE);
-            SessionLibraryPart library = (SessionLibraryPart) part.getObject();
-            assertFalse(app.getContext().get(TeamSession.class).signedIn(),
-                    "signed in from an earlier test: the library would list a server's sessions");
-            assertEquals(SessionCache.standard().root(), library.cache().root());
+    private void exercise(Display display, MApplication app, E4Workbench workbench, Path dir) throws Exception {
+        Shell shell = TestWorkbench.shell(app);
+        EPartService parts = TestWorkbench.engineer(app);
+        MPart part = parts.showPart(SessionLibraryPart.ID, EPartService.PartState.ACTIVATE);
+        SessionLibraryPart library = (SessionLibraryPart) part.getObject();
+        assertFalse(app.getContext().get(TeamSession.class).signedIn(),
+                "signed in from an earlier test: the library would list a server's sessions");
+        assertEquals(SessionCache.standard().root(), library.cache().root());
 
-            await(display, () -> !library.loading(), "the cache listed");
-            assertEquals(LibraryListing.SIGN_IN + "; cached sessions are listed below (3).", library.stateText());
-            List<LibraryListing.Row> rows = library.table().rows();
-            assertEquals(List.of(13L, 12L, 11L), ids(rows), "newest first");
-            assertTrue(rows.stream().allMatch(r -> r.cached() != null));
-            assertEquals(LibraryTable.CACHED, library.table().control().getItem(0).getText(7));
-            assertEquals(views.get(2).track(), library.table().control().getItem(0).getText(1));
+        await(display, () -> !library.loading(), "the cache listed");
+        assertEquals(LibraryListing.SIGN_IN + "; cached sessions are listed below (3).", library.stateText());
+        List<LibraryListing.Row> rows = library.table().rows();
+        assertEquals(List.of(13L, 12L, 11L), ids(rows), "newest first");
+        assertTrue(rows.stream().allMatch(r -> r.cached() != null));
+        assertEquals(LibraryTable.CACHED, library.table().control().getItem(0).getText(7));
+        assertEquals(views.get(2).track(), library.table().control().getItem(0).getText(1));
 
-            String langley = views.get(0).track();
-            assertEquals(langley, views.get(1).track());
-            filter(display, library, langley.toUpperCase(Locale.ROOT), "", "", "", "");
-            assertEquals(List.of(12L, 11L), ids(library.table().rows()), "whole track name, any case");
-            LocalDate day = Instant.parse(views.get(1).startedAt()).atZone(ZoneId.systemDefault()).toLocalDate();
-            filter(display, library, "", "", views.get(1).driver(), day.toString(), day.toString());
-            assertEquals(List.of(12L), ids(library.table().rows()), "one day's sessions");
-            filter(display, library, "Nowhere Raceway", "", "", "", "");
-            assertEquals(List.of(), library.table().rows());
-            assertTrue(library.stateText().endsWith("no cached session matches these filters."),
-                    library.stateText());
-            library.filter().set("", "", "", "31/05/2015", "");
-            library.reload();
-            assertTrue(library.stateText().startsWith("Write days as YYYY-MM-DD"), library.stateText());
-            filter(display, library, "", "", "", "", "");
-            assertEquals(3, library.table().rows().size());
+        String langley = views.get(0).track();
+        assertEquals(langley, views.get(1).track());
+        filter(display, library, langley.toUpperCase(Locale.ROOT), "", "", "", "");
+        assertEquals(List.of(12L, 11L), ids(library.table().rows()), "whole track name, any case");
+        LocalDate day = Instant.parse(views.get(1).startedAt()).atZone(ZoneId.systemDefault()).toLocalDate();
+        filter(display, library, "", "", views.get(1).driver(), day.toString(), day.toString());
+        assertEquals(List.of(12L), ids(library.table().rows()), "one day's sessions");
+        filter(display, library, "Nowhere Raceway", "", "", "", "");
+        assertEquals(List.of(), library.table().rows());
+        assertTrue(library.stateText().endsWith("no cached session matches these filters."),
+                library.stateText());
+        library.filter().set("", "", "", "31/05/2015", "");
+        library.reload();
+        assertTrue(library.stateText().startsWith("Write days as YYYY-MM-DD"), library.stateText());
+        filter(display, library, "", "", "", "", "");
+        assertEquals(3, library.table().rows().size());
 
-            LibraryListing failed = LibraryListing.of(library.cache(), new CloudClient(SERVER),
-                    new TeamView(4, "Apex", "engineer"), CloudClient.SessionQuery.FIRST);
-            assertEquals("Cannot list Apex's sessions: not signed in to " + SERVER + ". Cached sessions are listed"
-                    + " below (3).", failed.sentence(), "when the server fails, the team's cached sessions");
-            assertEquals("status-bad", failed.style());
-            assertEquals(List.of(13L, 12L, 11L), ids(failed.rows()));
-            assertEquals(List.of(), LibraryListing.of(library.cache(), new CloudClient(SERVER), new TeamView(5,
-                    "Other", "driver"), CloudClient.SessionQuery.FIRST).rows(), "another team's are not listed");
+        LibraryListing failed = LibraryListing.of(library.cache(), new CloudClient(SERVER),
+                new TeamView(4, "Apex", "engineer"), CloudClient.SessionQuery.FIRST);
+        assertEquals("Cannot list Apex's sessions: not signed in to " + SERVER + ". Cached sessions are listed"
+                + " below (3).", failed.sentence(), "when the server fails, the team's cached sessions");
+        assertEquals("status-bad", failed.style());
+        assertEquals(List.of(13L, 12L, 11L), ids(failed.rows()));
+        assertEquals(List.of(), LibraryListing.of(library.cache(), new CloudClient(SERVER), new TeamView(5,
+                "Other", "driver"), CloudClient.SessionQuery.FIRST).rows(), "another team's are not listed");
 
-            List<String> told = new ArrayList<>();
-            SessionView gone = new SessionView(99, 4, 1, "Okayama", "Mazda", "Ada", "2025-01-01T00:00:00Z", 10,
-                    null, SessionView.COMPLETE, null, null, null, null, null);
-            library.downloadBox().start(new CloudClient(SERVER), library.cache(), gone,
-                    e -> told.add("downloaded"), told::add);
-            assertTrue(library.downloadBox().running());
-            await(display, () -> !told.isEmpty() && !library.downloadBox().running(), "the failed download told");
-            assertEquals(List.of("Could not download Okayama: not signed in to " + SERVER + "."), told);
-            assertTrue(library.cache().get(SERVER, 4, 99).isEmpty());
-            assertEquals(3, library.cache().list(null, null, null).size(), "a failed download leaves the cache");
+        List<String> told = new ArrayList<>();
+        SessionView gone = new SessionView(99, 4, 1, "Okayama", "Mazda", "Ada", "2025-01-01T00:00:00Z", 10,
+                null, SessionView.COMPLETE, null, null, null, null, null);
+        library.downloadBox().start(new CloudClient(SERVER), library.cache(), gone,
+                e -> told.add("downloaded"), told::add);
+        assertTrue(library.downloadBox().running());
+        await(display, () -> !told.isEmpty() && !library.downloadBox().running(), "the failed download told");
+        assertEquals(List.of("Could not download Okayama: not signed in to " + SERVER + "."), told);
+        assertTrue(library.cache().get(SERVER, 4, 99).isEmpty());
+        assertEquals(3, library.cache().list(null, null, null).size(), "a failed download leaves the cache");
 
-            library.table().control().setSelection(1);
-            library.table().control().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets
-                    .Event());
-            assertTrue(library.openButton().isEnabled(), library.openButton().getToolTipText());
-            assertNull(library.table().selected().session().sha256());
-            assertTrue(library.openButton().getToolTipText().startsWith("Open it in the Session part"));
-            assertFalse(library.askButton().isEnabled(), "the AI Engineer reads sessions on the server");
-            assertEquals("Sign in under Driver > Team to ask the AI Engineer", library.askButton().getToolTipText());
-            display.setCursorLocation(shell.getBounds().x + 1599, shell.getBounds().y + 999);
-            settle(display, 300);
-            Screenshots.save(folderOf(part), TestScreenshots.file("library.png"));
+        library.table().control().setSelection(1);
+        library.table().control().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets
+                .Event());
+        assertTrue(library.openButton().isEnabled(), library.openButton().getToolTipText());
+        assertNull(library.table().selected().session().sha256());
+        assertTrue(library.openButton().getToolTipText().startsWith("Open it in the Session part"));
+        assertFalse(library.askButton().isEnabled(), "the AI Engineer reads sessions on the server");
+        assertEquals("Sign in under Driver > Team to ask the AI Engineer", library.askButton().getToolTipText());
+        display.setCursorLocation(shell.getBounds().x + 1599, shell.getBounds().y + 999);
+        settle(display, 300);
+        Screenshots.save(folderOf(part), TestScreenshots.file("library.png"));
 
-            Path expected = library.table().selected().cached();
-            library.openSelected();
-            OpenSession open = app.getContext().get(OpenSession.class);
-            await(display, () -> expected.equals(open.file()), "the cached session opened");
-            assertEquals(views.get(1).track(), open.summary().trackName());
-            assertTrue(parts.isPartVisible(parts.findPart(SessionPart.ID)), "the Session part shows it");
-        } catch (Throwable t) {
-            failures.add(t);
-        } finally {
-            workbench.close();
-        }
+        Path expected = library.table().selected().cached();
+        library.openSelected();
+        OpenSession open = app.getContext().get(OpenSession.class);
+        await(display, () -> expected.equals(open.file()), "the cached session opened");
+        assertEquals(views.get(1).track(), open.summary().trackName());
+        assertTrue(parts.isPartVisible(parts.findPart(SessionPart.ID)), "the Session part shows it");
     }
 
     private static void filter(Display display, SessionLibraryPart library, String track, String car,

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pitbox.ui.tests.UiWait.await;
 import static org.pitbox.ui.tests.UiWait.settle;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,19 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.app.live.ClipPlayer;
 import org.pitbox.app.team.TeamSession;
-import org.pitbox.client.CloudClient;
-import org.pitbox.client.live.LiveListener;
-import org.pitbox.client.live.LivePublisher;
-import org.pitbox.client.live.RowProjection;
-import org.pitbox.core.home.PitboxHome;
 import org.pitbox.core.sim.SimOptions;
 import org.pitbox.core.sim.SimulatedRecording;
 import org.pitbox.core.sim.Tracks;
 import org.pitbox.demo.Screenshots;
-import org.pitbox.protocol.api.TeamView;
 import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.ui.tests.Fits;
 import org.pitbox.ui.tests.TestDemoServer;
+import org.pitbox.ui.tests.TestDriver;
 import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 import org.pitbox.ui.tests.UiBenchmark;
@@ -69,75 +62,61 @@ class EngineerLiveTest {
     Path dir;
 
     private final List<Throwable> failures = new ArrayList<>();
+    private TestDemoServer server;
     private URI base;
-    private volatile LivePublisher driver;
+    private volatile TestDriver driver;
 
     @Test
     void theLapTableFillsInFromALiveSessionAndTheChartsStayCheap() throws Exception {
-        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
-        TestDemoServer server = TestDemoServer.start(dir);
+        server = TestDemoServer.start(dir);
         base = server.base();
         try {
-            TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench));
+            TestWorkbench.checkSignedIn("team live check failed", failures, this::exercise);
         } finally {
-            if (driver != null) {
-                driver.close();
-            }
             server.stop();
-            System.clearProperty(PitboxHome.PROPERTY);
-        }
-        for (Throwable t : failures) {
-            throw new AssertionError("team live check failed: " + t, t);
         }
     }
 
-    private void exercise(Display display, MApplication app, E4Workbench workbench) {
-        try {
-            Shell shell = TestWorkbench.shell(app);
-            EPartService parts = TestWorkbench.engineer(app);
-            EngineerLivePart part = (EngineerLivePart) parts.showPart(EngineerLivePart.ID,
-                    EPartService.PartState.ACTIVATE).getObject();
-            assertFalse(part.watchButton().isEnabled(), "Watch is disabled before sign-in");
+    private void exercise(Display display, MApplication app, E4Workbench workbench) throws Exception {
+        Shell shell = TestWorkbench.shell(app);
+        EPartService parts = TestWorkbench.engineer(app);
+        EngineerLivePart part = (EngineerLivePart) parts.showPart(EngineerLivePart.ID,
+                EPartService.PartState.ACTIVATE).getObject();
+        assertFalse(part.watchButton().isEnabled(), "Watch is disabled before sign-in");
 
-            TeamSession team = app.getContext().get(TeamSession.class);
-            team.signIn(base.toString(), "engineer@demo.pitbox", PASSWORD).get(30, TimeUnit.SECONDS);
-            SimulatedRecording race = SimulatedRecording.run(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE)
-                    .withLaps(LAPS).withSeed(11));
-            Thread.ofPlatform().daemon().start(() -> drive(race));
-            await(display, () -> part.sessionChoice().getItemCount() > 0, 60, "the driver's session is listed");
-            part.watchButton().notifyListeners(SWT.Selection, null);
-            Table laps = part.lapTableControl();
-            await(display, () -> laps.getItemCount() >= FAST_LAPS - 1, 120, "the lap table fills in");
-            assertTrue(laps.getItem(0).getText(1).matches("\\d+:\\d\\d\\.\\d{3}"), "a lap time: "
-                    + laps.getItem(0).getText(1));
-            assertTrue(laps.getItem(0).getText(2).matches("\\d+\\.\\d{3}"), "a sector time: "
-                    + laps.getItem(0).getText(2));
-            await(display, () -> part.carFigure("Per lap").contains("avg"), 10, "fuel per lap shown");
-            playsTheDriversClip(display, part);
+        TeamSession team = app.getContext().get(TeamSession.class);
+        team.signIn(base.toString(), "engineer@demo.pitbox", PASSWORD).get(30, TimeUnit.SECONDS);
+        SimulatedRecording race = SimulatedRecording.run(SimOptions.defaults().withTrack(Tracks.MARTINSVILLE)
+                .withLaps(LAPS).withSeed(11));
+        driver = server.driver("live-test-" + System.currentTimeMillis(), race, LAPS, FAST_LAPS, failures);
+        await(display, () -> part.sessionChoice().getItemCount() > 0, 60, "the driver's session is listed");
+        part.watchButton().notifyListeners(SWT.Selection, null);
+        Table laps = part.lapTableControl();
+        await(display, () -> laps.getItemCount() >= FAST_LAPS - 1, 120, "the lap table fills in");
+        assertTrue(laps.getItem(0).getText(1).matches("\\d+:\\d\\d\\.\\d{3}"), "a lap time: "
+                + laps.getItem(0).getText(1));
+        assertTrue(laps.getItem(0).getText(2).matches("\\d+\\.\\d{3}"), "a sector time: "
+                + laps.getItem(0).getText(2));
+        await(display, () -> part.carFigure("Per lap").contains("avg"), 10, "fuel per lap shown");
+        playsTheDriversClip(display, part);
 
-            if (UiBenchmark.enabled()) {
-                for (int run = 1; run <= MEASURE_RUNS; run++) {
-                    UiBenchmark.report(String.format(Locale.ROOT, "Team Live: UI thread %.2f %% of one core at 60 Hz"
-                            + " input over %d s (%d x %d, run %d of %d)", uiCpuShare(display) * 100, MEASURE_SECONDS,
-                            shell.getSize().x, shell.getSize().y, run, MEASURE_RUNS));
-                }
+        if (UiBenchmark.enabled()) {
+            for (int run = 1; run <= MEASURE_RUNS; run++) {
+                UiBenchmark.report(String.format(Locale.ROOT, "Team Live: UI thread %.2f %% of one core at 60 Hz"
+                        + " input over %d s (%d x %d, run %d of %d)", uiCpuShare(display) * 100, MEASURE_SECONDS,
+                        shell.getSize().x, shell.getSize().y, run, MEASURE_RUNS));
             }
-            showsEverythingAt(display, shell, part, 2560, 1440);
-            showsEverythingAt(display, shell, part, 1280, 720); // the default size, for the screenshots
-            display.setCursorLocation(1900, 1060); // off the window: no tooltip in the screenshot
-            settle(display, 500);
-            Screenshots.save(shell, TestScreenshots.file("engineer-live.png"));
-            IThemeEngine themes = app.getChildren().get(0).getContext().get(IThemeEngine.class);
-            themes.setTheme("org.pitbox.ui.theme.light", false);
-            settle(display, 1000);
-            Screenshots.save(shell, TestScreenshots.file("engineer-live-light.png"));
-            themes.setTheme("org.pitbox.ui.theme.dark", false);
-        } catch (Throwable t) {
-            failures.add(t);
-        } finally {
-            signOut(app); // the remembered sign-in is on disk: later workbenches would sign in with it
-            workbench.close();
         }
+        showsEverythingAt(display, shell, part, 2560, 1440);
+        showsEverythingAt(display, shell, part, 1280, 720); // the default size, for the screenshots
+        display.setCursorLocation(1900, 1060); // off the window: no tooltip in the screenshot
+        settle(display, 500);
+        Screenshots.save(shell, TestScreenshots.file("engineer-live.png"));
+        IThemeEngine themes = app.getChildren().get(0).getContext().get(IThemeEngine.class);
+        themes.setTheme("org.pitbox.ui.theme.light", false);
+        settle(display, 1000);
+        Screenshots.save(shell, TestScreenshots.file("engineer-live-light.png"));
+        themes.setTheme("org.pitbox.ui.theme.dark", false);
     }
 
     /** The driver's radio clip is listed, picked and played; without a sound device the part says so. */
@@ -146,7 +125,7 @@ class EngineerLiveTest {
         for (int i = 0; i < clip.length; i++) {
             clip[i] = (short) (4000 * Math.sin(i * 0.05));
         }
-        await(display, () -> driver.radioClip(clip, "box this lap"), 30, "the driver's clip is sent");
+        await(display, () -> driver.publisher().radioClip(clip, "box this lap"), 30, "the driver's clip is sent");
         org.eclipse.swt.widgets.List listed = part.radioLog();
         await(display, () -> listed.getItemCount() > 0 && listed.getItem(0).contains("(clip"), 30, "the clip listed");
         assertTrue(listed.getItem(0).endsWith(": (clip 1.0 s) box this lap"), listed.getItem(0));
@@ -191,42 +170,6 @@ class EngineerLiveTest {
         }
         assertTrue(tips.stream().anyMatch(t -> t.startsWith("SteeringWheelAngle")),
                 "hovering over the label gives the full name" + size + ": " + tips);
-    }
-
-    private void signOut(MApplication app) {
-        try {
-            app.getContext().get(TeamSession.class).signOut().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            failures.add(e);
-        }
-    }
-
-    /** Streams the first laps as fast as the publisher takes them, the rest at 60 Hz in real time. */
-    private void drive(SimulatedRecording race) {
-        try {
-            CloudClient client = new CloudClient(base);
-            client.login("driver@demo.pitbox", PASSWORD);
-            TeamView team = client.teams().get(0);
-            driver = new LivePublisher(base, client::accessToken, team.id(), "live-test-" + System.currentTimeMillis(),
-                    RowProjection.schemaOf(race.layout()), race.sessionInfoYaml(),
-                    LivePublisher.Config.defaults(dir.resolve("spool")), new LiveListener() {
-                    });
-            ByteBuffer rows = race.rows();
-            byte[] row = new byte[race.layout().rowLength()];
-            int n = race.recordCount();
-            int fast = n * FAST_LAPS / LAPS;
-            for (int i = 0; i < n; i++) {
-                rows.get(race.rowStart(i), row);
-                driver.publish(row);
-                if (i < fast && i % 200 == 199) {
-                    Thread.sleep(40); // the publisher queues 600 rows
-                } else if (i >= fast) {
-                    Thread.sleep(1000 / 60);
-                }
-            }
-        } catch (IOException | InterruptedException e) {
-            failures.add(e);
-        }
     }
 
     /**

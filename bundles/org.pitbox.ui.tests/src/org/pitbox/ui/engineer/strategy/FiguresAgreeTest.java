@@ -45,13 +45,10 @@ class FiguresAgreeTest {
 
     @Test
     void overlayTeamLiveAndStrategyShowTheSameFigures() throws Exception {
-        TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench));
-        for (Throwable t : failures) {
-            throw new AssertionError("figures disagree: " + t, t);
-        }
+        TestWorkbench.check("figures disagree", failures, this::exercise);
     }
 
-    private void exercise(Display display, MApplication app, E4Workbench workbench) {
+    private void exercise(Display display, MApplication app, E4Workbench workbench) throws Exception {
         LiveBoard board = app.getContext().get(LiveBoard.class);
         OverlayWindow overlay = new OverlayWindow(new ActiveFeed());
         try {
@@ -106,13 +103,10 @@ class FiguresAgreeTest {
                     + o.fuelToFlagText() + ", to add " + o.fuelToAddText() + "; Team Live "
                     + live.carFigure(FuelText.TO_FLAG) + " / " + live.carFigure(FuelText.TO_ADD) + "; Strategy "
                     + strategy.outputs[2].getText() + " / " + strategy.outputs[3].getText() + "; " + window);
-        } catch (Throwable t) {
-            failures.add(t);
         } finally {
             if (overlay.shell() != null) {
                 overlay.shell().dispose();
             }
-            workbench.close();
         }
     }
 

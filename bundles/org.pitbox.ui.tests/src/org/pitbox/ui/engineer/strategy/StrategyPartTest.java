@@ -48,58 +48,49 @@ class StrategyPartTest {
 
     @Test
     void fuelPitWindowAndStintPlanFromTypedFiguresAndTheLiveCar() throws Exception {
-        TestWorkbench.run((display, app, workbench) -> exercise(display, app, workbench));
-        for (Throwable t : failures) {
-            throw new AssertionError("strategy check failed: " + t, t);
-        }
+        TestWorkbench.check("strategy check failed", failures, this::exercise);
     }
 
-    private void exercise(Display display, MApplication app, E4Workbench workbench) {
-        try {
-            Shell shell = TestWorkbench.shell(app);
-            EPartService parts = TestWorkbench.engineer(app);
-            LiveBoard board = app.getContext().get(LiveBoard.class);
-            MPart part = parts.showPart(PART, EPartService.PartState.ACTIVATE);
-            StrategyPart s = (StrategyPart) part.getObject();
-            assertNotNull(s, "the Strategy part was not created");
-            settle(display, 300);
-            assertEquals(StrategyPart.NOBODY, s.source.getText());
-            assertFalse(s.consumption.getVisible(), "no live consumption without a watched car");
+    private void exercise(Display display, MApplication app, E4Workbench workbench) throws Exception {
+        Shell shell = TestWorkbench.shell(app);
+        EPartService parts = TestWorkbench.engineer(app);
+        LiveBoard board = app.getContext().get(LiveBoard.class);
+        MPart part = parts.showPart(PART, EPartService.PartState.ACTIVATE);
+        StrategyPart s = (StrategyPart) part.getObject();
+        assertNotNull(s, "the Strategy part was not created");
+        settle(display, 300);
+        assertEquals(StrategyPart.NOBODY, s.source.getText());
+        assertFalse(s.consumption.getVisible(), "no live consumption without a watched car");
 
-            typedLapRace(s);
-            typedTimedRace(s);
-            badInput(s);
-            typedLapRaceBack(s);
-            settle(display, 300);
-            Files.createDirectories(TARGET);
-            Screenshots.save(folderOf(part), TARGET.resolve("strategy-narrow.png"));
-            s.perLap.text().setText("2.5x");
-            s.stints.pitLoss().text().setText("-1");
-            settle(display, 200);
-            Screenshots.save(folderOf(part), TARGET.resolve("strategy-errors.png"));
-            s.perLap.text().setText("2.5");
-            s.stints.pitLoss().text().setText("60");
-            live(display, board, s);
-            Screenshots.save(folderOf(part), TARGET.resolve("strategy-live-narrow.png"));
-            // wide enough for the stint plan beside the fuel figures
-            EModelService models = app.getContext().get(EModelService.class);
-            models.find("org.pitbox.ui.engineer.left", app).setContainerData("38");
-            models.find("org.pitbox.ui.engineer.right", app).setContainerData("62");
-            shell.layout(true, true);
-            settle(display, 500);
-            assertEquals(2, ((org.eclipse.swt.layout.GridLayout) s.body.getLayout()).numColumns,
-                    "two columns in a wide part");
-            Screenshots.save(folderOf(part), TARGET.resolve("strategy-live-wide.png"));
-            Screenshots.save(folderOf(part), TestScreenshots.file("strategy.png"));
-            board.clear();
-            await(display, () -> StrategyPart.NOBODY.equals(s.source.getText()), "back to typed figures");
-            assertTrue(s.perLap.text().getEditable());
-            assertEquals("2.5", s.perLap.text().getText(), "the typed figure comes back");
-        } catch (Throwable t) {
-            failures.add(t);
-        } finally {
-            workbench.close();
-        }
+        typedLapRace(s);
+        typedTimedRace(s);
+        badInput(s);
+        typedLapRaceBack(s);
+        settle(display, 300);
+        Files.createDirectories(TARGET);
+        Screenshots.save(folderOf(part), TARGET.resolve("strategy-narrow.png"));
+        s.perLap.text().setText("2.5x");
+        s.stints.pitLoss().text().setText("-1");
+        settle(display, 200);
+        Screenshots.save(folderOf(part), TARGET.resolve("strategy-errors.png"));
+        s.perLap.text().setText("2.5");
+        s.stints.pitLoss().text().setText("60");
+        live(display, board, s);
+        Screenshots.save(folderOf(part), TARGET.resolve("strategy-live-narrow.png"));
+        // wide enough for the stint plan beside the fuel figures
+        EModelService models = app.getContext().get(EModelService.class);
+        models.find("org.pitbox.ui.engineer.left", app).setContainerData("38");
+        models.find("org.pitbox.ui.engineer.right", app).setContainerData("62");
+        shell.layout(true, true);
+        settle(display, 500);
+        assertEquals(2, ((org.eclipse.swt.layout.GridLayout) s.body.getLayout()).numColumns,
+                "two columns in a wide part");
+        Screenshots.save(folderOf(part), TARGET.resolve("strategy-live-wide.png"));
+        Screenshots.save(folderOf(part), TestScreenshots.file("strategy.png"));
+        board.clear();
+        await(display, () -> StrategyPart.NOBODY.equals(s.source.getText()), "back to typed figures");
+        assertTrue(s.perLap.text().getEditable());
+        assertEquals("2.5", s.perLap.text().getText(), "the typed figure comes back");
     }
 
     /** 30 laps at 2.5 L and 1:32, a 60 L tank, 10 % margin: the FuelFigures arithmetic. */

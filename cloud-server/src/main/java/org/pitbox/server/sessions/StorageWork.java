@@ -12,7 +12,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.pitbox.server.http.ApiException;
 import org.pitbox.server.metrics.Metrics;
 
@@ -36,12 +35,18 @@ public final class StorageWork implements AutoCloseable {
         T run() throws IOException;
     }
 
-    /** A place taken: give it back by closing it (once; later closes do nothing). */
+    /**
+     * A place taken: give it back by closing it (once; later closes do nothing). It is free again only when it is
+     * closed and no work started on it still runs (a request thread may be interrupted, or the place closed from
+     * another thread, while its work runs on).
+     */
     public static final class Place implements Closeable {
         private final Gate of;
         private final long user;
         private final ExecutorService pool;
-        private final AtomicBoolean closed = new AtomicBoolean();
+        private int running;
+        private boolean closed;
+        private boolean released;
 
         private Place(Gate of, long user, ExecutorService pool) {
             this.of = of;
@@ -54,7 +59,22 @@ public final class StorageWork implements AutoCloseable {
          * IOException as an UncheckedIOException.
          */
         public <T> T call(IoWork<T> work) {
-            Future<T> done = pool.submit(work::run);
+            synchronized (this) {
+                running++;
+            }
+            Future<T> done;
+            try {
+                done = pool.submit(() -> {
+                    try {
+                        return work.run();
+                    } finally {
+                        ended();
+                    }
+                });
+            } catch (RuntimeException e) {
+                ended();
+                throw e;
+            }
             boolean interrupted = false;
             try {
                 while (true) {
@@ -75,9 +95,28 @@ public final class StorageWork implements AutoCloseable {
 
         @Override
         public void close() {
-            if (closed.compareAndSet(false, true)) {
-                of.release(user);
+            synchronized (this) {
+                closed = true;
             }
+            releaseIfFree();
+        }
+
+        private void ended() {
+            synchronized (this) {
+                running--;
+            }
+            releaseIfFree();
+        }
+
+        /** Gives the place back once: when it is closed and none of its work runs. */
+        private void releaseIfFree() {
+            synchronized (this) {
+                if (!closed || running > 0 || released) {
+                    return;
+                }
+                released = true;
+            }
+            of.release(user);
         }
     }
 

@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,11 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.pitbox.server.testing.FakeHttp;
 
 /**
  * A local GradientAI for tests, on a random loopback port, as the contract in the project's notes describes it:
@@ -101,8 +96,7 @@ public final class FakeGradient implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final FakeHttp http;
     private final boolean serverless;
     private final ConcurrentLinkedQueue<Reply> queue = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
@@ -112,14 +106,7 @@ public final class FakeGradient implements AutoCloseable {
 
     private FakeGradient(boolean serverless) {
         this.serverless = serverless;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
+        http = new FakeHttp(this::reply);
     }
 
     /** A fake agent endpoint. */
@@ -139,7 +126,7 @@ public final class FakeGradient implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return http.url();
     }
 
     public void enqueue(Reply... replies) {
@@ -167,18 +154,7 @@ public final class FakeGradient implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
-    }
-
-    /** Answers and closes the exchange; a cut stream leaves it to HttpServer, which drops the connection. */
-    private void handle(HttpExchange x) throws IOException {
-        try {
-            reply(x);
-            x.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        http.close();
     }
 
     private void reply(HttpExchange x) throws IOException, InterruptedException {
@@ -398,10 +374,7 @@ public final class FakeGradient implements AutoCloseable {
         c.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("message")
                 .put("role", "assistant").put("content", text);
         c.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 10).put("total_tokens", 110);
-        byte[] bytes = c.toString().getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", "application/json");
-        x.sendResponseHeaders(200, bytes.length);
-        x.getResponseBody().write(bytes);
+        FakeHttp.send(x, 200, Map.of(), "application/json", c.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static ObjectNode chunk() {
@@ -415,10 +388,6 @@ public final class FakeGradient implements AutoCloseable {
     }
 
     private static void send(HttpExchange x, Error e) throws IOException {
-        byte[] bytes = e.body().getBytes(StandardCharsets.UTF_8);
-        e.headers().forEach((k, v) -> x.getResponseHeaders().set(k, v));
-        x.getResponseHeaders().set("Content-Type", "application/json");
-        x.sendResponseHeaders(e.status(), bytes.length);
-        x.getResponseBody().write(bytes);
+        FakeHttp.send(x, e.status(), e.headers(), "application/json", e.body().getBytes(StandardCharsets.UTF_8));
     }
 }

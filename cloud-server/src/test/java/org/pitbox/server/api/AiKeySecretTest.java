@@ -3,19 +3,10 @@ package org.pitbox.server.api;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pitbox.server.ai.FakeGradient;
 import org.pitbox.server.ai.FakeGradient.Error;
@@ -25,61 +16,17 @@ import org.pitbox.server.ai.FakeGradient.Stream;
  * The GradientAI key stays on the server: no log line, printed text or answer of any route shows it, whatever
  * the agent does (answers, errors, refusals of the key, silence, broken streams).
  */
-class AiKeySecretTest extends ApiTestBase {
+class AiKeySecretTest extends SecretTestBase {
     private final FakeGradient fake = FakeGradient.agent();
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final StringBuilder logged = new StringBuilder();
-    private final StringBuilder answers = new StringBuilder();
-    private final PrintStream out = System.out;
-    private final PrintStream err = System.err;
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            synchronized (logged) {
-                logged.append(r.getMessage()).append(r.getParameters() == null ? "" : List.of(r.getParameters()))
-                        .append(r.getThrown() == null ? "" : r.getThrown().toString()).append('\n');
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     @Override
     Map<String, String> settings() {
         return fake.serverSettings(1);
     }
 
-    @Override
-    @BeforeAll
-    void startServer() throws Exception {
-        Logger.getLogger("").addHandler(handler);
-        Logger.getLogger("").setLevel(Level.ALL);
-        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        super.startServer();
-    }
-
     @AfterAll
-    void stopCapture() {
-        System.setOut(out);
-        System.setErr(err);
-        Logger.getLogger("").removeHandler(handler);
-        Logger.getLogger("").setLevel(Level.INFO);
+    void stopFake() {
         fake.close();
-    }
-
-    @Override
-    Resp send(String method, String path, String token, Object body) throws IOException, InterruptedException {
-        Resp r = super.send(method, path, token, body);
-        answers.append(r.status()).append(r.headers().map()).append(r.body()).append('\n');
-        return r;
     }
 
     @Test
@@ -108,8 +55,8 @@ class AiKeySecretTest extends ApiTestBase {
         String metrics = send("GET", "/metrics", METRICS_TOKEN, null).body();
         assertTrue(metrics.contains("kind=\"unauthorized\""), metrics);
         assertTrue(metrics.contains("kind=\"timeout\""), metrics);
-        assertTrue(answers.toString().contains("rule-based"));
-        String everything = answers + "\n" + printed.toString(StandardCharsets.UTF_8) + "\n" + logged + config;
+        assertTrue(answers().contains("rule-based"));
+        String everything = everything();
         assertFalse(everything.contains(FakeGradient.KEY), "the key leaked");
         assertFalse(everything.contains(FakeGradient.KEY.substring(0, 12)), "part of the key leaked");
     }

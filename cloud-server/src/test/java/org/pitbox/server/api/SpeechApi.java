@@ -7,25 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pitbox.protocol.api.VoiceApi;
 import org.pitbox.protocol.api.VoiceApi.BudgetView;
@@ -40,33 +33,10 @@ import org.pitbox.server.voice.FakeElevenLabs.Error;
  * isolation, budgets, the phrase cache, metering, every ElevenLabs failure as a code the desktop acts on, and the
  * key in no answer, log line or printed text. Prints the time to the first PCM byte through the server.
  */
-abstract class SpeechApi extends ApiTestBase {
+abstract class SpeechApi extends SecretTestBase {
     /** The model's limit the fake gives: below the server's own bound, so it must come from GET /v1/models. */
     private static final int MODEL_LIMIT = 300;
     private final FakeElevenLabs fake = new FakeElevenLabs();
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final StringBuilder logged = new StringBuilder();
-    private final StringBuilder answers = new StringBuilder();
-    private final PrintStream out = System.out;
-    private final PrintStream err = System.err;
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            synchronized (logged) {
-                logged.append(r.getMessage())
-                        .append(r.getParameters() == null ? "" : Arrays.toString(r.getParameters()))
-                        .append(r.getThrown() == null ? "" : r.getThrown().toString()).append('\n');
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     @Override
     Map<String, String> settings() {
@@ -76,38 +46,13 @@ abstract class SpeechApi extends ApiTestBase {
         return s;
     }
 
-    @Override
-    @BeforeAll
-    void startServer() throws Exception {
-        Logger.getLogger("").addHandler(handler);
-        Logger.getLogger("").setLevel(Level.ALL);
-        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        super.startServer();
-    }
-
     @AfterAll
     void theKeyNeverLeaked() {
-        System.setOut(out);
-        System.setErr(err);
-        Logger.getLogger("").removeHandler(handler);
-        Logger.getLogger("").setLevel(Level.INFO);
         fake.close();
-        String everything = answers + "\n" + printed.toString(StandardCharsets.UTF_8) + "\n" + logged + config;
+        String everything = everything();
         assertTrue(everything.contains("speech from ElevenLabs at"), "the server's log is captured");
         assertFalse(everything.contains(FakeElevenLabs.KEY), "the key leaked");
         assertFalse(everything.contains(FakeElevenLabs.KEY.substring(0, 14)), "part of the key leaked");
-    }
-
-    @Override
-    Resp send(String method, String path, String token, Object body) throws java.io.IOException,
-            InterruptedException {
-        Resp r = super.send(method, path, token, body);
-        synchronized (answers) {
-            answers.append(r.status()).append(r.headers().map()).append(r.body()).append('\n');
-        }
-        return r;
     }
 
     private static String voice(long team, String rest) {
@@ -377,7 +322,7 @@ abstract class SpeechApi extends ApiTestBase {
             }
         }
         Collections.sort(through);
-        err.printf(Locale.ROOT, "TTS first PCM byte through the server on %s (fake ElevenLabs first byte after %d"
+        err().printf(Locale.ROOT, "TTS first PCM byte through the server on %s (fake ElevenLabs first byte after %d"
                 + " ms): p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d requests%n", postgres() ? "PostgreSQL" : "H2",
                 FakeElevenLabs.MODEL_LATENCY.plus(FakeElevenLabs.NETWORK).toMillis(), through.get(through.size() / 2),
                 through.get((int) Math.ceil(through.size() * 0.95) - 1), through.getLast(), through.size());

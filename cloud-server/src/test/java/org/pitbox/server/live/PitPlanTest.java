@@ -2,14 +2,12 @@ package org.pitbox.server.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +33,8 @@ class PitPlanTest extends RelayTest {
         TestSocket engineer = socket(subscribe(), "engineer-token");
         engineer.await(LiveControl.SESSION);
 
-        TestPublisher rivalDriver = new TestPublisher(SimRows.SCHEMA, SimRows.YAML);
-        rivalDriver.connect(client, node.uri(LiveProtocol.publishPath(TestNode.OTHER_TEAM, KEY)), "rival-token");
-        TestSocket rival = socket(node.uri(LiveProtocol.subscribePath(TestNode.OTHER_TEAM, KEY)), "rival-token");
+        TestPublisher rivalDriver = rivalDriver();
+        TestSocket rival = rival();
         rival.send(LiveControl.pitPlan(KEY, new LiveControl.PitPlan(99.0, List.of(), false, null), null, null));
         assertEquals(99.0, rivalDriver.socket.await(LiveControl.PIT_PLAN).pitPlan().fuelLiters(),
                 "the other team's plan goes to their own driver with the same key");
@@ -52,11 +49,7 @@ class PitPlanTest extends RelayTest {
         assertEquals("Eli Engineer", got.name());
         assertEquals(KEY, got.sessionKey());
 
-        engineer.send(LiveControl.radio("marker"));
-        for (LiveControl c = engineer.text.poll(10, TimeUnit.SECONDS); !LiveControl.RADIO.equals(c.type());
-                c = engineer.text.poll(10, TimeUnit.SECONDS)) {
-            assertNotEquals(LiveControl.PIT_PLAN, c.type(), "subscribers do not get plans");
-        }
+        noneBeforeMarker(engineer, LiveControl.PIT_PLAN, "subscribers do not get plans");
 
         assertEquals(403, upgradeStatus("rival-token"), "another team cannot watch, so cannot send");
     }

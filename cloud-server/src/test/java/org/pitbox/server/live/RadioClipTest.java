@@ -2,15 +2,12 @@ package org.pitbox.server.live;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pitbox.protocol.live.LiveControl;
-import org.pitbox.protocol.live.LiveProtocol;
 
 /**
  * The driver's {@code radio-clip} over real WebSockets: the same samples reach the session's subscribers of the
@@ -37,9 +34,8 @@ class RadioClipTest extends RelayTest {
         TestPublisher driver = driver();
         TestSocket engineer = socket(subscribe(), "engineer-token");
         engineer.await(LiveControl.SESSION);
-        TestPublisher rivalDriver = new TestPublisher(SimRows.SCHEMA, SimRows.YAML);
-        rivalDriver.connect(client, node.uri(LiveProtocol.publishPath(TestNode.OTHER_TEAM, KEY)), "rival-token");
-        TestSocket rival = socket(node.uri(LiveProtocol.subscribePath(TestNode.OTHER_TEAM, KEY)), "rival-token");
+        rivalDriver();
+        TestSocket rival = rival();
         rival.await(LiveControl.SESSION);
 
         short[] samples = tone(LiveControl.CLIP_RATE * 3);
@@ -49,11 +45,7 @@ class RadioClipTest extends RelayTest {
         assertEquals(1L, got.userId(), "the server names the sender, not the message");
         assertEquals("Dana Driver", got.name());
 
-        rival.send(LiveControl.radio("marker"));
-        for (LiveControl c = rival.text.poll(10, TimeUnit.SECONDS); !LiveControl.RADIO.equals(c.type());
-                c = rival.text.poll(10, TimeUnit.SECONDS)) {
-            assertNotEquals(LiveControl.RADIO_CLIP, c.type(), "another team's session with the same key hears nothing");
-        }
+        noneBeforeMarker(rival, LiveControl.RADIO_CLIP, "another team's session with the same key hears nothing");
     }
 
     @Test

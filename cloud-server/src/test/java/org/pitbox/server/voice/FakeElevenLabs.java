@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -25,10 +21,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pitbox.server.testing.FakeHttp;
 
 /**
  * A local ElevenLabs for tests, on a random loopback port, as the contract in the project's notes describes it:
@@ -159,8 +154,7 @@ public final class FakeElevenLabs implements AutoCloseable {
     public record Received(String method, String path, String query, String key, String contentType, JsonNode body) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final FakeHttp http;
     private final ConcurrentLinkedQueue<Reply> queue = new ConcurrentLinkedQueue<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Integer> modelLimits = new ConcurrentHashMap<>(Map.of("eleven_flash_v2_5", 40_000,
@@ -168,14 +162,7 @@ public final class FakeElevenLabs implements AutoCloseable {
     private volatile Duration firstByteDelay = MODEL_LATENCY.plus(NETWORK);
 
     public FakeElevenLabs() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
+        http = new FakeHttp(this::reply);
     }
 
     /** The server settings (environment) that point a server at this fake. */
@@ -185,7 +172,7 @@ public final class FakeElevenLabs implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return http.url();
     }
 
     public void enqueue(Reply... replies) {
@@ -240,17 +227,7 @@ public final class FakeElevenLabs implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
-    }
-
-    private void handle(HttpExchange x) throws IOException {
-        try {
-            reply(x);
-            x.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        http.close();
     }
 
     private void reply(HttpExchange x) throws IOException, InterruptedException {
@@ -423,17 +400,11 @@ public final class FakeElevenLabs implements AutoCloseable {
     }
 
     private static void json(HttpExchange x, JsonNode body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", "application/json");
-        x.sendResponseHeaders(200, bytes.length);
-        x.getResponseBody().write(bytes);
+        FakeHttp.send(x, 200, Map.of(), "application/json", body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange x, Error e) throws IOException {
-        byte[] bytes = e.body().getBytes(StandardCharsets.UTF_8);
-        e.headers().forEach((k, v) -> x.getResponseHeaders().set(k, v));
-        x.getResponseHeaders().set("Content-Type", e.body().startsWith("<") ? "text/html" : "application/json");
-        x.sendResponseHeaders(e.status(), bytes.length);
-        x.getResponseBody().write(bytes);
+        FakeHttp.send(x, e.status(), e.headers(), e.body().startsWith("<") ? "text/html" : "application/json",
+                e.body().getBytes(StandardCharsets.UTF_8));
     }
 }

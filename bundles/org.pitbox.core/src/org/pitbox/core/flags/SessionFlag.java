@@ -1,4 +1,4 @@
-package org.pitbox.core.engineer;
+package org.pitbox.core.flags;
 
 import java.util.Set;
 

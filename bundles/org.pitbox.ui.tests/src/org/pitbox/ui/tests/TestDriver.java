@@ -1,0 +1,81 @@
+package org.pitbox.ui.tests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import org.pitbox.client.CloudClient;
+import org.pitbox.client.live.LiveListener;
+import org.pitbox.client.live.LivePublisher;
+import org.pitbox.client.live.RowProjection;
+import org.pitbox.core.sim.SimulatedRecording;
+
+/**
+ * The demo team's driver, streaming a simulated race live on a thread of its own: the first laps as fast as the
+ * publisher takes them (it queues 600 rows), the rest at 60 Hz in real time. What fails goes to the test's failures.
+ */
+public final class TestDriver implements AutoCloseable {
+    private final List<Throwable> failures;
+    private volatile LivePublisher publisher;
+    private volatile boolean closed;
+
+    private TestDriver(List<Throwable> failures) {
+        this.failures = failures;
+    }
+
+    /** Signs in to {@code base} and streams {@code race} as live session {@code key}, spooling under {@code spool}. */
+    static TestDriver start(URI base, String key, SimulatedRecording race, int laps, int fastLaps, Path spool,
+            List<Throwable> failures) {
+        TestDriver d = new TestDriver(failures);
+        Thread.ofPlatform().daemon().start(() -> d.drive(base, key, race, race.recordCount() * fastLaps / laps,
+                spool));
+        return d;
+    }
+
+    /** The publisher once the driver streams, else null. */
+    public LivePublisher publisher() {
+        return publisher;
+    }
+
+    private void drive(URI base, String key, SimulatedRecording race, int fast, Path spool) {
+        try {
+            CloudClient client = new CloudClient(base);
+            client.login("driver@demo.pitbox", TestDemoServer.PASSWORD);
+            LivePublisher p = new LivePublisher(base, client::accessToken, client.teams().get(0).id(), key,
+                    RowProjection.schemaOf(race.layout()), race.sessionInfoYaml(), LivePublisher.Config.defaults(spool),
+                    new LiveListener() {
+                    });
+            synchronized (this) {
+                if (closed) {
+                    p.close();
+                    return;
+                }
+                publisher = p;
+            }
+            ByteBuffer rows = race.rows();
+            byte[] row = new byte[race.layout().rowLength()];
+            for (int i = 0; i < race.recordCount() && !closed; i++) {
+                rows.get(race.rowStart(i), row);
+                publisher.publish(row);
+                if (i < fast && i % 200 == 199) {
+                    Thread.sleep(40);
+                } else if (i >= fast) {
+                    Thread.sleep(1000 / 60);
+                }
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            failures.add(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+    }
+}
