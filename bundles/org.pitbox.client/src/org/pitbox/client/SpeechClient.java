@@ -45,8 +45,13 @@ public final class SpeechClient {
      * little-endian, mono). A stream that breaks off ends in an {@link IOException}, never a silent short clip.
      */
     public InputStream speech(long teamId, String text, Long driverUserId) throws IOException {
+        return speech(teamId, text, driverUserId, null);
+    }
+
+    /** As {@link #speech(long, String, Long)}, in the {@code trial} profile (not saved) when it is not null. */
+    public InputStream speech(long teamId, String text, Long driverUserId, ProfileRequest trial) throws IOException {
         HttpResponse<InputStream> r = cloud.authed(post(voicePath(teamId, "speech"),
-                new SpeechRequest(text, driverUserId)), BodyHandlers.ofInputStream());
+                new SpeechRequest(text, driverUserId, trial)), BodyHandlers.ofInputStream());
         if (r.statusCode() != 200) {
             try (InputStream in = r.body()) {
                 throw error(r.statusCode(), in.readNBytes(64 * 1024));

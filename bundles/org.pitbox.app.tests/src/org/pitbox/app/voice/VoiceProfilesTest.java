@@ -59,10 +59,14 @@ class VoiceProfilesTest {
                     new ProfileRequest("demo-voice", 2.0, null, null, null)).get(30, TimeUnit.SECONDS));
             assertTrue(TeamSession.rootMessage(bad).contains("speed must be"), TeamSession.rootMessage(bad));
 
-            String said = profiles.test().get(60, TimeUnit.SECONDS);
+            String said = profiles.test(null).get(60, TimeUnit.SECONDS);
             assertTrue(said.startsWith("Spoken in the local voice: the team voice could not speak (the server has no"
                     + " ElevenLabs key"), said);
             assertTrue(sink.pcm.size() > 16_000, "the sample was played");
+            String badTrial = profiles.test(new ProfileRequest("demo-voice", 2.0, null, null, null))
+                    .get(60, TimeUnit.SECONDS);
+            assertTrue(badTrial.startsWith("Spoken in the local voice") && badTrial.contains("speed must be"),
+                    "an edited profile is checked before it is heard: " + badTrial);
         } finally {
             engineer.dispose();
             team.dispose();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.pitbox.app.team.TeamSession;
 import org.pitbox.client.SpeechClient;
+import org.pitbox.protocol.api.VoiceApi.ProfileRequest;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.voice.speak.PcmOutput;
 import org.pitbox.voice.speak.Voice;
@@ -20,11 +21,18 @@ public final class TeamVoice implements Voice {
 
     private final TeamSession team;
     private final Voice local;
+    private final ProfileRequest trial;
     private volatile String problem;
 
     public TeamVoice(TeamSession team, Voice local) {
+        this(team, local, null);
+    }
+
+    /** A team voice that speaks in the {@code trial} profile (not saved), or the stored one when it is null. */
+    public TeamVoice(TeamSession team, Voice local, ProfileRequest trial) {
         this.team = team;
         this.local = local;
+        this.trial = trial;
     }
 
     @Override
@@ -48,7 +56,7 @@ public final class TeamVoice implements Voice {
             return;
         }
         boolean started = false;
-        try (InputStream pcm = new SpeechClient(team.client()).speech(t.id(), text, null)) {
+        try (InputStream pcm = new SpeechClient(team.client()).speech(t.id(), text, null, trial)) {
             byte[] piece = new byte[PIECE];
             int n;
             while ((n = pcm.readNBytes(piece, 0, PIECE)) > 0) {

@@ -77,10 +77,13 @@ public final class VoiceProfiles {
         });
     }
 
-    /** Speaks {@link #SAMPLE} in the team voice, or in the local one when it cannot; the sentence says which. */
-    public CompletableFuture<String> test() {
+    /**
+     * Speaks {@link #SAMPLE} in the team voice, in the {@code trial} profile as edited (null: the saved one), or in
+     * the local voice when the team voice cannot; the sentence says which.
+     */
+    public CompletableFuture<String> test(ProfileRequest trial) {
         return CompletableFuture.supplyAsync(() -> {
-            TeamVoice voice = new TeamVoice(team, local);
+            TeamVoice voice = new TeamVoice(team, local, trial);
             ByteArrayOutputStream pcm = new ByteArrayOutputStream();
             try {
                 voice.speak(SAMPLE, (bytes, offset, length) -> {
@@ -90,7 +93,8 @@ public final class VoiceProfiles {
             } catch (VoiceException e) {
                 throw new IllegalStateException("No voice could speak: " + e.getMessage(), e);
             }
-            String said = voice.problem() == null ? "Spoken in the team voice"
+            String said = voice.problem() == null ? trial == null ? "Spoken in the team voice"
+                    : "Spoken in the team voice as set here (Save keeps it)"
                     : "Spoken in the local voice: the team voice could not speak (" + voice.problem() + ")";
             return new Sample(said, pcm.toByteArray());
         }).thenCompose(s -> player.play(s.pcm).handle((done, e) -> e == null ? s.said + "."

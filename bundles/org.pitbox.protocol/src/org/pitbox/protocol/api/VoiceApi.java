@@ -28,8 +28,11 @@ public final class VoiceApi {
     private VoiceApi() {
     }
 
-    /** Text to speak; {@code driverUserId} picks whose profile speaks it (default: the caller's). */
-    public record SpeechRequest(String text, Long driverUserId) {
+    /**
+     * Text to speak; {@code driverUserId} picks whose profile speaks it (default: the caller's). A {@code trial}
+     * profile, checked like a stored one, speaks it instead, so a profile can be heard before it is saved.
+     */
+    public record SpeechRequest(String text, Long driverUserId, ProfileRequest trial) {
     }
 
     /**

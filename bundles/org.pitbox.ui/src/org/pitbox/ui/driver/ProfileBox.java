@@ -71,7 +71,8 @@ final class ProfileBox {
         style = spinner(g, "Style", 0, 100);
         reload = button(g, "Reload", "Read the profile from the server again", this::load);
         save = button(g, "Save", "Store this profile on the team's server", this::save);
-        test = button(g, "Test voice", "Speak a sample in the saved team voice (the local voice when it cannot)",
+        test = button(g, "Test voice", "Speak a sample in the team voice as set here, saved or not (the local voice"
+                + " when it cannot)",
                 this::test);
         status = wideLabel(g);
         editable(false);
@@ -161,12 +162,17 @@ final class ProfileBox {
                 .orElse(text);
     }
 
+    /** The profile as set in the boxes; null before one was read. */
+    private ProfileRequest edited() {
+        return editing == null ? null : new ProfileRequest(voiceId(), speed.getSelection() / 100.0,
+                stability.getSelection() / 100.0, similarity.getSelection() / 100.0, style.getSelection() / 100.0);
+    }
+
     private void save() {
-        if (editing == null) {
+        ProfileRequest r = edited();
+        if (r == null) {
             return;
         }
-        ProfileRequest r = new ProfileRequest(voiceId(), speed.getSelection() / 100.0,
-                stability.getSelection() / 100.0, similarity.getSelection() / 100.0, style.getSelection() / 100.0);
         save.setEnabled(false);
         status.setText("Saving...");
         profiles.save(editing.teamProfile(), r).whenComplete((p, x) -> ui.asyncExec(() -> {
@@ -182,7 +188,7 @@ final class ProfileBox {
     private void test() {
         test.setEnabled(false);
         status.setText("Speaking a sample...");
-        profiles.test().whenComplete((said, x) -> ui.asyncExec(() -> {
+        profiles.test(edited()).whenComplete((said, x) -> ui.asyncExec(() -> {
             if (status.isDisposed()) {
                 return;
             }

@@ -59,6 +59,11 @@ final class Profiles {
         return p;
     }
 
+    /** A profile to hear before it is saved: checked as a stored one would be, stored nowhere. */
+    ProfileView trial(ProfileRequest body) {
+        return checked("trial", body);
+    }
+
     /** The request with defaults filled in; 400 for a value out of range or a voice the key does not offer. */
     private ProfileView checked(String scope, ProfileRequest body) {
         Require.body(body);

@@ -79,7 +79,7 @@ public final class SpeechService {
         if (!access.isMember(driver, teamId)) {
             throw ApiException.notFound("member_not_found", "no such member of the team");
         }
-        ProfileView p = profiles.effective(teamId, driver);
+        ProfileView p = body.trial() != null ? profiles.trial(body.trial()) : profiles.effective(teamId, driver);
         BudgetView budget = budgets.of(teamId);
         try {
             budgets.takeRequest(teamId, budget);

@@ -106,6 +106,28 @@ abstract class SpeechApi extends SecretTestBase {
     }
 
     @Test
+    void aTrialProfileIsHeardButNotSaved() throws Exception {
+        User owner = newUser();
+        long team = newTeam(owner);
+        send("PUT", voice(team, "profiles/me"), owner.token(), Map.of("voiceId", FakeElevenLabs.VOICE, "stability",
+                0.3)).is(200);
+        Map<String, Object> body = Map.of("text", "Box this lap.", "trial", Map.of("voiceId",
+                FakeElevenLabs.OTHER_VOICE, "speed", 0.9, "stability", 0.6));
+        assertArrayEquals(FakeElevenLabs.pcm("Box this lap."), bytes(send("POST", voice(team, "speech"),
+                owner.token(), body).is(200)));
+        assertTrue(last().path().contains(FakeElevenLabs.OTHER_VOICE), last().path());
+        assertEquals(0.6, last().body().at("/voice_settings/stability").asDouble());
+        assertEquals(0.9, last().body().at("/voice_settings/speed").asDouble());
+        ProfileView kept = send("GET", voice(team, "profiles/me"), owner.token(), null).is(200).as(ProfileView.class);
+        assertEquals(new ProfileView("driver", FakeElevenLabs.VOICE, 1.0, 0.3, 0.75, 0.0), kept);
+
+        send("POST", voice(team, "speech"), owner.token(), Map.of("text", "Box.", "trial", Map.of("speed", 2.0)))
+                .fails(400, "invalid_field");
+        send("POST", voice(team, "speech"), owner.token(), Map.of("text", "Box.", "trial", Map.of("voiceId",
+                "nobody"))).fails(400, "unknown_voice");
+    }
+
+    @Test
     void anotherTeamsMembersSeeNothingAndRolesHold() throws Exception {
         User owner = newUser();
         long team = newTeam(owner);
