@@ -16,7 +16,7 @@ import java.util.zip.CRC32;
  * coder is the per-batch entropy compression.
  */
 public final class BatchEncoder {
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** One minute at 60 Hz. */
     public static final int DEFAULT_BATCH_ROWS = 3600;
     static final int MAX_BATCH_ROWS = 1 << 16;
@@ -42,7 +42,7 @@ public final class BatchEncoder {
         BatchPlan.choose(model, rows, offset, rowCount, len);
         ByteArrayOutputStream plan = new ByteArrayOutputStream();
         BatchPlan.write(model, plan);
-        rc.start();
+        rc.start(VERSION);
         for (int r = 0; r < rowCount; r++) {
             model.encode(rc, rows, offset + r * len);
         }

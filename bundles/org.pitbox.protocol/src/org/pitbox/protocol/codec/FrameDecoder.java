@@ -17,7 +17,7 @@ public final class FrameDecoder {
 
     /** Whether frames of this format version decode here: this version's and version 2's. */
     public static boolean reads(int version) {
-        return version == 2 || version == FrameEncoder.VERSION;
+        return version >= 2 && version <= FrameEncoder.VERSION;
     }
 
     public FrameDecoder(FrameSchema schema) {
@@ -80,7 +80,7 @@ public final class FrameDecoder {
                 in.position(end);
                 return false;
             }
-            rc.start(in, end, model.version() >= 3);
+            rc.start(in, end, model.version());
             model.decode(rc, row, 0);
             if (in.position() != end) {
                 throw new CodecException("frame payload length mismatch");

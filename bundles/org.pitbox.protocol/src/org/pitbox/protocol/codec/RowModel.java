@@ -24,6 +24,11 @@ final class RowModel {
      */
     private static final int LOW_BITS = 3;
     private static final long LOW_MASK = (1 << LOW_BITS) - 1;
+    /**
+     * From version 4, the flag is coded only while such residuals have been frequent (their running share, of 256,
+     * above this); otherwise the bits are sent as they are and the flag's cost saved.
+     */
+    private static final int LOW_SHARE = 96;
 
     private final int n;
     private final int[] offset;
@@ -37,10 +42,13 @@ final class RowModel {
     private final int[] extra;
     private final long[] p1;
     private final long[] p2;
+    private final long[] p3;
+    private final float[][] coef;
     private final int[] prevClass;
     private final int[] prevSign;
     private final int[] costA;
     private final int[] costB;
+    private final int[] lowRate;
     private final int[] probs;
     private int version;
 
@@ -89,10 +97,13 @@ final class RowModel {
         }
         p1 = new long[n];
         p2 = new long[n];
+        p3 = new long[n];
+        coef = new float[n][];
         prevClass = new int[n];
         prevSign = new int[n];
         costA = new int[n];
         costB = new int[n];
+        lowRate = new int[n];
         probs = new int[total];
         reset(3);
     }
@@ -139,6 +150,17 @@ final class RowModel {
         return scale[e];
     }
 
+    /** Predicts element e by {@link Lpc#predict} with coefficients c, reading element o. */
+    void planLpc(int e, int o, float[] c) {
+        kind[e] = BatchPlan.LPC;
+        ref[e] = o;
+        coef[e] = c;
+    }
+
+    float[] coef(int e) {
+        return coef[e];
+    }
+
     /** Predicts element e by {@link BatchPlan#predict} from the earlier element o (until the next reset). */
     void plan(int e, int kind, int o, float k) {
         this.kind[e] = kind;
@@ -148,17 +170,20 @@ final class RowModel {
 
     /**
      * Forgets all history and any plan: the next row is coded against an all-zero row with fresh statistics.
-     * @param version the format (2 or 3) of the rows that follow
+     * @param version the format (2 to 4) of the rows that follow
      */
     void reset(int version) {
         this.version = version;
         Arrays.fill(kind, BatchPlan.OWN);
         Arrays.fill(p1, 0);
         Arrays.fill(p2, 0);
+        Arrays.fill(p3, 0);
+        Arrays.fill(coef, null);
         Arrays.fill(prevClass, 0);
         Arrays.fill(prevSign, 0);
         Arrays.fill(costA, 0);
         Arrays.fill(costB, 0);
+        Arrays.fill(lowRate, 128);
         Arrays.fill(probs, RangeEncoder.INIT);
     }
 
@@ -196,8 +221,11 @@ final class RowModel {
                         int skip = 0;
                         if (version >= 3 && cls - 4 >= LOW_BITS) {
                             int zero = ((z >>> 1) & LOW_MASK) == (sign == 0 ? 0 : LOW_MASK) ? 1 : 0;
-                            rc.encodeBit(probs, extra + 24 * w + 3, zero); // 3 * classes on from extra
-                            skip = zero * LOW_BITS;
+                            if (version < 4 || lowRate[e] > LOW_SHARE) {
+                                rc.encodeBit(probs, extra + 24 * w + 3, zero); // 3 * classes on from extra
+                                skip = zero * LOW_BITS;
+                            }
+                            lowRate[e] += ((zero << 8) - lowRate[e]) >> 4;
                         }
                         for (int k = cls - 4; k > skip; k -= 16) {
                             int m = Math.min(k - skip, 16);
@@ -236,7 +264,7 @@ final class RowModel {
                         if (cls >= 4) {
                             z = z << 1 | rc.decodeBit(probs, extra + w * 8 + 1 + 2 * cls + top);
                             int skip = 0;
-                            if (version >= 3 && cls - 4 >= LOW_BITS) {
+                            if (version >= 3 && cls - 4 >= LOW_BITS && (version < 4 || lowRate[e] > LOW_SHARE)) {
                                 skip = rc.decodeBit(probs, extra + 24 * w + 3) * LOW_BITS;
                             }
                             for (int k = cls - 4; k > skip; k -= 16) {
@@ -245,6 +273,10 @@ final class RowModel {
                             }
                             if (skip != 0) {
                                 z = z << LOW_BITS | (sign == 0 ? 0 : LOW_MASK);
+                            }
+                            if (cls - 4 >= LOW_BITS) {
+                                int zero = (z & LOW_MASK) == (sign == 0 ? 0 : LOW_MASK) ? 1 : 0;
+                                lowRate[e] += ((zero << 8) - lowRate[e]) >> 4;
                             }
                         }
                     }
@@ -265,6 +297,9 @@ final class RowModel {
     private long predict(int e, long lin) {
         if (kind[e] != BatchPlan.OWN) {
             int o = ref[e];
+            if (kind[e] == BatchPlan.LPC) {
+                return Lpc.predict(coef[e], p1[e], p2[e], p3[e], p1[o], p2[o], p3[o]);
+            }
             return BatchPlan.predict(kind[e], scale[e], p1[e], p1[o], p2[o]);
         }
         return costB[e] < costA[e] ? lin : p1[e];
@@ -287,6 +322,7 @@ final class RowModel {
         costB[e] += cb - (costB[e] >> 4);
         prevClass[e] = cls;
         prevSign[e] = cls == 0 ? 0 : 1 + (int) (z & 1);
+        p3[e] = p2[e];
         p2[e] = p1[e];
         p1[e] = v;
     }
