@@ -69,6 +69,7 @@ final class BatchPlan {
         }
         float[] ratios = new float[s];
         boolean[] steady = new boolean[n];
+        double[][] change = m.version() >= 4 && rowCount >= Lpc.MIN_ROWS ? change(m, cols) : null;
         for (int e = 0; e < n; e++) {
             int[] v = cols[e];
             if (v == null || s < 8) {
@@ -100,7 +101,7 @@ final class BatchPlan {
                     }
                 }
             }
-            boolean fit = m.version() >= 4 && m.isFloat(e) && !steady[e] && rowCount >= 16;
+            boolean fit = change != null && change[e] != null && !steady[e];
             if (bestKind == OWN && !fit) {
                 continue;
             }
@@ -113,9 +114,34 @@ final class BatchPlan {
                 }
             }
             if (fit) {
-                Lpc.choose(m, cols, steady, e, limit - 40);
+                Lpc.choose(m, cols, change, e, limit - 40);
             }
         }
+    }
+
+    /** Each float column's change from row to row (row 0 from zero), null for other and constant columns. */
+    private static double[][] change(RowModel m, int[][] cols) {
+        double[][] d = new double[cols.length][];
+        for (int o = 0; o < cols.length; o++) {
+            int[] w = cols[o];
+            if (w != null && m.isFloat(o) && !constant(w)) {
+                d[o] = new double[w.length];
+                for (int r = 0; r < w.length; r++) {
+                    double x = (double) Float.intBitsToFloat(w[r]) - (r > 0 ? Float.intBitsToFloat(w[r - 1]) : 0);
+                    d[o][r] = Double.isFinite(x) ? x : 0;
+                }
+            }
+        }
+        return d;
+    }
+
+    private static boolean constant(int[] w) {
+        for (int x : w) {
+            if (x != w[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The median ratio v / w (or of their magnitudes) over the sampled rows, NaN when too few rows give one. */

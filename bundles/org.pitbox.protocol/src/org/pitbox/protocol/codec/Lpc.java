@@ -10,55 +10,58 @@ import java.util.Arrays;
  */
 final class Lpc {
     static final int TERMS = 7;
+    /** Fewer rows than this fit no predictor. */
+    static final int MIN_ROWS = 16;
     /** How many other elements, those whose change best explains what the element's own fit leaves, are tried. */
     private static final int REFS = 4;
+    /** Least squares weights outliers too much for a coder whose cost grows with the log of the error. */
+    private static final int REWEIGHTS = 4;
 
     private Lpc() {
     }
 
-    /** Plans an {@link Lpc} predictor for float element e when one beats limit (estimated bits, entry included). */
-    static void choose(RowModel m, int[][] cols, boolean[] steady, int e, double limit) {
+    /**
+     * Plans an {@link Lpc} predictor for float element e when one beats limit (estimated bits, entry included);
+     * change[o] is float element o's change from row to row (null for the others and steady ones).
+     */
+    static void choose(RowModel m, int[][] cols, double[][] change, int e, double limit) {
         int[] v = cols[e];
         double[] cost = new double[1];
         float[] best = fit(v, v, 0, false, limit, cost);
         int bestRef = e;
         double bestCost = best == null ? limit : cost[0];
-        float[] base = best;
-        // rank other float elements by how well their change explains what is left
         int n = v.length;
         double[] res = new double[n];
-        for (int r = 0; r < n; r++) {
-            double p = base == null ? term(1, v, v, 0, r) : Float.intBitsToFloat((int) predict(base,
-                    r > 0 ? v[r - 1] : 0, r > 1 ? v[r - 2] : 0, r > 2 ? v[r - 3] : 0, 0, 0, 0));
+        double syy = 0;
+        for (int r = 3; r < n; r++) {
+            double p = Float.intBitsToFloat(best == null ? v[r - 1] : (int) predictAt(best, v, v, 0, r));
             res[r] = Float.intBitsToFloat(v[r]) - p;
             if (!Double.isFinite(res[r])) {
                 res[r] = 0;
             }
+            syy += res[r] * res[r];
         }
-        int refs = REFS;
-        int[] top = new int[refs];
-        double[] score = new double[refs];
+        // the other elements whose change best explains what the own fit leaves
+        int[] top = new int[REFS];
+        double[] score = new double[REFS];
         Arrays.fill(top, -1);
-        for (int o = 0; o < cols.length; o++) {
-            if (o == e || cols[o] == null || steady[o] || !m.isFloat(o)) {
+        for (int o = 0; o < cols.length && syy > 0; o++) {
+            double[] d = change[o];
+            if (o == e || d == null) {
                 continue;
             }
             int lag = o < e ? 0 : 1;
-            double sxy = 0, sxx = 0, syy = 0;
+            double sxy = 0, sxx = 0;
             for (int r = 3; r < n; r++) {
-                double d = term(5, v, cols[o], lag, r);
-                sxy += d * res[r];
-                sxx += d * d;
-                syy += res[r] * res[r];
+                double x = d[r - lag];
+                sxy += x * res[r];
+                sxx += x * x;
             }
-            double c = sxx > 0 && syy > 0 ? Math.abs(sxy) / Math.sqrt(sxx * syy) : 0;
-            if (!Double.isFinite(c)) {
-                continue;
-            }
-            for (int i = 0; i < refs; i++) {
-                if (top[i] < 0 || c > score[i]) {
-                    System.arraycopy(top, i, top, i + 1, refs - i - 1);
-                    System.arraycopy(score, i, score, i + 1, refs - i - 1);
+            double c = sxx > 0 ? Math.abs(sxy) / Math.sqrt(sxx * syy) : 0;
+            for (int i = 0; i < REFS; i++) {
+                if (c > score[i] || top[i] < 0 && c == c) {
+                    System.arraycopy(top, i, top, i + 1, REFS - i - 1);
+                    System.arraycopy(score, i, score, i + 1, REFS - i - 1);
                     top[i] = o;
                     score[i] = c;
                     break;
@@ -77,8 +80,85 @@ final class Lpc {
             }
         }
         if (best != null) {
+            int[] w = cols[bestRef];
+            int lag = bestRef < e ? 0 : 1;
+            for (int i = 0; i < REWEIGHTS; i++) {
+                float[] c = reweighted(v, w, lag, best);
+                double bits = c == null ? Double.MAX_VALUE : cost(v, w, lag, c);
+                if (!(bits < bestCost)) {
+                    break;
+                }
+                bestCost = bits;
+                best = c;
+            }
             m.planLpc(e, bestRef, best);
         }
+    }
+
+    /**
+     * The terms of c fitted again with weights 1 / (r^2 + m^2), r each row's error under c and m their median:
+     * nearer to minimising the sum of log errors, which is what the residuals cost.
+     */
+    private static float[] reweighted(int[] v, int[] w, int lag, float[] c) {
+        int n = v.length;
+        double[] err = new double[n];
+        double[] sorted = new double[n - 3];
+        for (int r = 3; r < n; r++) {
+            double p = Float.intBitsToFloat((int) predictAt(c, v, w, lag, r));
+            err[r] = Math.abs(at(v, r) - p);
+            sorted[r - 3] = err[r];
+        }
+        Arrays.sort(sorted);
+        double m = Math.max(sorted[sorted.length / 2], 1e-30);
+        boolean[] used = new boolean[TERMS];
+        for (int i = 0; i < TERMS; i++) {
+            used[i] = c[i] != 0;
+        }
+        double[][] g = new double[TERMS][TERMS + 1];
+        double[] t = new double[TERMS];
+        for (int r = 3; r < n; r++) {
+            double weight = 1 / (err[r] * err[r] + m * m);
+            double y = at(v, r) - at(v, r - 1);
+            if (!Double.isFinite(weight) || !Double.isFinite(y)) {
+                continue;
+            }
+            for (int i = 0; i < TERMS; i++) {
+                t[i] = used[i] ? term(i, v, w, lag, r) : 0;
+            }
+            for (int i = 0; i < TERMS; i++) {
+                for (int j = 0; j < TERMS; j++) {
+                    g[i][j] += weight * t[i] * t[j];
+                }
+                g[i][TERMS] += weight * t[i] * y;
+            }
+        }
+        double[] d = solve(g, used);
+        if (d == null) {
+            return null;
+        }
+        float[] out = new float[TERMS];
+        for (int i = 0; i < TERMS; i++) {
+            out[i] = (float) d[i];
+        }
+        return out;
+    }
+
+    private static long predictAt(float[] c, int[] v, int[] w, int lag, int r) {
+        return predict(c, bitsAt(v, r - 1), bitsAt(v, r - 2), bitsAt(v, r - 3), bitsAt(w, r - lag),
+                bitsAt(w, r - lag - 1), bitsAt(w, r - lag - 2));
+    }
+
+    /** Estimated bits of column v under c, 32 per used term included. */
+    private static double cost(int[] v, int[] w, int lag, float[] c) {
+        int[] pred = new int[v.length];
+        double bits = 0;
+        for (int r = 0; r < v.length; r++) {
+            pred[r] = (int) predictAt(c, v, w, lag, r);
+        }
+        for (float x : c) {
+            bits += x != 0 ? 32 : 0;
+        }
+        return bits + cost(v, pred);
     }
 
     static long predict(float[] c, long x1, long x2, long x3, long a0, long a1, long a2) {
@@ -144,7 +224,6 @@ final class Lpc {
         boolean[] used = new boolean[TERMS];
         float[] best = null;
         double bestCost = limit;
-        int[] pred = new int[n];
         for (int step = 0; step < (withOther ? TERMS : 4); step++) {
             int pick = -1;
             double pickErr = Double.MAX_VALUE;
@@ -174,11 +253,7 @@ final class Lpc {
             for (int i = 0; i < TERMS; i++) {
                 c[i] = (float) pickC[i];
             }
-            for (int r = 0; r < n; r++) {
-                pred[r] = (int) predict(c, bitsAt(v, r - 1), bitsAt(v, r - 2), bitsAt(v, r - 3),
-                        bitsAt(w, r - lag), bitsAt(w, r - lag - 1), bitsAt(w, r - lag - 2));
-            }
-            double bits = cost(v, pred) + 32 * (step + 1);
+            double bits = cost(v, w, lag, c);
             if (bits < bestCost) {
                 bestCost = bits;
                 best = c;

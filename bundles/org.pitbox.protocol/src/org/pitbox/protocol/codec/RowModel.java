@@ -11,7 +11,7 @@ import java.util.Arrays;
  * it is predicted from its last value or their linear extrapolation (the cheaper so far wins) unless a
  * {@link BatchPlan} says otherwise, and the
  * zig-zag residual is coded as a zero flag, then its bit length (both with the previous bit length,
- * halved, as context), the two bits below the leading one and the sign bit (modelled; version 3 codes the
+ * halved, as context; from version 4 the larger of the last two), the two bits below the leading one and the sign bit (modelled; version 3 codes the
  * sign first), and the remaining bits (uniform).
  * Encoder and decoder run the same model, so it stays in sync as long as they see the same rows.
  */
@@ -49,6 +49,7 @@ final class RowModel {
     private final int[] costA;
     private final int[] costB;
     private final int[] lowRate;
+    private final int[] prevClass2;
     private final int[] probs;
     private int version;
 
@@ -104,6 +105,7 @@ final class RowModel {
         costA = new int[n];
         costB = new int[n];
         lowRate = new int[n];
+        prevClass2 = new int[n];
         probs = new int[total];
         reset(3);
     }
@@ -184,6 +186,7 @@ final class RowModel {
         Arrays.fill(costA, 0);
         Arrays.fill(costB, 0);
         Arrays.fill(lowRate, 128);
+        Arrays.fill(prevClass2, 0);
         Arrays.fill(probs, RangeEncoder.INIT);
     }
 
@@ -193,7 +196,7 @@ final class RowModel {
             long v = read(row, rowOffset + offset[e], w);
             long lin = linear(e);
             long z = zigzag(v - predict(e, lin), w);
-            int ctx = base[e] + (((prevClass[e] + 1) >> 1) << treeBits[e]);
+            int ctx = base[e] + (classContext(e) << treeBits[e]);
             if (z == 0) {
                 rc.encodeBit(probs, ctx, 0);
                 update(e, v, 0, 0, lin);
@@ -245,7 +248,7 @@ final class RowModel {
         for (int e = 0; e < n; e++) {
             int w = width[e];
             int bits = treeBits[e];
-            int ctx = base[e] + (((prevClass[e] + 1) >> 1) << bits);
+            int ctx = base[e] + (classContext(e) << bits);
             long z = 0;
             int cls = 0;
             if (rc.decodeBit(probs, ctx) != 0) {
@@ -293,6 +296,11 @@ final class RowModel {
         }
     }
 
+    /** The bit-length context of element e: the previous bit length, from format 4 on the larger of the last two, halved. */
+    private int classContext(int e) {
+        return ((version >= 4 ? Math.max(prevClass[e], prevClass2[e]) : prevClass[e]) + 1) >> 1;
+    }
+
     /** The prediction of element e; lin is {@link #linear}'s. */
     private long predict(int e, long lin) {
         if (kind[e] != BatchPlan.OWN) {
@@ -320,6 +328,7 @@ final class RowModel {
         int cb = 64 - Long.numberOfLeadingZeros(zigzag(v - lin, w));
         costA[e] += ca - (costA[e] >> 4);
         costB[e] += cb - (costB[e] >> 4);
+        prevClass2[e] = prevClass[e];
         prevClass[e] = cls;
         prevSign[e] = cls == 0 ? 0 : 1 + (int) (z & 1);
         p3[e] = p2[e];
