@@ -3,7 +3,7 @@ package org.pitbox.protocol.codec;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
 
-/** Decoder for {@link BatchEncoder} batches, of this version and of version 2. Not thread-safe. */
+/** Decoder for {@link BatchEncoder} batches, of this version and of versions 2 and 3. Not thread-safe. */
 public final class BatchDecoder {
     private final FrameSchema schema;
     private final RowModel model;

@@ -9,8 +9,9 @@ import java.util.zip.CRC32;
  * Stored-session encoder: many rows per independently decodable batch.
  * <p>
  * Batch layout: version byte, schema fingerprint (int32 LE), varint row count, varint payload
- * length, CRC32 of the payload (int32 LE), payload. Version 3 (version 2 is still read) adds two plan kinds and
- * extrapolates floats in float arithmetic. The payload is the {@link BatchPlan} chosen for
+ * length, CRC32 of the payload (int32 LE), payload. Version 3 added two plan kinds and extrapolates floats in float
+ * arithmetic; version 4 (versions 2 and 3 are still read) adds fitted {@link Lpc} predictors to the plan and codes
+ * with a little more context (see {@link RowModel}). The payload is the {@link BatchPlan} chosen for
  * these rows, then the rows coded in order with a fresh {@link RowModel}: each channel has its own
  * predictor and adaptive statistics, so this is column-wise coding without a transpose; the range
  * coder is the per-batch entropy compression.

@@ -168,16 +168,20 @@ final class BatchPlan {
         return ratios[count / 2];
     }
 
-    /** Residual of row r under kind; OWN is the previous value, -1 the linear extrapolation. */
+    /** Residual of row r under kind, zig-zagged. */
     private static long residual(int[] v, int r, int kind, float k, int[] w) {
+        int d = (int) (v[r] - prediction(v, r, kind, k, w));
+        return Integer.toUnsignedLong((d << 1) ^ (d >> 31));
+    }
+
+    /** Prediction of row r under kind; OWN is the previous value, -1 the linear extrapolation. */
+    private static long prediction(int[] v, int r, int kind, float k, int[] w) {
         long prev = r > 0 ? v[r - 1] : 0;
-        long pred = switch (kind) {
+        return switch (kind) {
             case OWN -> prev;
             case -1 -> 2 * prev - (r > 1 ? v[r - 2] : 0);
             default -> BatchPlan.predict(kind, k, prev, w[r], r > 0 ? w[r - 1] : 0);
         };
-        int d = (int) (v[r] - pred);
-        return Integer.toUnsignedLong((d << 1) ^ (d >> 31));
     }
 
     /** Sum of residual bit lengths over the sampled rows: a cheap first cut. */
@@ -189,12 +193,21 @@ final class BatchPlan {
         return sum;
     }
 
-    /** Estimated coded bits over all rows: order-0 entropy of the bit lengths plus the bits below the leading one. */
     private static double cost(int[] v, int kind, float k, int[] w) {
+        int[] pred = new int[v.length];
+        for (int r = 0; r < v.length; r++) {
+            pred[r] = (int) prediction(v, r, kind, k, w);
+        }
+        return cost(v, pred);
+    }
+
+    /** Estimated coded bits of v under pred: order-0 entropy of the residuals' bit lengths plus their lower bits. */
+    static double cost(int[] v, int[] pred) {
         int[] hist = new int[34];
         double bits = 0;
         for (int r = 0; r < v.length; r++) {
-            int cls = 64 - Long.numberOfLeadingZeros(residual(v, r, kind, k, w));
+            int d = v[r] - pred[r];
+            int cls = 64 - Long.numberOfLeadingZeros(Integer.toUnsignedLong((d << 1) ^ (d >> 31)));
             hist[cls]++;
             bits += Math.max(cls - 1, 0);
         }

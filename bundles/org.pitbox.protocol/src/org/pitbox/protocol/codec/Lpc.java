@@ -158,7 +158,7 @@ final class Lpc {
         for (float x : c) {
             bits += x != 0 ? 32 : 0;
         }
-        return bits + cost(v, pred);
+        return bits + BatchPlan.cost(v, pred);
     }
 
     static long predict(float[] c, long x1, long x2, long x3, long a0, long a1, long a2) {
@@ -328,24 +328,5 @@ final class Lpc {
             }
         }
         return c;
-    }
-
-    /** Estimated coded bits: order-0 entropy of the residual bit lengths plus the bits below the leading one. */
-    static double cost(int[] v, int[] pred) {
-        int[] hist = new int[34];
-        double bits = 0;
-        for (int r = 0; r < v.length; r++) {
-            int d = v[r] - pred[r];
-            long z = Integer.toUnsignedLong((d << 1) ^ (d >> 31));
-            int cls = 64 - Long.numberOfLeadingZeros(z);
-            hist[cls]++;
-            bits += Math.max(cls - 1, 0);
-        }
-        for (int h : hist) {
-            if (h > 0) {
-                bits -= h * Math.log((double) h / v.length) / Math.log(2);
-            }
-        }
-        return bits;
     }
 }

@@ -9,10 +9,9 @@ import java.util.Arrays;
  * Predictive, context-modelled coding of one row against the previous rows.
  * Every element (channel array item, or uncovered padding byte) is an integer of 1, 4 or 8 bytes;
  * it is predicted from its last value or their linear extrapolation (the cheaper so far wins) unless a
- * {@link BatchPlan} says otherwise, and the
- * zig-zag residual is coded as a zero flag, then its bit length (both with the previous bit length,
- * halved, as context; from version 4 the larger of the last two), the two bits below the leading one and the sign bit (modelled; version 3 codes the
- * sign first), and the remaining bits (uniform).
+ * {@link BatchPlan} says otherwise, and the zig-zag residual is coded as a zero flag, then its bit length (both
+ * with the previous bit length, halved, as context; from version 4 the larger of the last two), the two bits below
+ * the leading one and the sign bit (modelled; version 3 codes the sign first), and the remaining bits (uniform).
  * Encoder and decoder run the same model, so it stays in sync as long as they see the same rows.
  */
 final class RowModel {
@@ -296,7 +295,7 @@ final class RowModel {
         }
     }
 
-    /** The bit-length context of element e: the previous bit length, from format 4 on the larger of the last two, halved. */
+    /** The bit-length context of element e: its last bit length (from format 4 the larger of the last two), halved. */
     private int classContext(int e) {
         return ((version >= 4 ? Math.max(prevClass[e], prevClass2[e]) : prevClass[e]) + 1) >> 1;
     }
