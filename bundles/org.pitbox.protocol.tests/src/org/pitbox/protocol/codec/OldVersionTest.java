@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Batches and frames of version 2, written by the codec before version 3, still decode: sessions on disk keep them. */
+/** Batches and frames of versions 2 and 3, written by the codec before version 4, still decode: sessions on disk keep them. */
 class OldVersionTest {
     /** {@code FrameCodecTest.rows(100, 21)} as one version 2 batch. */
     private static final String BATCH =
@@ -39,11 +39,42 @@ class OldVersionTest {
             + "cwOwkd0NndpmAAAAGeBNyH+IiIinolpA7dbO8Z7mnxPZP1KVAAAAEEJ53RafKHpKIMFlr7PH5AAADoGQj/3+DBBm0BY/SKwA"
             + "AApnQW86wNQVFQoAAAlAoG3Ufm43EAAADYB/+7E2VnP8boUsvc0=";
 
+    /** {@code FrameCodecTest.rows(100, 23)} as one version 3 batch. */
+    private static final String BATCH3 =
+            "A9kmhKJkyAQ6eS24AwgDAQAAAEABAwIAAEBAAQMDAACAQH4lmX8MQAK/Bv4BRERgDR0pNFh3d3d3jn4oq1gPXPvGP4Ux1IY3"
+            + "HxS6y0oqggAACZVPNgfyU5yxdk9W6SoAvMdERERN00297fntCl6ZmZneXIY1Agx2PpmZmZ+G16hzbQYREUvi3tuAFk/TFUZ/"
+            + "eCkAwDp9DsK7u6eNV7+p966Cat4mIiIglVRG6AABffuiwLdwrUY2OP1n/OOswoFjGJnKOfmW3w4lpzKlF0LMbEZ6TUiVeNMT"
+            + "3d3ddxJx4aGMPja1/xGbWnOwKXY4S9p5o0n6RLc8rG5HDeAgKBCHNmpHwr9OJriezvMLofVpIAwJjaaCweoMt/AsF0D//9ps"
+            + "qLZPJLHnrnabPLKwHnGMDJHKAU/wdOaVDnLZ0y8tvrQCpe1hd1AeCdCAmAFzTpan7D80acT61M3Ey99ujsAGfDnDj24jE95l"
+            + "xrCxGLi6qvI9UInsC97BRw/BEp7IqT8vUxfToN7z4WUh/WO40eegWZyGEEm6VNd6/0mPKlbZdBfnxOIiIiNZCaPCqqDbEOjZ"
+            + "bwZG2X1vQEaa7zoBsAIvsXN1Df4hfbfOdXC8Ez4Ru+NbL71hpufCGQ5/PrwJdLfHkHmpZxTHk0IaYz0kicSxn9S/rRnjsL3B"
+            + "a8y+fSDFnHT7SyiuR7Hh3pQX3WUVhLZ33n4BbHOBuOntTUKbDJHblgdY1/e5sTQsq7ge3ID6iQWdmEh7M0C8je0BMvtHvGJh"
+            + "atJ0igwAEpw3f80JpU/fIFV2TIA=";
+    /** {@code FrameCodecTest.rows(40, 24)} as version 3 frames, a keyframe every 16. */
+    private static final String FRAMES3 =
+            "gAPZJoSiAA9+JZl/DEACvwb+AT3l7cAAKP5u+2QDAAAAAXDqVs9O/3f/YNnUs8I+phVuI/qaSpetKmq8Iul1DJQAHuowqfQE"
+            + "AAAZStzM53DevTxI6ud1/CgEq8jP4m6JiwAM6Ap2n6qqqroPYXgmAA6my/P+AAAAISKYmUqWsAAK5grf9QAAAAwa2QALsVcw"
+            + "S7u7ydhTM5AAECDfrFauxiVEPLvLIc8YgkAAEOMNhUtVVVUn0OSaKbTvyOAADuKtFUtVVVUmoVKFFCagAAMIcpAABl7L5NBo"
+            + "XQAGiUFsl3yQAApBD7Y2J6WIX8lAAAsWbUa9nfw7teUaYAAKRpEkqgSOy/XenIAD2SaEogMIAwEAAABAAQMCAABAQAEDAwAA"
+            + "gEAW/N9AKVgREREUu+T+fMKMBgkhf23FwAAP4g3VS1VVVdwOHY8okE2oAA7iM28pMzM1Sb9MQyF5kgADIGKUAAQOGY6IAAhy"
+            + "M8u3vun5IAAGeWKPwWdAAAXKoa1RQAAEgWPd6QADMDV0AAeYN7+PWNqDAAaVrkFWpZsACpPHQgrSWjkJvIAABbPIBfdAAAOW"
+            + "58AACvM/DA1kEREKM4CAA9kmhKIDCAMBAAAAQAEDAgAAQEABAwMAAIBAFvzfgBdYERERFLvlsvA4x4cgrjTOO4AADuAOChki"
+            + "IiPn8pxWa03IAA7gxR7du3d782FHPZFmwAAKQnqRHgf0asT04AAIgZF1mDSPKnwABmdCWm4n3gAEQLYuqAAId5tR2IVt22I=";
+
     @Test
     void version2BatchDecodes() throws CodecException {
-        byte[] batch = Base64.getDecoder().decode(BATCH);
-        assertTrue(batch[0] == 2 && BatchEncoder.VERSION == 3);
-        List<byte[]> rows = FrameCodecTest.rows(100, 21);
+        batchDecodes(BATCH, 2, 21);
+    }
+
+    @Test
+    void version3BatchDecodes() throws CodecException {
+        batchDecodes(BATCH3, 3, 23);
+    }
+
+    private static void batchDecodes(String base64, int version, long seed) throws CodecException {
+        byte[] batch = Base64.getDecoder().decode(base64);
+        assertTrue(batch[0] == version && BatchEncoder.VERSION == 4);
+        List<byte[]> rows = FrameCodecTest.rows(100, seed);
         byte[] decoded = new BatchDecoder(FrameCodecTest.SCHEMA).decode(batch);
         int len = FrameCodecTest.SCHEMA.rowLength();
         for (int i = 0; i < rows.size(); i++) {
@@ -55,11 +86,20 @@ class OldVersionTest {
 
     @Test
     void version2FramesDecode() throws CodecException {
-        ByteBuffer in = ByteBuffer.wrap(Base64.getDecoder().decode(FRAMES));
-        assertTrue(in.get(1) == 2 && FrameEncoder.VERSION == 3);
+        framesDecode(FRAMES, 2, 22);
+    }
+
+    @Test
+    void version3FramesDecode() throws CodecException {
+        framesDecode(FRAMES3, 3, 24);
+    }
+
+    private static void framesDecode(String base64, int version, long seed) throws CodecException {
+        ByteBuffer in = ByteBuffer.wrap(Base64.getDecoder().decode(base64));
+        assertTrue(in.get(1) == version && FrameEncoder.VERSION == 4);
         FrameDecoder decoder = new FrameDecoder(FrameCodecTest.SCHEMA);
         byte[] out = new byte[FrameCodecTest.SCHEMA.rowLength()];
-        List<byte[]> rows = FrameCodecTest.rows(40, 22);
+        List<byte[]> rows = FrameCodecTest.rows(40, seed);
         for (int i = 0; i < rows.size(); i++) {
             assertTrue(decoder.decode(i + 1, in, out), "frame " + i);
             assertArrayEquals(rows.get(i), out, "frame " + i);

@@ -3,7 +3,7 @@ package org.pitbox.protocol.codec;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
 
-/** Decoder for {@link BatchEncoder} batches, of this version and of version 2. Not thread-safe. */
+/** Decoder for {@link BatchEncoder} batches, of this version and of versions 2 and 3. Not thread-safe. */
 public final class BatchDecoder {
     private final FrameSchema schema;
     private final RowModel model;
@@ -27,7 +27,7 @@ public final class BatchDecoder {
     /** Reads one batch from in (advancing its position) and returns its rows, concatenated. */
     public byte[] decode(ByteBuffer in) throws CodecException {
         int version = Bytes.getByte(in, "batch version");
-        if (version != 2 && version != BatchEncoder.VERSION) {
+        if (version < 2 || version > BatchEncoder.VERSION) {
             throw new CodecException("unsupported batch version " + version);
         }
         if (Bytes.getIntLE(in, "schema fingerprint") != schema.fingerprint()) {
@@ -53,7 +53,7 @@ public final class BatchDecoder {
         ByteBuffer payload = in.slice(in.position(), length);
         BatchPlan.read(model, payload, version);
         in.position(in.position() + payload.position());
-        rc.start(in, end, version >= 3);
+        rc.start(in, end, version);
         for (int r = 0; r < rowCount; r++) {
             model.decode(rc, rows, r * len);
         }

@@ -9,14 +9,15 @@ import java.util.zip.CRC32;
  * Stored-session encoder: many rows per independently decodable batch.
  * <p>
  * Batch layout: version byte, schema fingerprint (int32 LE), varint row count, varint payload
- * length, CRC32 of the payload (int32 LE), payload. Version 3 (version 2 is still read) adds two plan kinds and
- * extrapolates floats in float arithmetic. The payload is the {@link BatchPlan} chosen for
+ * length, CRC32 of the payload (int32 LE), payload. Version 3 added two plan kinds and extrapolates floats in float
+ * arithmetic; version 4 (versions 2 and 3 are still read) adds fitted {@link Lpc} predictors to the plan and codes
+ * with a little more context (see {@link RowModel}). The payload is the {@link BatchPlan} chosen for
  * these rows, then the rows coded in order with a fresh {@link RowModel}: each channel has its own
  * predictor and adaptive statistics, so this is column-wise coding without a transpose; the range
  * coder is the per-batch entropy compression.
  */
 public final class BatchEncoder {
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** One minute at 60 Hz. */
     public static final int DEFAULT_BATCH_ROWS = 3600;
     static final int MAX_BATCH_ROWS = 1 << 16;
@@ -42,7 +43,7 @@ public final class BatchEncoder {
         BatchPlan.choose(model, rows, offset, rowCount, len);
         ByteArrayOutputStream plan = new ByteArrayOutputStream();
         BatchPlan.write(model, plan);
-        rc.start();
+        rc.start(VERSION);
         for (int r = 0; r < rowCount; r++) {
             model.encode(rc, rows, offset + r * len);
         }

@@ -15,10 +15,12 @@ import java.util.Arrays;
  * (SDELTA) or the scaled change alone (DERIV: a rate from the change of what it is the rate of). Only choices
  * that pay for their bytes are kept. Written ahead of the range code: varint count, then per choice varint
  * element step, kind byte, varint distance back to the referenced element and, for scaled kinds, the float
- * factor (int32 LE).
+ * factor (int32 LE). From format 4 on, a float element may also get an {@link Lpc} predictor fitted to the rows
+ * (kind LPC): then the reference is a zig-zag varint (the other element may come later in the row), followed by a
+ * byte whose bits say which of the 7 terms are used and each used term's factor (float, int32 LE).
  */
 final class BatchPlan {
-    static final int OWN = 0, COPY = 1, IDELTA = 2, SCALE = 3, ABS = 4, FDELTA = 5, SDELTA = 6, DERIV = 7;
+    static final int OWN = 0, COPY = 1, IDELTA = 2, SCALE = 3, ABS = 4, FDELTA = 5, SDELTA = 6, DERIV = 7, LPC = 8;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int SAMPLES = 32;
 
@@ -67,6 +69,7 @@ final class BatchPlan {
         }
         float[] ratios = new float[s];
         boolean[] steady = new boolean[n];
+        double[][] change = m.version() >= 4 && rowCount >= Lpc.MIN_ROWS ? change(m, cols) : null;
         for (int e = 0; e < n; e++) {
             int[] v = cols[e];
             if (v == null || s < 8) {
@@ -98,14 +101,47 @@ final class BatchPlan {
                     }
                 }
             }
+            boolean fit = change != null && change[e] != null && !steady[e];
+            if (bestKind == OWN && !fit) {
+                continue;
+            }
+            double limit = Math.min(cost(v, OWN, 0, v), cost(v, -1, 0, v));
             if (bestKind != OWN) {
-                double own = Math.min(cost(v, OWN, 0, v), cost(v, -1, 0, v));
                 double planned = cost(v, bestKind, bestK, cols[bestRef]);
-                if (planned + 64 < own) {
+                if (planned + 64 < limit) {
                     m.plan(e, bestKind, bestRef, bestK);
+                    limit = planned + 64;
+                }
+            }
+            if (fit) {
+                Lpc.choose(m, cols, change, e, limit - 40);
+            }
+        }
+    }
+
+    /** Each float column's change from row to row (row 0 from zero), null for other and constant columns. */
+    private static double[][] change(RowModel m, int[][] cols) {
+        double[][] d = new double[cols.length][];
+        for (int o = 0; o < cols.length; o++) {
+            int[] w = cols[o];
+            if (w != null && m.isFloat(o) && !constant(w)) {
+                d[o] = new double[w.length];
+                for (int r = 0; r < w.length; r++) {
+                    double x = (double) Float.intBitsToFloat(w[r]) - (r > 0 ? Float.intBitsToFloat(w[r - 1]) : 0);
+                    d[o][r] = Double.isFinite(x) ? x : 0;
                 }
             }
         }
+        return d;
+    }
+
+    private static boolean constant(int[] w) {
+        for (int x : w) {
+            if (x != w[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The median ratio v / w (or of their magnitudes) over the sampled rows, NaN when too few rows give one. */
@@ -132,16 +168,20 @@ final class BatchPlan {
         return ratios[count / 2];
     }
 
-    /** Residual of row r under kind; OWN is the previous value, -1 the linear extrapolation. */
+    /** Residual of row r under kind, zig-zagged. */
     private static long residual(int[] v, int r, int kind, float k, int[] w) {
+        int d = (int) (v[r] - prediction(v, r, kind, k, w));
+        return Integer.toUnsignedLong((d << 1) ^ (d >> 31));
+    }
+
+    /** Prediction of row r under kind; OWN is the previous value, -1 the linear extrapolation. */
+    private static long prediction(int[] v, int r, int kind, float k, int[] w) {
         long prev = r > 0 ? v[r - 1] : 0;
-        long pred = switch (kind) {
+        return switch (kind) {
             case OWN -> prev;
             case -1 -> 2 * prev - (r > 1 ? v[r - 2] : 0);
             default -> BatchPlan.predict(kind, k, prev, w[r], r > 0 ? w[r - 1] : 0);
         };
-        int d = (int) (v[r] - pred);
-        return Integer.toUnsignedLong((d << 1) ^ (d >> 31));
     }
 
     /** Sum of residual bit lengths over the sampled rows: a cheap first cut. */
@@ -153,12 +193,21 @@ final class BatchPlan {
         return sum;
     }
 
-    /** Estimated coded bits over all rows: order-0 entropy of the bit lengths plus the bits below the leading one. */
     private static double cost(int[] v, int kind, float k, int[] w) {
+        int[] pred = new int[v.length];
+        for (int r = 0; r < v.length; r++) {
+            pred[r] = (int) prediction(v, r, kind, k, w);
+        }
+        return cost(v, pred);
+    }
+
+    /** Estimated coded bits of v under pred: order-0 entropy of the residuals' bit lengths plus their lower bits. */
+    static double cost(int[] v, int[] pred) {
         int[] hist = new int[34];
         double bits = 0;
         for (int r = 0; r < v.length; r++) {
-            int cls = 64 - Long.numberOfLeadingZeros(residual(v, r, kind, k, w));
+            int d = v[r] - pred[r];
+            int cls = 64 - Long.numberOfLeadingZeros(Integer.toUnsignedLong((d << 1) ^ (d >> 31)));
             hist[cls]++;
             bits += Math.max(cls - 1, 0);
         }
@@ -182,6 +231,23 @@ final class BatchPlan {
             if (kind != OWN) {
                 Bytes.putVarint(out, e - last);
                 out.write(kind);
+                if (kind == LPC) {
+                    int back = e - m.ref(e);
+                    Bytes.putVarint(out, (back << 1) ^ (back >> 31));
+                    float[] c = m.coef(e);
+                    int mask = 0;
+                    for (int i = 0; i < Lpc.TERMS; i++) {
+                        mask |= c[i] != 0 ? 1 << i : 0;
+                    }
+                    out.write(mask);
+                    for (int i = 0; i < Lpc.TERMS; i++) {
+                        if (c[i] != 0) {
+                            putFloat(out, c[i]);
+                        }
+                    }
+                    last = e;
+                    continue;
+                }
                 Bytes.putVarint(out, e - m.ref(e));
                 if (scaled(kind)) {
                     int k = Float.floatToRawIntBits(m.scale(e));
@@ -195,7 +261,15 @@ final class BatchPlan {
         }
     }
 
-    /** Reads a plan of format version (2: kinds up to FDELTA; 3: also SDELTA and DERIV). */
+    private static void putFloat(ByteArrayOutputStream out, float f) {
+        int k = Float.floatToRawIntBits(f);
+        out.write(k);
+        out.write(k >>> 8);
+        out.write(k >>> 16);
+        out.write(k >>> 24);
+    }
+
+    /** Reads a plan of format version (2: kinds up to FDELTA; 3: also SDELTA and DERIV; 4: also LPC). */
     static void read(RowModel m, ByteBuffer in, int version) throws CodecException {
         int maxKind = version >= 3 ? DERIV : FDELTA;
         int count = Bytes.getVarint(in, m.size(), "plan size");
@@ -204,6 +278,21 @@ final class BatchPlan {
             int step = Bytes.getVarint(in, m.size(), "plan element");
             e += step;
             int kind = Bytes.getByte(in, "plan kind");
+            if (kind == LPC && version >= 4) {
+                int zz = Bytes.getVarint(in, 2 * m.size(), "plan reference");
+                int o = e - ((zz >>> 1) ^ -(zz & 1));
+                int mask = Bytes.getByte(in, "plan terms");
+                if (step == 0 || e >= m.size() || o < 0 || o >= m.size() || mask >= 1 << Lpc.TERMS
+                        || !m.isFloat(e) || !m.isFloat(o)) {
+                    throw new CodecException("invalid batch plan entry " + i);
+                }
+                float[] c = new float[Lpc.TERMS];
+                for (int t = 0; t < Lpc.TERMS; t++) {
+                    c[t] = (mask >> t & 1) != 0 ? Float.intBitsToFloat(Bytes.getIntLE(in, "plan factor")) : 0;
+                }
+                m.planLpc(e, o, c);
+                continue;
+            }
             int back = Bytes.getVarint(in, m.size(), "plan reference");
             int o = e - back;
             if (step == 0 || e >= m.size() || back == 0 || o < 0 || kind < COPY || kind > maxKind

@@ -3,7 +3,7 @@ package org.pitbox.protocol.codec;
 import java.nio.ByteBuffer;
 
 /**
- * Live decoder for {@link FrameEncoder} frames (of this version and of version 2), given the sequence number
+ * Live decoder for {@link FrameEncoder} frames (of this version and of versions 2 and 3), given the sequence number
  * their carrier gave each frame (one up per frame). After a gap in that number (or before the first keyframe)
  * delta frames are skipped until the next keyframe; see {@link #needsKeyframe()}. Not thread-safe.
  */
@@ -15,9 +15,9 @@ public final class FrameDecoder {
     private long lastSeq;
     private boolean synced;
 
-    /** Whether frames of this format version decode here: this version's and version 2's. */
+    /** Whether frames of this format version decode here: this version's and versions 2 and 3. */
     public static boolean reads(int version) {
-        return version == 2 || version == FrameEncoder.VERSION;
+        return version >= 2 && version <= FrameEncoder.VERSION;
     }
 
     public FrameDecoder(FrameSchema schema) {
@@ -80,7 +80,7 @@ public final class FrameDecoder {
                 in.position(end);
                 return false;
             }
-            rc.start(in, end, model.version() >= 3);
+            rc.start(in, end, model.version());
             model.decode(rc, row, 0);
             if (in.position() != end) {
                 throw new CodecException("frame payload length mismatch");

@@ -20,7 +20,7 @@ import java.util.Arrays;
  * Not thread-safe.
  */
 public final class FrameEncoder {
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     public static final int DEFAULT_KEYFRAME_INTERVAL = 600;
     static final int KEY_FLAG = 0x80;
     private static final int HISTORY_ROWS = 600;
@@ -112,7 +112,7 @@ public final class FrameEncoder {
         }
         sinceKeyframe++;
         sinceChoice++;
-        rc.start();
+        rc.start(VERSION);
         model.encode(rc, row, 0);
         rc.finish();
         Bytes.putVarint(out, rc.size());

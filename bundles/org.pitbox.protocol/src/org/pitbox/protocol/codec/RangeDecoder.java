@@ -11,14 +11,16 @@ final class RangeDecoder {
     private int range;
     private int code;
     private boolean zeroPadded;
+    private int[] schedule;
 
     /**
-     * Starts decoding at source's position; reading stops at position end. Past it, a zero-padded code (format 3)
-     * reads zeros; an older one is truncated.
+     * Starts decoding a code of format version at source's position; reading stops at position end. Past it, a
+     * zero-padded code (format 3 on) reads zeros; an older one is truncated.
      */
-    void start(ByteBuffer source, int end, boolean zeroPadded) throws CodecException {
+    void start(ByteBuffer source, int end, int version) throws CodecException {
         in = source;
-        this.zeroPadded = zeroPadded;
+        this.zeroPadded = version >= 3;
+        schedule = RangeEncoder.schedule(version);
         this.end = end;
         range = -1;
         code = 0;
@@ -42,7 +44,7 @@ final class RangeDecoder {
             range -= bound;
             bit = 1;
         }
-        probs[i] = RangeEncoder.update(s, bit);
+        probs[i] = RangeEncoder.update(schedule, s, bit);
         while ((range & 0xFF000000) == 0) {
             range <<= 8;
             code = code << 8 | next();

@@ -2,18 +2,27 @@ package org.pitbox.protocol.codec;
 
 import java.util.Arrays;
 
-/** LZMA-style binary range encoder; each probability slot adapts fast while young, then slower. Writes into a reusable buffer. */
+/**
+ * LZMA-style binary range encoder; each probability slot adapts fast while young, then slower (from format 4 on, it
+ * settles at a faster rate). Writes into a reusable buffer.
+ */
 final class RangeEncoder {
     static final int PROB_BITS = 15;
     /** A model slot: probability of a 0 in the top 22 bits (of 26), times seen (saturating) in the low 4. */
     static final int INIT = 1 << 25;
     private static final int[] SHIFT = {1, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5};
+    private static final int[] SHIFT4 = {1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4};
+
+    /** The adaptation schedule of format version. */
+    static int[] schedule(int version) {
+        return version >= 4 ? SHIFT4 : SHIFT;
+    }
 
     /** The slot after coding bit: moves fast while the slot is young, then settles to a slower rate. */
-    static int update(int s, int bit) {
+    static int update(int[] schedule, int s, int bit) {
         int count = s & 15;
         int p = s >>> 4;
-        int shift = SHIFT[count];
+        int shift = schedule[count];
         p += bit == 0 ? ((1 << 22) - p) >> shift : -(p >> shift);
         return p << 4 | Math.min(count + 1, 15);
     }
@@ -25,8 +34,10 @@ final class RangeEncoder {
     private int cache;
     private long cacheSize;
     private boolean first;
+    private int[] schedule;
 
-    void start() {
+    void start(int version) {
+        schedule = schedule(version);
         size = 0;
         low = 0;
         range = -1;
@@ -44,7 +55,7 @@ final class RangeEncoder {
             low += bound & 0xFFFFFFFFL;
             range -= bound;
         }
-        probs[i] = update(s, bit);
+        probs[i] = update(schedule, s, bit);
         while ((range & 0xFF000000) == 0) {
             range <<= 8;
             shiftLow();

@@ -9,10 +9,9 @@ import java.util.Arrays;
  * Predictive, context-modelled coding of one row against the previous rows.
  * Every element (channel array item, or uncovered padding byte) is an integer of 1, 4 or 8 bytes;
  * it is predicted from its last value or their linear extrapolation (the cheaper so far wins) unless a
- * {@link BatchPlan} says otherwise, and the
- * zig-zag residual is coded as a zero flag, then its bit length (both with the previous bit length,
- * halved, as context), the two bits below the leading one and the sign bit (modelled; version 3 codes the
- * sign first), and the remaining bits (uniform).
+ * {@link BatchPlan} says otherwise, and the zig-zag residual is coded as a zero flag, then its bit length (both
+ * with the previous bit length, halved, as context; from version 4 the larger of the last two), the two bits below
+ * the leading one and the sign bit (modelled; version 3 codes the sign first), and the remaining bits (uniform).
  * Encoder and decoder run the same model, so it stays in sync as long as they see the same rows.
  */
 final class RowModel {
@@ -24,6 +23,11 @@ final class RowModel {
      */
     private static final int LOW_BITS = 3;
     private static final long LOW_MASK = (1 << LOW_BITS) - 1;
+    /**
+     * From version 4, the flag is coded only while such residuals have been frequent (their running share, of 256,
+     * above this); otherwise the bits are sent as they are and the flag's cost saved.
+     */
+    private static final int LOW_SHARE = 96;
 
     private final int n;
     private final int[] offset;
@@ -37,10 +41,14 @@ final class RowModel {
     private final int[] extra;
     private final long[] p1;
     private final long[] p2;
+    private final long[] p3;
+    private final float[][] coef;
     private final int[] prevClass;
     private final int[] prevSign;
     private final int[] costA;
     private final int[] costB;
+    private final int[] lowRate;
+    private final int[] prevClass2;
     private final int[] probs;
     private int version;
 
@@ -89,10 +97,14 @@ final class RowModel {
         }
         p1 = new long[n];
         p2 = new long[n];
+        p3 = new long[n];
+        coef = new float[n][];
         prevClass = new int[n];
         prevSign = new int[n];
         costA = new int[n];
         costB = new int[n];
+        lowRate = new int[n];
+        prevClass2 = new int[n];
         probs = new int[total];
         reset(3);
     }
@@ -139,6 +151,17 @@ final class RowModel {
         return scale[e];
     }
 
+    /** Predicts element e by {@link Lpc#predict} with coefficients c, reading element o. */
+    void planLpc(int e, int o, float[] c) {
+        kind[e] = BatchPlan.LPC;
+        ref[e] = o;
+        coef[e] = c;
+    }
+
+    float[] coef(int e) {
+        return coef[e];
+    }
+
     /** Predicts element e by {@link BatchPlan#predict} from the earlier element o (until the next reset). */
     void plan(int e, int kind, int o, float k) {
         this.kind[e] = kind;
@@ -148,17 +171,21 @@ final class RowModel {
 
     /**
      * Forgets all history and any plan: the next row is coded against an all-zero row with fresh statistics.
-     * @param version the format (2 or 3) of the rows that follow
+     * @param version the format (2 to 4) of the rows that follow
      */
     void reset(int version) {
         this.version = version;
         Arrays.fill(kind, BatchPlan.OWN);
         Arrays.fill(p1, 0);
         Arrays.fill(p2, 0);
+        Arrays.fill(p3, 0);
+        Arrays.fill(coef, null);
         Arrays.fill(prevClass, 0);
         Arrays.fill(prevSign, 0);
         Arrays.fill(costA, 0);
         Arrays.fill(costB, 0);
+        Arrays.fill(lowRate, 128);
+        Arrays.fill(prevClass2, 0);
         Arrays.fill(probs, RangeEncoder.INIT);
     }
 
@@ -168,7 +195,7 @@ final class RowModel {
             long v = read(row, rowOffset + offset[e], w);
             long lin = linear(e);
             long z = zigzag(v - predict(e, lin), w);
-            int ctx = base[e] + (((prevClass[e] + 1) >> 1) << treeBits[e]);
+            int ctx = base[e] + (classContext(e) << treeBits[e]);
             if (z == 0) {
                 rc.encodeBit(probs, ctx, 0);
                 update(e, v, 0, 0, lin);
@@ -196,8 +223,11 @@ final class RowModel {
                         int skip = 0;
                         if (version >= 3 && cls - 4 >= LOW_BITS) {
                             int zero = ((z >>> 1) & LOW_MASK) == (sign == 0 ? 0 : LOW_MASK) ? 1 : 0;
-                            rc.encodeBit(probs, extra + 24 * w + 3, zero); // 3 * classes on from extra
-                            skip = zero * LOW_BITS;
+                            if (version < 4 || lowRate[e] > LOW_SHARE) {
+                                rc.encodeBit(probs, extra + 24 * w + 3, zero); // 3 * classes on from extra
+                                skip = zero * LOW_BITS;
+                            }
+                            lowRate[e] += ((zero << 8) - lowRate[e]) >> 4;
                         }
                         for (int k = cls - 4; k > skip; k -= 16) {
                             int m = Math.min(k - skip, 16);
@@ -217,7 +247,7 @@ final class RowModel {
         for (int e = 0; e < n; e++) {
             int w = width[e];
             int bits = treeBits[e];
-            int ctx = base[e] + (((prevClass[e] + 1) >> 1) << bits);
+            int ctx = base[e] + (classContext(e) << bits);
             long z = 0;
             int cls = 0;
             if (rc.decodeBit(probs, ctx) != 0) {
@@ -236,7 +266,7 @@ final class RowModel {
                         if (cls >= 4) {
                             z = z << 1 | rc.decodeBit(probs, extra + w * 8 + 1 + 2 * cls + top);
                             int skip = 0;
-                            if (version >= 3 && cls - 4 >= LOW_BITS) {
+                            if (version >= 3 && cls - 4 >= LOW_BITS && (version < 4 || lowRate[e] > LOW_SHARE)) {
                                 skip = rc.decodeBit(probs, extra + 24 * w + 3) * LOW_BITS;
                             }
                             for (int k = cls - 4; k > skip; k -= 16) {
@@ -245,6 +275,10 @@ final class RowModel {
                             }
                             if (skip != 0) {
                                 z = z << LOW_BITS | (sign == 0 ? 0 : LOW_MASK);
+                            }
+                            if (cls - 4 >= LOW_BITS) {
+                                int zero = (z & LOW_MASK) == (sign == 0 ? 0 : LOW_MASK) ? 1 : 0;
+                                lowRate[e] += ((zero << 8) - lowRate[e]) >> 4;
                             }
                         }
                     }
@@ -261,10 +295,18 @@ final class RowModel {
         }
     }
 
+    /** The bit-length context of element e: its last bit length (from format 4 the larger of the last two), halved. */
+    private int classContext(int e) {
+        return ((version >= 4 ? Math.max(prevClass[e], prevClass2[e]) : prevClass[e]) + 1) >> 1;
+    }
+
     /** The prediction of element e; lin is {@link #linear}'s. */
     private long predict(int e, long lin) {
         if (kind[e] != BatchPlan.OWN) {
             int o = ref[e];
+            if (kind[e] == BatchPlan.LPC) {
+                return Lpc.predict(coef[e], p1[e], p2[e], p3[e], p1[o], p2[o], p3[o]);
+            }
             return BatchPlan.predict(kind[e], scale[e], p1[e], p1[o], p2[o]);
         }
         return costB[e] < costA[e] ? lin : p1[e];
@@ -285,8 +327,10 @@ final class RowModel {
         int cb = 64 - Long.numberOfLeadingZeros(zigzag(v - lin, w));
         costA[e] += ca - (costA[e] >> 4);
         costB[e] += cb - (costB[e] >> 4);
+        prevClass2[e] = prevClass[e];
         prevClass[e] = cls;
         prevSign[e] = cls == 0 ? 0 : 1 + (int) (z & 1);
+        p3[e] = p2[e];
         p2[e] = p1[e];
         p1[e] = v;
     }
