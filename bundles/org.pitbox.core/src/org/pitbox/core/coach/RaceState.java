@@ -93,7 +93,8 @@ public final class RaceState {
         yaw = layout.find("YawRate").orElse(null);
         flags = layout.find("SessionFlags").orElse(null);
         incidents = layout.find("PlayerCarMyIncidentCount").orElse(null);
-        String kind = layout.has("LFtempCM") ? "tempC" : "temp";
+        // iRacing refreshes carcass temperatures only in the pit stall: a recording's surface ones follow the lap
+        String kind = layout.has("LFtempM") ? "temp" : "tempC";
         for (int w = 0; w < TYRES.length; w++) {
             String base = TYRES[w] + kind;
             tyreZones[w] = layout.has(base + "L") && layout.has(base + "M") && layout.has(base + "R")
