@@ -16,8 +16,8 @@ import org.pitbox.core.laps.Lap;
 import org.pitbox.core.laps.LapSegmenter;
 import org.pitbox.core.live.LiveLap;
 import org.pitbox.core.telemetry.ChannelDescriptor;
-import org.pitbox.core.telemetry.Frame;
 import org.pitbox.iracing.ibt.IbtFile;
+import org.pitbox.iracing.testdata.Frames;
 import org.pitbox.iracing.testdata.SharedData;
 
 /** Laps of every real recording, checked against what iRacing itself wrote into the file. */
@@ -70,16 +70,13 @@ class RealLapsTest {
             List<Double> sectors = IbtSummary.of(ibt).info().sectors().stream().map(s -> s.startPct()).toList();
             List<Lap> stored = new LapSegmenter(sectors).segment(ibt);
             LiveLap live = new LiveLap(ibt.layout(), sectors);
-            Frame frame = new Frame(ibt.layout());
             List<Lap> ended = new ArrayList<>();
-            for (int i = 0; i < ibt.recordCount(); i++) {
-                frame.row().put(0, ibt.rows(), ibt.rowStart(i), ibt.layout().rowLength());
-                frame.setTick(i);
+            Frames.each(ibt, frame -> {
                 live.update(frame);
                 if (live.lapEnded()) {
                     ended.add(live.endedLap());
                 }
-            }
+            });
             // the live tracker has no end of data: the lap in progress is the stored file's last lap
             assertEquals(stored.size() - 1, ended.size(), "laps ended live");
             for (int k = 0; k < ended.size(); k++) {

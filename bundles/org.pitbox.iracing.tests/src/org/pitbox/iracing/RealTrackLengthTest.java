@@ -7,8 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pitbox.core.coach.Coach;
 import org.pitbox.core.telemetry.ChannelDescriptor;
-import org.pitbox.core.telemetry.Frame;
 import org.pitbox.iracing.ibt.IbtFile;
+import org.pitbox.iracing.testdata.Frames;
 import org.pitbox.iracing.testdata.SharedData;
 
 /**
@@ -38,12 +38,7 @@ class RealTrackLengthTest {
         String name = "ibt/robroberts_skmodified_langley_2015-05-28_14-50-46.ibt";
         try (IbtFile ibt = IbtFile.open(SharedData.iracing(name))) {
             Coach coach = SessionCoach.of(ibt, 0);
-            Frame frame = new Frame(ibt.layout());
-            for (int i = 0; i < ibt.recordCount(); i++) {
-                frame.row().put(0, ibt.rows(), ibt.rowStart(i), ibt.layout().rowLength());
-                frame.setTick(i);
-                coach.update(frame);
-            }
+            Frames.each(ibt, coach::update);
             // lap 184 brakes for turn 1 at 0.0884 of the lap: 51.30 m at the rounded 580 m, 50.97 m of LapDist
             assertEquals(50.97, coach.state().facts().value("best.t1.brake_point"), 0.02);
         }

@@ -12,8 +12,8 @@ import org.pitbox.core.analysis.builtin.TyreAnalysis;
 import org.pitbox.core.coach.Coach;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.telemetry.ChannelDescriptor;
-import org.pitbox.core.telemetry.Frame;
 import org.pitbox.iracing.ibt.IbtFile;
+import org.pitbox.iracing.testdata.Frames;
 import org.pitbox.iracing.testdata.SharedData;
 
 /**
@@ -29,10 +29,7 @@ class RealTyreTempsTest {
         try (IbtFile ibt = IbtFile.open(SharedData.iracing("ibt/" + name))) {
             assumeTrue(ibt.layout().has("LFtempM"), name + " has no surface temperatures");
             Coach coach = SessionCoach.of(ibt, 0);
-            Frame frame = new Frame(ibt.layout());
-            for (int i = 0; i < ibt.recordCount(); i++) {
-                frame.row().put(0, ibt.rows(), ibt.rowStart(i), ibt.layout().rowLength());
-                frame.setTick(i);
+            Frames.each(ibt, frame -> {
                 coach.update(frame);
                 if (coach.lapEnded()) {
                     Lap lap = coach.state().lastLap();
@@ -41,7 +38,7 @@ class RealTyreTempsTest {
                         assertEquals(surfaceMean(ibt, tyre, lap), coach.state().facts().value(id), 1e-3, id);
                     }
                 }
-            }
+            });
             String summary = new TyreAnalysis().run(IbtSummary.of(ibt).sessionData(ibt), AnalysisMonitor.NONE)
                     .summary();
             assertTrue(summary.startsWith("surface"), summary);
