@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pitbox.core.laps.Lap;
+import org.pitbox.core.laps.LapSegmenter;
+import org.pitbox.core.live.LiveLap;
 import org.pitbox.core.telemetry.ChannelDescriptor;
 import org.pitbox.iracing.ibt.IbtFile;
+import org.pitbox.iracing.testdata.Frames;
 import org.pitbox.iracing.testdata.SharedData;
 
 /** Laps of every real recording, checked against what iRacing itself wrote into the file. */
@@ -54,7 +58,37 @@ class RealLapsTest {
                 if (sims <= 0) {
                     continue; // iRacing wrote no time for this lap (-1)
                 }
-                assertEquals(sims, lap.lapTime(), 0.02, "lap " + lap.number() + " against iRacing's LapLastLapTime");
+                assertEquals(sims, lap.lapTime(), 1.0 / 60, "lap " + lap.number() + " against iRacing's LapLastLapTime");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.pitbox.iracing.testdata.SharedData#ibtFiles")
+    void theLiveLapsAreTheStoredLaps(String name) throws Exception {
+        try (IbtFile ibt = IbtFile.open(SharedData.iracing("ibt/" + name))) {
+            List<Double> sectors = IbtSummary.of(ibt).info().sectors().stream().map(s -> s.startPct()).toList();
+            List<Lap> stored = new LapSegmenter(sectors).segment(ibt);
+            LiveLap live = new LiveLap(ibt.layout(), sectors);
+            List<Lap> ended = new ArrayList<>();
+            Frames.each(ibt, frame -> {
+                live.update(frame);
+                if (live.lapEnded()) {
+                    ended.add(live.endedLap());
+                }
+            });
+            // the live tracker has no end of data: the lap in progress is the stored file's last lap
+            assertEquals(stored.size() - 1, ended.size(), "laps ended live");
+            for (int k = 0; k < ended.size(); k++) {
+                Lap s = stored.get(k);
+                Lap l = ended.get(k);
+                assertEquals(s.number(), l.number());
+                assertEquals(s.lapTime(), l.lapTime(), 1.0 / 60, "lap " + s.number());
+                assertEquals(s.fuelUsed(), l.fuelUsed(), 1e-4, "fuel of lap " + s.number());
+                assertEquals(s.flags(), l.flags(), "lap " + s.number());
+            }
+            if (!stored.isEmpty()) {
+                assertEquals(stored.get(stored.size() - 1).number(), live.lap(), "lap in progress");
             }
         }
     }

@@ -54,7 +54,24 @@ public record IbtSummary(IbtHeader header, SessionInfo info, int channelCount, d
     /** The analysis view of the file this summary was read from, with its sectors and track length. */
     public SessionData sessionData(IbtFile ibt) {
         return SessionData.of(ibt, info.sectors().stream().map(Sector::startPct).toList(),
-                info.weekend().trackLengthMeters(), trackName(), carName());
+                trackLengthMeters(ibt, info), trackName(), carName());
+    }
+
+    /**
+     * The lap length in metres: LapDist over LapDistPct of the first row past a tenth of the lap (iRacing writes
+     * LapDist as that share of the exact length), else the session info's TrackLength, which is rounded to 10 m.
+     */
+    public static double trackLengthMeters(IbtFile ibt, SessionInfo info) {
+        var dist = ibt.layout().find("LapDist");
+        var pct = ibt.layout().find("LapDistPct");
+        for (int i = 0; dist.isPresent() && pct.isPresent() && i < ibt.recordCount(); i++) {
+            double p = ibt.value(i, pct.get(), 0);
+            double d = ibt.value(i, dist.get(), 0);
+            if (p > 0.1 && p <= 1 && d > 0) {
+                return d / p;
+            }
+        }
+        return info.weekend().trackLengthMeters();
     }
 
     public String trackName() {

@@ -35,12 +35,13 @@ public final class RaceState {
     private final LiveLap live;
     private final FuelFigures figures = new FuelFigures();
     private final LapSamples samples = new LapSamples();
-    private final double length;
+    private double length;
     private final int raceLaps;
     private final int mergeGap;
     private final int sectors;
     private final ChannelDescriptor time;
     private final ChannelDescriptor pct;
+    private final ChannelDescriptor lapDist;
     private final ChannelDescriptor speed;
     private final ChannelDescriptor brake;
     private final ChannelDescriptor yaw;
@@ -64,7 +65,8 @@ public final class RaceState {
 
     /**
      * @param sectorStarts sector starts as lap distance (0, 0.33, ...); empty without sectors
-     * @param trackLength  metres, for braking points
+     * @param trackLength  metres, for braking points; LapDist over LapDistPct replaces it (the session info's
+     *                     TrackLength is rounded to 10 m)
      * @param tickRate     rows per second
      * @param raceLaps     laps of the race, for fuel to the flag; 0 to take the laps or time the session has left;
      *                     {@link #NOT_A_RACE}
@@ -88,12 +90,14 @@ public final class RaceState {
         sectors = live.sectorStarts().size();
         time = layout.require("SessionTime");
         pct = layout.require("LapDistPct");
+        lapDist = layout.find("LapDist").filter(c -> c.count() == 1).orElse(null);
         speed = layout.require("Speed");
         brake = layout.require("Brake");
         yaw = layout.find("YawRate").orElse(null);
         flags = layout.find("SessionFlags").orElse(null);
         incidents = layout.find("PlayerCarMyIncidentCount").orElse(null);
-        String kind = layout.has("LFtempCM") ? "tempC" : "temp";
+        // iRacing refreshes carcass temperatures only in the pit stall: a recording's surface ones follow the lap
+        String kind = layout.has("LFtempM") ? "temp" : "tempC";
         for (int w = 0; w < TYRES.length; w++) {
             String base = TYRES[w] + kind;
             tyreZones[w] = layout.has(base + "L") && layout.has(base + "M") && layout.has(base + "R")
@@ -106,6 +110,11 @@ public final class RaceState {
     /** Reads the next row; true when it completed a lap, whose facts {@link #facts()} then holds. */
     public boolean update(Frame frame) {
         live.update(frame);
+        double p = frame.value(pct, 0);
+        double d = lapDist == null ? Double.NaN : frame.value(lapDist, 0);
+        if (p > 0.1 && p <= 1 && d > 0) {
+            length = d / p;
+        }
         boolean ended = live.lapEnded();
         if (ended) {
             completed(live.endedLap());

@@ -17,8 +17,9 @@ import org.pitbox.core.laps.Lap;
 import org.pitbox.core.laps.LapTimes;
 
 /**
- * Tyre temperatures across the tread, averaged over the clean laps: carcass temperatures (LFtempCL, CM,
- * CR...) where the session has them, else surface temperatures (LFtempL, M, R...). The spread is the
+ * Tyre temperatures across the tread, averaged over the clean laps: surface temperatures (LFtempL, M, R...)
+ * where the session has them (a recording; iRacing refreshes carcass temperatures only in the pit stall), else
+ * carcass temperatures (LFtempCL, CM, CR...). The spread is the
  * hottest zone minus the coldest; inner minus outer shows camber. Sessions without either set get a
  * result that says so.
  */
@@ -40,7 +41,7 @@ public final class TyreAnalysis implements Analysis {
     @Override
     public AnalysisResult run(SessionData s, AnalysisMonitor monitor) {
         AnalysisResult.Builder out = AnalysisResult.builder();
-        String kind = s.has("LFtempCL") ? "tempC" : s.has("LFtempL") ? "temp" : null;
+        String kind = s.has("LFtempL") ? "temp" : s.has("LFtempCL") ? "tempC" : null;
         if (kind == null || TYRES.stream().anyMatch(t -> !s.has(t + kind + "L") || !s.has(t + kind + "M")
                 || !s.has(t + kind + "R"))) {
             return out.summary("no tyre temperatures in this session").build();
