@@ -15,6 +15,8 @@ import org.pitbox.core.compare.ComparedChannel;
 import org.pitbox.core.compare.Comparison;
 import org.pitbox.core.laps.Lap;
 import org.pitbox.core.sim.SimOptions;
+import org.pitbox.iracing.IbtSummary;
+import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.iracing.ibt.SimulatedIbt;
 
 /** Lap Compare's work without its charts: reading sessions, comparing ticked laps and naming them. */
@@ -31,7 +33,10 @@ class LapComparisonTest {
         assertEquals(file, s.file());
         assertTrue(s.channels().containsAll(List.of("Speed", "Throttle", "Brake")), "single-valued channels");
         assertTrue(s.summary().laps().size() >= 2, "laps: " + s.summary().laps().size());
-        assertTrue(s.trackLength() > 0);
+        try (IbtFile ibt = IbtFile.open(file)) {
+            assertEquals(IbtSummary.trackLengthMeters(ibt, s.summary().info()), s.trackLength(), 1e-9,
+                    "the comparison measures the lap as the analyses do (not the session info's rounded length)");
+        }
     }
 
     @Test

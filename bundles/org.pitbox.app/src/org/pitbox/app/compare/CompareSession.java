@@ -11,9 +11,11 @@ import org.pitbox.iracing.sessioninfo.Driver;
 
 /**
  * A session in the lap comparison: its file, its summary (laps), a name for it (the driver, else the file),
- * the channels it can chart (single-valued ones) and its channel layout (what math channels may use).
+ * the channels it can chart (single-valued ones), its channel layout (what math channels may use) and the lap's
+ * length in metres, as the workbench's analyses take it ({@link IbtSummary#trackLengthMeters}).
  */
-public record CompareSession(Path file, IbtSummary summary, String name, List<String> channels, ChannelLayout layout) {
+public record CompareSession(Path file, IbtSummary summary, String name, List<String> channels, ChannelLayout layout,
+        double trackLength) {
     /**
      * Reads what the comparison needs; uses {@code known} instead of segmenting again when given. Reports
      * its three steps (open, laps, channels) to {@code task}, which throws when the user cancels.
@@ -30,11 +32,8 @@ public record CompareSession(Path file, IbtSummary summary, String name, List<St
             String name = player != null && player.userName() != null && !player.userName().isBlank()
                     ? player.userName() : file.getFileName().toString().replaceFirst("\\.ibt$", "");
             task.step(3, 3);
-            return new CompareSession(file, summary, name, channels, ibt.layout());
+            return new CompareSession(file, summary, name, channels, ibt.layout(),
+                    IbtSummary.trackLengthMeters(ibt, summary.info()));
         }
-    }
-
-    public double trackLength() {
-        return summary.info().weekend().trackLengthMeters();
     }
 }
