@@ -42,12 +42,13 @@ public final class UploadBenchmark implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** One file's figures; {@code sent} is what the desktop sent, {@code stored} what the server keeps. */
-    record Result(String name, long ibtBytes, long sent, long stored, double rawSeconds, double seconds) {
+    record Result(String name, long ibtBytes, long sent, long stored, double rawSeconds, double seconds,
+            String phases) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%-58s .ibt %10d bytes %7.2f s; sent %9d bytes (%4.1f %%) %6.2f s"
-                    + " (%4.1f %% of the time); stored %4.1f %%", name, ibtBytes, rawSeconds, sent,
-                    100.0 * sent / ibtBytes, seconds, 100.0 * seconds / rawSeconds, 100.0 * stored / ibtBytes);
+                    + " (%4.1f %% of the time: %s); stored %4.1f %%", name, ibtBytes, rawSeconds, sent,
+                    100.0 * sent / ibtBytes, seconds, 100.0 * seconds / rawSeconds, phases, 100.0 * stored / ibtBytes);
         }
     }
 
@@ -77,10 +78,26 @@ public final class UploadBenchmark implements AutoCloseable {
         long raw = rawUpload(file);
         double before = (System.nanoTime() - start) / 1e9;
         AtomicLong sent = new AtomicLong();
+        long[] at = new long[3];
         start = System.nanoTime();
+        at[0] = start;
         long packed = slow.upload(team, file, new CloudClient.Upload("T", "C", "Slow", Instant.now()), null,
-                (done, total) -> sent.set(total), () -> false).id();
-        double after = (System.nanoTime() - start) / 1e9;
+                new TransferProgress() {
+                    @Override
+                    public void session(long id) {
+                        at[1] = System.nanoTime();
+                    }
+
+                    @Override
+                    public void progress(long done, long total) {
+                        sent.set(total);
+                        at[2] = System.nanoTime();
+                    }
+                }, () -> false).id();
+        long end = System.nanoTime();
+        double after = (end - start) / 1e9;
+        String phases = String.format(Locale.ROOT, "packing %.2f s, chunks %.2f s, complete %.2f s",
+                (at[1] - at[0]) / 1e9, (at[2] - at[1]) / 1e9, (end - at[2]) / 1e9);
         for (long id : new long[] {raw, packed}) {
             Path copy = dir.resolve(id + ".ibt");
             direct.download(id, copy, TransferProgress.NONE, () -> false);
@@ -91,7 +108,7 @@ public final class UploadBenchmark implements AutoCloseable {
         }
         long stored = Files.size(dir.resolve("server/sessions/" + packed + ".pbz"));
         return new Result(file.getFileName().toString().replace(".ibt", ""), Files.size(file), sent.get(), stored,
-                before, after);
+                before, after, phases);
     }
 
     /** Uploads the .ibt as it is, chunk after chunk, as the desktop did before it packed; returns the session id. */
