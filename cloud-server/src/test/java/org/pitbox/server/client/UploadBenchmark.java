@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.TransferProgress;
 import org.pitbox.core.sim.SimOptions;
+import org.pitbox.iracing.ibt.IbtFile;
+import org.pitbox.iracing.ibt.IbtWriter;
 import org.pitbox.iracing.ibt.SimulatedIbt;
 import org.pitbox.protocol.ProtocolJson;
 import org.pitbox.protocol.api.CompleteUploadRequest;
@@ -136,6 +138,22 @@ public final class UploadBenchmark implements AutoCloseable {
         return file;
     }
 
+    /**
+     * A session of {@code minutes} made of the real recording {@code real}'s rows, over and over (each batch of the
+     * packed form stands alone, so it packs as the recording does): what an hour of iRacing's channels weighs.
+     */
+    static Path repeated(Path dir, Path real, int minutes) throws IOException {
+        Path file = dir.resolve(real.getFileName().toString().replace(".ibt", "-" + minutes + "-minutes.ibt"));
+        try (IbtFile ibt = IbtFile.open(real); IbtWriter out = IbtWriter.create(file, ibt.layout(),
+                ibt.sessionInfoYaml(), ibt.tickRate(), ibt.header().sessionStartDate())) {
+            long rows = (long) minutes * 60 * ibt.tickRate();
+            for (long n = 0; n < rows; n++) {
+                out.append(ibt.rows(), ibt.rowStart((int) (n % ibt.recordCount())));
+            }
+        }
+        return file;
+    }
+
     private static String sha256(Path file) throws IOException {
         try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
                 MessageDigest.getInstance("SHA-256"))) {
@@ -173,7 +191,10 @@ public final class UploadBenchmark implements AutoCloseable {
         server.close();
     }
 
-    /** {@code [--minutes N] [--real]}: a simulated session of N minutes (60), and every real recording. */
+    /**
+     * {@code [--minutes N] [--real]}: a simulated session of N minutes (60); with {@code --real} also the largest real
+     * recording repeated to N minutes, and every real recording.
+     */
     public static void main(String[] args) throws Exception {
         int minutes = 60;
         boolean real = false;
@@ -191,7 +212,11 @@ public final class UploadBenchmark implements AutoCloseable {
                 files.add(simulated(dir, minutes));
             }
             if (real) {
-                files.addAll(RealIbts.all());
+                List<Path> all = RealIbts.all();
+                if (minutes > 0) {
+                    files.add(repeated(dir, all.get(all.size() - 1), minutes));
+                }
+                files.addAll(all);
             }
             double raw = 0;
             double after = 0;
