@@ -198,13 +198,17 @@ public final class UploadBenchmark implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         int minutes = 60;
         boolean real = false;
+        Path report = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--minutes" -> minutes = Integer.parseInt(args[++i]);
                 case "--real" -> real = true;
-                default -> throw new IllegalArgumentException("usage: [--minutes N] [--real], not " + args[i]);
+                case "--out" -> report = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("usage: [--minutes N] [--real] [--out FILE], not "
+                        + args[i]);
             }
         }
+        List<String> lines = new ArrayList<>();
         Path dir = Files.createTempDirectory("pitbox-upload-benchmark");
         try (UploadBenchmark b = new UploadBenchmark(dir)) {
             List<Path> files = new ArrayList<>();
@@ -222,15 +226,21 @@ public final class UploadBenchmark implements AutoCloseable {
             double after = 0;
             for (Path f : files) {
                 Result r = b.measure(f);
-                System.out.println("upload at 10 Mbit/s " + r);
-                if (real && !f.startsWith(dir)) {
+                lines.add("upload at 10 Mbit/s " + r);
+                System.out.println(lines.getLast());
+                if (!f.startsWith(dir)) {
                     raw += r.rawSeconds();
                     after += r.seconds();
                 }
             }
             if (real) {
-                System.out.printf(Locale.ROOT, "upload at 10 Mbit/s, all real recordings: %.2f s before, %.2f s"
-                        + " after (%.1f %% of the time)%n", raw, after, 100 * after / raw);
+                lines.add(String.format(Locale.ROOT, "upload at 10 Mbit/s, all real recordings: %.2f s before, %.2f s"
+                        + " after (%.1f %% of the time)", raw, after, 100 * after / raw));
+                System.out.println(lines.getLast());
+            }
+            if (report != null) {
+                Files.createDirectories(report.toAbsolutePath().getParent());
+                Files.write(report, lines);
             }
         } finally {
             try (var walk = Files.walk(dir)) {
