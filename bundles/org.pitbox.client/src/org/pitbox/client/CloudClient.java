@@ -27,17 +27,24 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -80,6 +87,8 @@ public final class CloudClient {
     private static final Duration CHUNK_TIMEOUT = Duration.ofMinutes(10);
     private static final long EARLY_SECONDS = 30;
     private static final int REPORT_BYTES = 1 << 20;
+    /** Chunks of an upload on their way at once. */
+    private static final int IN_FLIGHT = 2;
     /** Tries of an upload or download the server refuses as busy (503 with Retry-After), and the longest wait. */
     private static final int BUSY_TRIES = 5;
     private static final long MAX_BUSY_SECONDS = 30;
@@ -253,38 +262,45 @@ public final class CloudClient {
      *
      * @param cancelled checked before each chunk
      * @return the complete session
-     * @throws CancellationException when cancelled; the chunks sent so far stay on the server
+     * @throws CancellationException when cancelled, once the chunks on their way have arrived; the chunks sent so far
+     *                               stay on the server
      */
     public SessionView upload(long teamId, Path file, Upload about, Long resumeId, TransferProgress progress,
             BooleanSupplier cancelled) throws IOException {
-        String sha = sha256(file);
         Path packed = Files.createTempFile("pitbox-upload", ".pbz");
         try {
-            return send(teamId, pack(file, packed) ? packed : file, sha, about, resumeId, progress, cancelled);
+            String sha = pack(file, packed);
+            return send(teamId, sha != null ? packed : file, sha != null ? sha : sha256(file), about, resumeId,
+                    progress, cancelled);
         } finally {
             Files.deleteIfExists(packed);
         }
     }
 
     /**
-     * Packs the .ibt {@code file} into {@code packed}; false when the file cannot be read as an .ibt or its rows not
-     * as the codec's (the server then checks it as it is).
+     * Packs the .ibt {@code file} into {@code packed} and returns the .ibt's SHA-256, read in the same pass; null when
+     * the file cannot be read as an .ibt or its rows not as the codec's (the server then checks it as it is).
      */
-    private static boolean pack(Path file, Path packed) throws IOException {
-        try (IbtFile ibt = IbtFile.open(file); InputStream in = Files.newInputStream(file);
+    private static String pack(Path file, Path packed) throws IOException {
+        MessageDigest sha = sha256();
+        try (IbtFile ibt = IbtFile.open(file); InputStream in = new DigestInputStream(Files.newInputStream(file), sha);
                 OutputStream out = Files.newOutputStream(packed)) {
             if (ibt.layout().rowLength() != ibt.header().bufLen()) {
-                return false;
+                return null;
             }
             PackedFile.pack(in, ibt.header().dataOffset(), ibt.recordCount(), RowProjection.schemaOf(ibt.layout()),
                     out);
-            return true;
+            in.transferTo(OutputStream.nullOutputStream()); // pack reads to the end; this only makes sure
+            return HexFormat.of().formatHex(sha.digest());
         } catch (IbtFormatException | IllegalArgumentException e) {
-            return false;
+            return null;
         }
     }
 
-    /** Uploads {@code file}, the .ibt of SHA-256 {@code sha} as it is or packed. */
+    /**
+     * Uploads {@code file}, the .ibt of SHA-256 {@code sha} as it is or packed, with up to {@link #IN_FLIGHT} chunks
+     * on their way at once, so the link never waits for the server's answer to a chunk.
+     */
     private SessionView send(long teamId, Path file, String sha, Upload about, Long resumeId,
             TransferProgress progress, BooleanSupplier cancelled) throws IOException {
         long size = Files.size(file);
@@ -300,27 +316,64 @@ public final class CloudClient {
         int chunk = list.uploadChunkSize();
         long done = have.stream().mapToLong(n -> Math.min(chunk, size - (long) n * chunk)).sum();
         progress.progress(done, size);
-        try (FileChannel in = FileChannel.open(file)) {
-            for (int n = 0; n < list.chunkCount(); n++) {
-                if (have.contains(n)) {
-                    continue;
+        Deque<Future<Integer>> sending = new ArrayDeque<>();
+        try (FileChannel in = FileChannel.open(file);
+                ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            try {
+                for (int n = 0; n < list.chunkCount(); n++) {
+                    if (have.contains(n)) {
+                        continue;
+                    }
+                    if (sending.size() == IN_FLIGHT) {
+                        done += sent(sending.removeFirst());
+                        progress.progress(done, size);
+                    }
+                    if (cancelled.getAsBoolean()) {
+                        while (!sending.isEmpty()) { // the chunks on their way arrive, and stay
+                            done += sent(sending.removeFirst());
+                            progress.progress(done, size);
+                        }
+                        throw new CancellationException("upload cancelled");
+                    }
+                    long from = (long) n * chunk;
+                    byte[] bytes = new byte[(int) Math.min(chunk, size - from)];
+                    read(in, ByteBuffer.wrap(bytes), from, file);
+                    String path = sessionPath(id) + "/chunks/" + n;
+                    sending.add(senders.submit(() -> {
+                        check(storage(token -> request("PUT", path, token, "application/octet-stream",
+                                BodyPublishers.ofByteArray(bytes), CHUNK_TIMEOUT), BodyHandlers.ofByteArray()), null);
+                        return bytes.length;
+                    }));
                 }
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("upload cancelled");
+                while (!sending.isEmpty()) {
+                    done += sent(sending.removeFirst());
+                    progress.progress(done, size);
                 }
-                long from = (long) n * chunk;
-                byte[] bytes = new byte[(int) Math.min(chunk, size - from)];
-                read(in, ByteBuffer.wrap(bytes), from, file);
-                String path = sessionPath(id) + "/chunks/" + n;
-                check(storage(token -> request("PUT", path, token, "application/octet-stream",
-                        BodyPublishers.ofByteArray(bytes), CHUNK_TIMEOUT), BodyHandlers.ofByteArray()), null);
-                done += bytes.length;
-                progress.progress(done, size);
+            } finally {
+                sending.forEach(f -> f.cancel(true));
             }
         }
         BodyPublisher complete = jsonBody(new CompleteUploadRequest(sha));
         return check(storage(token -> request("POST", sessionPath(id) + "/complete", token, "application/json",
                 complete, TIMEOUT), BodyHandlers.ofByteArray()), type(SessionView.class));
+    }
+
+    /** The bytes of a chunk once the server has it; its failure as it was thrown. */
+    private static int sent(Future<Integer> chunk) throws IOException {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while uploading");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     /**

@@ -132,7 +132,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String jdbcUs
         TLS_KEYSTORE_PASSWORD("tls-keystore-password", true, null),
         NATS_URL("nats-url", true, null),
         MAX_BODY_BYTES("max-body-bytes", false, Long.toString(16L << 20)),
-        UPLOAD_CHUNK_BYTES("upload-chunk-bytes", false, Integer.toString(4 << 20)),
+        UPLOAD_CHUNK_BYTES("upload-chunk-bytes", false, Integer.toString(1 << 20)),
         AUTH_RATE_PER_MINUTE("auth-rate-per-minute", false, "20"),
         LIVE_FRAME_BYTES("live-frame-bytes", false, Integer.toString(LiveLimits.DEFAULTS.frameBytes())),
         LIVE_CATCH_UP_BYTES("live-catch-up-bytes", false, Long.toString(LiveLimits.DEFAULTS.catchUpBytes())),

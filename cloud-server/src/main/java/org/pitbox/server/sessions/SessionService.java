@@ -58,6 +58,8 @@ public final class SessionService {
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final String RANGE = " must lie between " + EARLIEST + " and " + LATEST;
     private static final int MAX_NAME = 200;
+    /** Packed uploads unpacked while their chunks arrive, at most, each on a thread of its own. */
+    private static final int EARLY_CHECKS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
 
     private final SessionDao sessions;
@@ -69,6 +71,7 @@ public final class SessionService {
     private final Clock clock;
     private final SessionLocks locks = new SessionLocks();
     private final StorageWork storage;
+    private final EarlyCheck early;
     private final Metrics.Counter refused;
     private final Metrics.Counter expired;
 
@@ -86,6 +89,7 @@ public final class SessionService {
         this.chunkBytes = chunkBytes;
         this.quotas = quotas;
         this.clock = clock;
+        this.early = new EarlyCheck(files, work, quotas.sessionBytes(), EARLY_CHECKS);
         this.refused = metrics.counter("pitbox_quota_refusals_total", "Uploads refused by a quota", "quota");
         this.expired = metrics.counter("pitbox_uploads_expired_total", "Unfinished uploads deleted by the sweep");
     }
@@ -142,6 +146,7 @@ public final class SessionService {
                     return false;
                 }
                 sessions.delete(id);
+                early.drop(id);
                 ioRun(() -> {
                     files.discardChunks(id);
                     Files.deleteIfExists(part(id));
@@ -203,6 +208,7 @@ public final class SessionService {
         if (result == SessionStore.PutResult.CONFLICT) {
             throw ApiException.conflict("chunk_conflict", "chunk " + n + " was already received with other bytes");
         }
+        early.arrived(id, n, count);
         return result == SessionStore.PutResult.STORED;
     }
 
@@ -215,8 +221,9 @@ public final class SessionService {
     }
 
     /**
-     * Joins the chunks (the .ibt, or its {@link PackedFile} form, which is unpacked first), checks the .ibt's SHA-256,
-     * parses it and stores its laps, on a storage thread. A wrong checksum, a file that is
+     * Joins the chunks (the .ibt, or its {@link PackedFile} form, which is unpacked first, most often already while
+     * the chunks arrived: {@link EarlyCheck}), checks the .ibt's SHA-256, parses it and stores its laps, on a storage
+     * thread. A wrong checksum, a file that is
      * no .ibt or one beyond the caps drop the chunks (422); any other failure keeps them for another try.
      */
     public SessionView complete(AuthUser user, long id, String sha256Hex) {
@@ -240,11 +247,13 @@ public final class SessionService {
             }
             Path part = part(id);
             Path unpacked = work.resolve(id + ".ibt.unpacked");
+            EarlyCheck.Result checked = early.finish(id);
             try {
                 String uploaded = io(() -> assemble(id, count, part));
-                boolean packed = io(() -> IbtPack.isPacked(part));
-                Path ibt = packed ? unpacked : part;
-                String actual = packed ? unpackUpload(id, part, unpacked) : uploaded;
+                boolean packed = checked != null || io(() -> IbtPack.isPacked(part));
+                Path ibt = checked != null ? checked.file() : packed ? unpacked : part;
+                String actual = checked != null ? checked.sha256() : packed ? unpackUpload(id, part, unpacked)
+                        : uploaded;
                 if (!actual.equals(sha)) {
                     discardChunks(id);
                     throw new ApiException(422, "checksum_mismatch", "the " + (packed ? "unpacked" : "uploaded")
@@ -265,6 +274,9 @@ public final class SessionService {
                 ioRun(() -> {
                     Files.deleteIfExists(part);
                     Files.deleteIfExists(unpacked);
+                    if (checked != null) {
+                        Files.deleteIfExists(checked.file());
+                    }
                 });
             }
             discardChunks(id);
@@ -315,6 +327,7 @@ public final class SessionService {
         }
         locks.run(id, () -> {
             sessions.delete(id);
+            early.drop(id);
             ioRun(() -> {
                 files.discardChunks(id);
                 files.deleteSession(id);
@@ -486,6 +499,7 @@ public final class SessionService {
     }
 
     private void discardChunks(long id) {
+        early.drop(id);
         ioRun(() -> files.discardChunks(id));
     }
 
