@@ -8,23 +8,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the calling thread below every normal thread of the machine, without privileges: on Linux the idle
- * scheduling policy ({@code SCHED_IDLE}: it runs when no normal thread wants the core, and a waking normal thread
- * takes the core from it at once), else nice 19. The change is for the thread's life (an unprivileged thread cannot
- * raise itself again), so only threads of their own call it. Elsewhere (Windows, macOS) or without JNA it does
- * nothing and says so once, at debug.
+ * Puts the calling thread at nice 19, below every normal thread of the machine, without privileges (Linux). Not the
+ * idle scheduling policy: a thread under it gets so little of a busy core that a garbage collection waited up to
+ * 80 ms for it to reach its safepoint, with the relay stopped meanwhile (nice 19: up to 30 ms). The change is for
+ * the thread's life (an unprivileged thread cannot raise itself again), so only threads of their own call it.
+ * Elsewhere (Windows, macOS) or without JNA it does nothing and says so once, at debug.
  */
 public final class LowPriority {
     private static final Logger LOG = LoggerFactory.getLogger(LowPriority.class);
-    private static final int SCHED_IDLE = 5;
     private static final int PRIO_PROCESS = 0;
     private static final int NICE = 19;
     private static final AtomicBoolean TOLD = new AtomicBoolean();
 
-    /** The C library's calls; pid or who 0 is the calling thread on Linux. */
+    /** The C library's call; who 0 is the calling thread on Linux. */
     private interface C extends Library {
-        int sched_setscheduler(int pid, int policy, int[] param);
-
         int setpriority(int which, int who, int prio);
     }
 
@@ -35,16 +32,14 @@ public final class LowPriority {
     private LowPriority() {
     }
 
-    /** Lowers the calling thread for the rest of its life; what it did ("idle", "nice 19") or why not. */
+    /** Lowers the calling thread for the rest of its life; what it did ("nice 19") or why not. */
     public static String lowerThisThread() {
         String done;
         try {
             if (!Platform.isLinux()) {
                 done = "not lowered: no unprivileged way on " + System.getProperty("os.name");
-            } else if (Linked.C_LIB.sched_setscheduler(0, SCHED_IDLE, new int[] {0}) == 0) {
-                return "idle";
             } else if (Linked.C_LIB.setpriority(PRIO_PROCESS, 0, NICE) == 0) {
-                done = "nice " + NICE + " (the idle policy was refused: errno " + Native.getLastError() + ")";
+                return "nice " + NICE;
             } else {
                 done = "not lowered: errno " + Native.getLastError();
             }

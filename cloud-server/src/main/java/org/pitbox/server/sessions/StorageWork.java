@@ -24,7 +24,7 @@ import org.pitbox.server.metrics.Metrics;
  * none free it is refused at once with 503 {@code storage_busy} and Retry-After. A download holds one of
  * {@code downloads} places, and a thread of their own, while it streams; with none free it gets 503
  * {@code downloads_busy}. The request's own thread waits meanwhile, so these bound the server's threads they take
- * too. The threads run below every normal thread ({@link LowPriority}): a relay thread that wakes takes the core.
+ * too. The threads run at nice 19 ({@link LowPriority}), below the relay's.
  */
 public final class StorageWork implements AutoCloseable {
     /** Seconds a refused client is told to wait. */

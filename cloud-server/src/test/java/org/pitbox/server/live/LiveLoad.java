@@ -35,9 +35,8 @@ import org.pitbox.protocol.live.LiveProtocol;
  * Meanwhile {@link StorageTraffic} uploads real .ibt files (from {@code shared/data/iracing/ibt} above the working
  * folder, if there) and downloads them through the server's REST side, checking each by SHA-256, in a JVM of its own
  * at the idle scheduling policy ({@code chrt --idle 0}; they stand for other machines). The server's peak heap, its
- * CPU per delivered frame (storage included) and its CPU by thread are printed. The server's JVM runs with
- * {@link #PRIORITIES}, as the launchers start the server, and the scheduling policy and nice value of its threads
- * are printed by name; the drivers and subscribers run at normal priority.
+ * CPU per delivered frame (storage included) and its CPU by thread are printed, and the scheduling policy and nice
+ * value of its threads by name; the drivers and subscribers run at normal priority.
  * <p>
  * Usage: {@code LiveLoad [drivers=100] [subscribersPerDriver=4] [seconds=20] [uploaders=10] [downloaders=10]}
  * (seconds at most 30); the first 3 s are warm-up. {@code -DserverJvm="..."} adds options to the server's JVM (a
@@ -45,8 +44,6 @@ import org.pitbox.protocol.live.LiveProtocol;
  */
 public final class LiveLoad {
     private static final int WARMUP_SECONDS = 3;
-    /** What the server's launchers give its JVM: the storage threads' low Java priority reaches the OS. */
-    static final List<String> PRIORITIES = List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=10");
 
     /** One subscriber's view: frames in order, gaps, latencies; optionally a decoder checking every row. */
     private static final class Watcher {
@@ -111,7 +108,6 @@ public final class LiveLoad {
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "--enable-native-access=ALL-UNNAMED"));
-        command.addAll(PRIORITIES);
         command.addAll(Arrays.asList(System.getProperty("serverJvm", "").split(" ")).stream().filter(a -> !a.isBlank()).toList());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadServer.class.getName()));
         Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
