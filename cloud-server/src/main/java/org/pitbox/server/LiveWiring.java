@@ -14,6 +14,7 @@ import org.pitbox.server.live.LiveRelay;
 import org.pitbox.server.live.LiveRole;
 import org.pitbox.server.live.RecordingSink;
 import org.pitbox.server.metrics.Metrics;
+import org.pitbox.server.sessions.LowPriority;
 import org.pitbox.server.teams.TeamAccess;
 import org.pitbox.server.teams.TeamDao;
 
@@ -62,10 +63,12 @@ final class LiveWiring {
 
     /**
      * An ended live session becomes a stored team session, with its AI insights and chat; a recording that cannot
-     * be stored is kept for a person to look at.
+     * be stored is kept for a person to look at. The relay calls this on its recording thread, which does nothing
+     * else: its packing and SHA-256 run there below the relay, like the storage work's ({@link LowPriority}).
      */
     private static RecordingSink sink(PitboxApplication app) {
         return (teamId, userId, key, schema, yaml, file) -> {
+            LowPriority.lowerThisThread();
             long id;
             try {
                 id = app.sessions().storeRecorded(teamId, userId, file);

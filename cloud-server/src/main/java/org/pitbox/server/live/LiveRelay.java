@@ -51,9 +51,9 @@ public final class LiveRelay implements AutoCloseable {
     /** Decodes frames for the session watchers. */
     private final ExecutorService watchers = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("live-watch").daemon().factory());
-    /** Turns ended sessions into .ibt files and stores them, below the relay's priority. */
+    /** Turns ended sessions into .ibt files and stores them (its sink lowers the thread below the relay's). */
     private final ExecutorService recordings = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("live-recording").priority(Thread.MIN_PRIORITY).factory());
+            Thread.ofPlatform().name("live-recording").factory());
     /** Writes the spools, so that no relay thread waits on the disk. */
     private final ExecutorService spools = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("live-spool").daemon().factory());

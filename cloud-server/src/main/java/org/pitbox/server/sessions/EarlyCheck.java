@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Unpacks a packed upload while its chunks arrive, so that {@code complete} finds the .ibt rebuilt and its SHA-256
- * known instead of doing that work after the last byte. Each check runs on a low-priority thread of its own, at most
- * {@code threads} at once (an upload without one is checked at completion, as before); it reads chunks from the
- * store as they are stored, in order, and gives up after waiting {@link #PATIENCE_SECONDS} for one (an upload paused,
- * or sent through another node). Its result is only a shortcut: any failure leaves the check to completion.
+ * known instead of doing that work after the last byte. Each check runs on a thread of its own at nice 19
+ * ({@link LowPriority}), at most {@code threads} at once (an upload without one is checked at completion, as
+ * before); it reads chunks from the store as they are stored, in order, and gives up after waiting
+ * {@link #PATIENCE_SECONDS} for one (an upload paused, or sent through another node). Its result is only a
+ * shortcut: any failure leaves the check to completion.
  */
 final class EarlyCheck {
     static final int PATIENCE_SECONDS = 60;
@@ -58,8 +59,10 @@ final class EarlyCheck {
             c = checks.putIfAbsent(id, fresh);
             if (c == null) {
                 c = fresh;
-                Thread.ofPlatform().name("pitbox-early-check-" + id).daemon().priority(Thread.MIN_PRIORITY)
-                        .start(fresh::run);
+                Thread.ofPlatform().name("pitbox-early-check-" + id).daemon().start(() -> {
+                    LowPriority.lowerThisThread();
+                    fresh.run();
+                });
             } else {
                 threads.release();
             }

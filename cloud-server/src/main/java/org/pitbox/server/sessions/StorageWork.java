@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.pitbox.server.http.ApiException;
@@ -22,8 +23,7 @@ import org.pitbox.server.metrics.Metrics;
  * none free it is refused at once with 503 {@code storage_busy} and Retry-After. A download holds one of
  * {@code downloads} places, and a thread of their own, while it streams; with none free it gets 503
  * {@code downloads_busy}. The request's own thread waits meanwhile, so these bound the server's threads they take
- * too. (Java thread priorities reach the operating system only with {@code -XX:ThreadPriorityPolicy=1}, as the
- * server's launchers start it.)
+ * too. The threads run at nice 19 ({@link LowPriority}), below the relay's.
  */
 public final class StorageWork implements AutoCloseable {
     /** Seconds a refused client is told to wait. */
@@ -180,11 +180,16 @@ public final class StorageWork implements AutoCloseable {
                 + " storage work was full", "work");
     }
 
-    /** Low-priority threads, started when needed; the semaphores bound their work. */
+    /**
+     * Threads started when needed, each lowering itself ({@link LowPriority}) first; the semaphores bound their work.
+     */
     private static ExecutorService pool(int threads, String name) {
+        ThreadFactory plain = Thread.ofPlatform().name(name, 0).daemon().factory();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(),
-                Thread.ofPlatform().name(name, 0).daemon().priority(Thread.MIN_PRIORITY).factory());
+                new LinkedBlockingQueue<>(), work -> plain.newThread(() -> {
+                    LowPriority.lowerThisThread();
+                    work.run();
+                }));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

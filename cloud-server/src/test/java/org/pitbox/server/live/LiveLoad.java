@@ -9,10 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.pitbox.protocol.codec.FrameDecoder;
 import org.pitbox.protocol.live.LiveControl;
@@ -27,19 +33,17 @@ import org.pitbox.protocol.live.LiveProtocol;
  * row sent. Server CPU comes from /proc/pid/stat, heap and GC time from the server.
  * <p>
  * Meanwhile {@link StorageTraffic} uploads real .ibt files (from {@code shared/data/iracing/ibt} above the working
- * folder, if there) and downloads them through the server's REST side in the same JVM, checking each by SHA-256;
- * the server's peak heap and its CPU per delivered frame (storage included) are printed. The server's JVM runs with
- * {@link #PRIORITIES}, as the launchers start the server, and the nice value of its threads is printed by name.
+ * folder, if there) and downloads them through the server's REST side, checking each by SHA-256, in a JVM of its own
+ * at the idle scheduling policy ({@code chrt --idle 0}; they stand for other machines). The server's peak heap, its
+ * CPU per delivered frame (storage included) and its CPU by thread are printed, and the scheduling policy and nice
+ * value of its threads by name; the drivers and subscribers run at normal priority.
  * <p>
  * Usage: {@code LiveLoad [drivers=100] [subscribersPerDriver=4] [seconds=20] [uploaders=10] [downloaders=10]}
  * (seconds at most 30); the first 3 s are warm-up. {@code -DserverJvm="..."} adds options to the server's JVM (a
- * profiler, another GC). Give the load generator's own JVM {@link #PRIORITIES} too, for its upload and download
- * clients' low priority.
+ * profiler, another GC); {@code -DtransfersAt=normal} runs the transfer clients' JVM at normal priority.
  */
 public final class LiveLoad {
     private static final int WARMUP_SECONDS = 3;
-    /** What the server's launchers give its JVM: the storage threads' low Java priority reaches the OS. */
-    static final List<String> PRIORITIES = List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=10");
 
     /** One subscriber's view: frames in order, gaps, latencies; optionally a decoder checking every row. */
     private static final class Watcher {
@@ -103,23 +107,23 @@ public final class LiveLoad {
         int downloaders = args.length > 4 ? Integer.parseInt(args[4]) : 10;
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g"));
-        command.addAll(PRIORITIES);
+                "-Xmx1g", "--enable-native-access=ALL-UNNAMED"));
         command.addAll(Arrays.asList(System.getProperty("serverJvm", "").split(" ")).stream().filter(a -> !a.isBlank()).toList());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadServer.class.getName()));
         Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream()));
         PrintStream serverIn = new PrintStream(server.getOutputStream(), true);
         int port = Integer.parseInt(line(serverOut, "port ")[1]);
-        int restPort = Integer.parseInt(line(serverOut, "rest ")[1]);
-        List<Path> ibts = realIbts();
-        StorageTraffic storage = null;
-        if (ibts.isEmpty() || uploaders + downloaders == 0) {
+        String[] rest = line(serverOut, "rest ");
+        Process storage = null;
+        BufferedReader storageOut = null;
+        if (realIbts().isEmpty() || uploaders + downloaders == 0) {
             System.out.println("no uploads or downloads: no shared/data/iracing/ibt above " + Path.of("").toAbsolutePath()
                     + ", or none asked for");
         } else {
-            storage = new StorageTraffic(URI.create("http://127.0.0.1:" + restPort), ibts);
-            storage.prepare(uploaders + downloaders);
+            storage = transfers("http://127.0.0.1:" + rest[1], uploaders, downloaders);
+            storageOut = new BufferedReader(new InputStreamReader(storage.getInputStream()));
+            line(storageOut, "ready");
         }
         WebSocketClient client = new WebSocketClient();
         client.start();
@@ -145,13 +149,16 @@ public final class LiveLoad {
                 p.connect(client, uri(port, LiveProtocol.publishPath(TestNode.TEAM + d, "car" + d)), "load-" + d);
                 publishers.add(p);
             }
-            if (storage != null) {
-                storage.start(uploaders, downloaders);
+            PrintStream storageIn = storage == null ? null : new PrintStream(storage.getOutputStream(), true);
+            if (storageIn != null) {
+                storageIn.println("start");
             }
             long start = System.nanoTime();
             measureFrom[0] = start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
             long deliveredBefore = 0;
             long[] serverCpu = new long[2];
+            long[] storageCpu = new long[2];
+            Map<String, Long> threadsBefore = Map.of();
             long clientCpu = 0;
             long period = 1_000_000_000L / LiveProtocol.TICK_RATE;
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -163,6 +170,8 @@ public final class LiveLoad {
                     }
                     if (tick == WARMUP_SECONDS * LiveProtocol.TICK_RATE && d == 0) {
                         serverCpu[0] = cpuTicks(server.pid());
+                        storageCpu[0] = storage == null ? 0 : cpuTicks(storage.pid());
+                        threadsBefore = threadTicks(server.pid(), rest[2]);
                         clientCpu = processCpu();
                         deliveredBefore = delivered(watchers);
                     }
@@ -173,10 +182,14 @@ public final class LiveLoad {
             }
             double measured = (System.nanoTime() - measureFrom[0]) / 1e9;
             serverCpu[1] = cpuTicks(server.pid());
+            storageCpu[1] = storage == null ? 0 : cpuTicks(storage.pid());
+            String byThread = cpuByThread(threadsBefore, threadTicks(server.pid(), rest[2]), measured);
             clientCpu = processCpu() - clientCpu;
             long deliveredMeasured = delivered(watchers) - deliveredBefore;
-            if (storage != null) {
-                storage.stop();
+            String[] transferred = null;
+            if (storageIn != null) {
+                storageIn.println("stop");
+                transferred = line(storageOut, "storage ");
             }
             String nice = nice(server.pid());
             serverIn.println("heap");
@@ -213,17 +226,22 @@ public final class LiveLoad {
                     100.0 * (serverCpu[1] - serverCpu[0]) / 100 / measured,
                     (serverCpu[1] - serverCpu[0]) * 1e4 / Math.max(1, deliveredMeasured), heap[1], heap[3], heap[2],
                     100.0 * clientCpu / 1e9 / measured);
-            System.out.println("server threads by nice value: " + nice);
-            if (storage != null) {
-                System.out.printf("storage: %d uploaders, %d downloaders; %d uploads and %d downloads checked by SHA-256"
-                        + " (%.1f MB), %d corrupt, %d failed%n", uploaders, downloaders, storage.uploaded.get(),
-                        storage.downloaded.get(), storage.bytes.get() / 1e6, storage.corrupt.get(),
-                        storage.failed.get());
+            System.out.println("server CPU by thread, % of one core: " + byThread);
+            System.out.println("server threads by scheduling policy and nice value: " + nice);
+            if (transferred != null) {
+                System.out.printf("storage: %d uploaders, %d downloaders (their JVM %s, %.0f%% of one core); %s uploads"
+                        + " and %s downloads checked by SHA-256 (%.1f MB), %s corrupt, %s failed%n", uploaders,
+                        downloaders, System.getProperty("transfersAt", "idle"),
+                        100.0 * (storageCpu[1] - storageCpu[0]) / 100 / measured, transferred[1], transferred[2],
+                        Long.parseLong(transferred[3]) / 1e6, transferred[4], transferred[5]);
             }
         } finally {
             client.stop();
             serverIn.close();
             server.waitFor(30, TimeUnit.SECONDS);
+            if (storage != null) {
+                storage.destroy();
+            }
         }
     }
 
@@ -237,8 +255,24 @@ public final class LiveLoad {
         return n;
     }
 
+    /**
+     * The transfer clients' JVM, at the idle scheduling policy unless {@code -DtransfersAt=normal} (nice 19 where
+     * chrt is missing).
+     */
+    private static Process transfers(String rest, int uploaders, int downloaders) throws java.io.IOException {
+        List<String> command = new ArrayList<>();
+        if (!System.getProperty("transfersAt", "idle").equals("normal")) {
+            command.addAll(Files.isExecutable(Path.of("/usr/bin/chrt")) ? List.of("/usr/bin/chrt", "--idle", "0")
+                    : List.of("nice", "-n", "19"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+                System.getProperty("java.class.path"), StorageTraffic.class.getName(), rest,
+                Integer.toString(uploaders), Integer.toString(downloaders)));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
     /** The real recordings in shared/data/iracing/ibt above the working folder; none when there is no such folder. */
-    private static List<Path> realIbts() throws java.io.IOException {
+    static List<Path> realIbts() throws java.io.IOException {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path dir = p.resolve("shared/data/iracing/ibt");
             if (Files.isDirectory(dir)) {
@@ -272,18 +306,59 @@ public final class LiveLoad {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** The names of the process's threads (digits left out) by nice value. */
+    /** The names of the process's threads (digits left out) by scheduling policy and nice value. */
     private static String nice(long pid) throws java.io.IOException {
-        java.util.Map<String, java.util.Set<String>> names = new java.util.TreeMap<>();
+        Map<String, Set<String>> names = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
                 String stat = Files.readString(task.resolve("stat"));
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
-                String nice = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
-                names.computeIfAbsent(nice, n -> new java.util.TreeSet<>()).add(name);
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                String policy = switch (f[38]) {
+                    case "0" -> "normal";
+                    case "3" -> "batch";
+                    case "5" -> "idle";
+                    default -> "policy " + f[38];
+                };
+                names.computeIfAbsent(policy + " nice " + f[16], n -> new TreeSet<>()).add(name);
             }
         }
         return names.toString();
+    }
+
+    /**
+     * CPU ticks of the process's threads by name (digits left out; the REST server's Jetty pool {@code restPool} as
+     * "rest-jetty", other Jetty pools as "relay-jetty"), threads that ended left out.
+     */
+    private static Map<String, Long> threadTicks(long pid, String restPool) throws java.io.IOException {
+        String rest = (restPool + "-").substring(0, Math.min(15, restPool.length() + 1)); // names end at 15 characters
+        Map<String, Long> ticks = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException e) {
+                    continue; // ended meanwhile
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                String group = name.startsWith(rest) ? "rest-jetty"
+                        : name.startsWith("qtp") ? "relay-jetty" : name.replaceAll("[0-9]+", "N");
+                ticks.merge(task.getFileName() + " " + group, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+            }
+        }
+        return ticks;
+    }
+
+    /** The busiest thread groups between two {@link #threadTicks} snapshots, in % of one core over seconds. */
+    private static String cpuByThread(Map<String, Long> before, Map<String, Long> after, double seconds) {
+        Map<String, Long> groups = new HashMap<>();
+        after.forEach((task, t) -> groups.merge(task.substring(task.indexOf(' ') + 1), t - before.getOrDefault(task, 0L),
+                Long::sum));
+        return groups.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .map(e -> String.format("%s %.0f", e.getKey(), e.getValue() / seconds)).collect(Collectors.joining(", "));
     }
 
     /** utime + stime of a process, in clock ticks (1/100 s). */

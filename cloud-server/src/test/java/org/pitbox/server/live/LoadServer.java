@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.pitbox.server.PitboxServer;
 import org.pitbox.server.ServerConfig;
 import org.pitbox.protocol.live.LiveProtocol;
@@ -16,8 +17,9 @@ import org.pitbox.protocol.live.LiveProtocol;
 /**
  * The relay in its own JVM, for {@link LiveLoad}: a {@link TestNode} on a free port (the production relay with
  * test tokens), beside the whole server (REST, H2, sessions on disk) that LiveLoad's uploads and downloads use.
- * Prints {@code port N} (the relay) and {@code rest N}; then answers each {@code heap} line on stdin with
- * {@code heap usedMB gcMillis peakMB} (peak: the most heap used at any 50 ms sample so far); ends at end of input.
+ * Prints {@code port N} (the relay) and {@code rest N POOL} (POOL: the name of its Jetty threads); then answers each
+ * {@code heap} line on stdin with {@code heap usedMB gcMillis peakMB} (peak: the most heap used at any 50 ms sample
+ * so far); ends at end of input.
  */
 public final class LoadServer {
     public static void main(String[] args) throws Exception {
@@ -28,7 +30,8 @@ public final class LoadServer {
             node.stored.clear();
             URI uri = node.uri(LiveProtocol.ROOT);
             System.out.println("port " + uri.getPort());
-            System.out.println("rest " + rest.port());
+            System.out.println("rest " + rest.port() + " " + (rest.jetty().getThreadPool() instanceof QueuedThreadPool q
+                    ? q.getName() : "-"));
             AtomicLong peak = new AtomicLong();
             Thread.ofPlatform().daemon().start(() -> {
                 while (true) {

@@ -1,7 +1,9 @@
 package org.pitbox.server.live;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +21,9 @@ import org.pitbox.protocol.api.SessionView;
 /**
  * Uploads and downloads of real .ibt files beside {@link LiveLoad}'s live traffic: each uploader sends the files in
  * turn as new sessions, each downloader fetches the sessions stored before the run; every transfer is checked by
- * SHA-256 against the file on disk. Threads of their own at the lowest priority (in reality these clients are other
- * machines: their packing and hashing must not take the load generator's CPU from its drivers and subscribers; run
- * LiveLoad with {@link LiveLoad#PRIORITIES} for the OS to see it), each with its own client and account.
+ * SHA-256 against the file on disk. Each client is a thread with its own client and account. LiveLoad runs this in
+ * a JVM of its own at the idle scheduling policy ({@link #main}): in reality these clients are other machines, and
+ * their packing and hashing must not take the CPU of the load generator's drivers and subscribers.
  */
 final class StorageTraffic {
     private static final String PASSWORD = "load-test-password-1";
@@ -31,6 +33,7 @@ final class StorageTraffic {
     private final List<String> sums = new ArrayList<>();
     private final List<Long> stored = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final List<CloudClient> signedIn = new ArrayList<>();
     private final Path downloads;
     private long team;
     private volatile boolean running;
@@ -48,8 +51,8 @@ final class StorageTraffic {
 
     /**
      * Makes the team and its owner's account, stores every file once for the downloaders, and gives each client an
-     * account of its own in the team (a team's drivers and engineers transfer from their own machines; the server
-     * gives one account at most half of its storage places).
+     * account of its own in the team, signed in (a team's drivers and engineers transfer from their own machines; the
+     * server gives one account at most half of its storage places). Signing in (Argon2) is done here, before the run.
      */
     void prepare(int clients) throws IOException {
         CloudClient owner = new CloudClient(rest);
@@ -65,11 +68,32 @@ final class StorageTraffic {
             c.register(email(n), PASSWORD, "Load " + n);
             c.login(email(n), PASSWORD);
             c.acceptInvite(owner.invite(team, "driver").code());
+            signedIn.add(c);
         }
     }
 
     private static String email(int client) {
         return "load-" + client + "@example.com";
+    }
+
+    /**
+     * For {@link LiveLoad}: {@code StorageTraffic REST_URI UPLOADERS DOWNLOADERS} with the real files under the working
+     * folder prepares, prints {@code ready}, starts at the line {@code start} on stdin, stops at the next line (or the
+     * end of input) and prints {@code storage uploaded downloaded bytes corrupt failed}.
+     */
+    public static void main(String[] args) throws Exception {
+        int uploaders = Integer.parseInt(args[1]);
+        int downloaders = Integer.parseInt(args[2]);
+        StorageTraffic traffic = new StorageTraffic(URI.create(args[0]), LiveLoad.realIbts());
+        traffic.prepare(uploaders + downloaders);
+        System.out.println("ready");
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+        in.readLine();
+        traffic.start(uploaders, downloaders);
+        in.readLine();
+        traffic.stop();
+        System.out.println("storage " + traffic.uploaded + " " + traffic.downloaded + " " + traffic.bytes + " "
+                + traffic.corrupt + " " + traffic.failed);
     }
 
     void start(int uploaders, int downloaders) {
@@ -78,7 +102,7 @@ final class StorageTraffic {
             int n = i;
             boolean up = i < uploaders;
             threads.add(Thread.ofPlatform().daemon().name("load-" + (up ? "up-" : "down-") + n)
-                    .priority(Thread.MIN_PRIORITY).start(() -> run(n, up)));
+                    .start(() -> run(n, up)));
         }
     }
 
@@ -90,27 +114,22 @@ final class StorageTraffic {
     }
 
     private void run(int n, boolean up) {
-        try {
-            CloudClient c = new CloudClient(rest);
-            c.login(email(n), PASSWORD);
-            for (int round = n; running; round++) {
-                int k = round % files.size();
-                try {
-                    if (up) {
-                        SessionView v = c.upload(team, files.get(k), about(files.get(k)), null, TransferProgress.NONE,
-                                () -> false);
-                        count(v.sha256().equals(sums.get(k)), uploaded, Files.size(files.get(k)));
-                    } else {
-                        Path target = downloads.resolve(n + ".ibt");
-                        c.download(stored.get(k), target, TransferProgress.NONE, () -> false);
-                        count(sha256(target).equals(sums.get(k)), downloaded, Files.size(target));
-                    }
-                } catch (IOException e) {
-                    failed.incrementAndGet();
+        CloudClient c = signedIn.get(n);
+        for (int round = n; running; round++) {
+            int k = round % files.size();
+            try {
+                if (up) {
+                    SessionView v = c.upload(team, files.get(k), about(files.get(k)), null, TransferProgress.NONE,
+                            () -> false);
+                    count(v.sha256().equals(sums.get(k)), uploaded, Files.size(files.get(k)));
+                } else {
+                    Path target = downloads.resolve(n + ".ibt");
+                    c.download(stored.get(k), target, TransferProgress.NONE, () -> false);
+                    count(sha256(target).equals(sums.get(k)), downloaded, Files.size(target));
                 }
+            } catch (IOException e) {
+                failed.incrementAndGet();
             }
-        } catch (IOException e) {
-            failed.incrementAndGet();
         }
     }
 
