@@ -31,7 +31,7 @@ import org.pitbox.voice.engine.VoskEngine;
 public final class VoiceEval {
     public static final String USAGE = """
             usage: pitbox voice-eval [--engine sphinx|vosk] [--model DIR] [--oog P] [--oog-phone P] [--margin M]
-                                     [--per-db M] [--quick] [--save DIR]
+                                     [--per-db M] [--silent-speech F] [--quick] [--save DIR]
                    pitbox voice-eval --dir DIR [--engine sphinx|vosk] [--model DIR]
                    pitbox voice-eval --speak
               Speaks every command (three espeak-ng voices and FreeTTS's kevin16, clean and in pink and engine
@@ -43,9 +43,11 @@ public final class VoiceEval {
               --oog P      Sphinx4's out-of-grammar branch probability (default 1e-30)
               --oog-phone P  its per-phone probability (default 1e-10)
               --margin M   the least score per 10 ms frame by which a command must beat a free phone loop in
-                           quiet (default 11500; 0 turns the check off)
+                           quiet (default 14000; 0 turns the check off)
               --per-db M   how much more for each dB the utterance's signal-to-noise ratio is under 30 dB,
-                           down to 10 dB (default 250)
+                           down to 10 dB (default 100)
+              --silent-speech F  the most 10 ms frames in a row a command may take for silence where the audio
+                           is loud (default 12; 0 turns that check off)
               --quick      one voice, clean and engine noise at 10 dB
               --save DIR   also write the spoken set as WAVs with an expected.tsv, for --dir
               --speak      only the time from a recognised fuel question to the first sample of the spoken
@@ -124,7 +126,7 @@ public final class VoiceEval {
             String a = args[i];
             switch (a) {
                 case "--help", "-h", "--quick", "--speak" -> opts.put(a.equals("-h") ? "--help" : a, "");
-                case "--engine", "--model", "--oog", "--oog-phone", "--margin", "--per-db", "--dir",
+                case "--engine", "--model", "--oog", "--oog-phone", "--margin", "--per-db", "--silent-speech", "--dir",
                         "--save" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value (voice-eval --help)");
@@ -144,7 +146,8 @@ public final class VoiceEval {
                     number(opts, "--oog", SphinxEngine.Rejection.DEFAULT.branch()),
                     number(opts, "--oog-phone", SphinxEngine.Rejection.DEFAULT.perPhone()),
                     number(opts, "--margin", SphinxEngine.Rejection.DEFAULT.margin()),
-                    number(opts, "--per-db", SphinxEngine.Rejection.DEFAULT.perDb())));
+                    number(opts, "--per-db", SphinxEngine.Rejection.DEFAULT.perDb()),
+                    (int) number(opts, "--silent-speech", SphinxEngine.Rejection.DEFAULT.silentSpeech())));
             case "vosk" -> {
                 if (!opts.containsKey("--model")) {
                     throw new IllegalArgumentException("--engine vosk needs --model DIR, a Vosk model folder");
