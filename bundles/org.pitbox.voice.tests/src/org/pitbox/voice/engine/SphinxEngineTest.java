@@ -108,7 +108,7 @@ class SphinxEngineTest {
 
     @Test
     void theMarginGrowsAsTheNoiseRises() {
-        SphinxEngine.Rejection r = new SphinxEngine.Rejection(1e-30, 1e-10, 10000, 200);
+        SphinxEngine.Rejection r = new SphinxEngine.Rejection(1e-30, 1e-10, 10000, 200, 15);
         assertEquals(10000, r.margin(45), 1e-9);
         assertEquals(10000, r.margin(30), 1e-9);
         assertEquals(12000, r.margin(20), 1e-9);
@@ -120,11 +120,35 @@ class SphinxEngineTest {
     void aCommandNeedsALargerLeadOverThePhoneLoopInNoise() {
         Loudness quiet = loudness(30);
         Loudness noisy = loudness(3000);
-        SphinxEngine.Heard loop = new SphinxEngine.Heard("", -1e6);
+        SphinxEngine.Heard loop = new SphinxEngine.Heard("", -1e6, new boolean[0]);
         double lead = SphinxEngine.Rejection.DEFAULT.margin(40) + 1000;
-        SphinxEngine.Heard command = new SphinxEngine.Heard("box this lap", -1e6 + lead * quiet.frames());
+        SphinxEngine.Heard command = new SphinxEngine.Heard("box this lap", -1e6 + lead * quiet.frames(),
+                new boolean[0]);
         assertTrue(engine.accepted(command, loop, quiet), "quiet: snr " + quiet.snr());
         assertFalse(engine.accepted(command, loop, noisy), "noisy: snr " + noisy.snr());
+    }
+
+    @Test
+    void aCommandThatTakesLoudAudioForSilenceIsRejected() {
+        Loudness quiet = loudness(30);
+        SphinxEngine.Heard loop = new SphinxEngine.Heard("", -1e6, new boolean[0]);
+        double score = -1e6 + (SphinxEngine.Rejection.DEFAULT.margin(40) + 1000) * quiet.frames();
+        // the tone (frames 50 to 150) is the command's words, give or take the edges
+        SphinxEngine.Heard words = new SphinxEngine.Heard("box this lap", score, silentOutside(quiet, 55, 145));
+        assertEquals(5, SphinxEngine.silentSpeech(words, quiet));
+        assertTrue(engine.accepted(words, loop, quiet));
+        // half the tone taken for silence: speech the command leaves unexplained
+        SphinxEngine.Heard half = new SphinxEngine.Heard("box this lap", score, silentOutside(quiet, 100, 145));
+        assertEquals(50, SphinxEngine.silentSpeech(half, quiet));
+        assertFalse(engine.accepted(half, loop, quiet));
+    }
+
+    private static boolean[] silentOutside(Loudness audio, int from, int to) {
+        boolean[] silent = new boolean[audio.frames()];
+        for (int i = 0; i < silent.length; i++) {
+            silent[i] = i < from || i >= to;
+        }
+        return silent;
     }
 
     /** Half a second of noise of the given level, one second of a tone at 10000, half a second of noise. */
@@ -162,7 +186,7 @@ class SphinxEngineTest {
 
     @Test
     void pushToTalkConfigurationHasNoSpeechDetector() throws IOException {
-        String xml = SphinxEngine.pushToTalkConfig(new SphinxEngine.Rejection(1e-25, 1e-9, 0, 0));
+        String xml = SphinxEngine.pushToTalkConfig(new SphinxEngine.Rejection(1e-25, 1e-9, 0, 0, 0));
         assertFalse(xml.contains("<item>speechClassifier"), "no speech classifier in the front end");
         assertFalse(xml.contains("<item>speechMarker"), "no speech marker in the front end");
         assertTrue(xml.contains("name=\"oogProbability\" value=\"1.00000e-25\""), "the branch probability set");

@@ -44,6 +44,17 @@ class VoiceEvalTest {
     }
 
     @Test
+    void freeTtsSpeaksAtTheSpeedAsked() throws Exception {
+        try (FreeTts slow = new FreeTts(120); FreeTts fast = new FreeTts(200)) {
+            short[] a = slow.say("how many laps of fuel do i have");
+            short[] b = fast.say("how many laps of fuel do i have");
+            assertTrue(a.length > b.length * 1.3, a.length + " samples at 120 wpm, " + b.length + " at 200");
+            assertTrue(b.length > Audio.RATE, "over a second of speech: " + b.length + " samples");
+            assertEquals("FreeTTS kevin16 200 wpm", fast.label());
+        }
+    }
+
+    @Test
     void measuresTheTimeToTheFirstSampleOfASpokenAnswer() throws Exception {
         String out = run("--speak");
         assertTrue(out.matches("(?s)\\s*speaking: recognised fuel question to the first sample of the answer \\('Fuel .*"

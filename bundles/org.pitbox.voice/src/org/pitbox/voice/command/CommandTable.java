@@ -77,7 +77,8 @@ public final class CommandTable {
             entry(Intent.MORE, "more", "tell me more", "more details"),
             entry(Intent.REPEAT, "repeat [that]", "say [that] again", "come again"),
             entry(Intent.QUIET, "quiet", "be quiet", "stop talking", "silence"),
-            entry(Intent.TALK_TO_ME, "talk to me", "you can talk [again]", "start talking"),
+            // not "start talking": one vowel from "stop talking", and heard as it in voice-eval
+            entry(Intent.TALK_TO_ME, "talk to me", "you can talk [again]"),
             entry(Intent.HELP, "what can i say", "help", "what are the commands"));
 
     /** The first words of the phrases that ask a question. */

@@ -37,6 +37,16 @@ final class Loudness {
         return quantile(0.1);
     }
 
+    /** For each frame, whether it is 6 dB or more over the noise. */
+    boolean[] loud() {
+        double threshold = noise() * 4;
+        boolean[] out = new boolean[frames];
+        for (int i = 0; i < frames; i++) {
+            out[i] = power[i] > threshold;
+        }
+        return out;
+    }
+
     /** Speech over noise in dB: the 90th percentile of the frames against the noise. */
     double snr() {
         return 10 * Math.log10(quantile(0.9) / noise());

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +22,7 @@ import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.decoder.search.Token;
+import edu.cmu.sphinx.linguist.HMMSearchState;
 
 /**
  * CMU Sphinx4 with the command grammar (JSGF) and its en-us model from the jar: no download. Push-to-talk mode:
@@ -34,11 +38,13 @@ public final class SphinxEngine implements SpeechEngine {
      * score per 10 ms frame by which the command must beat a free phone loop over the same audio in quiet (0
      * turns that check off), and how much more it must beat it for each dB the utterance's own signal-to-noise
      * ratio is under {@link #QUIET_DB} (down to {@link #NOISY_DB}): in noise, speech that is no command fits the
-     * grammar nearly as well as a command does. The default was tuned with {@code voice-eval} on its tuning
-     * phrases (a likelier per-phone branch, 1e-8, also rejected speech in noise, but lost clean commands).
+     * grammar nearly as well as a command does. {@code silentSpeech} is the most 10 ms frames in a row that the
+     * command may take for silence while the audio there is loud (6 dB over its noise): words the command leaves
+     * unexplained (0 turns that check off). The default was tuned with {@code voice-eval} on its tuning phrases
+     * (a likelier per-phone branch, 1e-8, also rejected speech in noise, but lost clean commands).
      */
-    public record Rejection(double branch, double perPhone, double margin, double perDb) {
-        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-10, 11500, 250);
+    public record Rejection(double branch, double perPhone, double margin, double perDb, int silentSpeech) {
+        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-10, 14000, 100, 12);
         /** At and above this signal-to-noise ratio the margin is the quiet one. */
         public static final double QUIET_DB = 30;
         /** At and below this one the margin stops growing. */
@@ -51,7 +57,7 @@ public final class SphinxEngine implements SpeechEngine {
     }
     private static final String MODEL = "/edu/cmu/sphinx/models/en-us/";
     /** The noise floor added to every utterance, in sample units (of 32768). */
-    static final int FLOOR = 63;
+    static final int FLOOR = 300;
 
     private final ExecutorService decoders = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "sphinx4-decoder");
@@ -199,13 +205,29 @@ public final class SphinxEngine implements SpeechEngine {
      */
     boolean accepted(Heard command, Heard loop, Loudness audio) {
         double frames = Math.max(1, audio.frames());
-        return (command.score() - loop.score()) / frames >= rejection.margin(audio.snr());
+        if ((command.score() - loop.score()) / frames < rejection.margin(audio.snr())) {
+            return false;
+        }
+        return rejection.silentSpeech() <= 0 || silentSpeech(command, audio) <= rejection.silentSpeech();
+    }
+
+    /** The most frames in a row that the command takes for silence while the audio is loud. */
+    static int silentSpeech(Heard command, Loudness audio) {
+        boolean[] loud = audio.loud();
+        int most = 0;
+        int run = 0;
+        for (int i = 0; i < Math.min(loud.length, command.silent().length); i++) {
+            run = loud[i] && command.silent()[i] ? run + 1 : 0;
+            most = Math.max(most, run);
+        }
+        return most;
     }
 
     /**
-     * Adds a microphone's noise floor (uniform, within {@link #FLOOR}, about -60 dB full scale) to the samples,
+     * Adds a microphone's noise floor (uniform, within {@link #FLOOR}, about -45 dB full scale) to the samples,
      * chunk after chunk: digital silence (a WAV padded with zeros) has no spectrum, and Sphinx4's noise and mean
-     * estimates over it derail the utterance (clean synthetic speech: 72 % exact without the floor, 97 % with it).
+     * estimates over it derail the utterance (clean synthetic speech: 72 % exact without a floor, 97 % with one at
+     * -60 dB). At -45 dB clean speech looks to Sphinx4 like the noisy speech its mean has just seen.
      */
     static final class Floor {
         private long x = 0x9E3779B97F4A7C15L;
@@ -239,17 +261,39 @@ public final class SphinxEngine implements SpeechEngine {
             context.setSpeechSource(audio);
             StringBuilder text = new StringBuilder();
             double score = 0;
+            List<Boolean> silent = new ArrayList<>();
             SpeechResult r;
             while ((r = getResult()) != null) {
                 text.append(r.getHypothesis()).append(' ');
                 Token best = r.getResult().getBestToken();
                 score += best == null ? Double.NEGATIVE_INFINITY : best.getScore();
+                silent.addAll(silentFrames(best));
             }
-            return new Heard(text.toString().strip(), score);
+            boolean[] frames = new boolean[silent.size()];
+            for (int i = 0; i < frames.length; i++) {
+                frames[i] = silent.get(i);
+            }
+            return new Heard(text.toString().strip(), score, frames);
+        }
+
+        /** For each 10 ms frame of the best path, whether it is silence or a filler (a breath, a noise). */
+        private static List<Boolean> silentFrames(Token best) {
+            List<Boolean> out = new ArrayList<>();
+            for (Token t = best; t != null; t = t.getPredecessor()) {
+                if (t.isEmitting()) {
+                    out.add(t.getSearchState() instanceof HMMSearchState s
+                            && s.getHMMState().getHMM().getBaseUnit().isFiller());
+                }
+            }
+            Collections.reverse(out);
+            return out;
         }
     }
 
-    /** The words heard and the best path's total score (log-likelihood, Sphinx4's scale). */
-    record Heard(String text, double score) {
+    /**
+     * The words heard, the best path's total score (log-likelihood, Sphinx4's scale) and for each 10 ms frame of
+     * it whether it is silence.
+     */
+    record Heard(String text, double score, boolean[] silent) {
     }
 }

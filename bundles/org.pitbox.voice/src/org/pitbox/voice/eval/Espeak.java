@@ -12,7 +12,7 @@ import org.pitbox.voice.engine.Audio;
  * Synthetic speech from espeak-ng (a Debian package, run as a process): the evaluation's and the tests' voices.
  * Each voice is an espeak-ng voice name and a speed in words per minute.
  */
-public record Espeak(String voice, int wordsPerMinute) {
+public record Espeak(String voice, int wordsPerMinute) implements SyntheticVoice {
     /** The evaluation's voices: American and British, male and female variants, three speeds. */
     public static final List<Espeak> VOICES = List.of(new Espeak("en-us", 165), new Espeak("en-gb+m3", 175),
             new Espeak("en-us+f3", 150));
@@ -31,7 +31,7 @@ public record Espeak(String voice, int wordsPerMinute) {
         }
     }
 
-    /** {@code text} spoken, as 16 kHz mono samples. */
+    @Override
     public short[] say(String text) throws IOException, InterruptedException {
         Path wav = Files.createTempFile("pitbox-espeak", ".wav");
         try {
@@ -47,7 +47,7 @@ public record Espeak(String voice, int wordsPerMinute) {
         }
     }
 
-    /** "en-gb+m3 175 wpm". */
+    @Override
     public String label() {
         return voice + " " + wordsPerMinute + " wpm";
     }

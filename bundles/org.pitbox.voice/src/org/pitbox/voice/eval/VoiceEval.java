@@ -21,31 +21,33 @@ import org.pitbox.voice.engine.SphinxEngine;
 import org.pitbox.voice.engine.VoskEngine;
 
 /**
- * {@code pitbox voice-eval}: speaks the command table with espeak-ng voices, clean and in pink and engine-like
- * noise at 20, 10 and 5 dB, with radio chatter that is not a command, through the real recogniser and matcher;
- * prints exact commands per set, non-commands rejected and the time from the end of speech (the key released)
- * to the command. Accuracy is over every utterance, most of them fed at full speed; latency is over a subset fed
- * as a microphone delivers it, in chunks at real-time pace. {@code --dir DIR} scores the WAVs listed in
+ * {@code pitbox voice-eval}: speaks the command table with three espeak-ng voices and FreeTTS's kevin16, clean and
+ * in pink and engine-like noise at 20, 10 and 5 dB, with radio chatter that is not a command, through the real
+ * recogniser and matcher; prints exact commands per set, non-commands rejected and the time from the end of speech
+ * (the key released) to the command. Accuracy is over every utterance, most of them fed at full speed; latency is
+ * over a subset fed as a microphone delivers it, in chunks at real-time pace. {@code --dir DIR} scores the WAVs listed in
  * {@code DIR/expected.tsv} instead, all fed in real time.
  */
 public final class VoiceEval {
     public static final String USAGE = """
             usage: pitbox voice-eval [--engine sphinx|vosk] [--model DIR] [--oog P] [--oog-phone P] [--margin M]
-                                     [--per-db M] [--quick] [--save DIR]
+                                     [--per-db M] [--silent-speech F] [--quick] [--save DIR]
                    pitbox voice-eval --dir DIR [--engine sphinx|vosk] [--model DIR]
                    pitbox voice-eval --speak
-              Speaks every command (espeak-ng voices, clean and in pink and engine noise at 20, 10 and 5 dB) and
-              radio chatter that is no command through the recogniser and the matcher; prints exact commands per
-              set, non-commands rejected and latency from the end of speech to the command (p50, p95), the
-              latter over 10 utterances per set fed in 40 ms chunks at real-time pace.
+              Speaks every command (three espeak-ng voices and FreeTTS's kevin16, clean and in pink and engine
+              noise at 20, 10 and 5 dB) and radio chatter that is no command through the recogniser and the
+              matcher; prints exact commands per set, non-commands rejected and latency from the end of speech to
+              the command (p50, p95), the latter over 10 utterances per set fed in 40 ms chunks at real-time pace.
               --dir DIR    score DIR/expected.tsv instead: lines 'file<TAB>expected command' or 'file<TAB>reject'
               --engine     sphinx (built in, the default) or vosk (needs --model, a Vosk model folder)
               --oog P      Sphinx4's out-of-grammar branch probability (default 1e-30)
               --oog-phone P  its per-phone probability (default 1e-10)
               --margin M   the least score per 10 ms frame by which a command must beat a free phone loop in
-                           quiet (default 11500; 0 turns the check off)
+                           quiet (default 14000; 0 turns the check off)
               --per-db M   how much more for each dB the utterance's signal-to-noise ratio is under 30 dB,
-                           down to 10 dB (default 250)
+                           down to 10 dB (default 100)
+              --silent-speech F  the most 10 ms frames in a row a command may take for silence where the audio
+                           is loud (default 12; 0 turns that check off)
               --quick      one voice, clean and engine noise at 10 dB
               --save DIR   also write the spoken set as WAVs with an expected.tsv, for --dir
               --speak      only the time from a recognised fuel question to the first sample of the spoken
@@ -82,6 +84,9 @@ public final class VoiceEval {
             new Condition("pink 20 dB", Noise.PINK, 20), new Condition("engine 20 dB", Noise.ENGINE, 20),
             new Condition("pink 10 dB", Noise.PINK, 10), new Condition("engine 10 dB", Noise.ENGINE, 10),
             new Condition("pink 5 dB", Noise.PINK, 5), new Condition("engine 5 dB", Noise.ENGINE, 5));
+
+    /** The speed of the FreeTTS voice (kevin16), the fourth voice of a full run. */
+    private static final int FREETTS_WPM = 160;
 
     /** Utterances per set fed in real time for the latency. */
     private static final int LIVE_PER_SET = 10;
@@ -121,7 +126,7 @@ public final class VoiceEval {
             String a = args[i];
             switch (a) {
                 case "--help", "-h", "--quick", "--speak" -> opts.put(a.equals("-h") ? "--help" : a, "");
-                case "--engine", "--model", "--oog", "--oog-phone", "--margin", "--per-db", "--dir",
+                case "--engine", "--model", "--oog", "--oog-phone", "--margin", "--per-db", "--silent-speech", "--dir",
                         "--save" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value (voice-eval --help)");
@@ -141,7 +146,8 @@ public final class VoiceEval {
                     number(opts, "--oog", SphinxEngine.Rejection.DEFAULT.branch()),
                     number(opts, "--oog-phone", SphinxEngine.Rejection.DEFAULT.perPhone()),
                     number(opts, "--margin", SphinxEngine.Rejection.DEFAULT.margin()),
-                    number(opts, "--per-db", SphinxEngine.Rejection.DEFAULT.perDb())));
+                    number(opts, "--per-db", SphinxEngine.Rejection.DEFAULT.perDb()),
+                    (int) number(opts, "--silent-speech", SphinxEngine.Rejection.DEFAULT.silentSpeech())));
             case "vosk" -> {
                 if (!opts.containsKey("--model")) {
                     throw new IllegalArgumentException("--engine vosk needs --model DIR, a Vosk model folder");
@@ -168,7 +174,18 @@ public final class VoiceEval {
             throw new IllegalStateException("voice-eval speaks with espeak-ng: " + why);
         }
         boolean quick = opts.containsKey("--quick");
-        List<Espeak> voices = quick ? Espeak.VOICES.subList(0, 1) : Espeak.VOICES;
+        List<SyntheticVoice> voices = new ArrayList<>(quick ? Espeak.VOICES.subList(0, 1) : Espeak.VOICES);
+        try (FreeTts kevin = new FreeTts(FREETTS_WPM)) {
+            if (!quick) {
+                voices.add(kevin);
+            }
+            evaluate(opts, voices, table, engine, matcher, out);
+        }
+    }
+
+    private static void evaluate(Map<String, String> opts, List<SyntheticVoice> voices, CommandTable table,
+            SpeechEngine engine, CommandMatcher matcher, PrintStream out) throws Exception {
+        boolean quick = opts.containsKey("--quick");
         List<Condition> conditions = quick ? List.of(CONDITIONS.get(0), CONDITIONS.get(4)) : CONDITIONS;
         List<String> phrases = new ArrayList<>();
         table.examples().values().forEach(phrases::addAll);
@@ -176,7 +193,8 @@ public final class VoiceEval {
         Path save = opts.containsKey("--save") ? Files.createDirectories(Path.of(opts.get("--save"))) : null;
         List<String> tsv = new ArrayList<>();
         out.printf("%d command phrases, %d non-commands to tune on and %d held out, voices: %s%n", phrases.size(),
-                NON_COMMANDS.size(), HELD_OUT.size(), String.join(", ", voices.stream().map(Espeak::label).toList()));
+                NON_COMMANDS.size(), HELD_OUT.size(),
+                String.join(", ", voices.stream().map(SyntheticVoice::label).toList()));
         Map<String, EvalSet> sets = new LinkedHashMap<>();
         conditions.forEach(c -> sets.put(c.name(), new EvalSet(c.name())));
         List<String> all = new ArrayList<>(phrases);
@@ -184,7 +202,7 @@ public final class VoiceEval {
         all.addAll(HELD_OUT);
         int stride = Math.max(1, voices.size() * all.size() / LIVE_PER_SET);
         int n = 0;
-        for (Espeak voice : voices) {
+        for (SyntheticVoice voice : voices) {
             for (String text : all) {
                 EvalSet.Expected expected = new EvalSet.Expected(
                         phrases.contains(text) ? matcher.match(text).command() : null, HELD_OUT.contains(text));

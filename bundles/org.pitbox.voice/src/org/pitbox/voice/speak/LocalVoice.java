@@ -13,6 +13,16 @@ import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
 public final class LocalVoice implements Voice, AutoCloseable {
     private com.sun.speech.freetts.Voice voice;
     private final Player player = new Player();
+    private final float wordsPerMinute;
+
+    /** kevin16 at its own speed, 150 words per minute. */
+    public LocalVoice() {
+        this(150);
+    }
+
+    public LocalVoice(float wordsPerMinute) {
+        this.wordsPerMinute = wordsPerMinute;
+    }
 
     @Override
     public String name() {
@@ -47,6 +57,7 @@ public final class LocalVoice implements Voice, AutoCloseable {
         for (com.sun.speech.freetts.Voice v : new KevinVoiceDirectory().getVoices()) {
             if (v.getName().equals("kevin16")) {
                 v.setAudioPlayer(player);
+                v.setRate(wordsPerMinute);
                 try {
                     v.allocate();
                 } catch (RuntimeException e) {
