@@ -213,7 +213,8 @@ final class Lpc {
         int n = v.length;
         double[][] g = new double[TERMS][TERMS + 1];
         double[] t = new double[TERMS];
-        for (int r = 3; r < n; r += stride(n)) {
+        int stride = stride(n);
+        for (int r = 3; r < n; r += stride) {
             for (int i = 0; i < TERMS; i++) {
                 t[i] = i >= 4 && !withOther ? 0 : term(i, v, w, lag, r);
             }
