@@ -16,6 +16,7 @@ import org.pitbox.protocol.api.VoiceApi;
 import org.pitbox.protocol.api.VoiceApi.ProfileRequest;
 import org.pitbox.protocol.api.VoiceApi.ProfileView;
 import org.pitbox.protocol.api.VoiceApi.VoiceView;
+import org.pitbox.ui.widgets.Buttons;
 
 /**
  * The team voice's profile on the server: the member's own or, for the team's owner, the team's (voice, speed,
@@ -60,7 +61,7 @@ final class ProfileBox {
                 load();
             }
         });
-        whose = wideLabel(g);
+        whose = VoicePart.wideLabel(g);
         new Label(g, SWT.NONE).setText("Voice");
         voice = new Combo(g, SWT.DROP_DOWN);
         voice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
@@ -69,22 +70,13 @@ final class ProfileBox {
         stability = spinner(g, "Stability", 0, 100);
         similarity = spinner(g, "Similarity", 0, 100);
         style = spinner(g, "Style", 0, 100);
-        reload = button(g, "Reload", "Read the profile from the server again", this::load);
-        save = button(g, "Save", "Store this profile on the team's server", this::save);
-        test = button(g, "Test voice", "Speak a sample in the team voice as set here, saved or not (the local voice"
-                + " when it cannot)",
-                this::test);
-        status = wideLabel(g);
+        reload = Buttons.push(g, "Reload", "Read the profile from the server again", this::load);
+        save = Buttons.push(g, "Save", "Store this profile on the team's server", this::save);
+        test = Buttons.push(g, "Test voice", "Speak a sample in the team voice as set here, saved or not (the local"
+                + " voice when it cannot)", this::test);
+        status = VoicePart.wideLabel(g);
         editable(false);
         load();
-    }
-
-    private static Label wideLabel(Composite g) {
-        Label l = new Label(g, SWT.WRAP);
-        GridData d = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
-        d.widthHint = 300;
-        l.setLayoutData(d);
-        return l;
     }
 
     private static Spinner spinner(Composite g, String name, int min, int max) {
@@ -94,14 +86,6 @@ final class ProfileBox {
         s.setValues(min, min, max, 2, 5, 10);
         s.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
         return s;
-    }
-
-    private static Button button(Composite g, String text, String tip, Runnable action) {
-        Button b = new Button(g, SWT.PUSH);
-        b.setText(text);
-        b.setToolTipText(tip);
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
     }
 
     private void editable(boolean on) {

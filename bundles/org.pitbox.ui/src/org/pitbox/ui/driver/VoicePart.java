@@ -175,7 +175,8 @@ public class VoicePart {
         heard = wideLabel(g);
     }
 
-    private static Label wideLabel(Composite g) {
+    /** A wrapping label across the grid's three columns, for status lines. */
+    static Label wideLabel(Composite g) {
         Label l = new Label(g, SWT.WRAP);
         GridData d = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
         d.widthHint = 300;
