@@ -26,8 +26,8 @@ final class LapView {
         this.corners = corners;
     }
 
-    /** @param mergeGap braking zones closer than this many rows are one corner */
-    static LapView of(LapSamples s, Lap lap, int mergeGap) {
+    /** @param tickRate rows per second */
+    static LapView of(LapSamples s, Lap lap, int tickRate) {
         int max = s.size + 2;
         double[] p = new double[max];
         double[] e = new double[max];
@@ -48,7 +48,7 @@ final class LapView {
         }
         p = Arrays.copyOf(p, n);
         v = Arrays.copyOf(v, n);
-        return new LapView(lap, p, Arrays.copyOf(e, n), v, Corners.find(v, Arrays.copyOf(b, n), mergeGap));
+        return new LapView(lap, p, Arrays.copyOf(e, n), v, Corners.find(v, Arrays.copyOf(b, n), tickRate));
     }
 
     /** Seconds into the lap at lap distance {@code at}, interpolated; the lap time at 1. */

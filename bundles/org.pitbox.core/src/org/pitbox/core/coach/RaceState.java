@@ -20,8 +20,8 @@ import org.pitbox.core.telemetry.Frame;
  * against the session's best clean lap (braking point, minimum and exit speed, time lost), fuel use and fuel to
  * the flag ({@link FuelFigures}), tyre temperatures, flags, incidents, spins and pit stops. After every completed
  * lap {@link #facts()} is a new {@link FactSheet}: the session's lap times and the details of that lap.
- * A spin is the yaw rate at {@link #SPIN_YAW} rad/s or more for {@link #SPIN_SECONDS}. Braking zones less than
- * 1.5 s apart are one corner, so a chicane is one corner.
+ * A spin is the yaw rate at {@link #SPIN_YAW} rad/s or more for {@link #SPIN_SECONDS}. Corners are found as the
+ * analyses find them ({@link org.pitbox.core.analysis.builtin.Corners}), so their numbers agree.
  */
 public final class RaceState {
     /** {@code raceLaps} of a session that is no race (practice, testing): nothing is worked out to the flag. */
@@ -37,7 +37,7 @@ public final class RaceState {
     private final LapSamples samples = new LapSamples();
     private double length;
     private final int raceLaps;
-    private final int mergeGap;
+    private final int tickRate;
     private final int sectors;
     private final ChannelDescriptor time;
     private final ChannelDescriptor pct;
@@ -86,7 +86,7 @@ public final class RaceState {
         live = new LiveLap(layout, sectorStarts);
         length = trackLength;
         this.raceLaps = raceLaps;
-        mergeGap = Math.max(1, tickRate * 3 / 2);
+        this.tickRate = tickRate;
         sectors = live.sectorStarts().size();
         time = layout.require("SessionTime");
         pct = layout.require("LapDistPct");
@@ -158,7 +158,7 @@ public final class RaceState {
         boolean timed = !lap.has(Lap.Flag.INCOMPLETE);
         boolean clean = lap.isClean();
         double previousBest = best == null ? Double.NaN : best.lap.lapTime();
-        LapView view = LapView.of(samples, lap, mergeGap);
+        LapView view = LapView.of(samples, lap, tickRate);
         if (lap.has(Lap.Flag.IN_LAP)) {
             pitStops++;
         }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The corners of one lap, found from its braking: each braking zone (Brake above 5 %, short releases
- * merged) that reaches 15 % pedal and slows the car by 3 m/s or more is a corner; its apex is the slowest
+ * The corners of one lap, found from its braking: each braking zone (Brake above 5 %; zones less than
+ * {@link #MERGE_SECONDS} apart are one, so a chicane is one corner) that reaches 15 % pedal and slows the car by 3 m/s or more is a corner; its apex is the slowest
  * point after the braking starts, before the car is 8 m/s faster again or the next zone begins. Public for the
  * coach ({@code core.coach}); this package is internal.
  */
@@ -14,6 +14,8 @@ public final class Corners {
     private static final double MIN_PEAK = 0.15;
     private static final double MIN_DROP = 3;
     private static final double RISE = 8;
+    /** Braking zones closer than this are one corner: the coach, the analyses and Lap Compare number alike. */
+    public static final double MERGE_SECONDS = 1.5;
 
     /** Indices into the lap trace: where braking starts and the slowest point. */
     public record Corner(int brake, int apex) {
@@ -22,8 +24,9 @@ public final class Corners {
     private Corners() {
     }
 
-    /** @param mergeGap braking zones closer than this many samples are one */
-    public static List<Corner> find(double[] speed, double[] brake, int mergeGap) {
+    /** @param tickRate the trace's samples per second */
+    public static List<Corner> find(double[] speed, double[] brake, int tickRate) {
+        int mergeGap = Math.max(1, (int) Math.round(tickRate * MERGE_SECONDS));
         List<int[]> zones = new ArrayList<>();
         int start = -1;
         int last = -1;

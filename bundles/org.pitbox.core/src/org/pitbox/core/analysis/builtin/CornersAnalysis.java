@@ -47,10 +47,9 @@ public final class CornersAnalysis implements Analysis {
             return out.summary("no clean lap to find the corners on").build();
         }
         double length = s.trackLengthMeters();
-        int mergeGap = Math.max(1, s.tickRate() / 2);
         LapTrace ref = LapTrace.of(s, refLap);
         double[] refSpeed = ref.values(s.channel("Speed"));
-        List<Corner> corners = Corners.find(refSpeed, ref.values(s.channel("Brake")), mergeGap);
+        List<Corner> corners = Corners.find(refSpeed, ref.values(s.channel("Brake")), s.tickRate());
         Table.Builder refTable = Table.builder(REFERENCE).column("corner", "").column("brake point", "m")
                 .column("apex", "m").column("min speed", "km/h");
         for (int c = 0; c < corners.size(); c++) {
@@ -76,7 +75,7 @@ public final class CornersAnalysis implements Analysis {
             monitor.progress(i, clean.size(), "corners of lap " + lap.number());
             LapTrace t = LapTrace.of(s, lap);
             double[] speed = t.values(s.channel("Speed"));
-            List<Corner> found = Corners.find(speed, t.values(s.channel("Brake")), mergeGap);
+            List<Corner> found = Corners.find(speed, t.values(s.channel("Brake")), s.tickRate());
             for (int c = 0; c < corners.size(); c++) {
                 Corner r = corners.get(c);
                 Corner k = Corners.nearest(found, t.pct, ref.pct[r.brake()], tolerance);

@@ -103,7 +103,7 @@ public final class ThrottleAnalysis implements Analysis {
         LapTrace t = LapTrace.of(s, ref);
         double[] throttle = t.values(s.channel("Throttle"));
         List<Corner> corners = Corners.find(t.values(s.channel("Speed")), t.values(s.channel("Brake")),
-                Math.max(1, s.tickRate() / 2));
+                s.tickRate());
         Table.Builder table = Table.builder(PICK_UP).column("corner", "").column("apex", "m")
                 .column("to full throttle", "s");
         for (int c = 0; c < corners.size(); c++) {
