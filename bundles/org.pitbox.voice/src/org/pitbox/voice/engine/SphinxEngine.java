@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import org.pitbox.voice.command.CommandTable;
 
@@ -55,6 +56,17 @@ public final class SphinxEngine implements SpeechEngine {
             return margin + perDb * (QUIET_DB - Math.max(NOISY_DB, Math.min(QUIET_DB, snrDb)));
         }
     }
+
+    /**
+     * What the checks saw in one utterance: the grammar's words, the command's and the phone loop's scores (NaN
+     * where not decoded: the words are empty or "&lt;unk&gt;", or the margin is off), the 10 ms frames, the
+     * signal-to-noise ratio, the most loud frames in a row taken for silence, and whether the command was accepted.
+     * The decodes do not depend on the margin or the silence check, so these retune both without decoding again.
+     */
+    public record Decision(String words, double command, double loop, int frames, double snr, int silentSpeech,
+            boolean accepted) {
+    }
+
     private static final String MODEL = "/edu/cmu/sphinx/models/en-us/";
     /** The noise floor added to every utterance, in sample units (of 32768). */
     static final int FLOOR = 300;
@@ -67,13 +79,17 @@ public final class SphinxEngine implements SpeechEngine {
     private final Recogniser recogniser;
     private final Recogniser phones;
     private final Rejection rejection;
+    private final Consumer<Decision> decisions;
 
     /** Loads the model and compiles the grammar: a second or two. */
     public SphinxEngine(CommandTable table) throws IOException {
-        this(table, Rejection.DEFAULT);
+        this(table, Rejection.DEFAULT, d -> {
+        });
     }
 
-    public SphinxEngine(CommandTable table, Rejection rejection) throws IOException {
+    /** With {@code decisions} told what the checks saw in each utterance, at its {@code finish}. */
+    public SphinxEngine(CommandTable table, Rejection rejection, Consumer<Decision> decisions) throws IOException {
+        this.decisions = decisions;
         Path dir = Files.createTempDirectory("pitbox-sphinx");
         try {
             Files.writeString(dir.resolve("commands.gram"), table.jsgf("commands"));
@@ -180,10 +196,15 @@ public final class SphinxEngine implements SpeechEngine {
                     forPhones.end();
                 }
                 Heard heard = result(command);
-                if (loop == null || heard.text().isEmpty() || heard.text().contains("<unk>")) {
+                boolean words = !heard.text().isEmpty() && !heard.text().contains("<unk>");
+                if (loop == null || !words) {
+                    decisions.accept(new Decision(heard.text(), heard.score(), Double.NaN, loudness.frames(),
+                            loudness.snr(), silentSpeech(heard, loudness), words));
                     return heard.text();
                 }
-                return accepted(heard, result(loop), loudness) ? heard.text() : "<unk>";
+                Decision d = decide(heard, result(loop), loudness);
+                decisions.accept(d);
+                return d.accepted() ? heard.text() : "<unk>";
             }
         };
     }
@@ -203,12 +224,12 @@ public final class SphinxEngine implements SpeechEngine {
      * Whether the command beats the free phone loop over the same audio by the margin per 10 ms frame, the margin
      * for the utterance's signal-to-noise ratio.
      */
-    boolean accepted(Heard command, Heard loop, Loudness audio) {
-        double frames = Math.max(1, audio.frames());
-        if ((command.score() - loop.score()) / frames < rejection.margin(audio.snr())) {
-            return false;
-        }
-        return rejection.silentSpeech() <= 0 || silentSpeech(command, audio) <= rejection.silentSpeech();
+    Decision decide(Heard command, Heard loop, Loudness audio) {
+        double snr = audio.snr();
+        int silent = silentSpeech(command, audio);
+        boolean accepted = (command.score() - loop.score()) / Math.max(1, audio.frames()) >= rejection.margin(snr)
+                && (rejection.silentSpeech() <= 0 || silent <= rejection.silentSpeech());
+        return new Decision(command.text(), command.score(), loop.score(), audio.frames(), snr, silent, accepted);
     }
 
     /** The most frames in a row that the command takes for silence while the audio is loud. */
