@@ -41,11 +41,12 @@ public final class SphinxEngine implements SpeechEngine {
      * ratio is under {@link #QUIET_DB} (down to {@link #NOISY_DB}): in noise, speech that is no command fits the
      * grammar nearly as well as a command does. {@code silentSpeech} is the most 10 ms frames in a row that the
      * command may take for silence while the audio there is loud (6 dB over its noise): words the command leaves
-     * unexplained (0 turns that check off). The default was tuned with {@code voice-eval} on its tuning phrases
-     * (a likelier per-phone branch, 1e-8, also rejected speech in noise, but lost clean commands).
+     * unexplained (0 turns that check off). The default was tuned with {@code voice-eval --decisions} on its
+     * tuning phrases and two of its voices (a likelier per-phone branch, 1e-8, also rejected speech in noise, but
+     * lost clean commands).
      */
     public record Rejection(double branch, double perPhone, double margin, double perDb, int silentSpeech) {
-        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-10, 14000, 100, 12);
+        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-10, 12500, 200, 12);
         /** At and above this signal-to-noise ratio the margin is the quiet one. */
         public static final double QUIET_DB = 30;
         /** At and below this one the margin stops growing. */

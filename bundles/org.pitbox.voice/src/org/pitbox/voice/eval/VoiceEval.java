@@ -47,9 +47,9 @@ public final class VoiceEval {
               --oog P      Sphinx4's out-of-grammar branch probability (default 1e-30)
               --oog-phone P  its per-phone probability (default 1e-10)
               --margin M   the least score per 10 ms frame by which a command must beat a free phone loop in
-                           quiet (default 14000; 0 turns the check off)
+                           quiet (default 12500; 0 turns the check off)
               --per-db M   how much more for each dB the utterance's signal-to-noise ratio is under 30 dB,
-                           down to 10 dB (default 100)
+                           down to 10 dB (default 200)
               --silent-speech F  the most 10 ms frames in a row a command may take for silence where the audio
                            is loud (default 12; 0 turns that check off)
               --quick      one voice, clean and engine noise at 10 dB
