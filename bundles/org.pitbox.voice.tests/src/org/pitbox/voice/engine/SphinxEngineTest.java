@@ -124,8 +124,8 @@ class SphinxEngineTest {
         double lead = SphinxEngine.Rejection.DEFAULT.margin(40) + 1000;
         SphinxEngine.Heard command = new SphinxEngine.Heard("box this lap", -1e6 + lead * quiet.frames(),
                 new boolean[0]);
-        assertTrue(engine.accepted(command, loop, quiet), "quiet: snr " + quiet.snr());
-        assertFalse(engine.accepted(command, loop, noisy), "noisy: snr " + noisy.snr());
+        assertTrue(engine.decide(command, loop, quiet).accepted(), "quiet: snr " + quiet.snr());
+        assertFalse(engine.decide(command, loop, noisy).accepted(), "noisy: snr " + noisy.snr());
     }
 
     @Test
@@ -135,12 +135,15 @@ class SphinxEngineTest {
         double score = -1e6 + (SphinxEngine.Rejection.DEFAULT.margin(40) + 1000) * quiet.frames();
         // the tone (frames 50 to 150) is the command's words, give or take the edges
         SphinxEngine.Heard words = new SphinxEngine.Heard("box this lap", score, silentOutside(quiet, 55, 145));
-        assertEquals(5, SphinxEngine.silentSpeech(words, quiet));
-        assertTrue(engine.accepted(words, loop, quiet));
+        SphinxEngine.Decision d = engine.decide(words, loop, quiet);
+        assertTrue(d.accepted());
+        assertEquals(5, d.silentSpeech());
+        assertEquals(score + 1e6, (d.command() - d.loop()), 1e-6);
+        assertEquals(quiet.frames(), d.frames());
         // half the tone taken for silence: speech the command leaves unexplained
         SphinxEngine.Heard half = new SphinxEngine.Heard("box this lap", score, silentOutside(quiet, 100, 145));
         assertEquals(50, SphinxEngine.silentSpeech(half, quiet));
-        assertFalse(engine.accepted(half, loop, quiet));
+        assertFalse(engine.decide(half, loop, quiet).accepted());
     }
 
     private static boolean[] silentOutside(Loudness audio, int from, int to) {

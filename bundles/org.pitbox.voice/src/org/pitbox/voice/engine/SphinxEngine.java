@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import org.pitbox.voice.command.CommandTable;
 
@@ -40,11 +41,12 @@ public final class SphinxEngine implements SpeechEngine {
      * ratio is under {@link #QUIET_DB} (down to {@link #NOISY_DB}): in noise, speech that is no command fits the
      * grammar nearly as well as a command does. {@code silentSpeech} is the most 10 ms frames in a row that the
      * command may take for silence while the audio there is loud (6 dB over its noise): words the command leaves
-     * unexplained (0 turns that check off). The default was tuned with {@code voice-eval} on its tuning phrases
-     * (a likelier per-phone branch, 1e-8, also rejected speech in noise, but lost clean commands).
+     * unexplained (0 turns that check off). The default was tuned with {@code voice-eval --decisions} on its
+     * tuning phrases and two of its voices (a likelier per-phone branch, 1e-8, also rejected speech in noise, but
+     * lost clean commands).
      */
     public record Rejection(double branch, double perPhone, double margin, double perDb, int silentSpeech) {
-        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-10, 14000, 100, 12);
+        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-10, 12500, 200, 12);
         /** At and above this signal-to-noise ratio the margin is the quiet one. */
         public static final double QUIET_DB = 30;
         /** At and below this one the margin stops growing. */
@@ -55,6 +57,17 @@ public final class SphinxEngine implements SpeechEngine {
             return margin + perDb * (QUIET_DB - Math.max(NOISY_DB, Math.min(QUIET_DB, snrDb)));
         }
     }
+
+    /**
+     * What the checks saw in one utterance: the grammar's words, the command's and the phone loop's scores (NaN
+     * where not decoded: the words are empty or "&lt;unk&gt;", or the margin is off), the 10 ms frames, the
+     * signal-to-noise ratio, the most loud frames in a row taken for silence, and whether the command was accepted.
+     * The decodes do not depend on the margin or the silence check, so these retune both without decoding again.
+     */
+    public record Decision(String words, double command, double loop, int frames, double snr, int silentSpeech,
+            boolean accepted) {
+    }
+
     private static final String MODEL = "/edu/cmu/sphinx/models/en-us/";
     /** The noise floor added to every utterance, in sample units (of 32768). */
     static final int FLOOR = 300;
@@ -67,13 +80,17 @@ public final class SphinxEngine implements SpeechEngine {
     private final Recogniser recogniser;
     private final Recogniser phones;
     private final Rejection rejection;
+    private final Consumer<Decision> decisions;
 
     /** Loads the model and compiles the grammar: a second or two. */
     public SphinxEngine(CommandTable table) throws IOException {
-        this(table, Rejection.DEFAULT);
+        this(table, Rejection.DEFAULT, d -> {
+        });
     }
 
-    public SphinxEngine(CommandTable table, Rejection rejection) throws IOException {
+    /** With {@code decisions} told what the checks saw in each utterance, at its {@code finish}. */
+    public SphinxEngine(CommandTable table, Rejection rejection, Consumer<Decision> decisions) throws IOException {
+        this.decisions = decisions;
         Path dir = Files.createTempDirectory("pitbox-sphinx");
         try {
             Files.writeString(dir.resolve("commands.gram"), table.jsgf("commands"));
@@ -180,10 +197,15 @@ public final class SphinxEngine implements SpeechEngine {
                     forPhones.end();
                 }
                 Heard heard = result(command);
-                if (loop == null || heard.text().isEmpty() || heard.text().contains("<unk>")) {
+                boolean words = !heard.text().isEmpty() && !heard.text().contains("<unk>");
+                if (loop == null || !words) {
+                    decisions.accept(new Decision(heard.text(), heard.score(), Double.NaN, loudness.frames(),
+                            loudness.snr(), silentSpeech(heard, loudness), words));
                     return heard.text();
                 }
-                return accepted(heard, result(loop), loudness) ? heard.text() : "<unk>";
+                Decision d = decide(heard, result(loop), loudness);
+                decisions.accept(d);
+                return d.accepted() ? heard.text() : "<unk>";
             }
         };
     }
@@ -203,12 +225,12 @@ public final class SphinxEngine implements SpeechEngine {
      * Whether the command beats the free phone loop over the same audio by the margin per 10 ms frame, the margin
      * for the utterance's signal-to-noise ratio.
      */
-    boolean accepted(Heard command, Heard loop, Loudness audio) {
-        double frames = Math.max(1, audio.frames());
-        if ((command.score() - loop.score()) / frames < rejection.margin(audio.snr())) {
-            return false;
-        }
-        return rejection.silentSpeech() <= 0 || silentSpeech(command, audio) <= rejection.silentSpeech();
+    Decision decide(Heard command, Heard loop, Loudness audio) {
+        double snr = audio.snr();
+        int silent = silentSpeech(command, audio);
+        boolean accepted = (command.score() - loop.score()) / Math.max(1, audio.frames()) >= rejection.margin(snr)
+                && (rejection.silentSpeech() <= 0 || silent <= rejection.silentSpeech());
+        return new Decision(command.text(), command.score(), loop.score(), audio.frames(), snr, silent, accepted);
     }
 
     /** The most frames in a row that the command takes for silence while the audio is loud. */

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.locks.LockSupport;
 
 import org.pitbox.voice.command.Command;
@@ -26,12 +28,14 @@ import org.pitbox.voice.engine.VoskEngine;
  * recogniser and matcher; prints exact commands per set, non-commands rejected and the time from the end of speech
  * (the key released) to the command. Accuracy is over every utterance, most of them fed at full speed; latency is
  * over a subset fed as a microphone delivers it, in chunks at real-time pace. {@code --dir DIR} scores the WAVs listed in
- * {@code DIR/expected.tsv} instead, all fed in real time.
+ * {@code DIR/expected.tsv} instead, all fed in real time. {@code --decisions FILE} writes what Sphinx4's checks saw
+ * in each utterance, to retune the rejection without decoding again.
  */
 public final class VoiceEval {
     public static final String USAGE = """
             usage: pitbox voice-eval [--engine sphinx|vosk] [--model DIR] [--oog P] [--oog-phone P] [--margin M]
                                      [--per-db M] [--silent-speech F] [--quick] [--save DIR]
+                                     [--decisions FILE]
                    pitbox voice-eval --dir DIR [--engine sphinx|vosk] [--model DIR]
                    pitbox voice-eval --speak
               Speaks every command (three espeak-ng voices and FreeTTS's kevin16, clean and in pink and engine
@@ -43,13 +47,17 @@ public final class VoiceEval {
               --oog P      Sphinx4's out-of-grammar branch probability (default 1e-30)
               --oog-phone P  its per-phone probability (default 1e-10)
               --margin M   the least score per 10 ms frame by which a command must beat a free phone loop in
-                           quiet (default 14000; 0 turns the check off)
+                           quiet (default 12500; 0 turns the check off)
               --per-db M   how much more for each dB the utterance's signal-to-noise ratio is under 30 dB,
-                           down to 10 dB (default 100)
+                           down to 10 dB (default 200)
               --silent-speech F  the most 10 ms frames in a row a command may take for silence where the audio
                            is loud (default 12; 0 turns that check off)
               --quick      one voice, clean and engine noise at 10 dB
               --save DIR   also write the spoken set as WAVs with an expected.tsv, for --dir
+              --decisions FILE  also write a line per utterance with what Sphinx4's checks saw (its words, the
+                           command's and the phone loop's scores, frames, SNR, the loud frames in a row taken for
+                           silence, accepted), a TSV: --margin, --per-db and --silent-speech can be retuned from
+                           it without decoding again
               --speak      only the time from a recognised fuel question to the first sample of the spoken
                            answer (local voice, through the speech queue); the full run ends with it too""";
 
@@ -109,12 +117,13 @@ public final class VoiceEval {
         CommandTable table = CommandTable.standard();
         CommandMatcher matcher = new CommandMatcher(table);
         long start = System.nanoTime();
-        try (SpeechEngine engine = engine(opts, table)) {
+        Queue<SphinxEngine.Decision> decisions = new ArrayDeque<>();
+        try (SpeechEngine engine = engine(opts, table, decisions)) {
             out.printf(Locale.ROOT, "engine: %s, loaded in %.1f s%n", engine.name(), (System.nanoTime() - start) / 1e9);
             if (opts.containsKey("--dir")) {
                 scoreDir(Path.of(opts.get("--dir")), engine, matcher, out);
             } else {
-                synthetic(opts, table, engine, matcher, out);
+                synthetic(opts, table, engine, decisions, matcher, out);
                 SpeakLatency.report(out);
             }
         }
@@ -127,7 +136,7 @@ public final class VoiceEval {
             switch (a) {
                 case "--help", "-h", "--quick", "--speak" -> opts.put(a.equals("-h") ? "--help" : a, "");
                 case "--engine", "--model", "--oog", "--oog-phone", "--margin", "--per-db", "--silent-speech", "--dir",
-                        "--save" -> {
+                        "--save", "--decisions" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value (voice-eval --help)");
                     }
@@ -139,15 +148,22 @@ public final class VoiceEval {
         return opts;
     }
 
-    private static SpeechEngine engine(Map<String, String> opts, CommandTable table) throws IOException {
+    /** The engine asked for; Sphinx4 adds what its checks saw in each utterance to {@code decisions}. */
+    private static SpeechEngine engine(Map<String, String> opts, CommandTable table,
+            Queue<SphinxEngine.Decision> decisions) throws IOException {
         String name = opts.getOrDefault("--engine", "sphinx");
+        if (opts.containsKey("--decisions") && (!name.equals("sphinx") || opts.containsKey("--dir"))) {
+            throw new IllegalArgumentException("--decisions is for Sphinx4 on the spoken set, not with --dir or vosk");
+        }
         return switch (name) {
             case "sphinx" -> new SphinxEngine(table, new SphinxEngine.Rejection(
                     number(opts, "--oog", SphinxEngine.Rejection.DEFAULT.branch()),
                     number(opts, "--oog-phone", SphinxEngine.Rejection.DEFAULT.perPhone()),
                     number(opts, "--margin", SphinxEngine.Rejection.DEFAULT.margin()),
                     number(opts, "--per-db", SphinxEngine.Rejection.DEFAULT.perDb()),
-                    (int) number(opts, "--silent-speech", SphinxEngine.Rejection.DEFAULT.silentSpeech())));
+                    (int) number(opts, "--silent-speech", SphinxEngine.Rejection.DEFAULT.silentSpeech())),
+                    opts.containsKey("--decisions") ? decisions::add : d -> {
+                    });
             case "vosk" -> {
                 if (!opts.containsKey("--model")) {
                     throw new IllegalArgumentException("--engine vosk needs --model DIR, a Vosk model folder");
@@ -168,7 +184,7 @@ public final class VoiceEval {
     }
 
     private static void synthetic(Map<String, String> opts, CommandTable table, SpeechEngine engine,
-            CommandMatcher matcher, PrintStream out) throws Exception {
+            Queue<SphinxEngine.Decision> decisions, CommandMatcher matcher, PrintStream out) throws Exception {
         String why = Espeak.unavailable();
         if (why != null) {
             throw new IllegalStateException("voice-eval speaks with espeak-ng: " + why);
@@ -179,12 +195,19 @@ public final class VoiceEval {
             if (!quick) {
                 voices.add(kevin);
             }
-            evaluate(opts, voices, table, engine, matcher, out);
+            evaluate(opts, voices, table, engine, decisions, matcher, out);
         }
     }
 
+    /**
+     * Condition after condition, and in each every voice's every phrase: a driver's car does not go from quiet to
+     * 5 dB of engine noise from one key press to the next, and Sphinx4's live cepstral mean and noise estimate carry
+     * over from one utterance to the next (voice, phrase, condition order decoded each clean phrase with the mean of
+     * a 5 dB one). Each voice says each phrase once; an utterance's noise is seeded by its number, as before.
+     */
     private static void evaluate(Map<String, String> opts, List<SyntheticVoice> voices, CommandTable table,
-            SpeechEngine engine, CommandMatcher matcher, PrintStream out) throws Exception {
+            SpeechEngine engine, Queue<SphinxEngine.Decision> decisions, CommandMatcher matcher, PrintStream out)
+            throws Exception {
         boolean quick = opts.containsKey("--quick");
         List<Condition> conditions = quick ? List.of(CONDITIONS.get(0), CONDITIONS.get(4)) : CONDITIONS;
         List<String> phrases = new ArrayList<>();
@@ -192,6 +215,8 @@ public final class VoiceEval {
         phrases.addAll(EXTRA);
         Path save = opts.containsKey("--save") ? Files.createDirectories(Path.of(opts.get("--save"))) : null;
         List<String> tsv = new ArrayList<>();
+        List<String> lines = new ArrayList<>(List.of("voice\tcondition\tphrase\texpected\twords\tright\tcommand"
+                + "\tloop\tframes\tsnr\tsilent\taccepted"));
         out.printf("%d command phrases, %d non-commands to tune on and %d held out, voices: %s%n", phrases.size(),
                 NON_COMMANDS.size(), HELD_OUT.size(),
                 String.join(", ", voices.stream().map(SyntheticVoice::label).toList()));
@@ -200,17 +225,25 @@ public final class VoiceEval {
         List<String> all = new ArrayList<>(phrases);
         all.addAll(NON_COMMANDS);
         all.addAll(HELD_OUT);
-        int stride = Math.max(1, voices.size() * all.size() / LIVE_PER_SET);
-        int n = 0;
+        List<List<short[]>> spoken = new ArrayList<>();
         for (SyntheticVoice voice : voices) {
+            List<short[]> said = new ArrayList<>();
             for (String text : all) {
-                EvalSet.Expected expected = new EvalSet.Expected(
-                        phrases.contains(text) ? matcher.match(text).command() : null, HELD_OUT.contains(text));
-                short[] speech = Noise.pad(voice.say(text), 0.3);
-                n++;
-                for (Condition c : conditions) {
+                said.add(Noise.pad(voice.say(text), 0.3));
+            }
+            spoken.add(said);
+        }
+        int stride = Math.max(1, voices.size() * all.size() / LIVE_PER_SET);
+        for (Condition c : conditions) {
+            EvalSet set = sets.get(c.name());
+            for (int v = 0; v < voices.size(); v++) {
+                for (int i = 0; i < all.size(); i++) {
+                    int n = v * all.size() + i + 1;
+                    String text = all.get(i);
+                    EvalSet.Expected expected = new EvalSet.Expected(
+                            phrases.contains(text) ? matcher.match(text).command() : null, HELD_OUT.contains(text));
+                    short[] speech = spoken.get(v).get(i);
                     short[] audio = c.noise() == null ? speech : Noise.mix(speech, c.noise().make(speech.length, n), c.snr());
-                    EvalSet set = sets.get(c.name());
                     String heard;
                     if (n % stride == stride / 2) {
                         Live live = live(engine, matcher, audio);
@@ -219,7 +252,11 @@ public final class VoiceEval {
                     } else {
                         heard = engine.recognise(audio);
                     }
-                    set.add(voice.label() + ": " + text, expected, matcher.match(heard).command(), heard);
+                    set.add(voices.get(v).label() + ": " + text, expected, matcher.match(heard).command(), heard);
+                    SphinxEngine.Decision d = decisions.poll();
+                    if (d != null) {
+                        lines.add(decisionLine(voices.get(v).label(), c.name(), text, expected, d, matcher));
+                    }
                     if (save != null) {
                         String file = String.format(Locale.ROOT, "%04d-%s.wav", n, c.name().replace(" ", ""));
                         Audio.writeWav(audio, save.resolve(file));
@@ -231,7 +268,21 @@ public final class VoiceEval {
         if (save != null) {
             Files.write(save.resolve("expected.tsv"), tsv);
         }
+        if (opts.containsKey("--decisions")) {
+            Files.write(Path.of(opts.get("--decisions")), lines);
+        }
         report(sets.values(), out);
+    }
+
+    /** One utterance's line of {@code --decisions}: what it should be, the words heard and what the checks saw. */
+    private static String decisionLine(String voice, String condition, String text, EvalSet.Expected expected,
+            SphinxEngine.Decision d, CommandMatcher matcher) {
+        Command words = matcher.match(d.words()).command();
+        String kind = expected.command() != null ? "command" : expected.heldOut() ? "held out" : "tuning";
+        boolean right = expected.command() != null && words != null && words.sameAs(expected.command());
+        return String.format(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%.1f\t%.1f\t%d\t%.2f\t%d\t%s", voice,
+                condition, text, kind, d.words(), right ? "yes" : "no", d.command(), d.loop(), d.frames(), d.snr(),
+                d.silentSpeech(), d.accepted() ? "yes" : "no");
     }
 
     /** What an utterance fed in real time was heard as, and the milliseconds from its last chunk to the command. */
