@@ -24,6 +24,7 @@ import org.pitbox.voice.command.CommandTable;
 import org.pitbox.voice.engine.Audio;
 import org.pitbox.voice.engine.SpeechEngine;
 import org.pitbox.voice.engine.SphinxEngine;
+import org.pitbox.voice.engine.Strictness;
 import org.pitbox.voice.engine.VoskEngine;
 import org.pitbox.voice.model.ModelDownload;
 import org.pitbox.voice.ptt.PttButton;
@@ -40,7 +41,7 @@ import org.pitbox.voice.speak.Message;
 @Component(service = DriverListening.class)
 public class DriverListening {
     public static final String BUTTON = "voice.pttButton", MICROPHONE = "voice.microphone", ENGINE = "voice.engine",
-            VOSK_MODEL = "voice.voskModel";
+            VOSK_MODEL = "voice.voskModel", STRICTNESS = "voice.strictness";
     public static final String SPHINX = "sphinx", VOSK = "vosk";
 
     /** On or off, what hears and through what, and the latest problem in words (null when none). */
@@ -111,6 +112,15 @@ public class DriverListening {
         return settings.get(ENGINE, SPHINX);
     }
 
+    /** How readily Sphinx4 takes speech for a command ({@link Strictness#NORMAL} unless the driver chose). */
+    public Strictness strictness() {
+        return Strictness.named(settings.get(STRICTNESS, Strictness.NORMAL.key()));
+    }
+
+    public void chooseStrictness(Strictness strictness) {
+        settings.put(STRICTNESS, strictness.key());
+    }
+
     public String microphone() {
         return settings.get(MICROPHONE, "");
     }
@@ -167,7 +177,7 @@ public class DriverListening {
         } catch (IOException | RuntimeException | LinkageError e) {
             problem = "Vosk could not start (" + e.getMessage() + "); using Sphinx4, built in";
             try {
-                engine = new SphinxEngine(table);
+                engine = new SphinxEngine(table, strictness());
             } catch (IOException e2) {
                 set(new State(false, "", "", button(), "No recogniser could start: " + e2.getMessage()));
                 return;
@@ -278,7 +288,7 @@ public class DriverListening {
             }
             return new VoskEngine(model, table);
         }
-        return new SphinxEngine(table);
+        return new SphinxEngine(table, strictness());
     }
 
     /** The keyboard and controllers, opened on first use. */

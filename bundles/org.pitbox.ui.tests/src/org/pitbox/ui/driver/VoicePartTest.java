@@ -35,6 +35,7 @@ import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 import org.pitbox.voice.capture.Microphone;
 import org.pitbox.voice.engine.Audio;
+import org.pitbox.voice.engine.Strictness;
 import org.pitbox.voice.eval.Espeak;
 import org.pitbox.voice.eval.Noise;
 
@@ -135,6 +136,14 @@ class VoicePartTest {
             assertEquals("Push-to-talk is off", v.status.getText());
             assertFalse(v.test.getEnabled(), "nothing to test while off");
             assertTrue(v.help.getText().contains("\"Box this lap\""), "the help lists the commands");
+            assertEquals("Normal", v.recogniser.strictness.getText());
+            assertTrue(v.recogniser.strictness.getEnabled(), "Sphinx4's strictness can be set");
+            v.recogniser.strictness.select(Strictness.RELAXED.ordinal());
+            v.recogniser.strictness.notifyListeners(SWT.Selection, new Event());
+            assertEquals(Strictness.RELAXED, listening.strictness());
+            v.recogniser.strictness.select(Strictness.NORMAL.ordinal());
+            v.recogniser.strictness.notifyListeners(SWT.Selection, new Event());
+            assertEquals(Strictness.NORMAL, listening.strictness());
 
             if (Microphone.names().isEmpty()) {
                 v.onOff.notifyListeners(SWT.Selection, new Event());

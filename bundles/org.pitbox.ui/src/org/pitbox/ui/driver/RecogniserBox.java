@@ -8,18 +8,21 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.pitbox.app.voice.DriverListening;
+import org.pitbox.voice.engine.Strictness;
 import org.pitbox.voice.engine.VoskEngine;
 import org.pitbox.voice.model.ModelDownload;
 import org.pitbox.voice.model.ModelSource;
 
 /**
  * The recogniser the driver uses: Sphinx4 (built in, no download) or Vosk with a model downloaded here (progress,
- * cancel, checksum) or taken from a folder. A change applies at once when push-to-talk is on.
+ * cancel, checksum) or taken from a folder, and Sphinx4's strictness. A change applies at once when push-to-talk is
+ * on.
  */
 final class RecogniserBox {
     private final DriverListening listening;
@@ -31,6 +34,7 @@ final class RecogniserBox {
     private final Button cancel;
     private final Button folder;
     private final ProgressBar progress;
+    final Combo strictness;
     private final Runnable relayout;
     private volatile boolean cancelled;
     private long lastStep = -1;
@@ -61,9 +65,23 @@ final class RecogniserBox {
         progress = new ProgressBar(g, SWT.HORIZONTAL | SWT.SMOOTH);
         progress.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         progress.setVisible(false);
+        new Label(g, SWT.NONE).setText("Strictness");
+        strictness = new Combo(g, SWT.READ_ONLY);
+        strictness.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        for (Strictness s : Strictness.values()) {
+            strictness.add(s.label());
+        }
+        strictness.select(listening.strictness().ordinal());
+        strictness.setToolTipText("How readily Sphinx4 takes speech for a command; check yours with"
+                + " ./pitbox voice-eval --dir on your own recordings");
+        strictness.addListener(SWT.Selection, e -> {
+            listening.chooseStrictness(Strictness.values()[strictness.getSelectionIndex()]);
+            restartIfOn();
+        });
         boolean useVosk = DriverListening.VOSK.equals(listening.engineChoice());
         sphinx.setSelection(!useVosk);
         vosk.setSelection(useVosk);
+        strictness.setEnabled(!useVosk);
         sphinx.addListener(SWT.Selection, e -> choose());
         vosk.addListener(SWT.Selection, e -> choose());
         showModel(null);
@@ -89,6 +107,7 @@ final class RecogniserBox {
             return;
         }
         listening.chooseEngine(vosk.getSelection() ? DriverListening.VOSK : DriverListening.SPHINX, null);
+        strictness.setEnabled(sphinx.getSelection());
         restartIfOn();
     }
 
@@ -163,6 +182,7 @@ final class RecogniserBox {
         listening.chooseEngine(DriverListening.VOSK, dir);
         sphinx.setSelection(false);
         vosk.setSelection(true);
+        strictness.setEnabled(false);
         finished(message);
         restartIfOn();
     }

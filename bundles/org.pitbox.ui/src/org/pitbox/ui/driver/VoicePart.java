@@ -56,6 +56,7 @@ public class VoicePart {
     Label heard;
     Text help;
     ProfileBox profile;
+    RecogniserBox recogniser;
     private volatile double level = Level.SILENCE_DB;
     private final DriverListening.Listener listener = new DriverListening.Listener() {
         @Override
@@ -87,7 +88,7 @@ public class VoicePart {
         left.setLayout(column);
         left.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         createPushToTalk(group(left, "Push-to-talk", 3));
-        new RecogniserBox(group(left, "Recogniser", 3), listening, ui, this::relayout);
+        recogniser = new RecogniserBox(group(left, "Recogniser", 3), listening, ui, this::relayout);
         profile = new ProfileBox(group(left, "Team voice profile", 3), voice.profiles(), ui, this::relayout);
         Composite right = group(content, "What can I say?", 1);
         right.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));

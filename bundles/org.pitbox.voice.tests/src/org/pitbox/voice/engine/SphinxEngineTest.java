@@ -117,6 +117,18 @@ class SphinxEngineTest {
     }
 
     @Test
+    void strictnessMovesTheMarginAndNothingElse() {
+        SphinxEngine.Rejection r = new SphinxEngine.Rejection(1e-30, 1e-10, 10000, 200, 15);
+        assertEquals(r, r.with(Strictness.NORMAL));
+        assertEquals(12000 - 2000, r.with(Strictness.RELAXED).margin(20), 1e-9);
+        assertEquals(12000 + 2000, r.with(Strictness.STRICT).margin(20), 1e-9);
+        assertEquals(r.silentSpeech(), r.with(Strictness.STRICT).silentSpeech());
+        assertEquals(Strictness.RELAXED, Strictness.named(" Relaxed"));
+        assertEquals(Strictness.NORMAL, Strictness.named("lenient"));
+        assertEquals(Strictness.NORMAL, Strictness.named(null));
+    }
+
+    @Test
     void aCommandNeedsALargerLeadOverThePhoneLoopInNoise() {
         Loudness quiet = loudness(30);
         Loudness noisy = loudness(3000);

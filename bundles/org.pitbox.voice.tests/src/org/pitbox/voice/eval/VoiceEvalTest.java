@@ -73,6 +73,7 @@ class VoiceEvalTest {
         IOException outside = assertThrows(IOException.class, () -> run("--dir", dir.toString()));
         assertTrue(outside.getMessage().endsWith("line 2: no WAV file '../b.wav' in " + dir), outside.getMessage());
         assertThrows(IllegalArgumentException.class, () -> run("--engine", "whisper"));
+        assertThrows(IllegalArgumentException.class, () -> run("--dir", dir.toString(), "--strictness", "lenient"));
         assertThrows(IllegalArgumentException.class,
                 () -> run("--dir", dir.toString(), "--decisions", dir.resolve("d.tsv").toString()));
         assertTrue(run("--help").startsWith("usage: pitbox voice-eval"));

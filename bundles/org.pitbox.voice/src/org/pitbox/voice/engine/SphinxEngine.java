@@ -52,6 +52,11 @@ public final class SphinxEngine implements SpeechEngine {
         /** At and below this one the margin stops growing. */
         public static final double NOISY_DB = 10;
 
+        /** This rejection with its margin moved as {@code strictness} says. */
+        public Rejection with(Strictness strictness) {
+            return new Rejection(branch, perPhone, margin + strictness.marginShift(), perDb, silentSpeech);
+        }
+
         /** The margin per 10 ms frame for an utterance with this signal-to-noise ratio in dB. */
         public double margin(double snrDb) {
             return margin + perDb * (QUIET_DB - Math.max(NOISY_DB, Math.min(QUIET_DB, snrDb)));
@@ -84,7 +89,12 @@ public final class SphinxEngine implements SpeechEngine {
 
     /** Loads the model and compiles the grammar: a second or two. */
     public SphinxEngine(CommandTable table) throws IOException {
-        this(table, Rejection.DEFAULT, d -> {
+        this(table, Strictness.NORMAL);
+    }
+
+    /** With the default rejection moved as {@code strictness} says. */
+    public SphinxEngine(CommandTable table, Strictness strictness) throws IOException {
+        this(table, Rejection.DEFAULT.with(strictness), d -> {
         });
     }
 

@@ -20,6 +20,7 @@ import org.pitbox.voice.command.CommandTable;
 import org.pitbox.voice.engine.Audio;
 import org.pitbox.voice.engine.SpeechEngine;
 import org.pitbox.voice.engine.SphinxEngine;
+import org.pitbox.voice.engine.Strictness;
 import org.pitbox.voice.engine.VoskEngine;
 
 /**
@@ -35,8 +36,8 @@ public final class VoiceEval {
     public static final String USAGE = """
             usage: pitbox voice-eval [--engine sphinx|vosk] [--model DIR] [--oog P] [--oog-phone P] [--margin M]
                                      [--per-db M] [--silent-speech F] [--quick] [--save DIR]
-                                     [--decisions FILE]
-                   pitbox voice-eval --dir DIR [--engine sphinx|vosk] [--model DIR]
+                                     [--strictness S] [--decisions FILE]
+                   pitbox voice-eval --dir DIR [--engine sphinx|vosk] [--model DIR] [--strictness S]
                    pitbox voice-eval --speak
               Speaks every command (three espeak-ng voices and FreeTTS's kevin16, clean and in pink and engine
               noise at 20, 10 and 5 dB) and radio chatter that is no command through the recogniser and the
@@ -52,6 +53,8 @@ public final class VoiceEval {
                            down to 10 dB (default 200)
               --silent-speech F  the most 10 ms frames in a row a command may take for silence where the audio
                            is loud (default 12; 0 turns that check off)
+              --strictness S  strict, normal (the default) or relaxed, as the Voice tab sets it: the margin
+                           2000 higher, as it is, or 2000 lower
               --quick      one voice, clean and engine noise at 10 dB
               --save DIR   also write the spoken set as WAVs with an expected.tsv, for --dir
               --decisions FILE  also write a line per utterance with what Sphinx4's checks saw (its words, the
@@ -136,7 +139,7 @@ public final class VoiceEval {
             switch (a) {
                 case "--help", "-h", "--quick", "--speak" -> opts.put(a.equals("-h") ? "--help" : a, "");
                 case "--engine", "--model", "--oog", "--oog-phone", "--margin", "--per-db", "--silent-speech", "--dir",
-                        "--save", "--decisions" -> {
+                        "--save", "--decisions", "--strictness" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value (voice-eval --help)");
                     }
@@ -146,6 +149,15 @@ public final class VoiceEval {
             }
         }
         return opts;
+    }
+
+    private static Strictness strictness(Map<String, String> opts) {
+        String name = opts.getOrDefault("--strictness", "normal");
+        Strictness s = Strictness.named(name);
+        if (!s.key().equals(name.strip().toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("--strictness is strict, normal or relaxed, not '" + name + "'");
+        }
+        return s;
     }
 
     /** The engine asked for; Sphinx4 adds what its checks saw in each utterance to {@code decisions}. */
@@ -161,7 +173,8 @@ public final class VoiceEval {
                     number(opts, "--oog-phone", SphinxEngine.Rejection.DEFAULT.perPhone()),
                     number(opts, "--margin", SphinxEngine.Rejection.DEFAULT.margin()),
                     number(opts, "--per-db", SphinxEngine.Rejection.DEFAULT.perDb()),
-                    (int) number(opts, "--silent-speech", SphinxEngine.Rejection.DEFAULT.silentSpeech())),
+                    (int) number(opts, "--silent-speech", SphinxEngine.Rejection.DEFAULT.silentSpeech()))
+                    .with(strictness(opts)),
                     opts.containsKey("--decisions") ? decisions::add : d -> {
                     });
             case "vosk" -> {
