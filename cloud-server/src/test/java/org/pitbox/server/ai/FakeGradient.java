@@ -35,6 +35,8 @@ import org.pitbox.server.testing.FakeHttp;
 public final class FakeGradient implements AutoCloseable {
     public static final String KEY = "fake-agent-key-SECRET-7f3a91";
     public static final Duration GATE_WAIT = Duration.ofSeconds(10);
+    /** How long a cut stream without a gate waits before the cut, so that the client reads what came. */
+    static final Duration CUT_PAUSE = Duration.ofMillis(300);
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +47,8 @@ public final class FakeGradient implements AutoCloseable {
     /**
      * A streamed answer in {@code pieces}; {@code headerDelay} before the status line, {@code firstPieceDelay}
      * after it; {@code breakAfter} pieces the connection is cut (-1: never); {@code done} false leaves out
-     * {@code [DONE]} and ends the stream cleanly; {@code gate}, when set, is awaited after the first piece (for
+     * {@code [DONE]} and ends the stream cleanly; {@code gate}, when set, is awaited after the first piece, or in a
+     * cut stream just before the cut, so that the client has read the pieces sent before the connection drops (for
      * at most {@link #GATE_WAIT}), and whether it opened is kept in {@link #gates()}.
      */
     public record Stream(List<String> pieces, Duration headerDelay, Duration firstPieceDelay, int breakAfter,
@@ -340,6 +343,7 @@ public final class FakeGradient implements AutoCloseable {
         int sent = 0;
         for (String piece : s.pieces()) {
             if (sent == s.breakAfter()) {
+                beforeCut(s);
                 throw new IllegalStateException("the fake cuts the connection"); // HttpServer drops it, unended
             }
             ObjectNode delta = chunk();
@@ -347,8 +351,8 @@ public final class FakeGradient implements AutoCloseable {
                     .putObject("delta").put("role", "assistant").put("content", piece);
             event(out, delta.toString());
             sent++;
-            if (sent == 1 && s.gate() != null) {
-                gates.add(s.gate().await(GATE_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            if (sent == 1 && s.breakAfter() < 0) {
+                awaitGate(s);
             }
         }
         if (!s.done()) {
@@ -380,6 +384,24 @@ public final class FakeGradient implements AutoCloseable {
     private static ObjectNode chunk() {
         return JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion.chunk")
                 .put("created", System.currentTimeMillis() / 1000).put("model", "fake");
+    }
+
+    private void awaitGate(Stream s) throws InterruptedException {
+        if (s.gate() != null) {
+            gates.add(s.gate().await(GATE_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        }
+    }
+
+    /**
+     * Before a cut: the JDK's client drops the pieces it has received but not yet read when the connection fails,
+     * so the fake waits until they are read (the gate) or, without one, a moment.
+     */
+    private void beforeCut(Stream s) throws InterruptedException {
+        if (s.gate() != null) {
+            awaitGate(s);
+        } else {
+            Thread.sleep(CUT_PAUSE.toMillis());
+        }
     }
 
     private static void event(OutputStream out, String data) throws IOException {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pitbox.server.ai.AiException.Kind;
@@ -140,8 +141,13 @@ class GradientClientTest {
     @Test
     void aCutStreamIsADisconnectAfterThePiecesThatCame() throws Exception {
         GradientClient c = agent();
-        fake.enqueue(new Stream(List.of("Fuel ", "is ", "short"), Duration.ZERO, Duration.ZERO, 2, true));
-        fails(c, Kind.DISCONNECTED);
+        CountDownLatch read = new CountDownLatch(2); // a cut can drop what the client has not read yet
+        fake.enqueue(new Stream(List.of("Fuel ", "is ", "short"), Duration.ZERO, Duration.ZERO, 2, true, read));
+        AiException cut = assertThrows(AiException.class, () -> c.stream(QUESTION, 200, p -> {
+            pieces.add(p);
+            read.countDown();
+        }));
+        assertEquals(Kind.DISCONNECTED, cut.kind(), cut.getMessage());
         assertEquals(List.of("Fuel ", "is "), pieces);
         pieces.clear();
         fake.enqueue(new Stream(List.of("Fuel ", "is "), Duration.ZERO, Duration.ZERO, -1, false));
