@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The corners of one lap, found from its braking: each braking zone (Brake above 5 %; zones less than
- * {@link #MERGE_SECONDS} apart are one, so a chicane is one corner) that reaches 15 % pedal and slows the car by 3 m/s or more is a corner; its apex is the slowest
+ * {@link #MERGE_SECONDS} apart are one, so a chicane is one corner) that reaches 15 % pedal and slows the car by
+ * 3 m/s or more is a corner; its apex is the slowest
  * point after the braking starts, before the car is 8 m/s faster again or the next zone begins. Public for the
  * coach ({@code core.coach}); this package is internal.
  */
