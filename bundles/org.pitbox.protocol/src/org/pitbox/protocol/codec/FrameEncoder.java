@@ -5,28 +5,33 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Live encoder: one self-delimiting frame per row, coded against the rows before it.
+ * Live encoder: one frame per row, coded against the rows before it.
  * <p>
- * Frame layout: a flags byte whose top bit marks a keyframe (the other bits are 0); a keyframe continues
- * with the version byte, the schema fingerprint (int32 LE) and (from version 3) a {@link BatchPlan}, and resets
- * the model to that plan. Then the varint length of the range-coded row, and that row. A frame carries no
- * sequence number: whoever carries the frames numbers them (the live protocol's {@code seq}) and gives that
- * number to the {@link FrameDecoder}.
+ * Frame layout (version 5): a keyframe starts with a flags byte 0x80 (bit 7 marks a keyframe), the version byte,
+ * the schema fingerprint (int32 LE) and a {@link BatchPlan}, and resets the model to that plan; then, in every
+ * frame, the range-coded row, which runs to the end of the frame (its message): a frame is not self-delimiting.
+ * The code starts with a 0 bit at probability 1/2, so a delta frame's first byte is below 0x80, and then a
+ * modelled bit saying whether a new plan follows (its varint length and bytes, 8 bits each) before the row. A code
+ * is at least 2 bytes (zeros added). Versions 2 to 4 had a flags byte 0 on delta frames and the code's varint length
+ * before it. A frame carries no sequence number: whoever carries the frames numbers them (the live protocol's
+ * {@code seq}) and gives that number to the {@link FrameDecoder}.
  * <p>
- * The plan is chosen from the rows since the last keyframe (at most 600): at a keyframe that has more of them
- * than the last choice had, or 5 minutes of rows (at 60 Hz) after it; other keyframes repeat it. So that a
- * session need not wait for its second interval, the first keyframe is followed by another after
- * {@value #FIRST_PLAN_ROWS} rows.
+ * The plan is chosen from the rows since the last keyframe (at most 600): in the frame after the session's first
+ * {@value #FIRST_PLAN_ROWS} rows, then each time those rows have doubled, in a delta frame (the model keeps its
+ * history and statistics); at a keyframe that has more of them than the last choice had, or 5 minutes of rows (at
+ * 60 Hz) after it. Other keyframes repeat it.
  * Not thread-safe.
  */
 public final class FrameEncoder {
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     public static final int DEFAULT_KEYFRAME_INTERVAL = 600;
     static final int KEY_FLAG = 0x80;
     private static final int HISTORY_ROWS = 600;
     private static final int CHOOSE_EVERY = 18000;
-    /** The session's second keyframe is its frame {@code FIRST_PLAN_ROWS + 1}, with a plan chosen from real rows. */
+    /** The session's first plan, chosen from real rows, comes in its frame {@code FIRST_PLAN_ROWS + 1}. */
     public static final int FIRST_PLAN_ROWS = 30;
+    /** A frame's code is at least this long, so a FRAME message is never shorter than the relay expects. */
+    static final int MIN_CODE = 2;
 
     private final FrameSchema schema;
     private final RowModel model;
@@ -38,6 +43,7 @@ public final class FrameEncoder {
     private int sinceChoice;
     private int sinceKeyframe;
     private boolean keyframeRequested = true;
+    private final int[] update = {RangeEncoder.INIT};
 
     public FrameEncoder(FrameSchema schema) {
         this(schema, DEFAULT_KEYFRAME_INTERVAL);
@@ -98,26 +104,48 @@ public final class FrameEncoder {
             throw new IllegalArgumentException("row length " + row.length + " != " + schema.rowLength());
         }
         int start = out.position();
-        boolean key = keyframeRequested || sinceKeyframe >= keyframeInterval || chosenFrom == 0
-                && sinceKeyframe == FIRST_PLAN_ROWS;
-        out.put((byte) (key ? KEY_FLAG : 0));
+        boolean key = keyframeRequested || sinceKeyframe >= keyframeInterval;
         if (key) {
+            out.put((byte) KEY_FLAG);
             out.put((byte) VERSION);
             Bytes.putIntLE(out, schema.fingerprint());
             keyframe();
             out.put(plan);
+        }
+        rc.start(VERSION);
+        rc.encodeDirect(0, 1);
+        boolean replan = !key && sinceKeyframe == Math.max(FIRST_PLAN_ROWS, 2 * chosenFrom)
+                && sinceKeyframe * row.length <= history.length;
+        rc.encodeBit(update, 0, replan ? 1 : 0);
+        if (replan) {
+            model.clearPlan();
+            choose(sinceKeyframe);
+            encodeByte(plan.length);
+            for (byte b : plan) {
+                rc.encodeDirect(b, 8);
+            }
         }
         if (sinceKeyframe * row.length < history.length) {
             System.arraycopy(row, 0, history, sinceKeyframe * row.length, row.length);
         }
         sinceKeyframe++;
         sinceChoice++;
-        rc.start(VERSION);
         model.encode(rc, row, 0);
         rc.finish();
-        Bytes.putVarint(out, rc.size());
         out.put(rc.buffer(), 0, rc.size());
+        for (int i = rc.size(); i < MIN_CODE; i++) {
+            out.put((byte) 0);
+        }
         return out.position() - start;
+    }
+
+    /** A varint into the range code, 8 bits a byte. */
+    private void encodeByte(int value) {
+        while ((value & ~0x7F) != 0) {
+            rc.encodeDirect((value & 0x7F) | 0x80, 8);
+            value >>>= 7;
+        }
+        rc.encodeDirect(value, 8);
     }
 
     /** Resets the model to the plan, chosen again from the rows since the last keyframe when that is due. */
@@ -125,13 +153,9 @@ public final class FrameEncoder {
         int len = schema.rowLength();
         int rows = len == 0 ? 0 : Math.min(sinceKeyframe, history.length / len);
         model.reset(VERSION);
+        update[0] = RangeEncoder.INIT;
         if (rows > chosenFrom || sinceChoice >= CHOOSE_EVERY) {
-            BatchPlan.choose(model, history, 0, rows, len);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            BatchPlan.write(model, bytes);
-            plan = bytes.toByteArray();
-            chosenFrom = rows;
-            sinceChoice = 0;
+            choose(rows);
         } else {
             try {
                 BatchPlan.read(model, ByteBuffer.wrap(plan), VERSION);
@@ -141,5 +165,16 @@ public final class FrameEncoder {
         }
         keyframeRequested = false;
         sinceKeyframe = 0;
+    }
+
+    /** Chooses the model's plan from the first rows of the history. */
+    private void choose(int rows) {
+        int len = schema.rowLength();
+        BatchPlan.choose(model, history, 0, rows, len);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BatchPlan.write(model, bytes);
+        plan = bytes.toByteArray();
+        chosenFrom = rows;
+        sinceChoice = 0;
     }
 }

@@ -169,17 +169,22 @@ final class RowModel {
         scale[e] = k;
     }
 
+    /** Back to every element's own predictor, keeping the history and statistics (a new plan follows). */
+    void clearPlan() {
+        Arrays.fill(kind, BatchPlan.OWN);
+        Arrays.fill(coef, null);
+    }
+
     /**
      * Forgets all history and any plan: the next row is coded against an all-zero row with fresh statistics.
-     * @param version the format (2 to 4) of the rows that follow
+     * @param version the format (2 to 5) of the rows that follow
      */
     void reset(int version) {
         this.version = version;
-        Arrays.fill(kind, BatchPlan.OWN);
+        clearPlan();
         Arrays.fill(p1, 0);
         Arrays.fill(p2, 0);
         Arrays.fill(p3, 0);
-        Arrays.fill(coef, null);
         Arrays.fill(prevClass, 0);
         Arrays.fill(prevSign, 0);
         Arrays.fill(costA, 0);
