@@ -68,20 +68,49 @@ class FrameCodecTest {
     }
 
     @Test
-    void framesConcatenatedInOneBufferAreSelfDelimiting() throws CodecException {
+    void aFrameRunsToTheEndOfItsBuffer() throws CodecException {
         FrameEncoder encoder = new FrameEncoder(SCHEMA);
         FrameDecoder decoder = new FrameDecoder(SCHEMA);
         List<byte[]> rows = rows(200, 2);
         ByteBuffer stream = ByteBuffer.allocate(rows.size() * encoder.maxFrameSize());
-        rows.forEach(r -> encoder.encode(r, stream));
-        stream.flip();
+        List<Integer> ends = new ArrayList<>();
+        for (byte[] row : rows) {
+            int length = encoder.encode(row, stream);
+            assertTrue(length >= 2);
+            assertEquals(ends.isEmpty(), FrameEncoder.isKeyframe(stream.array(), stream.position() - length));
+            ends.add(stream.position());
+        }
         byte[] out = new byte[SCHEMA.rowLength()];
         long seq = 0;
-        for (byte[] row : rows) {
-            assertTrue(decoder.decode(++seq, stream, out));
-            assertArrayEquals(row, out);
+        int at = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            ByteBuffer frame = ByteBuffer.wrap(stream.array(), at, ends.get(i) - at);
+            assertTrue(decoder.decode(++seq, frame, out));
+            assertArrayEquals(rows.get(i), out);
+            assertFalse(frame.hasRemaining());
+            at = ends.get(i);
         }
-        assertFalse(stream.hasRemaining());
+    }
+
+    @Test
+    void aLateJoinerDecodesFromTheKeyframeAfterPlansSentInDeltaFrames() throws CodecException {
+        FrameEncoder encoder = new FrameEncoder(SCHEMA, 200);
+        FrameDecoder all = new FrameDecoder(SCHEMA);
+        FrameDecoder late = new FrameDecoder(SCHEMA);
+        List<byte[]> rows = rows(500, 10);
+        byte[] out = new byte[SCHEMA.rowLength()];
+        int decoded = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            byte[] frame = encoder.encode(rows.get(i));
+            assertEquals(i % 200 == 0, FrameEncoder.isKeyframe(frame, 0), "frame " + i);
+            assertTrue(all.decode(i + 1, frame, out));
+            assertArrayEquals(rows.get(i), out);
+            if (i >= 150 && late.decode(i + 1, frame, out)) {
+                assertArrayEquals(rows.get(i), out);
+                decoded++;
+            }
+        }
+        assertEquals(300, decoded);
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Batches and frames of versions 2 and 3, written by the codec before version 4, still decode: sessions on disk keep them. */
+/** Batches of versions 2 and 3 and frames of versions 2 to 4, written by earlier codecs, still decode: sessions on disk keep them. */
 class OldVersionTest {
     /** {@code FrameCodecTest.rows(100, 21)} as one version 2 batch. */
     private static final String BATCH =
@@ -61,6 +61,18 @@ class OldVersionTest {
             + "58AACvM/DA1kEREKM4CAA9kmhKIDCAMBAAAAQAEDAgAAQEABAwMAAIBAFvzfgBdYERERFLvlsvA4x4cgrjTOO4AADuAOChki"
             + "IiPn8pxWa03IAA7gxR7du3d782FHPZFmwAAKQnqRHgf0asT04AAIgZF1mDSPKnwABmdCWm4n3gAEQLYuqAAId5tR2IVt22I=";
 
+    /** {@code FrameCodecTest.rows(40, 25)} as version 4 frames, a keyframe every 16. */
+    private static final String FRAMES4 =
+            "gATZJoSiAA9+JZl/DEACvwb+ATiHgTgAKP5u+2QDAAAAAXDqVs9O/3f/YNnUs8I+phVuI/qaSpetKmq8IulfycwAHuowqfQE"
+            + "AAAT3YFvBa6NGP7spwjP8SE+A6cTsae4EAAMqHoJaHd3d+2ZKXQQAA7nbKFBzczM2sbTBuR8EAALr0KnwzMzNDqM4oAADeYs"
+            + "qH2IiIlqFeavGCQADUF84H3He9oC6/c1CVMAEMfFpkS7u7tky5z6iOLV3IAADuK6phgiIiHmXHJ6AMDAAAMExLAABpJGlZEn"
+            + "gAAIYYWMSVOxofAACYBsX9fpskPhXQAMLOjXwN7ih7Z5uyyAAApxKtrOkMKMfmDsgATZJoSiBAcIAAFvEoM6AQMBAAAAQAED"
+            + "AgAAQEABAwMAAIBAFfzfQClYERERFLvk/nzCjAYIllMBBAAM4g3VS1VVVdwOHY3QAAqixIwlEREraH6AAAViG/hroAAET1wm"
+            + "sAAIIoy+9dzOroAAB3IDkZ1dUoAABbjbJ2TAAASBePzlAAIzqQAIiWwneMCX6YAABm/hjBYP4QAJgREK87RBiHesAAWLI1Lm"
+            + "eAACi8AACfIcU+r/VVVNC4AE2SaEogQHCAABbxKDOgEDAQAAAEABAwIAAEBAAQMDAACAQBX834AXWBERERS75bLwOMeHH5/M"
+            + "1XsAC+AOChkiIiPn8pwsAAqhG3u47u8/vbHOAAuDTVbhxxm7bKc1gAAISOZaH0IlIcoAB4Ll+VmZ04AABUinkrR4AAl08f5l"
+            + "K82D1oA=";
+
     @Test
     void version2BatchDecodes() throws CodecException {
         batchDecodes(BATCH, 2, 21);
@@ -94,9 +106,14 @@ class OldVersionTest {
         framesDecode(FRAMES3, 3, 24);
     }
 
+    @Test
+    void version4FramesDecode() throws CodecException {
+        framesDecode(FRAMES4, 4, 25);
+    }
+
     private static void framesDecode(String base64, int version, long seed) throws CodecException {
         ByteBuffer in = ByteBuffer.wrap(Base64.getDecoder().decode(base64));
-        assertTrue(in.get(1) == version && FrameEncoder.VERSION == 4);
+        assertTrue(in.get(1) == version && FrameEncoder.VERSION == 5);
         FrameDecoder decoder = new FrameDecoder(FrameCodecTest.SCHEMA);
         byte[] out = new byte[FrameCodecTest.SCHEMA.rowLength()];
         List<byte[]> rows = FrameCodecTest.rows(40, seed);

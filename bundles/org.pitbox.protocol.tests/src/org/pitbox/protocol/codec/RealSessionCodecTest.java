@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** Round trips and compression ratios on the real .ibt sessions (skipped when they are absent). */
 class RealSessionCodecTest {
-    /** The means codec version 4 reaches, rounded up: a change that loses compression fails here. */
-    private static final double LIVE_BOUND = 18.55;
+    /** The means codec version 5 (live) and 4 (stored) reach, rounded up: a change that loses compression fails here. */
+    private static final double LIVE_BOUND = 17.95;
     private static final double STORED_BOUND = 16.85;
 
     @Test

@@ -29,7 +29,7 @@ public final class FrameEncoder {
     private static final int HISTORY_ROWS = 600;
     private static final int CHOOSE_EVERY = 18000;
     /** The session's first plan, chosen from real rows, comes in its frame {@code FIRST_PLAN_ROWS + 1}. */
-    public static final int FIRST_PLAN_ROWS = 30;
+    static final int FIRST_PLAN_ROWS = 30;
     /** A frame's code is at least this long, so a FRAME message is never shorter than the relay expects. */
     static final int MIN_CODE = 2;
 

@@ -19,7 +19,6 @@ import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pitbox.iracing.ibt.IbtFile;
-import org.pitbox.protocol.codec.FrameEncoder;
 import org.pitbox.protocol.codec.FrameSchema;
 import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.protocol.live.LiveProtocol;
@@ -66,8 +65,8 @@ class LiveRelayTest extends RelayTest {
         }
         TestSocket late = TestSocket.connect(client, subscribe(), "engineer-token");
         assertEquals(KEY, late.await(LiveControl.SESSION).sessionKey());
-        // the frames since the latest keyframe: the encoder's second keyframe comes after its first plan's rows
-        int keyframe = FrameEncoder.FIRST_PLAN_ROWS + 1;
+        // the frames since the latest keyframe: the session's first (its next is after 600 frames)
+        int keyframe = 1;
         List<byte[]> caughtUp = Frames.take(late, 120 - keyframe + 1);
         assertArrayEquals(SimRows.ROWS.get(119), SimRows.decode(SimRows.SCHEMA, caughtUp).get(120L),
                 "the latest frame, decodable at once");
