@@ -144,7 +144,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         callback.succeed();
         Origin o = origin;
         if (mode != Mode.PUBLISH || LiveProtocol.type(message) != LiveProtocol.FRAME
-                || message.length < LiveProtocol.FRAME_HEADER + 2) { // the codec's frame starts with a u16
+                || message.length < LiveProtocol.FRAME_HEADER + 2) { // a codec frame is at least 2 bytes
             send(LiveControl.error("unexpected binary message"));
         } else if (o == null) {
             send(LiveControl.error("send open before frames"));
