@@ -30,6 +30,13 @@ public final class DemoServerExtension implements BeforeAllCallback, AfterAllCal
         }
     }
 
+    /** The lines of the server's log that contain {@code text}, for a failure's message. */
+    public String logLines(String text) throws java.io.IOException {
+        try (var lines = java.nio.file.Files.lines(server.dir().resolve("server.log"))) {
+            return String.join("\n", lines.filter(l -> l.contains(text)).toList());
+        }
+    }
+
     /** The server's address, e.g. {@code http://127.0.0.1:41234}. */
     public String base() {
         return server.base();

@@ -85,7 +85,8 @@ class LeftSpoolTest {
             assertFalse(Files.exists(spools.resolve("live-left-online")));
             await(() -> newSessions(c, team, before).size() == 2, 60, "both are stored");
             List<Integer> rows = newSessions(c, team, before).stream().map(SessionView::recordCount).sorted().toList();
-            assertEquals(List.of(600, 915), rows, "every row of both sessions is stored, once");
+            assertEquals(List.of(600, 915), rows, "every row of both sessions is stored, once; the server said: "
+                    + SERVER.logLines("left out"));
             assertTrue(Files.isDirectory(spools.resolve("live-left-engineer")), "another user's spool stays for them");
             assertTrue(heard.stream().noneMatch(s -> s.contains("live-left-engineer")), heard.toString());
         } finally {
@@ -115,10 +116,11 @@ class LeftSpoolTest {
         for (int i = from; i < to; i++) {
             race.rows().get(race.rowStart(i), row);
             p.publish(row);
-            if (i % 100 == 99) {
-                Thread.sleep(20); // within the publisher's row queue
+            if (i % 100 == 99) { // faster than a car, but within the publisher's row queue
+                await(() -> p.rowsWaiting() == 0, 30, "the publisher encodes its rows");
             }
         }
+        assertEquals(0, p.status().dropped(), "no row is lost before the spool");
     }
 
     private static Set<Long> sessionIds(CloudClient c, long team) throws IOException {

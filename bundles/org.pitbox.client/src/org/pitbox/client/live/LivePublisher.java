@@ -175,6 +175,11 @@ public final class LivePublisher implements AutoCloseable {
         }
     }
 
+    /** Rows given to {@link #publish} that the writer has not encoded yet (at most {@value #ROW_QUEUE}). */
+    public int rowsWaiting() {
+        return rows.size();
+    }
+
     /** Sends a radio message to the team; false if not connected. */
     public boolean radio(String text) {
         try {

@@ -26,6 +26,7 @@ final class Recorder implements Closeable {
     private final ByteBuffer row;
     private long lastSeq;
     private long skipped;
+    private String firstSkipped;
 
     Recorder(Path ibt, FrameSchema schema, int rate, String sessionInfo, long startSeconds) throws IOException {
         this.ibt = ibt;
@@ -46,22 +47,28 @@ final class Recorder implements Closeable {
             return;
         }
         lastSeq = seq;
+        String why;
         try {
             if (decoder.decode(seq, LiveProtocol.frameData(message), row.array())) {
                 writer.append(row, 0);
                 return;
             }
+            why = "no keyframe since the frame before";
         } catch (CodecException e) {
-            // counted below
+            why = e.getMessage() + " (" + message.length + " bytes: " + java.util.HexFormat.of().formatHex(message,
+                    0, Math.min(message.length, 48)) + ")";
         }
-        skipped++;
+        if (skipped++ == 0) {
+            firstSkipped = "frame " + seq + ": " + why;
+        }
     }
 
     @Override
     public void close() throws IOException {
         writer.close();
         if (skipped > 0) {
-            LOG.log(System.Logger.Level.WARNING, skipped + " undecodable frames left out of " + ibt);
+            LOG.log(System.Logger.Level.WARNING, skipped + " undecodable frames left out of " + ibt
+                    + ", the first " + firstSkipped);
         }
     }
 }
