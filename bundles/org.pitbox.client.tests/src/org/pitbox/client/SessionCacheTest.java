@@ -161,12 +161,13 @@ class SessionCacheTest {
         return new SessionView(id, team, 5, track, car, driver, started, bytes.length, sha, SessionView.COMPLETE,
                 "2025-06-01T00:00:00Z", 3600, 60.0, 2,
                 List.of(new LapView(1, 30.5, List.of(10.0, 20.5), 1.25, List.of()), new LapView(2, 29.5,
-                        java.util.Arrays.asList(10.0, null), null, List.of("in_lap"))));
+                        java.util.Arrays.asList(10.0, null), null, List.of("in_lap"))), null);
     }
 
     private static SessionView copy(SessionView v, long size, String sha) {
         return new SessionView(v.id(), v.teamId(), v.uploaderId(), v.track(), v.car(), v.driver(), v.startedAt(),
-                size, sha, v.status(), v.createdAt(), v.recordCount(), v.durationSeconds(), v.lapCount(), v.laps());
+                size, sha, v.status(), v.createdAt(), v.recordCount(), v.durationSeconds(), v.lapCount(), v.laps(),
+                v.videoBytes());
     }
 
     /** The files under {@code dir} outside the sources folder. */

@@ -76,7 +76,7 @@ class LibraryListingTest {
         byte[] bytes = ("not really an ibt " + id).getBytes();
         Files.write(file, bytes);
         cache.put(SERVER, new SessionView(id, APEX.id(), 1, track, "Mazda MX-5", "Ada", startedAt, bytes.length,
-                null, SessionView.COMPLETE, startedAt, null, null, null, null), file);
+                null, SessionView.COMPLETE, startedAt, null, null, null, null, null), file);
         Files.delete(file);
     }
 

@@ -280,6 +280,11 @@ final class LiveLink implements AutoCloseable {
             }
         }
 
+        /** Queues a binary message after what is being sent, without waiting; done once it is out. */
+        CompletableFuture<?> queueBinary(byte[] message) {
+            return send(w -> w.sendBinary(ByteBuffer.wrap(message), true));
+        }
+
         /** Sends once the previous send is done, without waiting; fails at once if the connection is lost. */
         private synchronized CompletableFuture<?> send(Function<WebSocket, CompletableFuture<WebSocket>> op) {
             if (lost.isDone()) {

@@ -20,6 +20,10 @@ public interface LiveListener {
     default void pitPlan(LiveControl plan) {
     }
 
+    /** Make the next video picture a key picture: a subscriber joined or missed pictures, or one was dropped. */
+    default void videoKeyWanted() {
+    }
+
     /** The spool was full and its oldest frames were dropped; dropped is the total so far. */
     default void spoolFull(long dropped) {
     }

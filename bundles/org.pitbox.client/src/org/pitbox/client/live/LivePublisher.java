@@ -36,6 +36,8 @@ public final class LivePublisher implements AutoCloseable {
     static final int WINDOW = 300;
     /** Rows waiting for the writer (10 s); beyond that publish drops rows. */
     static final int ROW_QUEUE = 600;
+    /** Video bytes queued on the socket and not yet out beyond which pictures are dropped (telemetry goes first). */
+    static final int VIDEO_IN_FLIGHT = 256 << 10;
     /** Spooled data from which the state is SPOOLING rather than LIVE. */
     static final double SPOOLING_SECONDS = 2;
 
@@ -112,6 +114,11 @@ public final class LivePublisher implements AutoCloseable {
     private volatile boolean closed;
     private volatile long bytesPerSecond;
     private long warnedDropped;
+    /** Video: the last picture's number, its bytes not yet out, and whether a key picture must come next. */
+    private long videoSeq;
+    private final AtomicLong videoInFlight = new AtomicLong();
+    private boolean videoNeedsKey = true;
+    private volatile long lastRowNanos;
 
     /**
      * Opens the spool and starts publishing.
@@ -169,6 +176,7 @@ public final class LivePublisher implements AutoCloseable {
             return;
         }
         if (rows.offer(row.clone())) {
+            lastRowNanos = System.nanoTime();
             queued.incrementAndGet();
         } else {
             rowsLost.incrementAndGet();
@@ -178,6 +186,42 @@ public final class LivePublisher implements AutoCloseable {
     /** Rows given to {@link #publish} that the writer has not encoded yet (at most {@value #ROW_QUEUE}). */
     public int rowsWaiting() {
         return rows.size();
+    }
+
+    /**
+     * Where {@code nanoTime} (a {@link System#nanoTime()} reading, such as a picture's capture time) falls on the
+     * session's clock, in microseconds: row n published is at {@code (n - 1) / rate} seconds.
+     */
+    public long sessionMicros(long nanoTime) {
+        long rowsSoFar = queued.get() + rowsLost.get();
+        if (rowsSoFar == 0) {
+            return 0;
+        }
+        return Math.max(0, (rowsSoFar - 1) * 1_000_000 / tickRate + (nanoTime - lastRowNanos) / 1000);
+    }
+
+    /**
+     * Sends a picture of the driver's view (an H.264 access unit, Annex B) at {@code micros} on the session's clock
+     * ({@link #sessionMicros}). Video is never spooled and never holds telemetry up: while not connected, or while
+     * {@value #VIDEO_IN_FLIGHT} bytes of it are not yet out, the picture is dropped, and the pictures after it until
+     * a key picture, which {@link LiveListener#videoKeyWanted} asks for. False when dropped.
+     */
+    public synchronized boolean publishVideo(long micros, boolean key, byte[] accessUnit) {
+        videoSeq++;
+        Opening o = opening;
+        if (videoNeedsKey && !key || !open || o == null || videoInFlight.get() > VIDEO_IN_FLIGHT) {
+            if (!videoNeedsKey || key) {
+                videoNeedsKey = true;
+                post(listener::videoKeyWanted);
+            }
+            return false;
+        }
+        videoNeedsKey = false;
+        byte[] m = LiveProtocol.video(videoSeq, micros, key, accessUnit);
+        videoInFlight.addAndGet(m.length);
+        o.connection().queueBinary(m).whenComplete((done, failed) -> videoInFlight.addAndGet(-m.length));
+        sentBytes.addAndGet(m.length);
+        return true;
     }
 
     /** Sends a radio message to the team; false if not connected. */
@@ -357,6 +401,7 @@ public final class LivePublisher implements AutoCloseable {
             switch (LiveProtocol.type(binary)) {
                 case LiveProtocol.ACK -> spool.ack(LiveProtocol.number(binary));
                 case LiveProtocol.KEYFRAME_REQUEST -> keyframeWanted = true;
+                case LiveProtocol.VIDEO_KEY_REQUEST -> post(listener::videoKeyWanted);
                 default -> {
                 }
             }

@@ -136,6 +136,13 @@ public final class LiveSubscriber implements AutoCloseable {
         if (binary != null) {
             switch (LiveProtocol.type(binary)) {
                 case LiveProtocol.FRAME -> frame(binary);
+                case LiveProtocol.VIDEO -> {
+                    if (binary.length > LiveProtocol.VIDEO_HEADER) {
+                        listener.video(LiveProtocol.number(binary), LiveProtocol.videoMicros(binary),
+                                LiveProtocol.isVideoKey(binary), java.util.Arrays.copyOfRange(binary,
+                                        LiveProtocol.VIDEO_HEADER, binary.length));
+                    }
+                }
                 case LiveProtocol.DROPPED -> {
                     serverDropped = Math.max(serverDropped, LiveProtocol.number(binary));
                     count();

@@ -23,6 +23,14 @@ public interface SubscriberListener {
     default void row(long seq, byte[] row) {
     }
 
+    /**
+     * A picture of the driver's view: an H.264 access unit (Annex B) at {@code micros} on the session's clock
+     * (row seq n is at {@code (n - 1) / rate} seconds); from a key picture on, and again from a key picture after
+     * pictures were missed (seq jumps).
+     */
+    default void video(long seq, long micros, boolean key, byte[] accessUnit) {
+    }
+
     /** A radio message from the driver or a team member (also the ones this subscriber sent). */
     default void radio(long fromUserId, String fromName, String text) {
     }

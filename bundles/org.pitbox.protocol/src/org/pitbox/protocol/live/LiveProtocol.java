@@ -33,6 +33,17 @@ public final class LiveProtocol {
     public static final int DROPPED = 4;
     /** Bytes before the encoded frame in a FRAME message. */
     public static final int FRAME_HEADER = 5;
+    /**
+     * Publisher to server to subscribers: {@code [5][u32 seq][i64 micros][u8 flags][H.264 access unit, Annex B]},
+     * one picture of the driver's view. seq counts video pictures (gaps are pictures the driver's side dropped);
+     * micros is on the telemetry's clock: FRAME n is at {@code (n - 1) / rate} seconds. Flag bit 0: a key picture.
+     */
+    public static final int VIDEO = 5;
+    /** Server to publisher: {@code [6]}, make the next video picture a key picture. */
+    public static final int VIDEO_KEY_REQUEST = 6;
+    /** Bytes before the access unit in a VIDEO message. */
+    public static final int VIDEO_HEADER = 14;
+    private static final int VIDEO_KEY = 1;
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -73,6 +84,30 @@ public final class LiveProtocol {
         return b.array();
     }
 
+    public static byte[] video(long seq, long micros, boolean key, byte[] accessUnit) {
+        return allocate(VIDEO_HEADER + accessUnit.length).put((byte) VIDEO).putInt((int) seq).putLong(micros)
+                .put((byte) (key ? VIDEO_KEY : 0)).put(accessUnit).array();
+    }
+
+    /** The picture's time on the telemetry's clock, in microseconds. */
+    public static long videoMicros(byte[] message) {
+        return ByteBuffer.wrap(message, 5, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    /** True if a VIDEO message carries a key picture (decodable without earlier ones). */
+    public static boolean isVideoKey(byte[] message) {
+        return message.length > VIDEO_HEADER - 1 && (message[VIDEO_HEADER - 1] & VIDEO_KEY) != 0;
+    }
+
+    /** The H.264 access unit of a VIDEO message. */
+    public static ByteBuffer videoData(byte[] message) {
+        return ByteBuffer.wrap(message, VIDEO_HEADER, message.length - VIDEO_HEADER);
+    }
+
+    public static byte[] videoKeyRequest() {
+        return new byte[] {VIDEO_KEY_REQUEST};
+    }
+
     public static byte[] ack(long seq) {
         return allocate(5).put((byte) ACK).putInt((int) seq).array();
     }
@@ -90,7 +125,7 @@ public final class LiveProtocol {
         return message.length == 0 ? -1 : message[0] & 0xFF;
     }
 
-    /** The u32 after the type byte: FRAME and ACK seq, DROPPED total. */
+    /** The u32 after the type byte: FRAME, VIDEO and ACK seq, DROPPED total. */
     public static long number(byte[] message) {
         if (message.length < 5) {
             throw new IllegalArgumentException("message too short: " + message.length + " bytes");

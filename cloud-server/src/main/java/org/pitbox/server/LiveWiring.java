@@ -67,7 +67,7 @@ final class LiveWiring {
      * else: its packing and SHA-256 run there below the relay, like the storage work's ({@link LowPriority}).
      */
     private static RecordingSink sink(PitboxApplication app) {
-        return (teamId, userId, key, schema, yaml, file) -> {
+        return (teamId, userId, key, schema, yaml, file, video) -> {
             LowPriority.lowerThisThread();
             long id;
             try {
@@ -76,8 +76,17 @@ final class LiveWiring {
                 System.out.println("pitbox server: live session " + key + " of team " + teamId + " stored");
             } catch (IOException | RuntimeException e) {
                 System.err.println("pitbox server: live session " + key + " of team " + teamId
-                        + " could not be stored (" + e.getMessage() + "); its recording stays at " + file);
+                        + " could not be stored (" + e.getMessage() + "); its recording stays at " + file
+                        + (video == null ? "" : " and its video at " + video));
                 return;
+            }
+            if (video != null) {
+                try {
+                    app.sessions().storeVideo(id, video);
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("pitbox server: the video of live session " + key + " of team " + teamId
+                            + " could not be stored (" + e.getMessage() + "); it stays at " + video);
+                }
             }
             try {
                 app.ai().liveStored(teamId, key, id);

@@ -90,7 +90,7 @@ class SessionLibraryPartTest {
             SessionView v = new SessionView(id++, 4, 1, s.trackName(), s.carName(), driver,
                     Instant.ofEpochSecond(s.header().sessionStartDate()).toString(), Files.size(file), null,
                     SessionView.COMPLETE, Instant.now().toString(), s.header().recordCount(), s.durationSeconds(),
-                    s.laps().size(), null);
+                    s.laps().size(), null, null);
             cache.put(SERVER, v, file);
             views.add(v);
         }
@@ -141,7 +141,7 @@ class SessionLibraryPartTest {
 
         List<String> told = new ArrayList<>();
         SessionView gone = new SessionView(99, 4, 1, "Okayama", "Mazda", "Ada", "2025-01-01T00:00:00Z", 10,
-                null, SessionView.COMPLETE, null, null, null, null, null);
+                null, SessionView.COMPLETE, null, null, null, null, null, null);
         library.downloadBox().start(new CloudClient(SERVER), library.cache(), gone,
                 e -> told.add("downloaded"), told::add);
         assertTrue(library.downloadBox().running());

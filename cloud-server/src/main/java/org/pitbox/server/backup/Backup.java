@@ -63,6 +63,7 @@ public final class Backup {
     public void write(OutputStream out) throws IOException, SQLException {
         ZipOutputStream zip = new ZipOutputStream(out);
         List<Long> complete = new ArrayList<>();
+        List<Long> videos = new ArrayList<>();
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
@@ -76,9 +77,12 @@ public final class Backup {
                     export(c, table, zip);
                 }
                 try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("select id from sessions where status = 'complete'")) {
+                        ResultSet rs = s.executeQuery("select id, video_bytes from sessions where status = 'complete'")) {
                     while (rs.next()) {
                         complete.add(rs.getLong(1));
+                        if (rs.getObject(2) != null) {
+                            videos.add(rs.getLong(1));
+                        }
                     }
                 }
             } finally {
@@ -94,9 +98,49 @@ public final class Backup {
                 missing.add(id);
             }
         }
+        for (long id : videos) {
+            try (InputStream in = store.video(id, 0)) {
+                zip.putNextEntry(new ZipEntry("videos/" + id + ".mp4"));
+                in.transferTo(zip);
+            } catch (IOException e) {
+                // the session stays; a restore notes that it has no video
+            }
+        }
         zip.putNextEntry(new ZipEntry(END));
         JSON.writeValue(zip, missing);
         zip.finish();
+    }
+
+    private interface FilePut {
+        void put(long id, Path file) throws IOException;
+    }
+
+    /** Gives the entry {@code folder/<id>.ext}, through a temporary file in work, to put; returns the id. */
+    private static long restoreFile(ZipInputStream zip, String name, Path work, FilePut put) throws IOException {
+        long id = Long.parseLong(name.substring(name.indexOf('/') + 1, name.lastIndexOf('.')));
+        Path file = Files.createTempFile(work, "restore", name.substring(name.lastIndexOf('.')));
+        Files.copy(zip, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        put.put(id, file);
+        Files.deleteIfExists(file);
+        return id;
+    }
+
+    /** Sessions whose video was not in the backup have none. */
+    private static void forgetMissingVideos(Connection c, List<Long> restored) throws SQLException {
+        List<Long> noted = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select id from sessions where video_bytes is not null")) {
+            while (rs.next()) {
+                noted.add(rs.getLong(1));
+            }
+        }
+        noted.removeAll(restored);
+        for (long id : noted) {
+            try (PreparedStatement p = c.prepareStatement("update sessions set video_bytes = null where id = ?")) {
+                p.setLong(1, id);
+                p.executeUpdate();
+            }
+        }
     }
 
     /**
@@ -106,6 +150,7 @@ public final class Backup {
     public void restore(InputStream in, Path work) throws IOException, SQLException {
         ZipInputStream zip = new ZipInputStream(in);
         List<Long> stored = new ArrayList<>();
+        List<Long> restoredVideos = new ArrayList<>();
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -125,12 +170,11 @@ public final class Backup {
                         }
                         restoreTable(c, table, zip);
                     } else if (name.matches("sessions/\\d{1,18}\\.pbz")) {
-                        long id = Long.parseLong(name.substring(9, name.length() - 4));
-                        Path file = Files.createTempFile(work, "restore", ".pbz");
-                        Files.copy(zip, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                        store.putSession(id, file);
-                        Files.deleteIfExists(file);
+                        stored.add(restoreFile(zip, name, work, store::putSession));
+                    } else if (name.matches("videos/\\d{1,18}\\.mp4")) {
+                        long id = restoreFile(zip, name, work, store::putVideo);
                         stored.add(id);
+                        restoredVideos.add(id);
                     } else if (name.equals(END)) {
                         ended = true;
                         for (JsonNode id : JSON.readTree(zip.readNBytes(1 << 24))) {
@@ -146,6 +190,7 @@ public final class Backup {
                 if (!ended) {
                     throw new IOException("the backup is cut short: it has no " + END);
                 }
+                forgetMissingVideos(c, restoredVideos);
                 restartIdentities(c, tables(c));
                 c.commit();
             } catch (IOException | SQLException | RuntimeException e) {

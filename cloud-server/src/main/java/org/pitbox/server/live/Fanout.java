@@ -21,6 +21,8 @@ final class Fanout {
         final LiveSocket socket;
         boolean synced;
         long dropped;
+        /** Video goes to it from a key picture on, until it misses one. */
+        boolean videoSynced;
 
         Sub(LiveSocket socket) {
             this.socket = socket;
@@ -36,6 +38,7 @@ final class Fanout {
     private final List<byte[]> sinceKeyframe = new ArrayList<>();
     private final Throttle keyframes = new Throttle(100);
     private final Throttle syncs = new Throttle(1000);
+    private final Throttle videoKeys = new Throttle(500);
     private long sinceKeyframeBytes;
     private Runnable unsubscribe;
     private String session;
@@ -84,6 +87,7 @@ final class Fanout {
         if (askKeyframe) {
             askKeyframe();
         }
+        askVideoKey(); // its video starts at the next key picture
     }
 
     synchronized boolean isEmpty() {
@@ -101,6 +105,40 @@ final class Fanout {
             control(data);
         } else if (LiveProtocol.type(data) == LiveProtocol.FRAME) {
             frame(data);
+        } else if (LiveProtocol.type(data) == LiveProtocol.VIDEO) {
+            video(data);
+        }
+    }
+
+    /**
+     * A picture of the driver's view: to every subscriber whose outbox has room for video (a quarter of it, so
+     * telemetry keeps its room), from a key picture on; one that misses a picture waits for the next key picture,
+     * asked for at once.
+     */
+    private void video(byte[] message) {
+        boolean key = LiveProtocol.isVideoKey(message);
+        boolean askKey = false;
+        synchronized (this) {
+            if (session == null) {
+                return;
+            }
+            for (Sub s : subs) {
+                if ((s.videoSynced || key) && s.socket.out().offerVideo(message)) {
+                    s.videoSynced = true;
+                } else {
+                    askKey |= s.videoSynced || key;
+                    s.videoSynced = false;
+                }
+            }
+        }
+        if (askKey) {
+            askVideoKey();
+        }
+    }
+
+    private void askVideoKey() {
+        if (videoKeys.ready()) {
+            bus.publish(Bus.control(teamId, key), Json.bytes(LiveControl.of(Origin.VIDEO_KEY)));
         }
     }
 
@@ -187,6 +225,7 @@ final class Fanout {
                     clearCatchUp();
                     for (Sub s : subs) {
                         s.synced = false;
+                        s.videoSynced = false;
                         s.socket.out().send(text);
                     }
                 }
@@ -196,6 +235,7 @@ final class Fanout {
                     for (Sub s : subs) {
                         s.socket.send(LiveControl.ended(c.seq() == null ? lastSeq : c.seq(), s.dropped));
                         s.synced = false;
+                        s.videoSynced = false;
                         s.dropped = 0;
                     }
                     session = null;

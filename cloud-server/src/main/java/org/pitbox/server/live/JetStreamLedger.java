@@ -252,7 +252,7 @@ final class JetStreamLedger implements Ledger {
             forget(recording);
             LOG.log(System.Logger.Level.INFO, "live session " + m.key() + " of team " + m.teamId()
                     + " was left by a stopped node: stored from JetStream");
-            sink.sessionEnded(m.teamId(), m.userId(), m.key(), schema, m.sessionInfo(), ibt);
+            sink.sessionEnded(m.teamId(), m.userId(), m.key(), schema, m.sessionInfo(), ibt, null); // its node's video is gone
         } catch (IOException | CodecException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "orphaned live recording " + recording + " could not be stored; it"
                     + " stays in JetStream and is tried again after " + STORING_TIMEOUT.toMinutes() + " min", e);

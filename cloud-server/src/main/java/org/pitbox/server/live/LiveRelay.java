@@ -112,7 +112,8 @@ public final class LiveRelay implements AutoCloseable {
         LiveLimits limits = config.limits();
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, container -> {
             container.setIdleTimeout(limits.idleTimeout().multipliedBy(2)); // the relay's pings decide first
-            container.setMaxBinaryMessageSize(limits.frameBytes()); // each socket lowers these to its mode's
+            container.setMaxBinaryMessageSize(Math.max(limits.frameBytes(), LiveSocket.MAX_VIDEO_BYTES)); // each
+            // socket lowers these to its mode's
             container.setMaxTextMessageSize(limits.openBytes());
             container.addMapping(LiveProtocol.ROOT + "/*", relay::upgrade);
         });
@@ -227,8 +228,10 @@ public final class LiveRelay implements AutoCloseable {
             return null;
         }
         fanout(socket.teamId, socket.sessionKey);
+        Spool video = Spool.video(config.dataDir().resolve("live"), socket.teamId, socket.sessionKey,
+                metrics::recordingCut, handOff);
         o = new Origin(bus, metrics, timer, config.resumeGrace(), this::stopped, socket, schema, rate, info, claim,
-                watch(socket, schema, rate, info));
+                video, watch(socket, schema, rate, info));
         origins.put(k, o);
         metrics.liveSessions(1);
         return o;
@@ -262,12 +265,18 @@ public final class LiveRelay implements AutoCloseable {
 
     private void store(Origin origin) {
         try {
+            Path video = origin.finishVideo();
             Path ibt = origin.finish();
-            if (ibt == null) {
-                return; // another node stores it
+            if (ibt == null) { // another node found it orphaned and stores it, without this node's video
+                if (video != null) {
+                    LOG.log(System.Logger.Level.WARNING, "the video of live session " + origin.key
+                            + " is dropped: another node stores the session");
+                    java.nio.file.Files.deleteIfExists(video);
+                }
+                return;
             }
             sink.sessionEnded(origin.teamId, origin.driver.userId(), origin.key, origin.schema, origin.sessionInfo,
-                    ibt);
+                    ibt, video);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "live session " + origin.key + " could not be stored", e);
         }

@@ -33,6 +33,10 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
 
     /** The shortest time between two radio clips of one driver. */
     static final long CLIP_INTERVAL_MILLIS = 2000;
+    /** The largest VIDEO message (a key picture at 4 Mbit/s is far below it). */
+    static final int MAX_VIDEO_BYTES = 512 << 10;
+    /** A publisher's video may average 8 Mbit/s (twice the highest cap) with 2 s of burst; more is dropped. */
+    static final long VIDEO_BYTES_PER_SECOND = 1_000_000;
 
     private final LiveRelay relay;
     private final LiveLimits limits;
@@ -49,6 +53,8 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     private ScheduledFuture<?> expiry;
     private boolean closed;
     private final Throttle clips = new Throttle(CLIP_INTERVAL_MILLIS);
+    private final ByteBudget video = new ByteBudget(VIDEO_BYTES_PER_SECOND, 2 * VIDEO_BYTES_PER_SECOND);
+    private final Throttle videoWarnings = new Throttle(10_000);
 
     /** @param grant the member and how long their token is valid; {@code queue} frames in flight before drops */
     LiveSocket(LiveRelay relay, LiveLimits limits, int queue, ScheduledExecutorService timer, Mode mode, long teamId,
@@ -128,7 +134,8 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         session.setMaxTextMessageSize(mode == Mode.PUBLISH ? limits.openBytes() : limits.controlBytes());
-        session.setMaxBinaryMessageSize(mode == Mode.PUBLISH ? limits.frameBytes() : limits.controlBytes());
+        session.setMaxBinaryMessageSize(mode == Mode.PUBLISH ? Math.max(limits.frameBytes(), MAX_VIDEO_BYTES)
+                : limits.controlBytes());
         out = new Outbox(session, queue, limits.outboxBytes(), relay::slowConsumer);
         LiveControl.Member me = presence();
         send(LiveControl.hello(me.userId(), me.name(), me.role()));
@@ -143,13 +150,29 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         payload.get(message);
         callback.succeed();
         Origin o = origin;
-        if (mode != Mode.PUBLISH || LiveProtocol.type(message) != LiveProtocol.FRAME
+        int type = LiveProtocol.type(message);
+        if (mode == Mode.PUBLISH && type == LiveProtocol.VIDEO && message.length > LiveProtocol.VIDEO_HEADER) {
+            video(o, message);
+        } else if (mode != Mode.PUBLISH || type != LiveProtocol.FRAME
                 || message.length < LiveProtocol.FRAME_HEADER + 2) { // a codec frame is at least 2 bytes
             send(LiveControl.error("unexpected binary message"));
+        } else if (message.length > limits.frameBytes()) {
+            out.close(StatusCode.MESSAGE_TOO_LARGE, "a frame is at most " + limits.frameBytes() + " bytes");
         } else if (o == null) {
             send(LiveControl.error("send open before frames"));
         } else {
             o.frame(this, message);
+        }
+    }
+
+    private void video(Origin o, byte[] message) {
+        if (o == null) {
+            send(LiveControl.error("send open before video"));
+        } else if (video.take(message.length)) {
+            o.video(this, message);
+        } else if (videoWarnings.ready()) {
+            send(LiveControl.error("video over " + VIDEO_BYTES_PER_SECOND * 8 / 1_000_000
+                    + " Mbit/s: pictures are dropped"));
         }
     }
 

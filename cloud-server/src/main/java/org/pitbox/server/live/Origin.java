@@ -20,8 +20,9 @@ import org.pitbox.protocol.live.LiveProtocol;
  */
 final class Origin {
     /** Bus-only control types: from fanouts to the origin, and from a node that took the session over. */
-    static final String SYNC = "sync", KEYFRAME = "keyframe", MOVED = "moved";
+    static final String SYNC = "sync", KEYFRAME = "keyframe", VIDEO_KEY = "video-key", MOVED = "moved";
     static final int ACK_EVERY = 30;
+    private static final System.Logger LOG = System.getLogger(Origin.class.getName());
 
     /** Told once when the session stops on this node: ended here (to be stored), or moved to another node. */
     interface Stopped {
@@ -42,7 +43,11 @@ final class Origin {
     final String sessionInfo;
     private final byte[] sessionMessage;
     private final Recording recording;
+    /** The session's video pictures on this node, made into an MP4 when it ends here. */
+    private final Spool video;
     private final Throttle keyframes = new Throttle(100);
+    private final Throttle videoKeys = new Throttle(500);
+    private long lastVideoSeq;
     private final Runnable unsubscribe;
     /** The session's watcher on this node, or null. */
     private final Watcher watcher;
@@ -58,7 +63,7 @@ final class Origin {
     /** Starts the session and answers {@code opened}; {@code grace} is how long it waits for a lost publisher. */
     Origin(Bus bus, LiveMetrics metrics, ScheduledExecutorService timer, Duration grace, Stopped stopped,
             LiveSocket publisher, FrameSchema schema, int rate, String sessionInfo, Recording.Claim claim,
-            Watcher watcher) {
+            Spool video, Watcher watcher) {
         this.bus = bus;
         this.metrics = metrics;
         this.timer = timer;
@@ -73,6 +78,7 @@ final class Origin {
         this.sessionMessage = Json.bytes(LiveControl.session(key, schema.toBytes(), sessionInfo, rate,
                 driver.userId(), driver.displayName()));
         this.recording = claim.recording();
+        this.video = video;
         this.lastSeq = claim.lastSeq();
         this.lastAck = lastSeq;
         this.publisher = publisher;
@@ -139,6 +145,32 @@ final class Origin {
         }
     }
 
+    /**
+     * A picture of the driver's view: recorded (when the disk keeps up; else a key picture is asked for, so the
+     * recording carries on from it) and relayed. Pictures are not resent after a reconnect: repeats are ignored.
+     */
+    synchronized void video(LiveSocket from, byte[] message) {
+        long seq = LiveProtocol.number(message);
+        if (from != publisher || ended || seq <= lastVideoSeq) {
+            return;
+        }
+        lastVideoSeq = seq;
+        try {
+            if (!video.append(seq, message)) {
+                requestVideoKey();
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot record the video of " + key + ": " + e.getMessage());
+        }
+        bus.publish(Bus.data(teamId, key), message);
+    }
+
+    private void requestVideoKey() {
+        if (publisher != null && videoKeys.ready()) {
+            publisher.out().send(LiveProtocol.videoKeyRequest());
+        }
+    }
+
     private synchronized void ack(long seq) {
         if (publisher != null) {
             publisher.out().send(LiveProtocol.ack(seq));
@@ -169,6 +201,7 @@ final class Origin {
                     requestKeyframe();
                 }
                 case KEYFRAME -> requestKeyframe();
+                case VIDEO_KEY -> requestVideoKey();
                 case LiveControl.RADIO -> {
                     if (publisher != null && c.userId() != null && c.userId() != driver.userId()) {
                         publisher.out().send(new String(data, StandardCharsets.UTF_8));
@@ -258,6 +291,11 @@ final class Origin {
         return recording.finish(schema, rate, sessionInfo);
     }
 
+    /** Turns the video of an ended session into an MP4, which it returns; null when no picture was recorded. */
+    Path finishVideo() throws IOException {
+        return video.finishVideo();
+    }
+
     /** Another node took the session over with the same recording: stop here without a word to the team. */
     private void moved() {
         synchronized (this) {
@@ -275,6 +313,7 @@ final class Origin {
         }
         endWatch();
         recording.abandon();
+        video.abandon();
         stopped.stopped(this, false);
     }
 }

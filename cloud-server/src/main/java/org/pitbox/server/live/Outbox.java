@@ -35,6 +35,17 @@ final class Outbox {
         return pending.get() < frames && bytes.get() < maxBytes / 2;
     }
 
+    /** Sends a video picture unless half the frames' room is taken: video is dropped before telemetry. */
+    boolean offerVideo(byte[] message) {
+        int n = message.length;
+        if (pending.incrementAndGet() > frames / 2 | bytes.addAndGet(n) > maxBytes / 4) {
+            release(n);
+            return false;
+        }
+        ws.sendBinary(ByteBuffer.wrap(message), written(n));
+        return true;
+    }
+
     /** Sends a frame unless the queue is full. */
     boolean offer(byte[] message) {
         int n = message.length;

@@ -65,11 +65,20 @@ final class Spool implements Recording {
     private DataOutputStream out;
 
     Spool(Path dir, long teamId, String key, long maxBytes, Runnable onCut, HandOff handOff) {
+        this(dir, teamId + "-" + key + "-" + UUID.randomUUID(), maxBytes, onCut, handOff);
+    }
+
+    /** A spool of a session's video pictures, bounded by {@link VideoMp4#MAX_BYTES}. */
+    static Spool video(Path dir, long teamId, String key, Runnable onCut, HandOff handOff) {
+        return new Spool(dir, teamId + "-" + key + "-" + UUID.randomUUID() + "-video", VideoMp4.MAX_BYTES, onCut,
+                handOff);
+    }
+
+    private Spool(Path dir, String name, long maxBytes, Runnable onCut, HandOff handOff) {
         this.dir = dir;
         this.maxBytes = maxBytes;
         this.onCut = onCut;
         this.handOff = handOff;
-        String name = teamId + "-" + key + "-" + UUID.randomUUID();
         this.spool = dir.resolve(name + ".frames");
         this.ibt = dir.resolve(name + ".ibt");
     }
@@ -179,6 +188,33 @@ final class Spool implements Recording {
 
     @Override
     public Path finish(FrameSchema schema, int rate, String sessionInfo) throws IOException {
+        try (Recorder recorder = new Recorder(ibt, schema, rate, sessionInfo, startSeconds)) {
+            replay(recorder::frame);
+        }
+        return ibt;
+    }
+
+    /** Turns a spool of VIDEO messages into an MP4, which it returns; null if it holds no picture. */
+    Path finishVideo() throws IOException {
+        Path mp4 = dir.resolve(spool.getFileName().toString().replace(".frames", ".mp4"));
+        long pictures;
+        try (VideoMp4 writer = new VideoMp4(mp4)) {
+            replay(writer::picture);
+            pictures = writer.pictures();
+        }
+        if (pictures == 0) {
+            Files.deleteIfExists(mp4);
+            return null;
+        }
+        return mp4;
+    }
+
+    private interface MessageReader {
+        void read(byte[] message) throws IOException;
+    }
+
+    /** Waits until every message handed over is written, gives them to reader in order, and deletes the spool. */
+    private void replay(MessageReader reader) throws IOException {
         awaitWritten();
         if (out == null) {
             Files.createDirectories(dir);
@@ -186,8 +222,7 @@ final class Spool implements Recording {
         } else {
             out.close();
         }
-        try (Recorder recorder = new Recorder(ibt, schema, rate, sessionInfo, startSeconds);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spool), 1 << 16))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spool), 1 << 16))) {
             while (true) {
                 int length;
                 try {
@@ -195,11 +230,10 @@ final class Spool implements Recording {
                 } catch (EOFException end) {
                     break;
                 }
-                recorder.frame(in.readNBytes(length));
+                reader.read(in.readNBytes(length));
             }
         }
         Files.delete(spool);
-        return ibt;
     }
 
     @Override

@@ -136,4 +136,40 @@ public final class SessionResource {
                 .header("Content-Disposition", "attachment; filename=\"session-" + id + ".ibt\"")
                 .header("Content-Length", file.sizeBytes()).build();
     }
+
+    @GET
+    @jakarta.ws.rs.Path("video")
+    @Produces({"video/mp4", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Download the session's video (MP4, on the session's clock), from a byte on with"
+            + " `Range: bytes=N-` or `bytes=N-M` for seeking")
+    @ApiResponse(responseCode = "200", description = "The whole file")
+    @ApiResponse(responseCode = "206", description = "The range asked for, with Content-Range")
+    @ApiResponse(responseCode = "404", description = "No such session, or it has no video (`no_video`)")
+    @ApiResponse(responseCode = "416", description = "The range starts past the end (`range_not_satisfiable`)")
+    public Response video(@Context SecurityContext sc, @PathParam("id") long id,
+            @jakarta.ws.rs.HeaderParam("Range") String range) {
+        long[] asked = ByteRange.parse(range);
+        SessionService.Video video = sessions.video(AuthFilter.user(sc), id, asked == null ? 0 : asked[0]);
+        long last = asked == null || asked[1] < 0 ? video.sizeBytes() - 1 : Math.min(asked[1], video.sizeBytes() - 1);
+        long length = last - video.from() + 1;
+        StreamingOutput body = out -> {
+            try (InputStream in = video.body()) {
+                byte[] buffer = new byte[1 << 16];
+                for (long left = length; left > 0;) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (n < 0) {
+                        throw new java.io.EOFException("the stored video is shorter than its size");
+                    }
+                    out.write(buffer, 0, n);
+                    left -= n;
+                }
+            }
+        };
+        Response.ResponseBuilder r = Response.status(asked == null ? 200 : 206).entity(body).type("video/mp4")
+                .header("Accept-Ranges", "bytes").header("Content-Length", length);
+        if (asked != null) {
+            r.header("Content-Range", "bytes " + video.from() + "-" + last + "/" + video.sizeBytes());
+        }
+        return r.build();
+    }
 }

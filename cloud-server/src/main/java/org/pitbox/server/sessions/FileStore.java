@@ -13,7 +13,7 @@ import org.pitbox.server.auth.Secrets;
 
 /**
  * The embedded store: upload chunks under {@code dataDir/uploads/<id>/<n>.chunk}, finished sessions as
- * {@code dataDir/sessions/<id>.pbz}. Sessions stored before the packed form are read from {@code <id>.ibt}.
+ * {@code dataDir/sessions/<id>.pbz}, their videos as {@code <id>.mp4}. Sessions stored before the packed form are read from {@code <id>.ibt}.
  */
 public final class FileStore implements SessionStore {
     private final Path uploads;
@@ -86,5 +86,18 @@ public final class FileStore implements SessionStore {
     public void deleteSession(long id) throws IOException {
         Files.deleteIfExists(sessions.resolve(id + ".pbz"));
         Files.deleteIfExists(sessions.resolve(id + ".ibt"));
+        Files.deleteIfExists(sessions.resolve(id + ".mp4"));
+    }
+
+    @Override
+    public void putVideo(long id, Path file) throws IOException {
+        Files.move(file, sessions.resolve(id + ".mp4"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public InputStream video(long id, long offset) throws IOException {
+        InputStream in = Files.newInputStream(sessions.resolve(id + ".mp4"));
+        in.skipNBytes(offset);
+        return in;
     }
 }

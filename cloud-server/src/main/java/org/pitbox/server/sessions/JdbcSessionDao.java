@@ -13,7 +13,7 @@ import org.pitbox.server.db.Jdbc;
 
 public final class JdbcSessionDao implements SessionDao {
     private static final String COLUMNS = "id, team_id, uploader_id, track, car, driver, started_at, size_bytes,"
-            + " sha256, status, created_at, record_count, duration_seconds, lap_count";
+            + " sha256, status, created_at, record_count, duration_seconds, lap_count, video_bytes";
     private static final String UPLOADING = "uploading";
     private static final String COMPLETE = "complete";
 
@@ -113,6 +113,11 @@ public final class JdbcSessionDao implements SessionDao {
         jdbc.update("delete from sessions where id = ?", id);
     }
 
+    @Override
+    public void setVideo(long id, long bytes) {
+        jdbc.update("update sessions set video_bytes = ? where id = ?", bytes, id);
+    }
+
     private static String where(long teamId, Filter f, List<Object> params) {
         StringBuilder sql = new StringBuilder(" where team_id = ?");
         params.add(teamId);
@@ -155,6 +160,7 @@ public final class JdbcSessionDao implements SessionDao {
                 rs.getString("track"), rs.getString("car"), rs.getString("driver"), Jdbc.instant(rs, "started_at"),
                 rs.getLong("size_bytes"), rs.getString("sha256"), COMPLETE.equals(rs.getString("status")),
                 Jdbc.instant(rs, "created_at"), rs.getObject("record_count", Integer.class),
-                rs.getObject("duration_seconds", Double.class), rs.getObject("lap_count", Integer.class));
+                rs.getObject("duration_seconds", Double.class), rs.getObject("lap_count", Integer.class),
+                rs.getObject("video_bytes", Long.class));
     }
 }

@@ -141,8 +141,11 @@ public final class S3Store implements SessionStore {
 
     @Override
     public void putSession(long id, Path file) throws IOException {
-        sdk("store session " + id, () -> s3.putObject(b -> b.bucket(bucket).key(sessionKey(id)),
-                RequestBody.fromFile(file)));
+        putFile("store session " + id, sessionKey(id), file);
+    }
+
+    private void putFile(String what, String key, Path file) throws IOException {
+        sdk(what, () -> s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file)));
         Files.deleteIfExists(file);
     }
 
@@ -154,6 +157,18 @@ public final class S3Store implements SessionStore {
     @Override
     public void deleteSession(long id) throws IOException {
         sdk("delete session " + id, () -> s3.deleteObject(b -> b.bucket(bucket).key(sessionKey(id))));
+        sdk("delete the video of session " + id, () -> s3.deleteObject(b -> b.bucket(bucket).key(videoKey(id))));
+    }
+
+    @Override
+    public void putVideo(long id, Path file) throws IOException {
+        putFile("store the video of session " + id, videoKey(id), file);
+    }
+
+    @Override
+    public InputStream video(long id, long offset) throws IOException {
+        return sdk("read the video of session " + id, () -> s3.getObject(b -> b.bucket(bucket).key(videoKey(id))
+                .range("bytes=" + offset + "-")));
     }
 
     private static String uploadPrefix(long id) {
@@ -166,6 +181,10 @@ public final class S3Store implements SessionStore {
 
     private static String sessionKey(long id) {
         return "sessions/" + id + ".pbz";
+    }
+
+    private static String videoKey(long id) {
+        return "sessions/" + id + ".mp4";
     }
 
     private interface Call<T> {

@@ -8,7 +8,7 @@ import java.util.Optional;
 public interface SessionDao {
     record SessionRow(long id, long teamId, long uploaderId, String track, String car, String driver,
             Instant startedAt, long sizeBytes, String sha256, boolean complete, Instant createdAt,
-            Integer recordCount, Double durationSeconds, Integer lapCount) {
+            Integer recordCount, Double durationSeconds, Integer lapCount, Long videoBytes) {
     }
 
     /** A lap: NaN for a sector the lap did not cover and for unknown fuel; flags as API words. */
@@ -40,6 +40,9 @@ public interface SessionDao {
     List<LapRow> laps(long id);
 
     void delete(long id);
+
+    /** Notes that the session has a stored video of {@code bytes}. */
+    void setVideo(long id, long bytes);
 
     /** Declared bytes of all the team's sessions, complete or uploading. */
     long teamBytes(long teamId);

@@ -319,6 +319,29 @@ public final class SessionService {
         }, place);
     }
 
+    /** A stored session's video from a byte on: its whole size, and the stream from that byte. */
+    public record Video(long sizeBytes, long from, InputStream body) {
+    }
+
+    /** A session's video (MP4) from byte {@code from}; 404 when the session has none, 416 past its end. */
+    public Video video(AuthUser user, long id, long from) {
+        SessionRow row = readable(user, id);
+        if (row.videoBytes() == null) {
+            throw ApiException.notFound("no_video", "the session has no video");
+        }
+        if (from < 0 || from >= row.videoBytes()) {
+            throw new ApiException(416, "range_not_satisfiable", "the video has " + row.videoBytes() + " bytes");
+        }
+        return new Video(row.videoBytes(), from, io(() -> files.video(id, from)));
+    }
+
+    /** Stores a recorded session's video (an MP4 file, which the store may move away). */
+    public void storeVideo(long id, Path mp4) throws IOException {
+        long bytes = Files.size(mp4);
+        files.putVideo(id, mp4);
+        sessions.setVideo(id, bytes);
+    }
+
     public void delete(AuthUser user, long id) {
         SessionRow row = find(id);
         Role role = access.require(user, row.teamId(), Role.VIEWER, notFound());
@@ -538,7 +561,7 @@ public final class SessionService {
         return new SessionView(r.id(), r.teamId(), r.uploaderId(), r.track(), r.car(), r.driver(),
                 r.startedAt().toString(), r.sizeBytes(), r.sha256(),
                 r.complete() ? SessionView.COMPLETE : SessionView.UPLOADING, r.createdAt().toString(),
-                r.recordCount(), r.durationSeconds(), r.lapCount(), laps);
+                r.recordCount(), r.durationSeconds(), r.lapCount(), laps, r.videoBytes());
     }
 
     private static LapView lapView(LapRow l) {

@@ -38,6 +38,12 @@ public interface SessionStore {
     /** A finished session's stored form; the caller closes the stream. */
     InputStream session(long id) throws IOException;
 
-    /** Deletes a finished session's stored form; none is fine. */
+    /** Deletes a finished session's stored form and its video; none is fine. */
     void deleteSession(long id) throws IOException;
+
+    /** Stores a session's video (an MP4 file) from {@code file}, which the store may move away. */
+    void putVideo(long id, Path file) throws IOException;
+
+    /** A session's video from byte {@code offset} on; the caller closes the stream. */
+    InputStream video(long id, long offset) throws IOException;
 }

@@ -66,6 +66,7 @@ abstract class IsolationApi extends ApiTestBase {
                 new Call("GET", "/api/v1/sessions/{id}/chunks", null, true),
                 new Call("POST", "/api/v1/sessions/{id}/complete", new CompleteUploadRequest("0".repeat(64)), true),
                 new Call("GET", "/api/v1/sessions/{id}/ibt", null, true),
+                new Call("GET", "/api/v1/sessions/{id}/video", null, true),
                 new Call("POST", "/api/v1/teams/{teamId}/ai/sessions/{session}/chat", Map.of("question", "Fuel?"),
                         true),
                 new Call("GET", "/api/v1/teams/{teamId}/ai/sessions/{session}/conversation", null, true),

@@ -180,6 +180,46 @@ abstract class SessionApi extends ApiTestBase {
     }
 
     @Test
+    void aRecordedSessionsVideoDownloadsWholeOrFromAByteAndGoesWithTheSession() throws Exception {
+        User owner = newUser();
+        long team = newTeam(owner);
+        Path file = Files.createTempFile(dataDir, "recorded", ".ibt");
+        Files.write(file, ibt);
+        long id = server.application().sessions().storeRecorded(team, owner.id(), file);
+        String video = "/api/v1/sessions/" + id + "/video";
+        send("GET", video, owner.token(), null).fails(404, "no_video");
+        byte[] mp4 = new byte[100_000];
+        new java.util.Random(3).nextBytes(mp4);
+        Path stored = Files.createTempFile(dataDir, "recorded", ".mp4");
+        Files.write(stored, mp4);
+        server.application().sessions().storeVideo(id, stored);
+        assertEquals(100_000L, send("GET", "/api/v1/sessions/" + id, owner.token(), null).is(200)
+                .as(SessionView.class).videoBytes());
+
+        HttpResponse<byte[]> whole = download(video, owner.token());
+        assertEquals(200, whole.statusCode());
+        assertEquals("video/mp4", whole.headers().firstValue("Content-Type").orElse(""));
+        assertArrayEquals(mp4, whole.body());
+        HttpResponse<byte[]> tail = ranged(video, owner.token(), "bytes=99000-");
+        assertEquals(206, tail.statusCode());
+        assertEquals("bytes 99000-99999/100000", tail.headers().firstValue("Content-Range").orElse(""));
+        assertArrayEquals(java.util.Arrays.copyOfRange(mp4, 99_000, 100_000), tail.body());
+        HttpResponse<byte[]> middle = ranged(video, owner.token(), "bytes=10-19");
+        assertArrayEquals(java.util.Arrays.copyOfRange(mp4, 10, 20), middle.body());
+        assertEquals(416, ranged(video, owner.token(), "bytes=100000-").statusCode());
+        assertEquals(416, ranged(video, owner.token(), "bytes=0-1,5-6").statusCode());
+
+        send("DELETE", "/api/v1/sessions/" + id, owner.token(), null).is(204);
+        assertTrue(Files.notExists(dataDir.resolve("sessions").resolve(id + ".mp4")), "the video goes too");
+    }
+
+    private HttpResponse<byte[]> ranged(String path, String token, String range) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
+                + path)).header("Authorization", "Bearer " + token).header("Range", range).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
     void datesOutsideTheKeptRangeAre400NamingTheField() throws Exception {
         User owner = newUser();
         long team = newTeam(owner);

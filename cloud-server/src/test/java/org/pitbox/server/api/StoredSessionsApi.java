@@ -140,6 +140,23 @@ abstract class StoredSessionsApi extends ApiTestBase {
     }
 
     @Test
+    void aRecordedSessionsVideoIsStoredBesideItAndLeavesWithIt() throws Exception {
+        User owner = newUser();
+        long team = newTeam(owner);
+        byte[] ibt = Ibts.martinsville(1);
+        long id = server.application().sessions().storeRecorded(team, owner.id(),
+                Files.write(Files.createTempFile(dataDir, "recorded", ".ibt"), ibt));
+        byte[] video = new byte[70_000];
+        new java.util.Random(9).nextBytes(video);
+        server.application().sessions().storeVideo(id, Files.write(Files.createTempFile(dataDir, "video", ".mp4"),
+                video));
+        assertArrayEquals(video, download("/api/v1/sessions/" + id + "/video", owner.token()).body());
+        assertEquals(2, storedFiles(id).size(), "the session and its video: " + storedFiles(id));
+        send("DELETE", "/api/v1/sessions/" + id, owner.token(), null).is(204);
+        assertEquals(List.of(), storedFiles(id));
+    }
+
+    @Test
     void filesBeyondTheSectorAndLapCapsAre422AndLeaveNothingBehind() throws Exception {
         User owner = newUser();
         long team = newTeam(owner);

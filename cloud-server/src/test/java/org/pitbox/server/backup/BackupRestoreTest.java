@@ -1,5 +1,6 @@
 package org.pitbox.server.backup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,8 @@ class BackupRestoreTest {
         String[] a = {"--data-dir", dir.resolve("a").toString()};
         Map<String, String> envA = env(from);
         Map<Long, Path> sessions = new HashMap<>();
+        byte[] video = new byte[50_000];
+        long recorded;
         try (PitboxServer server = PitboxServer.start(ServerConfig.from(new String[] {"--port", "0", a[0], a[1]},
                 envA))) {
             CloudClient owner = client(server, "owner");
@@ -68,8 +71,11 @@ class BackupRestoreTest {
                 sessions.put(driver.upload(team, file, ABOUT, null, TransferProgress.NONE, () -> false).id(), file);
             }
             Path recording = Files.copy(files.get(2), dir.resolve("recording.ibt"));
-            sessions.put(server.application().sessions().storeRecorded(team, owner.sessions(team,
-                    CloudClient.SessionQuery.FIRST).items().get(0).uploaderId(), recording), files.get(2));
+            recorded = server.application().sessions().storeRecorded(team, owner.sessions(team,
+                    CloudClient.SessionQuery.FIRST).items().get(0).uploaderId(), recording);
+            sessions.put(recorded, files.get(2));
+            new java.util.Random(5).nextBytes(video);
+            server.application().sessions().storeVideo(recorded, Files.write(dir.resolve("video.mp4"), video));
             driver.createTeam("Another Team");
 
             String[] backup = {"backup", "--to", backups.toString(), "--port", Integer.toString(server.port()),
@@ -103,6 +109,11 @@ class BackupRestoreTest {
                 driver.download(s.getKey(), copy, TransferProgress.NONE, () -> false);
                 assertEquals(-1, Files.mismatch(s.getValue(), copy), "session " + s.getKey());
             }
+            byte[] restored = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/api/v1/sessions/" + recorded + "/video"))
+                    .header("Authorization", "Bearer " + driver.accessToken()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+            assertArrayEquals(video, restored, "the recorded session's video is restored");
             SessionView added = driver.upload(team, files.get(0), ABOUT, null, TransferProgress.NONE, () -> false);
             assertTrue(sessions.keySet().stream().allMatch(id -> id < added.id()), "new ids follow the restored");
         }

@@ -65,7 +65,7 @@ final class TestNode implements AutoCloseable {
     final Map<Long, LiveRole> roles = new ConcurrentHashMap<>();
     final Set<Long> removed = ConcurrentHashMap.newKeySet();
 
-    record Stored(long teamId, long userId, String key, FrameSchema schema, String yaml, Path file) {
+    record Stored(long teamId, long userId, String key, FrameSchema schema, String yaml, Path file, Path video) {
     }
 
     final Server jetty;
@@ -95,7 +95,8 @@ final class TestNode implements AutoCloseable {
             }
         });
         relay = LiveRelay.install(jetty, config, new Access(),
-                (team, user, key, schema, yaml, file) -> stored.add(new Stored(team, user, key, schema, yaml, file)),
+                (team, user, key, schema, yaml, file, video) -> stored.add(new Stored(team, user, key, schema, yaml, file,
+                        video)),
                 metrics, SessionWatch.NONE);
         jetty.start();
     }
