@@ -2,6 +2,7 @@ package org.pitbox.server.live;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -46,7 +47,13 @@ class LivePublisherTest {
     private final List<LiveStatus> statuses = new CopyOnWriteArrayList<>();
     private final AtomicLong warned = new AtomicLong();
     private final BlockingQueue<String> radio = new LinkedBlockingQueue<>();
+    private final AtomicLong videoKeysWanted = new AtomicLong();
     private final LiveListener listener = new LiveListener() {
+        @Override
+        public void videoKeyWanted() {
+            videoKeysWanted.incrementAndGet();
+        }
+
         @Override
         public void status(LiveStatus status) {
             statuses.add(status);
@@ -211,5 +218,52 @@ class LivePublisherTest {
         } while (!"copy".equals(heard.text()));
         assertEquals("Dana Driver", heard.name());
         p.close();
+    }
+
+    @Test
+    void videoGoesOutAtOnceAndAfterAnOutageFromTheNextKeyPicture() throws Exception {
+        TestSocket engineer = subscriber();
+        LivePublisher p = publisher(config());
+        p.publish(SimRows.ROWS.get(0));
+        awaitState(LiveStatus.State.LIVE);
+        engineer.await(LiveControl.SESSION);
+        List<TestPictures.Coded> pictures = TestPictures.make(6, 3); // key pictures 1 and 4
+        long micros = p.sessionMicros(System.nanoTime());
+        assertTrue(micros >= 0 && micros < 5_000_000, "a capture time now is near the session's first row");
+        assertTrue(p.publishVideo(micros, true, pictures.get(0).accessUnit()));
+        assertTrue(p.publishVideo(micros + 33_333, false, pictures.get(1).accessUnit()));
+        byte[] first = nextVideo(engineer);
+        assertEquals(1, LiveProtocol.number(first));
+        assertEquals(micros, LiveProtocol.videoMicros(first));
+        assertEquals(2, LiveProtocol.number(nextVideo(engineer)));
+
+        long asked = videoKeysWanted.get();
+        proxy.cut();
+        awaitState(LiveStatus.State.OFFLINE);
+        assertFalse(p.publishVideo(micros + 66_666, false, pictures.get(2).accessUnit()), "never queued offline");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (videoKeysWanted.get() == asked && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertTrue(videoKeysWanted.get() > asked, "the encoder is asked for a key picture");
+        proxy.restore();
+        statuses.clear();
+        awaitState(LiveStatus.State.LIVE);
+        assertFalse(p.publishVideo(micros + 99_999, false, pictures.get(4).accessUnit()), "no use before a key");
+        assertTrue(p.publishVideo(micros + 133_332, true, pictures.get(3).accessUnit()));
+        byte[] key = nextVideo(engineer);
+        assertEquals(5, LiveProtocol.number(key), "numbered as encoded: the gap shows what was lost");
+        assertTrue(LiveProtocol.isVideoKey(key));
+        p.close();
+    }
+
+    private static byte[] nextVideo(TestSocket s) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (byte[] m; (m = s.binary.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS)) != null;) {
+            if (LiveProtocol.type(m) == LiveProtocol.VIDEO) {
+                return m;
+            }
+        }
+        throw new AssertionError("no picture within 10 s");
     }
 }
