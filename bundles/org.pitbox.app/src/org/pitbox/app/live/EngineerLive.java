@@ -15,6 +15,7 @@ import org.pitbox.client.live.SubscriberListener;
 import org.pitbox.client.live.SubscriberStatus;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.protocol.live.LiveControl;
+import org.pitbox.video.VideoPicture;
 import org.pitbox.voice.speak.AudioSink;
 import org.pitbox.voice.speak.JavaSoundSink;
 
@@ -48,6 +49,10 @@ public class EngineerLive {
         /** A coach hint the server sent the watched session's driver: {@code text} and {@code coach}. */
         default void coach(LiveControl hint) {
         }
+
+        /** A decoded picture of the watched driver's view, on the decoder's thread; its time is the session's. */
+        default void video(VideoPicture picture) {
+        }
     }
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -55,6 +60,7 @@ public class EngineerLive {
     private final ClipPlayer player;
     private LiveSubscriber teamChannel;
     private LiveSubscriber watching;
+    private LiveVideo video;
     private long teamId = -1;
     private volatile String watchedKey;
     private volatile SubscriberStatus status;
@@ -109,6 +115,8 @@ public class EngineerLive {
         follow(client, team);
         stopWatching();
         watchedKey = sessionKey;
+        LiveVideo pictures = new LiveVideo(p -> listeners.forEach(l -> l.video(p)));
+        video = pictures;
         watching = LiveSubscriber.session(client.baseUri(), client::accessToken, team.id(), sessionKey,
                 Backoff.defaults(), new SubscriberListener() {
                     @Override
@@ -131,6 +139,11 @@ public class EngineerLive {
                     @Override
                     public void radio(long fromUserId, String fromName, String text) {
                         listeners.forEach(l -> l.radio(fromName, text));
+                    }
+
+                    @Override
+                    public void video(long seq, long micros, boolean key, byte[] accessUnit) {
+                        pictures.accept(micros, key, accessUnit);
                     }
 
                     @Override
@@ -163,6 +176,10 @@ public class EngineerLive {
             watching.close();
             watching = null;
         }
+        if (video != null) {
+            video.close();
+            video = null;
+        }
         watchedKey = null;
         status = null;
         board.clear();
@@ -171,6 +188,11 @@ public class EngineerLive {
 
     public String watchedKey() {
         return watchedKey;
+    }
+
+    /** The watched session's video in a sentence: its size and rate, or why there is none. */
+    public synchronized String videoStatus() {
+        return video == null ? "No session watched" : video.status();
     }
 
     /** The watched session's connection, or null. */

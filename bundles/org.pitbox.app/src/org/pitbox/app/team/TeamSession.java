@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
@@ -33,6 +34,10 @@ import org.pitbox.core.home.PitboxHome;
 import org.pitbox.core.source.LiveFeed;
 import org.pitbox.protocol.api.TeamView;
 import org.pitbox.protocol.live.LiveControl;
+import org.pitbox.video.FrameSource;
+import org.pitbox.video.H264Encoder;
+import org.pitbox.video.VideoPipeline;
+import org.pitbox.video.VideoSettings;
 
 /**
  * The driver's link to the team server: sign-in (refresh token in the {@link SignInStore}), the chosen team,
@@ -78,6 +83,7 @@ public class TeamSession {
     private volatile List<TeamView> teams = List.of();
     private volatile TeamView team;
     private volatile FeedStreamer streamer;
+    private volatile VideoSender video;
     private volatile LinkSummary link = LinkSummary.NOT_STREAMING;
     private volatile String sessionKey;
     private volatile LiveControl.Coach lastHint;
@@ -302,6 +308,10 @@ public class TeamSession {
             @Override
             public void status(LiveStatus status) {
                 link = LinkSummary.of(status);
+                VideoSender v = video;
+                if (v != null) {
+                    v.tick(System.nanoTime());
+                }
                 post(link.text());
             }
 
@@ -330,11 +340,72 @@ public class TeamSession {
             public void spoolFull(long dropped) {
                 listeners.forEach(l -> l.spoolFull(dropped));
             }
+
+            @Override
+            public void videoKeyWanted() {
+                VideoSender v = video;
+                if (v != null) {
+                    v.keyWanted();
+                }
+            }
         };
+    }
+
+    /**
+     * Sends the driver's view with the live session (streaming must be on): pictures from {@code source}, encoded
+     * to {@code settings}; the link line says when the link is short and video steps down or pauses.
+     */
+    public synchronized void startVideo(VideoSettings settings, Supplier<FrameSource> source) throws IOException {
+        FeedStreamer s = streamer;
+        if (s == null) {
+            throw new IOException("Start streaming to the team first: video goes with the live session");
+        }
+        stopVideo();
+        FrameSource frames;
+        try {
+            frames = source.get();
+        } catch (RuntimeException | LinkageError e) {
+            throw new IOException("Cannot capture the screen: " + e.getMessage(), e);
+        }
+        VideoSender.Target target = new VideoSender.Target() {
+            @Override
+            public long sessionMicros(long nanoTime) {
+                return s.sessionMicros(nanoTime);
+            }
+
+            @Override
+            public boolean publishVideo(long micros, boolean key, byte[] accessUnit) {
+                return s.publishVideo(micros, key, accessUnit);
+            }
+        };
+        try {
+            video = new VideoSender(settings, target, sink -> new VideoPipeline(frames, new H264Encoder(settings), sink));
+        } catch (RuntimeException | LinkageError e) {
+            frames.close();
+            throw new IOException("Cannot encode video: " + e.getMessage(), e);
+        }
+        post("Sending video, " + settings.describe());
+    }
+
+    /** Stops sending video; the live session goes on. */
+    public synchronized void stopVideo() {
+        VideoSender v = video;
+        video = null;
+        if (v != null) {
+            v.close();
+            post("Video off");
+        }
+    }
+
+    /** The video in a sentence for the driver: off, what goes out, or why it stepped down. */
+    public String videoStatus() {
+        VideoSender v = video;
+        return v == null ? "Video off" : v.status();
     }
 
     /** Ends the live session (waits up to 10 s for the server to have everything). */
     public void stopStreaming() {
+        stopVideo();
         FeedStreamer s;
         synchronized (this) {
             s = streamer;

@@ -92,6 +92,16 @@ public final class FeedStreamer implements AutoCloseable {
         return publisher.radioClip(samples, text);
     }
 
+    /** A picture of the driver's view; see {@link LivePublisher#publishVideo}. */
+    public boolean publishVideo(long micros, boolean key, byte[] accessUnit) {
+        return publisher.publishVideo(micros, key, accessUnit);
+    }
+
+    /** See {@link LivePublisher#sessionMicros}. */
+    public long sessionMicros(long nanoTime) {
+        return publisher.sessionMicros(nanoTime);
+    }
+
     /** Ends the live session: everything taken so far is sent and recorded; true when the server has it all. */
     public boolean end(Duration timeout) throws InterruptedException {
         detach();

@@ -54,6 +54,7 @@ public class TeamPart {
     private Text radioText;
     private Button radioSend;
     private UploadBox upload;
+    private VideoBox video;
     private Listening listening;
 
     @PostConstruct
@@ -138,6 +139,7 @@ public class TeamPart {
         stream.addListener(SWT.Selection, e -> startOrStop());
         link = new Label(g, SWT.WRAP);
         link.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        video = new VideoBox(g, team);
         radioLog = new List(g, SWT.BORDER | SWT.V_SCROLL);
         GridData logData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
         logData.heightHint = 90;
@@ -270,6 +272,7 @@ public class TeamPart {
             case WARNING, IDLE -> "hint";
         });
         radioSend.setEnabled(streaming);
+        video.refresh();
         upload.refresh();
         link.getParent().getParent().layout(true, true);
     }

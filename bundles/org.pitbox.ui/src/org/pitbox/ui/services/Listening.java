@@ -14,6 +14,7 @@ import org.pitbox.app.team.TeamSession;
 import org.pitbox.core.source.TelemetrySource;
 import org.pitbox.iracing.IbtSummary;
 import org.pitbox.protocol.live.LiveControl;
+import org.pitbox.video.VideoPicture;
 
 /**
  * What one part or add-on listens to in the application layer: each call is handed to the UI thread, and
@@ -102,6 +103,11 @@ public final class Listening {
             @Override
             public void coach(LiveControl hint) {
                 onUi(() -> l.coach(hint));
+            }
+
+            @Override
+            public void video(VideoPicture picture) {
+                l.video(picture); // on the decoder's thread: a picture is drawn at the display's turn, the newest only
             }
         };
         live.addListener(on);

@@ -35,6 +35,7 @@ import org.pitbox.ui.services.Listening;
 import org.pitbox.ui.services.UiPreferences;
 import org.pitbox.ui.widgets.Buttons;
 import org.pitbox.ui.widgets.TextFit;
+import org.pitbox.video.VideoPicture;
 
 /**
  * The engineer watches a team member's live session through the server: the lap in progress over the best lap
@@ -75,6 +76,8 @@ public class EngineerLivePart {
     private Button addChannel;
     private Button removeChannel;
     private TrackMapCanvas map;
+    private LiveVideoCanvas video;
+    private Label videoStatus;
     private CarStateView car;
     private LiveLapTable lapTable;
     private org.eclipse.swt.widgets.List radioLog;
@@ -111,6 +114,11 @@ public class EngineerLivePart {
             @Override
             public void radioClip(RadioClip clip) {
                 onRadio(clip.label(), clip);
+            }
+
+            @Override
+            public void video(VideoPicture picture) {
+                video.show(picture);
             }
         });
         parent.setLayout(new GridLayout(1, false));
@@ -152,6 +160,14 @@ public class EngineerLivePart {
 
         Composite side = new Composite(columns, SWT.NONE);
         side.setLayout(new GridLayout(1, false));
+        video = new LiveVideoCanvas(side);
+        GridData videoData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        videoData.minimumHeight = 120;
+        videoData.exclude = true; // takes room once the driver's video shows
+        video.control().setLayoutData(videoData);
+        video.control().setVisible(false);
+        videoStatus = new Label(side, SWT.NONE);
+        videoStatus.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         map = new TrackMapCanvas(side);
         GridData mapData = new GridData(SWT.FILL, SWT.FILL, true, true);
         mapData.minimumHeight = 80;
@@ -388,8 +404,33 @@ public class EngineerLivePart {
 
     private void onEngineer(EngineerLive.Change change) {
         if (sessions != null && !sessions.isDisposed()) {
+            if (change == EngineerLive.Change.STOPPED || change == EngineerLive.Change.ENDED) {
+                video.clear();
+            }
             refresh();
+            showVideo();
         }
+    }
+
+    /** The video takes room above the map while it has a picture; its line says what comes or why nothing does. */
+    private void showVideo() {
+        boolean shown = video.hasPicture();
+        GridData data = (GridData) video.control().getLayoutData();
+        if (data.exclude == shown) {
+            data.exclude = !shown;
+            video.control().setVisible(shown);
+            video.control().getParent().layout(true, true);
+        }
+        videoStatus.setText(live.watching() ? live.videoStatus() : "");
+    }
+
+    /** For tests: the video and its line. */
+    LiveVideoCanvas videoCanvas() {
+        return video;
+    }
+
+    String videoLine() {
+        return videoStatus.getText();
     }
 
     /** A radio line, or a clip of the driver's radio, at the top of the log; a new clip is picked to play. */

@@ -1,0 +1,115 @@
+package org.pitbox.app.team;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pitbox.app.team.DemoServerProcess.await;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pitbox.app.feed.ActiveFeed;
+import org.pitbox.app.live.EngineerLive;
+import org.pitbox.app.live.LiveBoard;
+import org.pitbox.client.CloudClient;
+import org.pitbox.client.live.Bandwidth;
+import org.pitbox.core.live.LinkLevel;
+import org.pitbox.core.sim.SimulatorSource;
+import org.pitbox.protocol.api.SessionView;
+import org.pitbox.video.VideoPicture;
+import org.pitbox.video.VideoSettings;
+
+/**
+ * The driver's video through a real server (the demo server's jar) to the engineer: pictures of a scene with a
+ * counter are encoded, streamed with the simulator's telemetry, decoded for the engineer in order, on the session's
+ * clock, and stored with the session as its video.
+ */
+class VideoStreamTest {
+    @RegisterExtension
+    static final DemoServerExtension SERVER = new DemoServerExtension("video-stream");
+    private static final VideoSettings SMALL = new VideoSettings(320, 180, 15, 500_000, 1);
+
+    @Test
+    void theDriversVideoReachesTheEngineerInOrderAndIsStoredWithTheSession() throws Exception {
+        ActiveFeed feed = new ActiveFeed();
+        TeamSession driver = new TeamSession(feed, new MemoryStore(), new MemorySettings());
+        TeamSession engineerSide = new TeamSession(new ActiveFeed(), new MemoryStore(), new MemorySettings());
+        LiveBoard board = new LiveBoard();
+        EngineerLive engineer = new EngineerLive(board);
+        List<VideoPicture> seen = new CopyOnWriteArrayList<>();
+        engineer.addListener(new EngineerLive.Listener() {
+            @Override
+            public void changed(EngineerLive.Change change) {
+            }
+
+            @Override
+            public void video(VideoPicture picture) {
+                seen.add(picture);
+            }
+        });
+        try {
+            driver.signIn(SERVER.base(), DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
+            IOException notLive = assertThrows(IOException.class,
+                    () -> driver.startVideo(SMALL, () -> new CounterScene(320, 180, 15)));
+            assertEquals("Start streaming to the team first: video goes with the live session", notLive.getMessage());
+            assertEquals("Video off", driver.videoStatus());
+
+            feed.start(new SimulatorSource(), null);
+            driver.startStreaming(feed.feed(), Bandwidth.FULL);
+            await(() -> driver.link().level() == LinkLevel.OK, 30, "the link is live");
+            engineerSide.signIn(SERVER.base(), DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD)
+                    .get(30, TimeUnit.SECONDS);
+            engineer.watch(engineerSide.client(), engineerSide.team(), driver.sessionKey());
+            await(() -> board.rows() > 0, 30, "the engineer takes rows");
+
+            driver.startVideo(SMALL, () -> new CounterScene(320, 180, 15));
+            assertTrue(driver.videoStatus().startsWith("Video 180p15 at 0.5 Mbit/s ("), driver.videoStatus());
+            await(() -> seen.size() >= 30, 60, "30 pictures reach the engineer: " + engineer.videoStatus());
+            int last = -1;
+            long lastMicros = -1;
+            for (VideoPicture p : seen) {
+                int n = CounterScene.counter(p);
+                assertTrue(n > last, "pictures in order: " + n + " after " + last);
+                assertTrue(p.micros() > lastMicros, "times go up");
+                last = n;
+                lastMicros = p.micros();
+            }
+            assertEquals(320, seen.get(0).width());
+            long rowMicros = (board.rows() - 1) * 1_000_000L / 60;
+            long behind = rowMicros - seen.get(seen.size() - 1).micros();
+            System.out.println("video: " + seen.size() + " pictures, the last " + behind / 1000
+                    + " ms behind the newest row; engineer: " + engineer.videoStatus() + "; driver: "
+                    + driver.videoStatus());
+            assertTrue(Math.abs(behind) < 5_000_000, "the pictures are on the session's clock: " + behind + " µs");
+            assertTrue(engineer.videoStatus().startsWith("Video 320x180"), engineer.videoStatus());
+
+            driver.stopStreaming();
+            assertEquals("Video off", driver.videoStatus(), "the video stops with the live session");
+            CloudClient client = engineerSide.client();
+            await(() -> stored(client, engineerSide.team().id()) != null, 60, "the session is stored");
+            SessionView stored = stored(client, engineerSide.team().id());
+            assertTrue(stored.videoBytes() != null && stored.videoBytes() > 10_000, "with its video: " + stored);
+        } finally {
+            engineer.closeAll();
+            engineerSide.dispose();
+            driver.dispose();
+            feed.stop();
+        }
+        assertFalse(driver.streaming());
+    }
+
+    /** The team's complete session with a video (the demo has no other), or null. */
+    private static SessionView stored(CloudClient c, long team) {
+        try {
+            return c.sessions(team, CloudClient.SessionQuery.FIRST).items().stream()
+                    .filter(s -> SessionView.COMPLETE.equals(s.status()) && s.videoBytes() != null).findFirst()
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

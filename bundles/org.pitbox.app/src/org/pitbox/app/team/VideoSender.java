@@ -1,0 +1,134 @@
+package org.pitbox.app.team;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.pitbox.video.EncodedVideo;
+import org.pitbox.video.VideoPipeline;
+import org.pitbox.video.VideoSettings;
+import org.pitbox.video.VideoStats;
+
+/**
+ * The driver's screen to the team's live session: a {@link VideoPipeline} whose pictures go to the session, timed on
+ * its clock. Telemetry keeps priority: when the session refuses pictures (not connected, or video not getting out),
+ * the bitrate steps down a third at a time, at most once a second, to the minimum; refused there, video pauses for
+ * {@link #PAUSE_NANOS}. After {@link #STEP_UP_NANOS} without a refusal it steps back up toward the driver's cap.
+ */
+public final class VideoSender implements AutoCloseable {
+    /** Where the pictures go: the live session ({@code LivePublisher}). */
+    public interface Target {
+        /** Where a {@link System#nanoTime()} reading falls on the session's clock, in microseconds. */
+        long sessionMicros(long nanoTime);
+
+        /** Sends a picture; false when the link refused it. */
+        boolean publishVideo(long micros, boolean key, byte[] accessUnit);
+    }
+
+    static final long STEP_UP_NANOS = 10_000_000_000L;
+    static final long PAUSE_NANOS = 5_000_000_000L;
+    private static final long STEP_NANOS = 1_000_000_000L;
+
+    private final Target target;
+    private final VideoSettings settings;
+    private final long startNanos;
+    private final VideoPipeline pipeline;
+    private int bitrate;
+    private long lastRefusal = Long.MIN_VALUE / 2;
+    private long lastStep = Long.MIN_VALUE / 2;
+    private long pausedUntil;
+    private boolean paused;
+
+    /**
+     * @param open starts the pipeline with the sink it is given; its pictures' times count from now
+     */
+    public VideoSender(VideoSettings settings, Target target, Function<Consumer<EncodedVideo>, VideoPipeline> open) {
+        this.settings = settings;
+        this.target = target;
+        this.bitrate = settings.bitrate();
+        this.startNanos = System.nanoTime();
+        this.pipeline = open.apply(this::send);
+    }
+
+    /** On the encoder's thread: one picture to the session. */
+    private void send(EncodedVideo v) {
+        boolean sent = target.publishVideo(target.sessionMicros(startNanos + v.micros() * 1000), v.key(), v.annexB());
+        linkAnswered(sent, System.nanoTime());
+    }
+
+    /** Steps the bitrate down on a refusal, up after a quiet while; pauses when the minimum is refused too. */
+    synchronized void linkAnswered(boolean sent, long now) {
+        if (sent) {
+            if (bitrate < settings.bitrate() && now - lastRefusal > STEP_UP_NANOS && now - lastStep > STEP_UP_NANOS) {
+                setBitrate(Math.min(settings.bitrate(), bitrate * 3 / 2), now);
+            }
+            return;
+        }
+        lastRefusal = now;
+        if (now - lastStep < STEP_NANOS) {
+            return;
+        }
+        if (bitrate > VideoSettings.MIN_BITRATE) {
+            setBitrate(Math.max(VideoSettings.MIN_BITRATE, bitrate * 2 / 3), now);
+        } else if (!paused) {
+            paused = true;
+            pausedUntil = now + PAUSE_NANOS;
+            pipeline.pause();
+        }
+    }
+
+    private void setBitrate(int bitsPerSecond, long now) {
+        bitrate = bitsPerSecond;
+        lastStep = now;
+        pipeline.setBitrate(bitsPerSecond);
+    }
+
+    /** Once a second or so: resumes a pause that has run its time. */
+    public synchronized void tick(long now) {
+        if (paused && now >= pausedUntil) {
+            paused = false;
+            lastStep = now;
+            pipeline.requestKeyframe();
+            pipeline.resume();
+        }
+    }
+
+    /** The session asked for a key picture (a subscriber joined or missed pictures). */
+    public void keyWanted() {
+        pipeline.requestKeyframe();
+    }
+
+    /** The bitrate the encoder aims at now. */
+    public synchronized int bitrate() {
+        return bitrate;
+    }
+
+    public synchronized boolean paused() {
+        return paused;
+    }
+
+    public VideoStats stats() {
+        return pipeline.stats();
+    }
+
+    /** One line for the driver: what goes out, or why it does not. */
+    public synchronized String status() {
+        String error = pipeline.error();
+        if (error != null) {
+            return "Video stopped: " + error;
+        }
+        if (paused) {
+            return "Video paused: the link is short, telemetry first";
+        }
+        String rate = String.format(Locale.ROOT, "%.1f Mbit/s", bitrate / 1e6);
+        if (bitrate < settings.bitrate()) {
+            return "Video lowered to " + rate + ": the link is short";
+        }
+        return "Video " + settings.height() + "p" + settings.fps() + " at " + rate + " (" + pipeline.stats().encoder()
+                + ")";
+    }
+
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+}
