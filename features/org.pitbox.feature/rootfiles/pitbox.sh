@@ -12,6 +12,8 @@ fi
 # print dbus-launch errors
 [ "$(uname)" = Linux ] && [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && [ ! -S "${XDG_RUNTIME_DIR:-/nonexistent}/bus" ] &&
   PITBOX_VM_ARGS="-Dorg.eclipse.swt.internal.SessionManagerDBus.disable=true $PITBOX_VM_ARGS"
+# JavaCPP (video's FFmpeg) loads native libraries into their bundle's class loader through Runtime.loadLibrary0
+PITBOX_VM_ARGS="--add-opens=java.base/java.lang=ALL-UNNAMED $PITBOX_VM_ARGS"
 # a stop request for this script reaches the workbench, so it can end a live session cleanly
 pid=
 exec 3<&0 # background commands otherwise read /dev/null

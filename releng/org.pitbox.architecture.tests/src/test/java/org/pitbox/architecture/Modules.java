@@ -41,6 +41,8 @@ record Modules() {
                     union(NOT_IN_PLAIN_JAVA, Set.of("com.fasterxml", "java.awt", "javax.swing")), true),
             new Module("bundles/org.pitbox.voice", "org.pitbox.voice", Set.of("org.pitbox.core", "org.pitbox.iracing"),
                     union(NOT_IN_PLAIN_JAVA, union(DISPLAY, Set.of("java.awt", "javax.swing"))), true),
+            new Module("bundles/org.pitbox.video", "org.pitbox.video", Set.of("org.pitbox.core"),
+                    union(NOT_IN_PLAIN_JAVA, union(DISPLAY, Set.of("java.awt", "javax.swing"))), true),
             new Module("bundles/org.pitbox.protocol", "org.pitbox.protocol", Set.of(),
                     union(NOT_IN_PLAIN_JAVA, Set.of("java.awt", "javax.swing")), true),
             new Module("bundles/org.pitbox.client", "org.pitbox.client", Set.of("org.pitbox.core", "org.pitbox.iracing", "org.pitbox.protocol"),
