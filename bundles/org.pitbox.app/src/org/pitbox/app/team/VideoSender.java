@@ -37,6 +37,8 @@ public final class VideoSender implements AutoCloseable {
     private long lastStep = Long.MIN_VALUE / 2;
     private long pausedUntil;
     private boolean paused;
+    /** The last picture's time on the session's clock: each picture's is later (encoder thread only). */
+    private long lastMicros = -1;
 
     /**
      * @param open starts the pipeline with the sink it is given; its pictures' times count from now
@@ -51,7 +53,9 @@ public final class VideoSender implements AutoCloseable {
 
     /** On the encoder's thread: one picture to the session. */
     private void send(EncodedVideo v) {
-        boolean sent = target.publishVideo(target.sessionMicros(startNanos + v.micros() * 1000), v.key(), v.annexB());
+        long micros = Math.max(lastMicros + 1, target.sessionMicros(startNanos + v.micros() * 1000));
+        lastMicros = micros;
+        boolean sent = target.publishVideo(micros, v.key(), v.annexB());
         linkAnswered(sent, System.nanoTime());
     }
 

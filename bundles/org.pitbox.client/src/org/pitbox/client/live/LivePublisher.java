@@ -118,7 +118,10 @@ public final class LivePublisher implements AutoCloseable {
     private long videoSeq;
     private final AtomicLong videoInFlight = new AtomicLong();
     private boolean videoNeedsKey = true;
-    private volatile long lastRowNanos;
+    /** The session's clock: rows published and when the last one came (guarded by itself). */
+    private final Object clock = new Object();
+    private long lastRowNanos;
+    private long rowsPublished;
 
     /**
      * Opens the spool and starts publishing.
@@ -176,7 +179,10 @@ public final class LivePublisher implements AutoCloseable {
             return;
         }
         if (rows.offer(row.clone())) {
-            lastRowNanos = System.nanoTime();
+            synchronized (clock) {
+                lastRowNanos = System.nanoTime();
+                rowsPublished++;
+            }
             queued.incrementAndGet();
         } else {
             rowsLost.incrementAndGet();
@@ -190,14 +196,17 @@ public final class LivePublisher implements AutoCloseable {
 
     /**
      * Where {@code nanoTime} (a {@link System#nanoTime()} reading, such as a picture's capture time) falls on the
-     * session's clock, in microseconds: row n published is at {@code (n - 1) / rate} seconds.
+     * session's clock, in microseconds: row n published is at {@code (n - 1) / rate} seconds, and a time after it at
+     * most one row later; so it never goes back while time goes on, whatever the feed's pace.
      */
     public long sessionMicros(long nanoTime) {
-        long rowsSoFar = queued.get() + rowsLost.get();
-        if (rowsSoFar == 0) {
-            return 0;
+        synchronized (clock) {
+            if (rowsPublished == 0) {
+                return 0;
+            }
+            long since = Math.clamp(nanoTime - lastRowNanos, 0, 1_000_000_000L / tickRate); // up to the next row
+            return (rowsPublished - 1) * 1_000_000 / tickRate + since / 1000;
         }
-        return Math.max(0, (rowsSoFar - 1) * 1_000_000 / tickRate + (nanoTime - lastRowNanos) / 1000);
     }
 
     /**
