@@ -73,6 +73,33 @@ class VideoPipelineTest {
         }
     }
 
+    @Test
+    void aFailingSourceStopsThePipelineAndSaysWhy() throws Exception {
+        FrameSource failing = new FrameSource() {
+            private final SceneSource scene = new SceneSource(854, 480, 30);
+            private int n;
+
+            @Override
+            public VideoPicture grab() throws java.io.IOException {
+                if (n++ == 5) {
+                    throw new java.io.IOException("x11grab :0 stopped: the display went away");
+                }
+                return scene.grab();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (VideoPipeline pipeline = new VideoPipeline(failing, new H264Encoder(VideoSettings.P480_15), unit -> {
+        })) {
+            waitFor(() -> pipeline.error() != null);
+            assertEquals("x11grab :0 stopped: the display went away", pipeline.error());
+            assertTrue(pipeline.stats().toString().endsWith("stopped: x11grab :0 stopped: the display went away"),
+                    pipeline.stats().toString());
+        }
+    }
+
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + 20_000_000_000L;
         while (!condition.getAsBoolean()) {

@@ -61,6 +61,7 @@ public final class H264Encoder implements AutoCloseable {
     private VideoSettings settings;
     private AVCodecContext context;
     private String name;
+    private int index;
     private final FrameConverter converter = new FrameConverter();
     private final AVPacket packet = av_packet_alloc();
     private AVFrame frame;
@@ -76,7 +77,7 @@ public final class H264Encoder implements AutoCloseable {
         Ffmpeg.load();
         this.candidates = List.copyOf(candidates);
         this.settings = settings;
-        open();
+        open(0);
     }
 
     /** FFmpeg's name of the encoder in use, for example "libopenh264" or "h264_nvenc". */
@@ -99,7 +100,7 @@ public final class H264Encoder implements AutoCloseable {
         if (next.bitrate() != settings.bitrate()) {
             settings = next;
             closeCodec();
-            open();
+            open(index);
         }
     }
 
@@ -115,6 +116,14 @@ public final class H264Encoder implements AutoCloseable {
         frame.pict_type(keyframeWanted ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
         keyframeWanted = false;
         int r = avcodec_send_frame(context, frame);
+        if (r < 0 && index + 1 < candidates.size()) {
+            // a hardware encoder that opened but cannot encode here: the next candidate takes over
+            closeCodec();
+            open(index + 1);
+            converter.toFrame(picture, frame);
+            frame.pts(pts);
+            r = avcodec_send_frame(context, frame);
+        }
         if (r < 0) {
             throw new IllegalStateException(name + " refused a picture: " + Ffmpeg.error(r));
         }
@@ -128,14 +137,17 @@ public final class H264Encoder implements AutoCloseable {
         return out;
     }
 
-    private void open() {
+    /** Opens the first candidate from {@code first} on that opens. */
+    private void open(int first) {
         StringBuilder failures = new StringBuilder();
         av_log_set_level(AV_LOG_QUIET);
         try {
-            for (String candidate : candidates) {
+            for (int i = first; i < candidates.size(); i++) {
+                String candidate = candidates.get(i);
                 String failure = tryOpen(candidate);
                 if (failure == null) {
                     name = candidate;
+                    index = i;
                     return;
                 }
                 failures.append(failures.isEmpty() ? "" : "; ").append(candidate).append(": ").append(failure);
