@@ -21,8 +21,13 @@ import org.bytedeco.javacpp.IntPointer;
  * machines) and FFmpeg frames with swscale. Not thread-safe: one per thread.
  */
 final class FrameConverter implements AutoCloseable {
-    private final AVFrame bgra = av_frame_alloc();
+    private final AVFrame bgra;
     private SwsContext sws;
+
+    FrameConverter() {
+        Ffmpeg.load();
+        bgra = av_frame_alloc();
+    }
 
     /** Writes the picture into {@code dst}, scaled to dst's size and converted to its pixel format. */
     void toFrame(VideoPicture picture, AVFrame dst) {

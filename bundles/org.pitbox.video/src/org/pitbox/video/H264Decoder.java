@@ -31,15 +31,18 @@ public final class H264Decoder implements AutoCloseable {
     private static final int NAL_IDR = 5;
 
     private final AVCodecContext context;
-    private final AVPacket packet = av_packet_alloc();
-    private final AVFrame frame = av_frame_alloc();
-    private final FrameConverter converter = new FrameConverter();
+    private final AVPacket packet;
+    private final AVFrame frame;
+    private final FrameConverter converter;
     private boolean started;
     private long skipped;
     private long decoded;
 
     public H264Decoder() {
-        Ffmpeg.load();
+        Ffmpeg.load(); // before any FFmpeg call: it sets where the natives unpack
+        packet = av_packet_alloc();
+        frame = av_frame_alloc();
+        converter = new FrameConverter();
         AVCodec codec = avcodec_find_decoder(AV_CODEC_ID_H264);
         context = avcodec_alloc_context3(codec);
         context.flags(context.flags() | AV_CODEC_FLAG_LOW_DELAY);

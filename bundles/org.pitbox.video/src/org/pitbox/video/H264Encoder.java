@@ -62,8 +62,8 @@ public final class H264Encoder implements AutoCloseable {
     private AVCodecContext context;
     private String name;
     private int index;
-    private final FrameConverter converter = new FrameConverter();
-    private final AVPacket packet = av_packet_alloc();
+    private final FrameConverter converter;
+    private final AVPacket packet;
     private AVFrame frame;
     private boolean keyframeWanted;
     private long lastPts = Long.MIN_VALUE;
@@ -74,7 +74,9 @@ public final class H264Encoder implements AutoCloseable {
 
     /** Tries only the named FFmpeg encoders, in order. */
     public H264Encoder(VideoSettings settings, List<String> candidates) {
-        Ffmpeg.load();
+        Ffmpeg.load(); // before any FFmpeg call: it sets where the natives unpack
+        converter = new FrameConverter();
+        packet = av_packet_alloc();
         this.candidates = List.copyOf(candidates);
         this.settings = settings;
         open(0);

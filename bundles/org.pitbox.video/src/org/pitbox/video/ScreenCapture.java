@@ -45,13 +45,16 @@ public final class ScreenCapture implements FrameSource {
     private final VideoSettings settings;
     private final AVFormatContext format;
     private final AVCodecContext decoder;
-    private final AVPacket packet = av_packet_alloc();
-    private final AVFrame frame = av_frame_alloc();
-    private final FrameConverter converter = new FrameConverter();
+    private final AVPacket packet;
+    private final AVFrame frame;
+    private final FrameConverter converter;
     private final long startNanos = System.nanoTime();
 
     private ScreenCapture(String device, String url, Map<String, String> options, VideoSettings settings) {
-        Ffmpeg.load();
+        Ffmpeg.load(); // before any FFmpeg call: it sets where the natives unpack
+        packet = av_packet_alloc();
+        frame = av_frame_alloc();
+        converter = new FrameConverter();
         avdevice_register_all();
         this.settings = settings;
         this.description = device + " " + url;

@@ -15,6 +15,8 @@ final class CounterScene implements FrameSource {
     private final int height;
     private final int fps;
     private final long start = System.nanoTime();
+    /** When each picture was made (System.nanoTime), by its number. */
+    final long[] madeAt = new long[1 << BITS];
     private int n;
 
     CounterScene(int width, int height, int fps) {
@@ -48,7 +50,9 @@ final class CounterScene implements FrameSource {
                 }
             }
         }
-        VideoPicture p = new VideoPicture((System.nanoTime() - start) / 1000, width, height, argb);
+        long now = System.nanoTime();
+        madeAt[n & (madeAt.length - 1)] = now;
+        VideoPicture p = new VideoPicture((now - start) / 1000, width, height, argb);
         n++;
         return p;
     }

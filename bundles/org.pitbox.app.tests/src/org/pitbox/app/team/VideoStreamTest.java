@@ -32,6 +32,8 @@ class VideoStreamTest {
     @RegisterExtension
     static final DemoServerExtension SERVER = new DemoServerExtension("video-stream");
     private static final VideoSettings SMALL = new VideoSettings(320, 180, 15, 500_000, 1);
+    /** The case for the latency figure: 720p at 30 pictures a second, 2 Mbit/s. */
+    private static final VideoSettings HD = VideoSettings.P720_30;
 
     @Test
     void theDriversVideoReachesTheEngineerInOrderAndIsStoredWithTheSession() throws Exception {
@@ -41,6 +43,7 @@ class VideoStreamTest {
         LiveBoard board = new LiveBoard();
         EngineerLive engineer = new EngineerLive(board);
         List<VideoPicture> seen = new CopyOnWriteArrayList<>();
+        List<Long> decodedAt = new CopyOnWriteArrayList<>();
         engineer.addListener(new EngineerLive.Listener() {
             @Override
             public void changed(EngineerLive.Change change) {
@@ -48,6 +51,7 @@ class VideoStreamTest {
 
             @Override
             public void video(VideoPicture picture) {
+                decodedAt.add(System.nanoTime());
                 seen.add(picture);
             }
         });
@@ -66,9 +70,10 @@ class VideoStreamTest {
             engineer.watch(engineerSide.client(), engineerSide.team(), driver.sessionKey());
             await(() -> board.rows() > 0, 30, "the engineer takes rows");
 
-            driver.startVideo(SMALL, () -> new CounterScene(320, 180, 15));
-            assertTrue(driver.videoStatus().startsWith("Video 180p15 at 0.5 Mbit/s ("), driver.videoStatus());
-            await(() -> seen.size() >= 30, 60, "30 pictures reach the engineer: " + engineer.videoStatus());
+            CounterScene scene = new CounterScene(HD.width(), HD.height(), HD.fps());
+            driver.startVideo(HD, () -> scene);
+            assertTrue(driver.videoStatus().startsWith("Video 720p30 at 2.0 Mbit/s ("), driver.videoStatus());
+            await(() -> seen.size() >= 90, 60, "90 pictures reach the engineer: " + engineer.videoStatus());
             int last = -1;
             long lastMicros = -1;
             for (VideoPicture p : seen) {
@@ -78,14 +83,22 @@ class VideoStreamTest {
                 last = n;
                 lastMicros = p.micros();
             }
-            assertEquals(320, seen.get(0).width());
+            assertEquals(1280, seen.get(0).width());
+            long[] latency = new long[seen.size()];
+            for (int i = 0; i < latency.length; i++) {
+                latency[i] = decodedAt.get(i) - scene.madeAt[CounterScene.counter(seen.get(i))];
+            }
+            java.util.Arrays.sort(latency);
+            System.out.printf("video 720p30 at 2 Mbit/s, made -> encoded -> relayed -> decoded, %d pictures:"
+                    + " p50 %.0f ms, p99 %.0f ms%n", latency.length, latency[latency.length / 2] / 1e6,
+                    latency[latency.length * 99 / 100] / 1e6);
             long rowMicros = (board.rows() - 1) * 1_000_000L / 60;
             long behind = rowMicros - seen.get(seen.size() - 1).micros();
             System.out.println("video: " + seen.size() + " pictures, the last " + behind / 1000
                     + " ms behind the newest row; engineer: " + engineer.videoStatus() + "; driver: "
                     + driver.videoStatus());
             assertTrue(Math.abs(behind) < 5_000_000, "the pictures are on the session's clock: " + behind + " µs");
-            assertTrue(engineer.videoStatus().startsWith("Video 320x180"), engineer.videoStatus());
+            assertTrue(engineer.videoStatus().startsWith("Video 1280x720"), engineer.videoStatus());
 
             driver.stopStreaming();
             assertEquals("Video off", driver.videoStatus(), "the video stops with the live session");

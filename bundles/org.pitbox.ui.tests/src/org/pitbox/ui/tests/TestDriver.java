@@ -10,14 +10,18 @@ import org.pitbox.client.live.LiveListener;
 import org.pitbox.client.live.LivePublisher;
 import org.pitbox.client.live.RowProjection;
 import org.pitbox.core.sim.SimulatedRecording;
+import org.pitbox.video.H264Encoder;
+import org.pitbox.video.VideoPipeline;
+import org.pitbox.video.VideoSettings;
 
 /**
  * The demo team's driver, streaming a simulated race live on a thread of its own: the first laps as fast as the
- * publisher takes them (it queues 600 rows), the rest at 60 Hz in real time. What fails goes to the test's failures.
+ * publisher encodes them (it queues 600 rows; more would be lost), the rest at 60 Hz in real time. What fails goes to the test's failures.
  */
 public final class TestDriver implements AutoCloseable {
     private final List<Throwable> failures;
     private volatile LivePublisher publisher;
+    private volatile VideoPipeline video;
     private volatile boolean closed;
 
     private TestDriver(List<Throwable> failures) {
@@ -33,6 +37,20 @@ public final class TestDriver implements AutoCloseable {
         return d;
     }
 
+    /** Sends the driver's view too (a drawn onboard scene at 480p15) from now on; false if not streaming yet. */
+    public synchronized boolean sendVideo() {
+        LivePublisher p = publisher;
+        if (p == null || closed || video != null) {
+            return p != null && video != null;
+        }
+        VideoSettings settings = VideoSettings.P480_15;
+        long start = System.nanoTime();
+        video = new VideoPipeline(new OnboardScene(settings.width(), settings.height(), settings.fps()),
+                new H264Encoder(settings), v -> p.publishVideo(p.sessionMicros(start + v.micros() * 1000), v.key(),
+                        v.annexB()));
+        return true;
+    }
+
     /** The publisher once the driver streams, else null. */
     public LivePublisher publisher() {
         return publisher;
@@ -45,6 +63,13 @@ public final class TestDriver implements AutoCloseable {
             LivePublisher p = new LivePublisher(base, client::accessToken, client.teams().get(0).id(), key,
                     RowProjection.schemaOf(race.layout()), race.sessionInfoYaml(), LivePublisher.Config.defaults(spool),
                     new LiveListener() {
+                        @Override
+                        public void videoKeyWanted() {
+                            VideoPipeline v = video;
+                            if (v != null) {
+                                v.requestKeyframe();
+                            }
+                        }
                     });
             synchronized (this) {
                 if (closed) {
@@ -59,7 +84,9 @@ public final class TestDriver implements AutoCloseable {
                 rows.get(race.rowStart(i), row);
                 publisher.publish(row);
                 if (i < fast && i % 200 == 199) {
-                    Thread.sleep(40);
+                    while (publisher.rowsWaiting() > 100) { // never past its queue: lost rows would cut laps
+                        Thread.sleep(5);
+                    }
                 } else if (i >= fast) {
                     Thread.sleep(1000 / 60);
                 }
@@ -73,6 +100,9 @@ public final class TestDriver implements AutoCloseable {
     public void close() {
         synchronized (this) {
             closed = true;
+        }
+        if (video != null) {
+            video.close();
         }
         if (publisher != null) {
             publisher.close();

@@ -95,10 +95,15 @@ class EngineerLiveTest {
         await(display, () -> laps.getItemCount() >= FAST_LAPS - 1, 120, "the lap table fills in");
         assertTrue(laps.getItem(0).getText(1).matches("\\d+:\\d\\d\\.\\d{3}"), "a lap time: "
                 + laps.getItem(0).getText(1));
+        for (int i = 0; i < laps.getItemCount() - 1; i++) { // the first lap the engineer saw is partial
+            assertTrue(laps.getItem(i).getText(1).matches("\\d+:\\d\\d\\.\\d{3}"), "every lap whole: "
+                    + java.util.Arrays.stream(laps.getItems()).map(r -> r.getText(0) + " " + r.getText(1)).toList());
+        }
         assertTrue(laps.getItem(0).getText(2).matches("\\d+\\.\\d{3}"), "a sector time: "
                 + laps.getItem(0).getText(2));
         await(display, () -> part.carFigure("Per lap").contains("avg"), 10, "fuel per lap shown");
         playsTheDriversClip(display, part);
+        showsTheDriversVideo(display, part);
 
         if (UiBenchmark.enabled()) {
             for (int run = 1; run <= MEASURE_RUNS; run++) {
@@ -117,6 +122,16 @@ class EngineerLiveTest {
         settle(display, 1000);
         Screenshots.save(shell, TestScreenshots.file("engineer-live-light.png"));
         themes.setTheme("org.pitbox.ui.theme.dark", false);
+    }
+
+    /** The driver turns video on: it shows beside the track map, and the connection line says its size and rate. */
+    private void showsTheDriversVideo(Display display, EngineerLivePart part) {
+        await(display, () -> driver.sendVideo(), 30, "the driver sends video");
+        await(display, () -> part.videoCanvas().drawn() > 10, 60, "the driver's video is drawn: "
+                + part.connectionLine());
+        assertTrue(part.videoCanvas().control().isVisible(), "the video takes its room");
+        await(display, () -> part.connectionLine().contains(". Video 854x480, "), 30, "the video's figures: "
+                + part.connectionLine());
     }
 
     /** The driver's radio clip is listed, picked and played; without a sound device the part says so. */

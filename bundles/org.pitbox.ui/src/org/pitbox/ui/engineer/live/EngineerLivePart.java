@@ -77,7 +77,6 @@ public class EngineerLivePart {
     private Button removeChannel;
     private TrackMapCanvas map;
     private LiveVideoCanvas video;
-    private Label videoStatus;
     private CarStateView car;
     private LiveLapTable lapTable;
     private org.eclipse.swt.widgets.List radioLog;
@@ -160,18 +159,18 @@ public class EngineerLivePart {
 
         Composite side = new Composite(columns, SWT.NONE);
         side.setLayout(new GridLayout(1, false));
-        video = new LiveVideoCanvas(side);
+        Composite sights = new Composite(side, SWT.NONE); // the map, and beside it the driver's video once it comes
+        GridLayoutFactory.fillDefaults().numColumns(1).equalWidth(true).applyTo(sights);
+        GridData sightsData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        sightsData.minimumHeight = 80;
+        sights.setLayoutData(sightsData);
+        map = new TrackMapCanvas(sights);
+        map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        video = new LiveVideoCanvas(sights);
         GridData videoData = new GridData(SWT.FILL, SWT.FILL, true, true);
-        videoData.minimumHeight = 120;
-        videoData.exclude = true; // takes room once the driver's video shows
+        videoData.exclude = true;
         video.control().setLayoutData(videoData);
         video.control().setVisible(false);
-        videoStatus = new Label(side, SWT.NONE);
-        videoStatus.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        map = new TrackMapCanvas(side);
-        GridData mapData = new GridData(SWT.FILL, SWT.FILL, true, true);
-        mapData.minimumHeight = 80;
-        map.control().setLayoutData(mapData);
         car = new CarStateView(side, styling);
         Composite radio = new Composite(side, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(radio);
@@ -407,30 +406,30 @@ public class EngineerLivePart {
             if (change == EngineerLive.Change.STOPPED || change == EngineerLive.Change.ENDED) {
                 video.clear();
             }
-            refresh();
             showVideo();
+            refresh();
         }
     }
 
-    /** The video takes room above the map while it has a picture; its line says what comes or why nothing does. */
+    /** The video shares the map's row while it has a picture; the connection line says its size and rate. */
     private void showVideo() {
         boolean shown = video.hasPicture();
         GridData data = (GridData) video.control().getLayoutData();
         if (data.exclude == shown) {
             data.exclude = !shown;
+            ((GridLayout) video.control().getParent().getLayout()).numColumns = shown ? 2 : 1;
             video.control().setVisible(shown);
             video.control().getParent().layout(true, true);
         }
-        videoStatus.setText(live.watching() ? live.videoStatus() : "");
     }
 
-    /** For tests: the video and its line. */
+    /** For tests: the video, and the connection line with its figures. */
     LiveVideoCanvas videoCanvas() {
         return video;
     }
 
-    String videoLine() {
-        return videoStatus.getText();
+    String connectionLine() {
+        return connection.getToolTipText();
     }
 
     /** A radio line, or a clip of the driver's radio, at the top of the log; a new clip is picked to play. */
@@ -530,7 +529,7 @@ public class EngineerLivePart {
                     : live.size() + " live session(s) of " + team.team().name() + ".";
             style = "hint";
         } else {
-            text = describe(s);
+            text = describe(s) + (video.hasPicture() ? ". " + this.live.videoStatus() : "");
             style = s.state() == SubscriberStatus.State.CONNECTED ? "status-ok" : "status-bad";
         }
         if (!style.equals(connection.getData(STYLE))) {
