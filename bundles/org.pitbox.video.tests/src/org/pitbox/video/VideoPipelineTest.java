@@ -53,6 +53,16 @@ class VideoPipelineTest {
             assertTrue(units.stream().skip(before).limit(3).anyMatch(EncodedVideo::key), "key frame at the new rate");
             assertEquals(500_000, pipeline.stats().bitrateCap());
 
+            pipeline.setPictureStep(3);
+            int stepped = units.size();
+            waitFor(() -> units.size() >= stepped + 4);
+            int next = counters.get(counters.size() - 1);
+            waitFor(() -> counters.size() >= stepped + 6);
+            assertEquals(3, counters.get(counters.size() - 1) - counters.get(counters.size() - 2),
+                    "one picture of three: " + counters.subList(stepped, counters.size()) + " after " + next);
+            assertThrows(IllegalArgumentException.class, () -> pipeline.setPictureStep(0));
+            pipeline.setPictureStep(1);
+
             pipeline.pause();
             sleep(300);
             long captured = pipeline.stats().captured();

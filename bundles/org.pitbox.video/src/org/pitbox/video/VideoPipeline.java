@@ -30,6 +30,9 @@ public final class VideoPipeline implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean paused;
     private volatile int bitrate;
+    private volatile int pictureStep = 1;
+    /** Pictures captured since the last one queued (guarded by the queue). */
+    private int sinceTaken;
     private volatile boolean keyframeWanted;
     private volatile String error;
     private volatile long captureCpuNanos;
@@ -61,6 +64,21 @@ public final class VideoPipeline implements AutoCloseable {
 
     public void requestKeyframe() {
         keyframeWanted = true;
+    }
+
+    /**
+     * Encodes one picture of every {@code step} captured (1: all), so the rate, and with it the bits, fall when the
+     * link is short; skipped pictures are not counted as dropped.
+     */
+    public void setPictureStep(int step) {
+        if (step < 1) {
+            throw new IllegalArgumentException("picture step " + step + " must be at least 1");
+        }
+        pictureStep = step;
+    }
+
+    public int pictureStep() {
+        return pictureStep;
     }
 
     /** Stops capturing until {@link #resume()}; what was queued is dropped. */
@@ -115,6 +133,10 @@ public final class VideoPipeline implements AutoCloseable {
                 return;
             }
             captured++;
+            if (++sinceTaken < pictureStep) {
+                return;
+            }
+            sinceTaken = 0;
             if (queue.size() >= QUEUE) {
                 queue.removeFirst();
                 dropped++;

@@ -13,8 +13,8 @@ import org.pitbox.video.VideoPipeline;
 import org.pitbox.video.VideoSettings;
 
 /**
- * When the link refuses pictures, video steps its bitrate down to the minimum, then pauses, and comes back: telemetry
- * keeps priority. The driver's line says which.
+ * When the link refuses pictures, video steps its bitrate down to the minimum, then halves its rate, then pauses,
+ * and comes back the same way: telemetry keeps priority. The driver's line says which.
  */
 class VideoSenderTest {
     private static final long SECOND = 1_000_000_000L;
@@ -52,7 +52,7 @@ class VideoSenderTest {
     };
 
     @Test
-    void refusalsStepTheBitrateDownThenPauseAndAQuietLinkBringsItBack() {
+    void refusalsStepTheBitrateThenTheRateDownThenPauseAndAQuietLinkBringsThemBack() {
         VideoSettings settings = VideoSettings.P480_15.withBitrate(2_000_000);
         try (VideoSender sender = new VideoSender(settings, NOWHERE,
                 sink -> new VideoPipeline(new Idle(), new H264Encoder(settings), sink))) {
@@ -67,7 +67,10 @@ class VideoSenderTest {
             }
             assertEquals(VideoSettings.MIN_BITRATE, sender.bitrate(), "2.0, 1.3, 0.9, 0.6, then 0.5 Mbit/s");
             assertEquals("Video lowered to 0.5 Mbit/s: the link is short", sender.status());
-            long pause = t + 8 * SECOND;
+            sender.linkAnswered(false, t + 8 * SECOND);
+            assertEquals("Video lowered to 0.5 Mbit/s at 7 pictures a second: the link is short", sender.status(),
+                    "then half the pictures");
+            long pause = t + 10 * SECOND;
             sender.linkAnswered(false, pause);
             assertTrue(sender.paused(), "refused at the minimum: paused");
             assertEquals("Video paused: the link is short, telemetry first", sender.status());
@@ -76,14 +79,17 @@ class VideoSenderTest {
             sender.tick(pause + VideoSender.PAUSE_NANOS);
             assertFalse(sender.paused(), "then it tries again");
             sender.linkAnswered(true, pause + VideoSender.PAUSE_NANOS + SECOND);
-            assertEquals(VideoSettings.MIN_BITRATE, sender.bitrate(), "not at once");
+            assertTrue(sender.status().contains("7 pictures a second"), "not at once: " + sender.status());
             sender.linkAnswered(true, pause + VideoSender.PAUSE_NANOS + VideoSender.STEP_UP_NANOS + 1);
-            assertEquals(750_000, sender.bitrate(), "half again after a quiet while");
+            assertEquals("Video lowered to 0.5 Mbit/s: the link is short", sender.status(), "every picture first");
+            sender.linkAnswered(true, pause + VideoSender.PAUSE_NANOS + 2 * VideoSender.STEP_UP_NANOS + 2);
+            assertEquals(750_000, sender.bitrate(), "then half again in bits after another quiet while");
             long later = pause + VideoSender.PAUSE_NANOS + 10 * VideoSender.STEP_UP_NANOS;
             for (int i = 0; i < 5; i++) {
                 sender.linkAnswered(true, later + i * (VideoSender.STEP_UP_NANOS + 1));
             }
             assertEquals(2_000_000, sender.bitrate(), "back to the driver's cap, never over it");
+            assertTrue(sender.status().startsWith("Video 480p15 at 2.0 Mbit/s ("), sender.status());
         }
     }
 }

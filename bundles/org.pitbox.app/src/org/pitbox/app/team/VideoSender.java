@@ -11,8 +11,9 @@ import org.pitbox.video.VideoStats;
 /**
  * The driver's screen to the team's live session: a {@link VideoPipeline} whose pictures go to the session, timed on
  * its clock. Telemetry keeps priority: when the session refuses pictures (not connected, or video not getting out),
- * the bitrate steps down a third at a time, at most once a second, to the minimum; refused there, video pauses for
- * {@link #PAUSE_NANOS}. After {@link #STEP_UP_NANOS} without a refusal it steps back up toward the driver's cap.
+ * the bitrate steps down a third at a time, at most once a second, to the minimum; refused there, half the pictures
+ * go; refused then, video pauses for {@link #PAUSE_NANOS}. After {@link #STEP_UP_NANOS} without a refusal it steps
+ * back up the same way toward the driver's rate and cap.
  */
 public final class VideoSender implements AutoCloseable {
     /** Where the pictures go: the live session ({@code LivePublisher}). */
@@ -62,8 +63,13 @@ public final class VideoSender implements AutoCloseable {
     /** Steps the bitrate down on a refusal, up after a quiet while; pauses when the minimum is refused too. */
     synchronized void linkAnswered(boolean sent, long now) {
         if (sent) {
-            if (bitrate < settings.bitrate() && now - lastRefusal > STEP_UP_NANOS && now - lastStep > STEP_UP_NANOS) {
-                setBitrate(Math.min(settings.bitrate(), bitrate * 3 / 2), now);
+            if (now - lastRefusal > STEP_UP_NANOS && now - lastStep > STEP_UP_NANOS) {
+                if (pipeline.pictureStep() > 1) {
+                    pipeline.setPictureStep(1);
+                    lastStep = now;
+                } else if (bitrate < settings.bitrate()) {
+                    setBitrate(Math.min(settings.bitrate(), bitrate * 3 / 2), now);
+                }
             }
             return;
         }
@@ -73,6 +79,9 @@ public final class VideoSender implements AutoCloseable {
         }
         if (bitrate > VideoSettings.MIN_BITRATE) {
             setBitrate(Math.max(VideoSettings.MIN_BITRATE, bitrate * 2 / 3), now);
+        } else if (pipeline.pictureStep() == 1) {
+            pipeline.setPictureStep(2);
+            lastStep = now;
         } else if (!paused) {
             paused = true;
             pausedUntil = now + PAUSE_NANOS;
@@ -124,6 +133,10 @@ public final class VideoSender implements AutoCloseable {
             return "Video paused: the link is short, telemetry first";
         }
         String rate = String.format(Locale.ROOT, "%.1f Mbit/s", bitrate / 1e6);
+        if (pipeline.pictureStep() > 1) {
+            return "Video lowered to " + rate + " at " + settings.fps() / pipeline.pictureStep()
+                    + " pictures a second: the link is short";
+        }
         if (bitrate < settings.bitrate()) {
             return "Video lowered to " + rate + ": the link is short";
         }

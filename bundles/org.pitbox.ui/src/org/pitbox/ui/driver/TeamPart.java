@@ -154,6 +154,11 @@ public class TeamPart {
         radioSend.addListener(SWT.Selection, e -> sendRadio());
     }
 
+    /** For tests: the video row. */
+    VideoBox videoBox() {
+        return video;
+    }
+
     private void signInOrOut() {
         signIn.setEnabled(false);
         CompletableFuture<Void> work = team.signedIn() ? team.signOut()

@@ -30,31 +30,47 @@ final class VideoBox {
     private final Combo size;
     private final Combo cap;
     private final Label status;
+    /** Why video did not start, shown until the driver tries again. */
+    private String problem;
 
     VideoBox(Composite parent, TeamSession team) {
         this.team = team;
         Composite row = new Composite(parent, SWT.NONE);
         row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        GridLayout layout = new GridLayout(3, false);
+        GridLayout layout = new GridLayout(2, true);
         layout.marginWidth = 0;
         row.setLayout(layout);
         on = new Button(row, SWT.CHECK);
         on.setText("Send my screen (video)");
+        on.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         size = new Combo(row, SWT.READ_ONLY);
+        size.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         SIZES.forEach(s -> size.add(s.height() + "p, " + s.fps() + " frames/s"));
         size.select(0);
         size.setToolTipText("The picture the engineers see");
         cap = new Combo(row, SWT.READ_ONLY);
+        cap.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         for (int c : CAPS) {
-            cap.add(String.format("at most %.1f Mbit/s", c / 1e6));
+            cap.add(String.format(java.util.Locale.ROOT, "up to %.1f Mbit/s", c / 1e6));
         }
         cap.select(1);
         cap.setToolTipText("The bitrate cap: video lowers it, then pauses, when the link is short; telemetry first");
         status = new Label(row, SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        statusData.widthHint = 200; // wraps within the box instead of widening it
+        status.setLayoutData(statusData);
         on.addListener(SWT.Selection, e -> toggle());
         size.addListener(SWT.Selection, e -> refresh());
         cap.addListener(SWT.Selection, e -> refresh());
+    }
+
+    /** For tests: the switch and the line under it. */
+    Button switchButton() {
+        return on;
+    }
+
+    Label statusLine() {
+        return status;
     }
 
     private VideoSettings settings() {
@@ -62,6 +78,7 @@ final class VideoBox {
     }
 
     private void toggle() {
+        problem = null;
         if (!on.getSelection()) {
             team.stopVideo();
         } else {
@@ -70,9 +87,7 @@ final class VideoBox {
             try {
                 team.startVideo(s, () -> capture(screen, s));
             } catch (IOException e) {
-                on.setSelection(false);
-                status.setText(TeamSession.rootMessage(e));
-                return;
+                problem = "Video not started: " + TeamSession.rootMessage(e);
             }
         }
         refresh();
@@ -104,6 +119,6 @@ final class VideoBox {
                 : "Start the live session first: video goes with it");
         size.setEnabled(!sending);
         cap.setEnabled(!sending);
-        status.setText(sending ? now : "Video off. " + settings().describe() + ".");
+        status.setText(sending ? now : problem != null ? problem : "Video off. " + settings().describe() + ".");
     }
 }
