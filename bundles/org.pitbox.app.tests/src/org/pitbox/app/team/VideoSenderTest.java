@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.pitbox.client.live.LivePublisher;
 import org.pitbox.video.FrameSource;
 import org.pitbox.video.H264Encoder;
 import org.pitbox.video.VideoPicture;
@@ -46,8 +47,8 @@ class VideoSenderTest {
         }
 
         @Override
-        public boolean publishVideo(long micros, boolean key, byte[] accessUnit) {
-            return false;
+        public LivePublisher.VideoResult publishVideo(long micros, boolean key, byte[] accessUnit) {
+            return LivePublisher.VideoResult.LINK_BUSY;
         }
     };
 

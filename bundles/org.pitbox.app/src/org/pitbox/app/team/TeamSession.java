@@ -374,7 +374,7 @@ public class TeamSession {
             }
 
             @Override
-            public boolean publishVideo(long micros, boolean key, byte[] accessUnit) {
+            public LivePublisher.VideoResult publishVideo(long micros, boolean key, byte[] accessUnit) {
                 return s.publishVideo(micros, key, accessUnit);
             }
         };

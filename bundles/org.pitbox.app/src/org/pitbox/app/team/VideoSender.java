@@ -3,6 +3,7 @@ package org.pitbox.app.team;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.pitbox.client.live.LivePublisher;
 import org.pitbox.video.EncodedVideo;
 import org.pitbox.video.VideoPipeline;
 import org.pitbox.video.VideoSettings;
@@ -21,8 +22,8 @@ public final class VideoSender implements AutoCloseable {
         /** Where a {@link System#nanoTime()} reading falls on the session's clock, in microseconds. */
         long sessionMicros(long nanoTime);
 
-        /** Sends a picture; false when the link refused it. */
-        boolean publishVideo(long micros, boolean key, byte[] accessUnit);
+        /** Sends a picture, or says why it was dropped. */
+        LivePublisher.VideoResult publishVideo(long micros, boolean key, byte[] accessUnit);
     }
 
     static final long STEP_UP_NANOS = 10_000_000_000L;
@@ -38,6 +39,8 @@ public final class VideoSender implements AutoCloseable {
     private long lastStep = Long.MIN_VALUE / 2;
     private long pausedUntil;
     private boolean paused;
+    /** The last picture found no open session: connecting, or the link is down. */
+    private boolean offline;
     /** The last picture's time on the session's clock: each picture's is later (encoder thread only). */
     private long lastMicros = -1;
 
@@ -56,8 +59,16 @@ public final class VideoSender implements AutoCloseable {
     private void send(EncodedVideo v) {
         long micros = Math.max(lastMicros + 1, target.sessionMicros(startNanos + v.micros() * 1000));
         lastMicros = micros;
-        boolean sent = target.publishVideo(micros, v.key(), v.annexB());
-        linkAnswered(sent, System.nanoTime());
+        LivePublisher.VideoResult result = target.publishVideo(micros, v.key(), v.annexB());
+        synchronized (this) {
+            offline = result == LivePublisher.VideoResult.NOT_CONNECTED;
+        }
+        switch (result) {
+            case SENT -> linkAnswered(true, System.nanoTime());
+            case LINK_BUSY -> linkAnswered(false, System.nanoTime());
+            default -> { // no link to judge, or the picture was of no use before a key picture
+            }
+        }
     }
 
     /** Steps the bitrate down on a refusal, up after a quiet while; pauses when the minimum is refused too. */
@@ -131,6 +142,9 @@ public final class VideoSender implements AutoCloseable {
         }
         if (paused) {
             return "Video paused: the link is short, telemetry first";
+        }
+        if (offline) {
+            return "Video waits for the connection to the team";
         }
         String rate = String.format(Locale.ROOT, "%.1f Mbit/s", bitrate / 1e6);
         if (pipeline.pictureStep() > 1) {

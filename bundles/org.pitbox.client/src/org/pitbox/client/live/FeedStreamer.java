@@ -93,7 +93,7 @@ public final class FeedStreamer implements AutoCloseable {
     }
 
     /** A picture of the driver's view; see {@link LivePublisher#publishVideo}. */
-    public boolean publishVideo(long micros, boolean key, byte[] accessUnit) {
+    public LivePublisher.VideoResult publishVideo(long micros, boolean key, byte[] accessUnit) {
         return publisher.publishVideo(micros, key, accessUnit);
     }
 

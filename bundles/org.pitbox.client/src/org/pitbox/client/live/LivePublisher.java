@@ -209,28 +209,42 @@ public final class LivePublisher implements AutoCloseable {
         }
     }
 
+    /** What became of a picture given to {@link #publishVideo}. */
+    public enum VideoResult {
+        SENT,
+        /** Dropped: a picture before it was dropped, and this one is no key picture. */
+        WAITING_FOR_KEY,
+        /** Dropped: the session is not open on a connection (connecting, or the link is down). */
+        NOT_CONNECTED,
+        /** Dropped: too much video is not yet out on the socket; the link is short. */
+        LINK_BUSY
+    }
+
     /**
      * Sends a picture of the driver's view (an H.264 access unit, Annex B) at {@code micros} on the session's clock
      * ({@link #sessionMicros}). Video is never spooled and never holds telemetry up: while not connected, or while
      * {@value #VIDEO_IN_FLIGHT} bytes of it are not yet out, the picture is dropped, and the pictures after it until
-     * a key picture, which {@link LiveListener#videoKeyWanted} asks for. False when dropped.
+     * a key picture, which {@link LiveListener#videoKeyWanted} asks for.
      */
-    public synchronized boolean publishVideo(long micros, boolean key, byte[] accessUnit) {
+    public synchronized VideoResult publishVideo(long micros, boolean key, byte[] accessUnit) {
         videoSeq++;
         Opening o = opening;
-        if (videoNeedsKey && !key || !open || o == null || videoInFlight.get() > VIDEO_IN_FLIGHT) {
+        VideoResult dropped = videoNeedsKey && !key ? VideoResult.WAITING_FOR_KEY
+                : !open || o == null ? VideoResult.NOT_CONNECTED
+                : videoInFlight.get() > VIDEO_IN_FLIGHT ? VideoResult.LINK_BUSY : null;
+        if (dropped != null) {
             if (!videoNeedsKey || key) {
                 videoNeedsKey = true;
                 post(listener::videoKeyWanted);
             }
-            return false;
+            return dropped;
         }
         videoNeedsKey = false;
         byte[] m = LiveProtocol.video(videoSeq, micros, key, accessUnit);
         videoInFlight.addAndGet(m.length);
         o.connection().queueBinary(m).whenComplete((done, failed) -> videoInFlight.addAndGet(-m.length));
         sentBytes.addAndGet(m.length);
-        return true;
+        return VideoResult.SENT;
     }
 
     /** Sends a radio message to the team; false if not connected. */

@@ -2,8 +2,8 @@ package org.pitbox.server.live;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pitbox.client.live.LivePublisher.VideoResult.SENT;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -230,8 +230,8 @@ class LivePublisherTest {
         List<TestPictures.Coded> pictures = TestPictures.make(6, 3); // key pictures 1 and 4
         long micros = p.sessionMicros(System.nanoTime());
         assertTrue(micros >= 0 && micros < 5_000_000, "a capture time now is near the session's first row");
-        assertTrue(p.publishVideo(micros, true, pictures.get(0).accessUnit()));
-        assertTrue(p.publishVideo(micros + 33_333, false, pictures.get(1).accessUnit()));
+        assertEquals(SENT, p.publishVideo(micros, true, pictures.get(0).accessUnit()));
+        assertEquals(SENT, p.publishVideo(micros + 33_333, false, pictures.get(1).accessUnit()));
         byte[] first = nextVideo(engineer);
         assertEquals(1, LiveProtocol.number(first));
         assertEquals(micros, LiveProtocol.videoMicros(first));
@@ -240,7 +240,8 @@ class LivePublisherTest {
         long asked = videoKeysWanted.get();
         proxy.cut();
         awaitState(LiveStatus.State.OFFLINE);
-        assertFalse(p.publishVideo(micros + 66_666, false, pictures.get(2).accessUnit()), "never queued offline");
+        assertEquals(LivePublisher.VideoResult.NOT_CONNECTED,
+                p.publishVideo(micros + 66_666, false, pictures.get(2).accessUnit()), "never queued offline");
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (videoKeysWanted.get() == asked && System.nanoTime() < end) {
             Thread.sleep(10);
@@ -249,8 +250,9 @@ class LivePublisherTest {
         proxy.restore();
         statuses.clear();
         awaitState(LiveStatus.State.LIVE);
-        assertFalse(p.publishVideo(micros + 99_999, false, pictures.get(4).accessUnit()), "no use before a key");
-        assertTrue(p.publishVideo(micros + 133_332, true, pictures.get(3).accessUnit()));
+        assertEquals(LivePublisher.VideoResult.WAITING_FOR_KEY,
+                p.publishVideo(micros + 99_999, false, pictures.get(4).accessUnit()), "no use before a key");
+        assertEquals(SENT, p.publishVideo(micros + 133_332, true, pictures.get(3).accessUnit()));
         byte[] key = nextVideo(engineer);
         assertEquals(5, LiveProtocol.number(key), "numbered as encoded: the gap shows what was lost");
         assertTrue(LiveProtocol.isVideoKey(key));
