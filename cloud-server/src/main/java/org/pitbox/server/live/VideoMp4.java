@@ -41,7 +41,6 @@ final class VideoMp4 implements Closeable {
     private long lastSeq;
     private boolean synced;
     private long pictures;
-    private long skipped;
 
     VideoMp4(Path file) {
         this.file = file;
@@ -57,11 +56,9 @@ final class VideoMp4 implements Closeable {
         lastSeq = seq;
         if (!LiveProtocol.isVideoKey(message) && (!synced || gap)) {
             synced = false;
-            skipped++;
             return;
         }
         if (track == null && !start(message)) {
-            skipped++;
             return;
         }
         synced = true;
