@@ -386,8 +386,26 @@ public final class CloudClient {
     public SessionView download(long sessionId, Path target, TransferProgress progress, BooleanSupplier cancelled)
             throws IOException {
         SessionView session = session(sessionId);
-        HttpResponse<InputStream> r = storage(token -> request("GET", sessionPath(sessionId) + "/ibt", token, null,
-                null, TIMEOUT), BodyHandlers.ofInputStream());
+        fetch(sessionPath(sessionId) + "/ibt", target, session.sizeBytes(), session.sha256(), progress, cancelled);
+        return session;
+    }
+
+    /**
+     * Downloads a session's video (an MP4 on the session's clock) to {@code target}, replaced only when all
+     * {@code size} bytes arrived.
+     *
+     * @throws CancellationException when cancelled; {@code target} is then untouched
+     */
+    public void downloadVideo(long sessionId, long size, Path target, TransferProgress progress,
+            BooleanSupplier cancelled) throws IOException {
+        fetch(sessionPath(sessionId) + "/video", target, size, null, progress, cancelled);
+    }
+
+    /** GETs {@code path} into {@code target} through a part file, checked by its SHA-256, or by size without one. */
+    private void fetch(String path, Path target, long size, String sha256, TransferProgress progress,
+            BooleanSupplier cancelled) throws IOException {
+        HttpResponse<InputStream> r = storage(token -> request("GET", path, token, null, null, TIMEOUT),
+                BodyHandlers.ofInputStream());
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
                 throw error(r.statusCode(), in.readAllBytes());
@@ -396,18 +414,21 @@ public final class CloudClient {
             try {
                 MessageDigest sha = sha256();
                 try (OutputStream out = new DigestOutputStream(Files.newOutputStream(part), sha)) {
-                    copy(in, out, session.sizeBytes(), progress, cancelled);
+                    copy(in, out, size, progress, cancelled);
                 }
-                if (!HexFormat.of().formatHex(sha.digest()).equals(session.sha256())) {
+                if (sha256 != null && !HexFormat.of().formatHex(sha.digest()).equals(sha256)) {
                     throw new CloudException(0, null, "the downloaded file differs from the stored session"
                             + " (SHA-256 mismatch)");
+                }
+                if (Files.size(part) != size) {
+                    throw new CloudException(0, null, "the download ended after " + Files.size(part) + " of its "
+                            + size + " bytes");
                 }
                 move(part, target);
             } finally {
                 Files.deleteIfExists(part);
             }
         }
-        return session;
     }
 
     private SessionCreated create(long teamId, Upload about, long size, String sha) throws IOException {

@@ -133,7 +133,8 @@ public final class SessionCache {
     }
 
     /**
-     * Downloads a session into the cache, replacing an older copy only once the new one arrived whole.
+     * Downloads a session into the cache with its video (when it has one), replacing an older copy only once the
+     * new one arrived whole. The progress counts the video's bytes too.
      *
      * @param session the session to fetch (its id and team say where it goes)
      * @return the cached session, described by the server's view with its laps
@@ -146,8 +147,16 @@ public final class SessionCache {
         Files.createDirectories(target.getParent());
         Path fresh = target.resolveSibling(target.getFileName() + ".download");
         try {
-            SessionView fetched = client.download(session.id(), fresh, progress, cancelled);
+            long videoTotal = session.videoBytes() == null ? 0 : session.videoBytes();
+            SessionView fetched = client.download(session.id(), fresh,
+                    (done, total) -> progress.progress(done, total + videoTotal), cancelled);
             verify(fetched, fresh, null);
+            Long videoBytes = fetched.videoBytes();
+            if (videoBytes != null && videoBytes > 0) {
+                long ibtBytes = Files.size(fresh);
+                client.downloadVideo(session.id(), videoBytes, video(target),
+                        (done, total) -> progress.progress(ibtBytes + done, ibtBytes + total), cancelled);
+            }
             move(fresh, target);
             return stored(server, fetched, target);
         } finally {
@@ -155,9 +164,18 @@ public final class SessionCache {
         }
     }
 
-    /** Deletes a cached session; false when it was not cached. */
+    /**
+     * The video of the session in {@code ibt}: the MP4 of the same name beside it (the cache keeps a session's video
+     * that way, and a user may put one there). It may not exist.
+     */
+    public static Path video(Path ibt) {
+        return ibt.resolveSibling(ibt.getFileName().toString().replaceFirst("(?i)\\.ibt$", "") + ".mp4");
+    }
+
+    /** Deletes a cached session and its video; false when it was not cached. */
     public boolean remove(URI server, long teamId, long sessionId) throws IOException {
         Path ibt = file(server, teamId, sessionId);
+        Files.deleteIfExists(video(ibt));
         boolean sidecar = Files.deleteIfExists(sidecar(ibt));
         return Files.deleteIfExists(ibt) || sidecar;
     }
