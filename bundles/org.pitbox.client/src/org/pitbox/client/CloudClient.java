@@ -420,7 +420,7 @@ public final class CloudClient {
                     throw new CloudException(0, null, "the downloaded file differs from the stored session"
                             + " (SHA-256 mismatch)");
                 }
-                if (Files.size(part) != size) {
+                if (sha256 == null && Files.size(part) != size) {
                     throw new CloudException(0, null, "the download ended after " + Files.size(part) + " of its "
                             + size + " bytes");
                 }

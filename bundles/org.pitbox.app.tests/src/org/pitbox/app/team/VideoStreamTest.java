@@ -7,19 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pitbox.app.team.DemoServerProcess.await;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.live.LiveBoard;
 import org.pitbox.client.CloudClient;
+import org.pitbox.client.SessionCache;
+import org.pitbox.client.TransferProgress;
+import org.pitbox.core.compare.VideoTimeline;
 import org.pitbox.client.live.Bandwidth;
 import org.pitbox.core.live.LinkLevel;
 import org.pitbox.core.sim.SimulatorSource;
+import org.pitbox.iracing.IbtSummary;
+import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.protocol.api.SessionView;
+import org.pitbox.video.VideoFile;
 import org.pitbox.video.VideoPicture;
 import org.pitbox.video.VideoSettings;
 
@@ -34,6 +43,9 @@ class VideoStreamTest {
     private static final VideoSettings SMALL = new VideoSettings(320, 180, 15, 500_000, 1);
     /** The case for the latency figure: 720p at 30 pictures a second, 2 Mbit/s. */
     private static final VideoSettings HD = VideoSettings.P720_30;
+
+    @TempDir
+    Path dir;
 
     @Test
     void theDriversVideoReachesTheEngineerInOrderAndIsStoredWithTheSession() throws Exception {
@@ -106,6 +118,7 @@ class VideoStreamTest {
             await(() -> stored(client, engineerSide.team().id()) != null, 60, "the session is stored");
             SessionView stored = stored(client, engineerSide.team().id());
             assertTrue(stored.videoBytes() != null && stored.videoBytes() > 10_000, "with its video: " + stored);
+            playsBackInSyncWithTheTelemetry(client, stored, seen);
         } finally {
             engineer.closeAll();
             engineerSide.dispose();
@@ -113,6 +126,33 @@ class VideoStreamTest {
             feed.stop();
         }
         assertFalse(driver.streaming());
+    }
+
+    /**
+     * The stored session downloaded as the engineer's library does: the video beside the .ibt shows, at each live
+     * picture's time on the session's clock, that same picture (so it is as in sync with the rows as it was live),
+     * and it lies within the rows' time.
+     */
+    private void playsBackInSyncWithTheTelemetry(CloudClient client, SessionView stored, List<VideoPicture> live)
+            throws IOException {
+        SessionCache.Entry entry = new SessionCache(dir).download(client, stored, TransferProgress.NONE, () -> false);
+        Path mp4 = SessionCache.video(entry.file());
+        assertEquals(stored.videoBytes().longValue(), Files.size(mp4), "the whole video is cached beside the .ibt");
+        VideoTimeline timeline;
+        try (IbtFile ibt = IbtFile.open(entry.file())) {
+            timeline = VideoTimeline.of(ibt, IbtSummary.of(ibt).laps());
+        }
+        try (VideoFile video = VideoFile.open(mp4)) {
+            assertTrue(video.durationMicros() <= timeline.duration() * 1e6 + 1_000_000, "the video " + video
+                    .durationMicros() + " µs lies within the rows' " + timeline.duration() + " s");
+            for (int i = live.size() - 1; i >= 0; i -= 7) { // back to front: every seek goes back
+                VideoPicture shown = live.get(i);
+                VideoPicture played = video.at(shown.micros());
+                assertEquals(CounterScene.counter(shown), CounterScene.counter(played), "at " + shown.micros()
+                        + " µs playback shows the picture sent for that time");
+                assertEquals(shown.micros(), played.micros(), 1000, "on the same clock");
+            }
+        }
     }
 
     /** The team's complete session with a video (the demo has no other), or null. */

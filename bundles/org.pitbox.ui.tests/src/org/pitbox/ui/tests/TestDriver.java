@@ -23,6 +23,7 @@ public final class TestDriver implements AutoCloseable {
     private volatile LivePublisher publisher;
     private volatile VideoPipeline video;
     private volatile boolean closed;
+    private volatile boolean driven;
 
     private TestDriver(List<Throwable> failures) {
         this.failures = failures;
@@ -49,6 +50,11 @@ public final class TestDriver implements AutoCloseable {
                 new H264Encoder(settings), v -> p.publishVideo(p.sessionMicros(start + v.micros() * 1000), v.key(),
                         v.annexB()));
         return true;
+    }
+
+    /** Whether every row of the race was handed to the publisher. */
+    public boolean driven() {
+        return driven;
     }
 
     /** The publisher once the driver streams, else null. */
@@ -91,6 +97,7 @@ public final class TestDriver implements AutoCloseable {
                     Thread.sleep(1000 / 60);
                 }
             }
+            driven = true;
         } catch (IOException | InterruptedException | RuntimeException e) {
             failures.add(e);
         }

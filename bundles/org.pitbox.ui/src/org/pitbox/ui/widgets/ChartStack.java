@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
@@ -46,6 +47,7 @@ public final class ChartStack {
     private int dragX = -1;
     private double dragFrom;
     private Consumer<Control> decorate = c -> { };
+    private DoubleConsumer cursorMoved = x -> { };
 
     public ChartStack(Composite parent) {
         root = new Composite(parent, SWT.NONE);
@@ -156,6 +158,11 @@ public final class ChartStack {
 
     public double cursor() {
         return cursor;
+    }
+
+    /** Hears the user move the cursor (the mouse, Esc) to a distance, NaN when hidden; not {@link #setCursor}. */
+    public void onCursorMoved(DoubleConsumer listener) {
+        cursorMoved = listener;
     }
 
     /** Puts the cursor at distance {@code x} in every chart; NaN hides it. */
@@ -278,6 +285,7 @@ public final class ChartStack {
             rangeChanged();
         } else {
             setCursor(chart.toX(e.x));
+            cursorMoved.accept(cursor);
         }
     }
 
@@ -292,6 +300,7 @@ public final class ChartStack {
             case SWT.END -> range.pan(range.max() - range.to());
             case SWT.ESC -> {
                 setCursor(Double.NaN);
+                cursorMoved.accept(cursor);
                 return;
             }
             default -> {

@@ -1,4 +1,4 @@
-package org.pitbox.ui.engineer.live;
+package org.pitbox.ui.widgets;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,26 +13,26 @@ import org.eclipse.swt.widgets.Composite;
 import org.pitbox.video.VideoPicture;
 
 /**
- * The watched driver's video: the latest decoded picture, scaled to fit and drawn double-buffered, so a picture never
- * shows half drawn. Pictures come on the decoder's thread; only the newest waits to be drawn.
+ * A video: the latest decoded picture, scaled to fit and drawn double-buffered, so a picture never shows half drawn.
+ * Pictures come on the decoder's thread; only the newest waits to be drawn.
  */
-final class LiveVideoCanvas {
+public final class VideoCanvas {
     private final Canvas canvas;
     private final AtomicReference<VideoPicture> latest = new AtomicReference<>();
     private final AtomicBoolean redrawPending = new AtomicBoolean();
     private long drawn;
 
-    LiveVideoCanvas(Composite parent) {
+    public VideoCanvas(Composite parent) {
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         canvas.addListener(SWT.Paint, e -> paint(e.gc));
     }
 
-    Canvas control() {
+    public Canvas control() {
         return canvas;
     }
 
     /** On any thread: the newest picture, drawn at the display's next turn. */
-    void show(VideoPicture picture) {
+    public void show(VideoPicture picture) {
         latest.set(picture);
         if (!canvas.isDisposed() && redrawPending.compareAndSet(false, true)) {
             canvas.getDisplay().asyncExec(() -> {
@@ -45,19 +45,19 @@ final class LiveVideoCanvas {
     }
 
     /** Forgets the picture: no session, or it ended. */
-    void clear() {
+    public void clear() {
         latest.set(null);
         if (!canvas.isDisposed()) {
             canvas.redraw();
         }
     }
 
-    boolean hasPicture() {
+    public boolean hasPicture() {
         return latest.get() != null;
     }
 
     /** Pictures drawn so far (for tests). */
-    long drawn() {
+    public long drawn() {
         return drawn;
     }
 

@@ -75,6 +75,8 @@ public class LapComparePart {
     private StackLayout chartsLayout;
     private ChartStack stack;
     private CompareBar bar;
+    private SashForm sash;
+    private VideoPane videoPane;
     private Listening listening;
     private final CompareFiles files = new CompareFiles(this::openDropped);
 
@@ -109,7 +111,7 @@ public class LapComparePart {
         state = bar.state;
         background = bar.background;
 
-        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+        sash = new SashForm(parent, SWT.HORIZONTAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         choices = new CompareChoices(sash, this::rebuild, new CompareChoices.MathActions() {
             @Override
@@ -138,7 +140,10 @@ public class LapComparePart {
         empty.setLayoutData(emptySize);
         styling.setClassname(empty, "hint");
         stack = new ChartStack(charts);
-        sash.setWeights(34, 66);
+        videoPane = new VideoPane(sash, ui, this::carAt);
+        stack.onCursorMoved(x -> videoPane.cursorAt(shown == null ? Double.NaN : x / lapLength(shown)));
+        sash.setWeights(26, 44, 30);
+        videoPane.control().setVisible(false);
         for (Control c : new Control[] {parent, bar.control(), state, charts, emptyBox, empty}) {
             files.acceptDrops(c);
         }
@@ -348,12 +353,54 @@ public class LapComparePart {
                 session -> {
                     if (isPrimary) {
                         primary = session;
+                        openVideo(session);
                     } else if (sessions().stream().noneMatch(s -> s.file().equals(file))) {
                         others.add(session);
                     }
                     choices.show(sessions(), session, isPrimary ? 2 : 1);
                     rebuild();
                 }, message -> state.setText("Could not read " + file.getFileName() + ": " + message));
+    }
+
+    /** Shows the main session's video beside the charts when it has one; hides the pane when not. */
+    private void openVideo(CompareSession session) {
+        videoPane.close();
+        if (!VideoPane.hasVideo(session.file())) {
+            showVideoPane(false);
+            return;
+        }
+        background.start("Reading the laps' times for the video", task -> VideoPane.timeline(session.file(),
+                session.summary()), timeline -> {
+                    if (primary == session) {
+                        videoPane.show(session.file(), timeline);
+                        showVideoPane(true);
+                    }
+                }, message -> state.setText("The session's video cannot be shown: " + message));
+    }
+
+    private void showVideoPane(boolean visible) {
+        if (videoPane.control().getVisible() != visible) {
+            videoPane.control().setVisible(visible);
+            sash.layout(true);
+        }
+    }
+
+    /** The playing video's car is at lap distance {@code pct}: the charts' cursor follows. */
+    private void carAt(double pct) {
+        if (shown != null && !Double.isNaN(pct)) {
+            stack.setCursor(pct * lapLength(shown));
+        }
+    }
+
+    /** The x axis at the line: the track's length in metres, or 1 for lap distance. */
+    private static double lapLength(Comparison c) {
+        double[] x = c.distance();
+        return x[x.length - 1];
+    }
+
+    /** The video beside the charts (hidden for a session without one). */
+    public VideoPane videoPane() {
+        return videoPane;
     }
 
     private List<CompareSession> sessions() {

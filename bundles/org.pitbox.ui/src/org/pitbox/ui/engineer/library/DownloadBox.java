@@ -85,7 +85,8 @@ final class DownloadBox {
         text.setText("Downloading " + name + " ...");
         visible(true);
         job = Job.create("Downloading " + name, (IProgressMonitor monitor) -> {
-            int kilobytes = (int) Math.max(1, session.sizeBytes() / 1024);
+            long video = session.videoBytes() == null ? 0 : session.videoBytes();
+            int kilobytes = (int) Math.max(1, (session.sizeBytes() + video) / 1024);
             monitor.beginTask("Downloading " + name, kilobytes);
             int[] worked = {0};
             try {

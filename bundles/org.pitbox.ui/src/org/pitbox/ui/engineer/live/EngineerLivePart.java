@@ -35,6 +35,7 @@ import org.pitbox.ui.services.Listening;
 import org.pitbox.ui.services.UiPreferences;
 import org.pitbox.ui.widgets.Buttons;
 import org.pitbox.ui.widgets.TextFit;
+import org.pitbox.ui.widgets.VideoCanvas;
 import org.pitbox.video.VideoPicture;
 
 /**
@@ -76,7 +77,7 @@ public class EngineerLivePart {
     private Button addChannel;
     private Button removeChannel;
     private TrackMapCanvas map;
-    private LiveVideoCanvas video;
+    private VideoCanvas video;
     private CarStateView car;
     private LiveLapTable lapTable;
     private org.eclipse.swt.widgets.List radioLog;
@@ -166,7 +167,7 @@ public class EngineerLivePart {
         sights.setLayoutData(sightsData);
         map = new TrackMapCanvas(sights);
         map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        video = new LiveVideoCanvas(sights);
+        video = new VideoCanvas(sights);
         GridData videoData = new GridData(SWT.FILL, SWT.FILL, true, true);
         videoData.exclude = true;
         video.control().setLayoutData(videoData);
@@ -424,7 +425,7 @@ public class EngineerLivePart {
     }
 
     /** For tests: the video, and the connection line with its figures. */
-    LiveVideoCanvas videoCanvas() {
+    VideoCanvas videoCanvas() {
         return video;
     }
 

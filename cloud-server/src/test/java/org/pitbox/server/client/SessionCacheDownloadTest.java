@@ -1,5 +1,6 @@
 package org.pitbox.server.client;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,6 +83,45 @@ class SessionCacheDownloadTest {
         assertEquals(listed.id(), cached.get(0).session().id());
         assertEquals(listed.sha256(), cached.get(0).session().sha256());
         assertEquals(List.of(), later.list(uri, team, new SessionQuery("Okayama", null, null, null, null, 0, 20)));
+    }
+
+    @Test
+    void aSessionsVideoComesBesideItAndGoesWithIt(@TempDir Path dir) throws Exception {
+        Path ibt = simulated(dir.resolve("martinsville.ibt"));
+        SessionCache cache = new SessionCache(dir.resolve("cache"));
+        try (PitboxServer server = PitboxServer.create(ServerConfig.from(new String[] {"--port", "0", "--data-dir",
+            dir.resolve("server").toString()}, Map.of("PITBOX_AUTH_RATE_PER_MINUTE", "100000")), java.time.Clock.systemUTC()).start()) {
+            URI uri = URI.create("http://127.0.0.1:" + server.port());
+            CloudClient c = new CloudClient(uri);
+            long user = c.register("vid@example.com", PASSWORD, "Vid").id();
+            c.login("vid@example.com", PASSWORD);
+            long team = c.createTeam("Viewers").id();
+            Path recorded = Files.copy(ibt, dir.resolve("recorded.ibt"));
+            long id = server.application().sessions().storeRecorded(team, user, recorded);
+            byte[] mp4 = new byte[300_000];
+            new java.util.Random(5).nextBytes(mp4);
+            server.application().sessions().storeVideo(id, Files.write(dir.resolve("recorded.mp4"), mp4));
+            SessionView listed = c.session(id);
+
+            long[] seen = {0};
+            long ibtBytes = Files.size(ibt);
+            assertThrows(CancellationException.class, () -> cache.download(c, listed, (done, total) -> seen[0] = done,
+                    () -> seen[0] >= ibtBytes));
+            assertEquals(List.of(), files(dir.resolve("cache")), "cancelled in the video: nothing is kept");
+
+            List<long[]> progress = new CopyOnWriteArrayList<>();
+            SessionCache.Entry entry = cache.download(c, listed, (done, total) -> progress.add(new long[] {done,
+                total}), () -> false);
+            Path video = SessionCache.video(entry.file());
+            assertEquals(entry.file().getFileName().toString().replace(".ibt", ".mp4"), video.getFileName().toString());
+            assertArrayEquals(mp4, Files.readAllBytes(video), "the video beside the .ibt");
+            long whole = Files.size(entry.file()) + mp4.length;
+            assertTrue(progress.stream().allMatch(p -> p[1] == whole), "the progress counts the video from the start");
+            assertEquals(whole, progress.get(progress.size() - 1)[0]);
+
+            assertTrue(cache.remove(uri, team, id));
+            assertEquals(List.of(), files(dir.resolve("cache")), "removing the session removes its video");
+        }
     }
 
     private static Path simulated(Path file) throws Exception {
