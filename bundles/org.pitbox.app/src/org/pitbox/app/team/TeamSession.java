@@ -403,6 +403,11 @@ public class TeamSession {
         return v == null ? "Video off" : v.status();
     }
 
+    /** The video going out, or null when off (its figures, for the tests and the video benchmark). */
+    VideoSender videoSender() {
+        return video;
+    }
+
     /** Ends the live session (waits up to 10 s for the server to have everything). */
     public void stopStreaming() {
         stopVideo();
