@@ -38,12 +38,6 @@ public final class LivePublisher implements AutoCloseable {
     static final int ROW_QUEUE = 600;
     /** Video bytes queued on the socket and not yet out beyond which pictures are dropped (telemetry goes first). */
     static final int VIDEO_IN_FLIGHT = 256 << 10;
-    /**
-     * Rows the server acknowledges at a time (its Origin.ACK_EVERY). Pictures are dropped while more than a second
-     * of rows beyond it wait for the server: video queued ahead of telemetry, on the socket or in the system's
-     * buffers of a short link, must not hold rows back.
-     */
-    static final int TELEMETRY_ACK_STEP = 30;
     /** Spooled data from which the state is SPOOLING rather than LIVE. */
     static final double SPOOLING_SECONDS = 2;
 
@@ -233,7 +227,7 @@ public final class LivePublisher implements AutoCloseable {
      * Sends a picture of the driver's view (an H.264 access unit, Annex B) at {@code micros} on the session's clock
      * ({@link #sessionMicros}). Video is never spooled and never holds telemetry up: while not connected, while
      * {@value #VIDEO_IN_FLIGHT} bytes of it are not yet out, or while more than a second of rows waits for the
-     * server's acknowledgement (beyond its step of {@value #TELEMETRY_ACK_STEP}), the picture is dropped, and the
+     * server's acknowledgement (beyond its step of {@value LiveProtocol#ACK_EVERY}), the picture is dropped, and the
      * pictures after it until a key picture, which {@link LiveListener#videoKeyWanted} asks for.
      */
     public synchronized VideoResult publishVideo(long micros, boolean key, byte[] accessUnit) {
@@ -257,9 +251,12 @@ public final class LivePublisher implements AutoCloseable {
         return VideoResult.SENT;
     }
 
-    /** More than a second of rows waits for the server beyond its acknowledgement step: telemetry goes first. */
+    /**
+     * More than a second of rows waits for the server beyond its acknowledgement step: video queued ahead of
+     * telemetry, on the socket or in the system's buffers of a short link, must not hold rows back.
+     */
     private boolean telemetryBehind() {
-        return spool.frames() > TELEMETRY_ACK_STEP + tickRate;
+        return spool.frames() > LiveProtocol.ACK_EVERY + tickRate;
     }
 
     /** Sends a radio message to the team; false if not connected. */

@@ -19,6 +19,8 @@ public final class LiveProtocol {
      * highest); a session's recording is stored at its rate.
      */
     public static final int TICK_RATE = 60;
+    /** The server acknowledges a session's frames at least every this many (an ACK's sequence number). */
+    public static final int ACK_EVERY = 30;
 
     /**
      * Publisher to server: {@code [1][u32 seq][FrameEncoder frame]}; the server relays it unchanged. The seq is

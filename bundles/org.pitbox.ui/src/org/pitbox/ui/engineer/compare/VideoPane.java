@@ -76,7 +76,7 @@ public final class VideoPane {
         enable();
     }
 
-    Composite control() {
+    public Composite control() {
         return root;
     }
 

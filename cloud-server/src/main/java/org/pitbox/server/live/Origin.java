@@ -21,7 +21,7 @@ import org.pitbox.protocol.live.LiveProtocol;
 final class Origin {
     /** Bus-only control types: from fanouts to the origin, and from a node that took the session over. */
     static final String SYNC = "sync", KEYFRAME = "keyframe", VIDEO_KEY = "video-key", MOVED = "moved";
-    static final int ACK_EVERY = 30;
+    static final int ACK_EVERY = LiveProtocol.ACK_EVERY;
     private static final System.Logger LOG = System.getLogger(Origin.class.getName());
 
     /** Told once when the session stops on this node: ended here (to be stored), or moved to another node. */
