@@ -35,7 +35,9 @@ import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 import org.pitbox.voice.capture.Microphone;
 import org.pitbox.voice.engine.Audio;
+import org.pitbox.voice.engine.Enrolment;
 import org.pitbox.voice.engine.Strictness;
+import org.pitbox.voice.engine.VoiceProfile;
 import org.pitbox.voice.eval.Espeak;
 import org.pitbox.voice.eval.Noise;
 
@@ -160,6 +162,27 @@ class VoicePartTest {
             assertEquals("Heard \"what is my fuel level\": fuel level", v.heard.getText());
             settle(display, 200);
             Screenshots.save(folderOf(part), TestScreenshots.file("voice.png"));
+
+            // Teach PitBox your voice: one hold per phrase shown, learned and saved under PitBox's home (target/)
+            Files.deleteIfExists(VoiceProfile.defaultFile());
+            click(v.teach.teach);
+            Espeak reader = new Espeak("en-gb+m3", 175);
+            for (String phrase : Enrolment.phrases(listening.commands())) {
+                Path reading = Files.createTempFile("pitbox-reading", ".wav");
+                try {
+                    Audio.writeWav(Noise.pad(reader.say(phrase), 0.2), reading);
+                    listening.hear(reading);
+                } finally {
+                    Files.deleteIfExists(reading);
+                }
+            }
+            await(display, () -> v.teach.status.getText().startsWith("Learned from"), 180, "the voice learned: "
+                    + v.teach.status.getText());
+            assertTrue(Files.isRegularFile(VoiceProfile.defaultFile()), "saved");
+            assertTrue(v.teach.forget.getEnabled());
+            click(v.teach.forget);
+            assertFalse(Files.exists(VoiceProfile.defaultFile()), "forgotten");
+            assertEquals("Forgotten: Sphinx4 uses its model as shipped.", v.teach.status.getText());
         } finally {
             listening.stop();
         }

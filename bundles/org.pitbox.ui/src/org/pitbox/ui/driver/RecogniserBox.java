@@ -112,6 +112,11 @@ final class RecogniserBox {
     }
 
     private void restartIfOn() {
+        restartIfOn(listening);
+    }
+
+    /** Starts listening again, off the UI thread, if it is on: the recogniser is made anew with the settings. */
+    static void restartIfOn(DriverListening listening) {
         if (listening.state().on()) {
             Thread t = new Thread(listening::start, "pitbox-voice-start");
             t.setDaemon(true);

@@ -57,6 +57,7 @@ public class VoicePart {
     Text help;
     ProfileBox profile;
     RecogniserBox recogniser;
+    TeachBox teach;
     private volatile double level = Level.SILENCE_DB;
     private final DriverListening.Listener listener = new DriverListening.Listener() {
         @Override
@@ -89,6 +90,7 @@ public class VoicePart {
         left.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         createPushToTalk(group(left, "Push-to-talk", 3));
         recogniser = new RecogniserBox(group(left, "Recogniser", 3), listening, ui, this::relayout);
+        teach = new TeachBox(group(left, "Your voice (Sphinx4)", 3), listening, ui, this::relayout);
         profile = new ProfileBox(group(left, "Team voice profile", 3), voice.profiles(), ui, this::relayout);
         Composite right = group(content, "What can I say?", 1);
         right.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -262,5 +264,8 @@ public class VoicePart {
     @PreDestroy
     public void dispose() {
         listening.removeListener(listener);
+        if (teach != null) {
+            teach.dispose();
+        }
     }
 }

@@ -22,8 +22,13 @@ import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.api.SpeechResult;
+import edu.cmu.sphinx.decoder.adaptation.ClusteredDensityFileData;
+import edu.cmu.sphinx.decoder.adaptation.Stats;
+import edu.cmu.sphinx.decoder.adaptation.Transform;
 import edu.cmu.sphinx.decoder.search.Token;
 import edu.cmu.sphinx.linguist.HMMSearchState;
+import edu.cmu.sphinx.linguist.acoustic.tiedstate.Pool;
+import edu.cmu.sphinx.linguist.acoustic.tiedstate.Sphinx3Loader;
 
 /**
  * CMU Sphinx4 with the command grammar (JSGF) and its en-us model from the jar: no download. Push-to-talk mode:
@@ -86,16 +91,23 @@ public final class SphinxEngine implements SpeechEngine {
     private final Recogniser phones;
     private final Rejection rejection;
     private final Consumer<Decision> decisions;
+    /** The driver's voice profile in use, or null: the model as shipped. */
+    private volatile VoiceProfile profile;
 
-    /** Loads the model and compiles the grammar: a second or two. */
+    /** Loads the model and compiles the grammar: a second or two. The model as shipped, whoever speaks. */
     public SphinxEngine(CommandTable table) throws IOException {
-        this(table, Strictness.NORMAL);
+        this(table, Rejection.DEFAULT, d -> {
+        });
     }
 
-    /** With the default rejection moved as {@code strictness} says. */
+    /**
+     * The driver's engine: the default rejection moved as {@code strictness} says, and the voice the driver taught
+     * PitBox ({@link VoiceProfile#defaultFile()}) in use when it is saved and loads.
+     */
     public SphinxEngine(CommandTable table, Strictness strictness) throws IOException {
         this(table, Rejection.DEFAULT.with(strictness), d -> {
         });
+        Enrolment.useSaved(this, VoiceProfile.defaultFile());
     }
 
     /** With {@code decisions} told what the checks saw in each utterance, at its {@code finish}. */
@@ -238,7 +250,9 @@ public final class SphinxEngine implements SpeechEngine {
     Decision decide(Heard command, Heard loop, Loudness audio) {
         double snr = audio.snr();
         int silent = silentSpeech(command, audio);
-        boolean accepted = (command.score() - loop.score()) / Math.max(1, audio.frames()) >= rejection.margin(snr)
+        VoiceProfile p = profile;
+        double margin = rejection.margin(snr) + (p == null ? 0 : p.marginShift());
+        boolean accepted = (command.score() - loop.score()) / Math.max(1, audio.frames()) >= margin
                 && (rejection.silentSpeech() <= 0 || silent <= rejection.silentSpeech());
         return new Decision(command.text(), command.score(), loop.score(), audio.frames(), snr, silent, accepted);
     }
@@ -253,6 +267,110 @@ public final class SphinxEngine implements SpeechEngine {
             most = Math.max(most, run);
         }
         return most;
+    }
+
+    /**
+     * Learns the driver's voice from {@code said[i]} read as {@code utterances[i]} ("Teach PitBox your voice"): a
+     * global MLLR transform of the model's means, estimated (Sphinx4's {@code Stats}) over the utterances whose
+     * grammar decode is the phrase read, aligned by that decode; the others are left out, as a misheard reading
+     * would teach the wrong sounds. It starts from the shipped model, whatever profile was in use, and returns the
+     * profile with no margin shift; nothing is in use afterwards until {@link #use}. Call it between utterances.
+     *
+     * @throws IllegalArgumentException when too little speech was heard as read (about 3 s are needed)
+     */
+    public synchronized VoiceProfile teach(List<short[]> utterances, List<String> said) {
+        if (utterances.size() != said.size()) {
+            throw new IllegalArgumentException("one phrase read for each utterance");
+        }
+        use(null);
+        Sphinx3Loader loader = recogniser.loader();
+        Pool<float[]> variances = loader.getVariancePool();
+        // Sphinx4's Stats inverts the loader's variances in place (decoding uses its own copies): they are put
+        // back afterwards. It inverts only the first states x Gaussians of them, a third of this model's three
+        // streams, and weighs the rest by their variance: the rest is inverted here first, the same way.
+        float[][] kept = copy(variances);
+        for (int g = loader.getNumStates() * loader.getNumGaussiansPerState(); g < variances.size(); g++) {
+            float[] v = variances.get(g);
+            for (int i = 0; i < v.length; i++) {
+                v[i] = v[i] <= 0 ? 0.5f : v[i] < 1e-5f ? 1e5f : 1 / v[i];
+            }
+        }
+        List<String> used = new ArrayList<>();
+        Transform transform;
+        try {
+            Stats stats = new Stats(loader, new ClusteredDensityFileData(loader, 1));
+            for (int i = 0; i < utterances.size(); i++) {
+                Chunks audio = new Chunks();
+                audio.add(Audio.bytes(new Floor().add(utterances.get(i))));
+                audio.end();
+                List<SpeechResult> results = new ArrayList<>();
+                Heard heard = recogniser.recognise(audio, results);
+                if (!words(heard.text()).equals(words(said.get(i)))) {
+                    continue;
+                }
+                for (SpeechResult r : results) {
+                    stats.collect(r);
+                }
+                used.add(said.get(i));
+            }
+            transform = stats.createTransform();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Sphinx4 could not learn the voice: " + e.getMessage(), e);
+        } finally {
+            for (int g = 0; g < kept.length; g++) {
+                System.arraycopy(kept[g], 0, variances.get(g), 0, kept[g].length);
+            }
+        }
+        if (transform == null) {
+            throw new IllegalArgumentException("too little speech was heard as read (" + used.size() + " of "
+                    + said.size() + " phrases): read them again, clearly, in a quieter place");
+        }
+        int streams = loader.getNumStreams();
+        float[][][] a = new float[streams][][];
+        float[][] b = new float[streams][];
+        for (int s = 0; s < streams; s++) {
+            a[s] = Arrays.stream(transform.getAs()[0][s]).map(float[]::clone).toArray(float[][]::new);
+            b[s] = transform.getBs()[0][s].clone();
+        }
+        return new VoiceProfile(a, b, 0, used);
+    }
+
+    /**
+     * Decodes with {@code p}, the driver's profile (its adapted model and margin shift), from the next utterance
+     * on; null goes back to the model as shipped. Call it between utterances.
+     *
+     * @throws IllegalArgumentException when the profile was made for another model
+     */
+    public synchronized void use(VoiceProfile p) {
+        recogniser.adapt(p);
+        if (phones != null) {
+            phones.adapt(p);
+        }
+        profile = p;
+    }
+
+    /** The grammar decoder's model loader, for tests. */
+    Sphinx3Loader commandLoader() {
+        return recogniser.loader();
+    }
+
+    /** The profile in use, or null. */
+    public VoiceProfile profile() {
+        return profile;
+    }
+
+    private static String words(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    private static float[][] copy(Pool<float[]> pool) {
+        float[][] out = new float[pool.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = pool.get(i).clone();
+        }
+        return out;
     }
 
     /**
@@ -284,12 +402,68 @@ public final class SphinxEngine implements SpeechEngine {
 
     /** Sphinx4's stream recogniser, made from a context so that the configuration can be PitBox's. */
     private static final class Recogniser extends AbstractSpeechRecognizer {
+        /** The model's Gaussian means as shipped, kept the first time a profile is used. */
+        private float[][] shipped;
+
         Recogniser(Context context) throws IOException {
             super(context);
             recognizer.allocate();
         }
 
+        Sphinx3Loader loader() {
+            if (!(context.getLoader() instanceof Sphinx3Loader l)) {
+                throw new IllegalStateException("Sphinx4's model loader is not the Sphinx3Loader PitBox adapts");
+            }
+            return l;
+        }
+
+        /**
+         * Sets the means to the shipped ones moved by {@code p} ({@code a m + b}, each stream's by its own), or back to the
+         * shipped ones when {@code p} is null. Sphinx4 scores with the means' own arrays, so this takes effect on
+         * the next utterance.
+         */
+        void adapt(VoiceProfile p) {
+            Sphinx3Loader loader = loader();
+            Pool<float[]> means = loader.getMeansPool();
+            int[] lengths = loader.getVectorLength();
+            if (p != null && (p.a().length != loader.getNumStreams()
+                    || !Arrays.equals(lengths, Arrays.stream(p.a()).mapToInt(m -> m.length).toArray()))) {
+                throw new IllegalArgumentException("the voice profile was made for another acoustic model");
+            }
+            if (shipped == null) {
+                shipped = copy(means);
+            }
+            // the pool holds each stream's mean apart: state by state, stream by stream, Gaussian by Gaussian
+            int perState = loader.getNumGaussiansPerState();
+            for (int g = 0; g < means.size(); g++) {
+                float[] mean = means.get(g);
+                float[] original = shipped[g];
+                if (p == null) {
+                    System.arraycopy(original, 0, mean, 0, mean.length);
+                    continue;
+                }
+                int s = (g / perState) % lengths.length;
+                float[][] a = p.a()[s];
+                float[] b = p.b()[s];
+                if (mean.length != a.length) {
+                    throw new IllegalArgumentException("the voice profile does not fit the model's means");
+                }
+                for (int i = 0; i < mean.length; i++) {
+                    double v = b[i];
+                    for (int j = 0; j < mean.length; j++) {
+                        v += a[i][j] * original[j];
+                    }
+                    mean[i] = (float) v;
+                }
+            }
+        }
+
         Heard recognise(InputStream audio) {
+            return recognise(audio, null);
+        }
+
+        /** The words heard, and each of Sphinx4's results added to {@code results} if it is not null. */
+        Heard recognise(InputStream audio, List<SpeechResult> results) {
             context.setSpeechSource(audio);
             StringBuilder text = new StringBuilder();
             double score = 0;
@@ -297,6 +471,9 @@ public final class SphinxEngine implements SpeechEngine {
             SpeechResult r;
             while ((r = getResult()) != null) {
                 text.append(r.getHypothesis()).append(' ');
+                if (results != null) {
+                    results.add(r);
+                }
                 Token best = r.getResult().getBestToken();
                 score += best == null ? Double.NEGATIVE_INFINITY : best.getScore();
                 silent.addAll(silentFrames(best));

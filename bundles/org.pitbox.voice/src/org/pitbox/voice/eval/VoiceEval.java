@@ -18,9 +18,11 @@ import org.pitbox.voice.command.Command;
 import org.pitbox.voice.command.CommandMatcher;
 import org.pitbox.voice.command.CommandTable;
 import org.pitbox.voice.engine.Audio;
+import org.pitbox.voice.engine.Enrolment;
 import org.pitbox.voice.engine.SpeechEngine;
 import org.pitbox.voice.engine.SphinxEngine;
 import org.pitbox.voice.engine.Strictness;
+import org.pitbox.voice.engine.VoiceProfile;
 import org.pitbox.voice.engine.VoskEngine;
 
 /**
@@ -37,6 +39,7 @@ public final class VoiceEval {
             usage: pitbox voice-eval [--engine sphinx|vosk] [--model DIR] [--oog P] [--oog-phone P] [--margin M]
                                      [--per-db M] [--silent-speech F] [--quick] [--save DIR]
                                      [--strictness S] [--decisions FILE]
+                                     [--voices V] [--conditions C] [--teach | --split]
                    pitbox voice-eval --dir DIR [--engine sphinx|vosk] [--model DIR] [--strictness S]
                    pitbox voice-eval --speak
               Speaks every command (three espeak-ng voices and FreeTTS's kevin16, clean and in pink and engine
@@ -56,6 +59,12 @@ public final class VoiceEval {
               --strictness S  strict, normal (the default) or relaxed, as the Voice tab sets it: the margin
                            2000 higher, as it is, or 2000 lower
               --quick      one voice, clean and engine noise at 10 dB
+              --voices V   only these voices, comma separated (en-us, en-gb+m3, en-us+f3, kevin16)
+              --conditions C  only these, comma separated (clean, pink20, engine20, pink10, engine10, pink5,
+                           engine5)
+              --teach      teach PitBox each voice first (it reads the Teach phrases once, clean) and score
+                           only the other command phrases, each voice with its own profile
+              --split      score the same phrases as --teach, without teaching: its baseline
               --save DIR   also write the spoken set as WAVs with an expected.tsv, for --dir
               --decisions FILE  also write a line per utterance with what Sphinx4's checks saw (its words, the
                            command's and the phone loop's scores, frames, SNR, the loud frames in a row taken for
@@ -137,9 +146,9 @@ public final class VoiceEval {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--help", "-h", "--quick", "--speak" -> opts.put(a.equals("-h") ? "--help" : a, "");
+                case "--help", "-h", "--quick", "--speak", "--teach", "--split" -> opts.put(a.equals("-h") ? "--help" : a, "");
                 case "--engine", "--model", "--oog", "--oog-phone", "--margin", "--per-db", "--silent-speech", "--dir",
-                        "--save", "--decisions", "--strictness" -> {
+                        "--save", "--decisions", "--strictness", "--voices", "--conditions" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value (voice-eval --help)");
                     }
@@ -208,6 +217,14 @@ public final class VoiceEval {
             if (!quick) {
                 voices.add(kevin);
             }
+            if (opts.containsKey("--voices")) {
+                List<String> wanted = List.of(opts.get("--voices").split(","));
+                voices.removeIf(v -> wanted.stream().noneMatch(w -> (" " + v.label() + " ").contains(" " + w.strip() + " ")));
+                if (voices.isEmpty()) {
+                    throw new IllegalArgumentException("--voices names none of the voices (en-us, en-gb+m3,"
+                            + " en-us+f3, kevin16)");
+                }
+            }
             evaluate(opts, voices, table, engine, decisions, matcher, out);
         }
     }
@@ -223,9 +240,42 @@ public final class VoiceEval {
             throws Exception {
         boolean quick = opts.containsKey("--quick");
         List<Condition> conditions = quick ? List.of(CONDITIONS.get(0), CONDITIONS.get(4)) : CONDITIONS;
+        if (opts.containsKey("--conditions")) {
+            List<String> wanted = List.of(opts.get("--conditions").split(","));
+            conditions = CONDITIONS.stream().filter(c -> wanted.contains(c.name().replace(" dB", "")
+                    .replace(" ", ""))).toList();
+            if (conditions.isEmpty()) {
+                throw new IllegalArgumentException("--conditions names none of clean, pink20, engine20, pink10,"
+                        + " engine10, pink5, engine5");
+            }
+        }
+        boolean teach = opts.containsKey("--teach");
         List<String> phrases = new ArrayList<>();
         table.examples().values().forEach(phrases::addAll);
         phrases.addAll(EXTRA);
+        List<String> read = Enrolment.phrases(table);
+        if (teach || opts.containsKey("--split")) {
+            phrases = new ArrayList<>(Enrolment.notRead(phrases, table));
+            out.printf("scored on the %d command phrases not read to teach PitBox (%s: %s)%n", phrases.size(),
+                    teach ? "each voice taught with" : "taught with none, the same split", String.join(", ", read));
+        }
+        List<VoiceProfile> profiles = new ArrayList<>();
+        if (teach) {
+            if (!(engine instanceof SphinxEngine sphinx)) {
+                throw new IllegalArgumentException("--teach is for Sphinx4");
+            }
+            for (SyntheticVoice voice : voices) {
+                List<short[]> readings = new ArrayList<>();
+                for (String text : read) {
+                    readings.add(Noise.pad(voice.say(text), 0.3));
+                }
+                VoiceProfile p = sphinx.teach(readings, read);
+                decisions.clear();
+                profiles.add(p);
+                out.printf(Locale.ROOT, "taught %s: %d of %d phrases heard as read%n", voice.label(),
+                        p.phrases().size(), read.size());
+            }
+        }
         Path save = opts.containsKey("--save") ? Files.createDirectories(Path.of(opts.get("--save"))) : null;
         List<String> tsv = new ArrayList<>();
         List<String> lines = new ArrayList<>(List.of("voice\tcondition\tphrase\texpected\twords\tright\tcommand"
@@ -250,6 +300,9 @@ public final class VoiceEval {
         for (Condition c : conditions) {
             EvalSet set = sets.get(c.name());
             for (int v = 0; v < voices.size(); v++) {
+                if (teach) {
+                    ((SphinxEngine) engine).use(profiles.get(v));
+                }
                 for (int i = 0; i < all.size(); i++) {
                     int n = v * all.size() + i + 1;
                     String text = all.get(i);
