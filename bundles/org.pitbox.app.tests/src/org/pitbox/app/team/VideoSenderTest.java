@@ -1,6 +1,7 @@
 package org.pitbox.app.team;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,7 @@ class VideoSenderTest {
                 sink -> new VideoPipeline(new Idle(), new H264Encoder(settings), sink))) {
             long t = System.nanoTime();
             assertTrue(sender.status().startsWith("Video 480p15 at 2.0 Mbit/s ("), sender.status());
+            assertNull(sender.linkNote(), "nothing on the link line while video goes out as set");
             sender.linkAnswered(false, t);
             assertEquals(1_333_333, sender.bitrate(), "a third down");
             sender.linkAnswered(false, t + SECOND / 2);
@@ -68,13 +70,16 @@ class VideoSenderTest {
             }
             assertEquals(VideoSettings.MIN_BITRATE, sender.bitrate(), "2.0, 1.3, 0.9, 0.6, then 0.5 Mbit/s");
             assertEquals("Video lowered to 0.5 Mbit/s: the link is short", sender.status());
+            assertEquals("video 0.5 Mbit/s", sender.linkNote(), "the overlay's link line says it too");
             sender.linkAnswered(false, t + 8 * SECOND);
+            assertEquals("video 0.5 Mbit/s 7 fps", sender.linkNote());
             assertEquals("Video lowered to 0.5 Mbit/s at 7 pictures a second: the link is short", sender.status(),
                     "then half the pictures");
             long pause = t + 10 * SECOND;
             sender.linkAnswered(false, pause);
             assertTrue(sender.paused(), "refused at the minimum: paused");
             assertEquals("Video paused: the link is short, telemetry first", sender.status());
+            assertEquals("video paused", sender.linkNote());
             sender.tick(pause + SECOND);
             assertTrue(sender.paused(), "for a while");
             sender.tick(pause + VideoSender.PAUSE_NANOS);
@@ -91,6 +96,7 @@ class VideoSenderTest {
             }
             assertEquals(2_000_000, sender.bitrate(), "back to the driver's cap, never over it");
             assertTrue(sender.status().startsWith("Video 480p15 at 2.0 Mbit/s ("), sender.status());
+            assertNull(sender.linkNote(), "nothing on the link line while video goes out as set");
         }
     }
 }

@@ -403,6 +403,12 @@ public class TeamSession {
         return v == null ? "Video off" : v.status();
     }
 
+    /** What the overlay's link line adds while the link holds video back, else null ({@link VideoSender#linkNote}). */
+    public String videoLinkNote() {
+        VideoSender v = video;
+        return v == null ? null : v.linkNote();
+    }
+
     /** The video going out, or null when off (its figures, for the tests and the video benchmark). */
     VideoSender videoSender() {
         return video;

@@ -158,6 +158,21 @@ public final class VideoSender implements AutoCloseable {
                 + ")";
     }
 
+    /**
+     * A few words for the overlay's link line while the link holds video back ("video paused", "video 0.6 Mbit/s",
+     * "video 0.5 Mbit/s 7 fps"); null while it goes out as set.
+     */
+    public synchronized String linkNote() {
+        if (paused) {
+            return "video paused";
+        }
+        String rate = String.format(Locale.ROOT, "video %.1f Mbit/s", bitrate / 1e6);
+        if (pipeline.pictureStep() > 1) {
+            return rate + " " + settings.fps() / pipeline.pictureStep() + " fps";
+        }
+        return bitrate < settings.bitrate() ? rate : null;
+    }
+
     @Override
     public void close() {
         pipeline.close();

@@ -130,7 +130,7 @@ class VoicePartTest {
     private void exercise(Display display, MApplication app, E4Workbench workbench, Path wav) throws Exception {
         DriverListening listening = app.getContext().get(DriverListening.class);
         try {
-            EPartService parts = TestWorkbench.perspective(app, "org.pitbox.ui.perspective.driver", 1280, 720);
+            EPartService parts = TestWorkbench.perspective(app, "org.pitbox.ui.perspective.driver", 1280, 1040);
             MPart part = parts.showPart("org.pitbox.ui.part.voice", EPartService.PartState.ACTIVATE);
             VoicePart v = (VoicePart) part.getObject();
             assertNotNull(v, "the Voice part was not created");

@@ -11,7 +11,7 @@ import org.pitbox.ui.services.Listening;
 import org.pitbox.voice.answer.Reply;
 
 /**
- * Shows the team link (state, kB/s), radio messages, the coach's hints, the engineer's pit plans and PitBox's answers
+ * Shows the team link (state, kB/s, and the video while a short link holds it back), radio messages, the coach's hints, the engineer's pit plans and PitBox's answers
  * to push-to-talk on the driver overlay, and sends the overlay's ratings of the last hint.
  */
 public class TeamOverlayAddon {
@@ -29,7 +29,8 @@ public class TeamOverlayAddon {
             @Override
             public void changed(String sentence) {
                 LinkSummary link = team.streaming() ? team.link() : LinkSummary.NOT_STREAMING;
-                overlay.model().setLink(link.text(), link.level());
+                String video = team.streaming() ? team.videoLinkNote() : null;
+                overlay.model().setLink(video == null ? link.text() : link.text() + " · " + video, link.level());
             }
 
             @Override

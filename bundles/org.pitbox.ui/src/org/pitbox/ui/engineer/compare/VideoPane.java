@@ -51,9 +51,16 @@ public final class VideoPane {
         root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(2, false));
         canvas = new VideoCanvas(root);
-        GridData picture = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+        GridData picture = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
         picture.heightHint = 180;
         canvas.control().setLayoutData(picture);
+        root.addListener(SWT.Resize, e -> { // the picture 16:9 at the pane's width, the timeline right under it
+            int height = Math.max(90, (root.getClientArea().width - 10) * 9 / 16);
+            if (picture.heightHint != height) {
+                picture.heightHint = height;
+                root.layout(true);
+            }
+        });
         timelineBar = new Canvas(root, SWT.DOUBLE_BUFFERED);
         GridData bar = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
         bar.heightHint = TIMELINE_HEIGHT;
@@ -236,7 +243,7 @@ public final class VideoPane {
         gc.drawLine(area.x, mid, area.x + area.width, mid);
         gc.setForeground(timelineBar.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
         List<VideoTimeline.Marker> markers = timeline.markers();
-        int lastLabel = Integer.MIN_VALUE;
+        int lastLabel = area.x - 1000;
         for (VideoTimeline.Marker m : markers) {
             int x = area.x + (int) Math.round(m.seconds() * scale);
             if (m.lapStart()) {
