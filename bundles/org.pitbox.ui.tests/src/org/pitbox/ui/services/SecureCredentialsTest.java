@@ -17,17 +17,24 @@ import org.pitbox.core.home.PitboxHome;
 class SecureCredentialsTest {
     private static final String TOKEN = "refresh-8c1f2a9e7d3b4c5a6f7e8d9c0b1a2f3e";
     private Path dir;
+    private String homeBefore;
 
     @BeforeEach
     void useATemporaryFolder() throws Exception {
+        homeBefore = System.getProperty(PitboxHome.PROPERTY);
         Path home = Files.createTempDirectory("pitbox-home");
         System.setProperty(PitboxHome.PROPERTY, home.toString());
         dir = home.resolve("secure");
     }
 
+    /** Puts the tests' home back: cleared, the tests after this one would write into the user's ~/.pitbox. */
     @AfterEach
     void forgetIt() {
-        System.clearProperty(PitboxHome.PROPERTY);
+        if (homeBefore == null) {
+            System.clearProperty(PitboxHome.PROPERTY);
+        } else {
+            System.setProperty(PitboxHome.PROPERTY, homeBefore);
+        }
     }
 
     @Test
