@@ -125,16 +125,16 @@ class SessionCacheTest {
 
     @Test
     void theStandardCacheIsInPitboxHome() {
-        String before = System.getProperty(PitboxHome.PROPERTY);
-        try {
-            System.setProperty(PitboxHome.PROPERTY, dir.toString());
+        try (PitboxHome.Moved home = PitboxHome.moveTo(dir)) {
             assertEquals(dir.resolve("cache").resolve("sessions").toAbsolutePath(), SessionCache.standard().root());
-            System.clearProperty(PitboxHome.PROPERTY);
+        }
+        String tests = System.clearProperty(PitboxHome.PROPERTY);
+        try {
             assertEquals(Path.of(System.getProperty("user.home"), ".pitbox", "cache", "sessions").toAbsolutePath(),
                     SessionCache.standard().root());
         } finally {
-            if (before != null) {
-                System.setProperty(PitboxHome.PROPERTY, before);
+            if (tests != null) {
+                System.setProperty(PitboxHome.PROPERTY, tests);
             }
         }
     }

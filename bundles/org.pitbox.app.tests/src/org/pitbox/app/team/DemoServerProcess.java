@@ -23,26 +23,34 @@ public final class DemoServerProcess implements AutoCloseable {
     private final Path dir;
     private final Process server;
     private final String base;
+    private final PitboxHome.Moved home;
 
-    private DemoServerProcess(Path dir, Process server, String base) {
+    private DemoServerProcess(Path dir, Process server, String base, PitboxHome.Moved home) {
         this.dir = dir;
+        this.home = home;
         this.server = server;
         this.base = base;
     }
 
-    /** Starts the server and sets the PitBox home to {@code home} in a new temporary folder named after the test. */
+    /** Starts the server and moves the PitBox home to {@code home} in a new temporary folder named after the test. */
     public static DemoServerProcess start(String name) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(SERVER_JAR), "skipped: needs the server jar " + SERVER_JAR
                 + " (the build makes cloud-server before this bundle)");
         Path dir = Files.createTempDirectory("pitbox-" + name);
-        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
+        PitboxHome.Moved home = PitboxHome.moveTo(dir.resolve("home"));
         Path ready = dir.resolve("ready");
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 SERVER_JAR.toString(), "org.pitbox.server.DemoServer", "--ready-file", ready.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-        await(() -> size(ready) > 0 || !server.isAlive(), 60, "the demo server starts");
-        assertTrue(server.isAlive(), "the demo server stopped: " + Files.readString(dir.resolve("server.log")));
-        return new DemoServerProcess(dir, server, Files.readString(ready).strip());
+        DemoServerProcess started = new DemoServerProcess(dir, server, null, home);
+        try {
+            await(() -> size(ready) > 0 || !server.isAlive(), 60, "the demo server starts");
+            assertTrue(server.isAlive(), "the demo server stopped: " + Files.readString(dir.resolve("server.log")));
+        } catch (AssertionError | InterruptedException e) {
+            started.close();
+            throw e;
+        }
+        return new DemoServerProcess(dir, server, Files.readString(ready).strip(), home);
     }
 
     /** The server's address, e.g. {@code http://127.0.0.1:41234}. */
@@ -58,7 +66,7 @@ public final class DemoServerProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         server.destroy();
         server.waitFor(30, TimeUnit.SECONDS);
-        System.clearProperty(PitboxHome.PROPERTY);
+        home.close();
     }
 
     /** Waits until {@code done}, polling every 50 ms; fails saying {@code what} after {@code seconds}. */

@@ -19,6 +19,25 @@ public final class PitboxHome {
         return dir.isBlank() ? Path.of(System.getProperty("user.home"), ".pitbox") : Path.of(dir);
     }
 
+    /** The home moved for a while; closing it puts the one before back. */
+    public interface Moved extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Moves the home to {@code dir} until the returned handle is closed (tests, and servers run beside the desktop). */
+    public static Moved moveTo(Path dir) {
+        String before = System.getProperty(PROPERTY);
+        System.setProperty(PROPERTY, dir.toString());
+        return () -> {
+            if (before == null) {
+                System.clearProperty(PROPERTY);
+            } else {
+                System.setProperty(PROPERTY, before);
+            }
+        };
+    }
+
     /** A folder under the home folder, for example {@code resolve("spool")}. */
     public static Path resolve(String first, String... more) {
         return dir().resolve(Path.of(first, more));

@@ -17,24 +17,19 @@ import org.pitbox.core.home.PitboxHome;
 class SecureCredentialsTest {
     private static final String TOKEN = "refresh-8c1f2a9e7d3b4c5a6f7e8d9c0b1a2f3e";
     private Path dir;
-    private String homeBefore;
+    private PitboxHome.Moved home;
 
     @BeforeEach
     void useATemporaryFolder() throws Exception {
-        homeBefore = System.getProperty(PitboxHome.PROPERTY);
-        Path home = Files.createTempDirectory("pitbox-home");
-        System.setProperty(PitboxHome.PROPERTY, home.toString());
-        dir = home.resolve("secure");
+        Path folder = Files.createTempDirectory("pitbox-home");
+        home = PitboxHome.moveTo(folder);
+        dir = folder.resolve("secure");
     }
 
     /** Puts the tests' home back: cleared, the tests after this one would write into the user's ~/.pitbox. */
     @AfterEach
     void forgetIt() {
-        if (homeBefore == null) {
-            System.clearProperty(PitboxHome.PROPERTY);
-        } else {
-            System.setProperty(PitboxHome.PROPERTY, homeBefore);
-        }
+        home.close();
     }
 
     @Test

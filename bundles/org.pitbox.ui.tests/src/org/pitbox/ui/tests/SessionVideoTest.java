@@ -76,7 +76,7 @@ class SessionVideoTest {
         TestDriver driver = server.driver("video-" + System.currentTimeMillis(), race, LAPS, 1, failures);
         await(display, driver::sendVideo, 60, "the driver streams with video");
         await(display, driver::driven, 180, "the driver drives the three laps");
-        driver.close();
+        assertTrue(driver.end(), "the server recorded every row");
         CloudClient client = team.client();
         await(display, () -> stored(client, team.team().id()) != null, 60, "the session is stored with its video");
         SessionCache.Entry entry = new SessionCache(dir.resolve("cache")).download(client,

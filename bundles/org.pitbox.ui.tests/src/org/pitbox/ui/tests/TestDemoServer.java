@@ -23,22 +23,24 @@ public final class TestDemoServer {
     private final Process process;
     private final URI base;
     private final Path dir;
+    private final PitboxHome.Moved home;
     private final List<TestDriver> drivers = new CopyOnWriteArrayList<>();
 
-    private TestDemoServer(Process process, URI base, Path dir) {
+    private TestDemoServer(Process process, URI base, Path dir, PitboxHome.Moved home) {
         this.process = process;
+        this.home = home;
         this.base = base;
         this.dir = dir;
     }
 
     /**
-     * Starts it with its data and log under {@code dir}, and sets the PitBox home to {@code dir/home} until
+     * Starts it with its data and log under {@code dir}, and moves the PitBox home to {@code dir/home} until
      * {@link #stop}; waits up to a minute for its ready file.
      */
     public static TestDemoServer start(Path dir) throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isRegularFile(JAR), "skipped: needs the server jar " + JAR
                 + " (the build makes cloud-server before the UI tests; run ./pitbox test from the top)");
-        System.setProperty(PitboxHome.PROPERTY, dir.resolve("home").toString());
+        PitboxHome.Moved home = PitboxHome.moveTo(dir.resolve("home"));
         Path ready = dir.resolve("ready");
         Path log = dir.resolve("server.log");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
@@ -48,12 +50,12 @@ public final class TestDemoServer {
         while (!(Files.exists(ready) && Files.size(ready) > 0)) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 p.destroy();
-                System.clearProperty(PitboxHome.PROPERTY);
+                home.close();
                 throw new AssertionError("the demo server did not start:\n" + Files.readString(log));
             }
             Thread.sleep(100);
         }
-        return new TestDemoServer(p, URI.create(Files.readString(ready).strip()), dir);
+        return new TestDemoServer(p, URI.create(Files.readString(ready).strip()), dir, home);
     }
 
     public URI base() {
@@ -70,11 +72,11 @@ public final class TestDemoServer {
         return d;
     }
 
-    /** Stops its drivers, then the server, and clears the PitBox home. */
+    /** Stops its drivers, then the server, and puts the PitBox home back. */
     public void stop() throws InterruptedException {
         drivers.forEach(TestDriver::close);
         process.destroy();
         process.waitFor(30, TimeUnit.SECONDS);
-        System.clearProperty(PitboxHome.PROPERTY);
+        home.close();
     }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.live.LiveListener;
 import org.pitbox.client.live.LivePublisher;
@@ -24,6 +27,9 @@ public final class TestDriver implements AutoCloseable {
     private volatile VideoPipeline video;
     private volatile boolean closed;
     private volatile boolean driven;
+    /** When each picture sent was drawn (nanoTime), by its time in the session. */
+    private final Map<Long, Long> drawnAt = new ConcurrentHashMap<>();
+    private static final int MAX_TIMES = 100_000;
 
     private TestDriver(List<Throwable> failures) {
         this.failures = failures;
@@ -39,17 +45,43 @@ public final class TestDriver implements AutoCloseable {
     }
 
     /** Sends the driver's view too (a drawn onboard scene at 480p15) from now on; false if not streaming yet. */
-    public synchronized boolean sendVideo() {
+    public boolean sendVideo() {
+        return sendVideo(VideoSettings.P480_15);
+    }
+
+    /** The nanoTime at which the picture of session time {@code micros} was drawn, or 0 if unknown. */
+    public long drawnAt(long micros) {
+        return drawnAt.getOrDefault(micros, 0L);
+    }
+
+    /** Sends the driver's view too (a drawn onboard scene) from now on; false if not streaming yet. */
+    public synchronized boolean sendVideo(VideoSettings settings) {
         LivePublisher p = publisher;
         if (p == null || closed || video != null) {
             return p != null && video != null;
         }
-        VideoSettings settings = VideoSettings.P480_15;
         long start = System.nanoTime();
         video = new VideoPipeline(new OnboardScene(settings.width(), settings.height(), settings.fps()),
-                new H264Encoder(settings), v -> p.publishVideo(p.sessionMicros(start + v.micros() * 1000), v.key(),
-                        v.annexB()));
+                new H264Encoder(settings), v -> {
+                    long micros = p.sessionMicros(start + v.micros() * 1000);
+                    if (drawnAt.size() < MAX_TIMES) {
+                        drawnAt.put(micros, start + v.micros() * 1000);
+                    }
+                    p.publishVideo(micros, v.key(), v.annexB());
+                });
         return true;
+    }
+
+    /** Stops sending the driver's view; {@link #sendVideo} may start it again. */
+    public void stopVideo() {
+        VideoPipeline v;
+        synchronized (this) {
+            v = video;
+            video = null;
+        }
+        if (v != null) {
+            v.close();
+        }
     }
 
     /** Whether every row of the race was handed to the publisher. */
@@ -101,6 +133,19 @@ public final class TestDriver implements AutoCloseable {
         } catch (IOException | InterruptedException | RuntimeException e) {
             failures.add(e);
         }
+    }
+
+    /**
+     * Ends the session as the app does (every row sent, then {@code end}), so the server stores it at once instead
+     * of waiting for the driver to come back; true if the server recorded everything.
+     */
+    public boolean end() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+        }
+        stopVideo();
+        LivePublisher p = publisher;
+        return p != null && p.end(Duration.ofSeconds(30));
     }
 
     @Override

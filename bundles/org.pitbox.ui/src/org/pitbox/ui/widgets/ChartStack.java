@@ -234,18 +234,25 @@ public final class ChartStack {
         gc.setFont(root.getFont());
         int text = gc.getFontMetrics().getHeight();
         int y = top + (height - text) / 2;
+        String right = Double.isNaN(cursor) || distanceUnit == null ? HELP : "at " + Ticks.format(
+                distanceUnit.apply(cursor), distanceUnit.label().equals("%") ? 0.1 : 1) + " " + distanceUnit.label();
+        int rightX = left + width - gc.textExtent(right).x - 16;
+        gc.setForeground(colors.axis());
+        gc.drawText(right, rightX, y, true);
         int x = left + 8;
-        for (int lap = 0; lap < legendTexts.size(); lap++) {
+        for (int lap = 0; lap < legendTexts.size(); lap++) { // a lap that does not fit whole shows its name only
+            String full = legendTexts.get(lap);
+            int split = full.indexOf("  ");
+            String shown = x + 22 + gc.textExtent(full).x <= rightX - 12 || split < 0 ? full : full.substring(0, split);
+            if (x + 22 + gc.textExtent(shown).x > rightX - 12) {
+                break; // never a figure cut short
+            }
             gc.setBackground(colors.lap(lap));
             gc.fillRectangle(x, y + text / 2 - 2, 16, 4);
             gc.setForeground(colors.foreground());
-            gc.drawText(legendTexts.get(lap), x + 22, y, true);
-            x += 22 + gc.textExtent(legendTexts.get(lap)).x + 28;
+            gc.drawText(shown, x + 22, y, true);
+            x += 22 + gc.textExtent(shown).x + 28;
         }
-        String right = Double.isNaN(cursor) || distanceUnit == null ? HELP : "at " + Ticks.format(
-                distanceUnit.apply(cursor), distanceUnit.label().equals("%") ? 0.1 : 1) + " " + distanceUnit.label();
-        gc.setForeground(colors.axis());
-        gc.drawText(right, Math.max(x, left + width - gc.textExtent(right).x - 16), y, true);
     }
 
     private void listen(StripChart chart) {

@@ -21,6 +21,7 @@ public final class VideoCanvas {
     private final AtomicReference<VideoPicture> latest = new AtomicReference<>();
     private final AtomicBoolean redrawPending = new AtomicBoolean();
     private long drawn;
+    private VideoPicture lastDrawn;
 
     public VideoCanvas(Composite parent) {
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
@@ -61,6 +62,11 @@ public final class VideoCanvas {
         return drawn;
     }
 
+    /** On the UI thread: the picture on screen, or null (for measuring glass-to-glass). */
+    public VideoPicture lastDrawn() {
+        return lastDrawn;
+    }
+
     private void paint(GC gc) {
         Rectangle area = canvas.getClientArea();
         gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
@@ -83,6 +89,7 @@ public final class VideoCanvas {
         } finally {
             image.dispose();
         }
+        lastDrawn = p;
         drawn++;
     }
 }

@@ -63,18 +63,13 @@ class SessionLibraryPartTest {
         Assumptions.assumeTrue(FILES.stream().allMatch(Files::isRegularFile),
                 "skipped: the real recordings are absent (" + IBT + "); put ../shared beside the project to run it");
         Path dir = Files.createTempDirectory("pitbox-library");
-        String before = System.getProperty(PitboxHome.PROPERTY);
+        PitboxHome.Moved home = PitboxHome.moveTo(dir);
         try {
-            System.setProperty(PitboxHome.PROPERTY, dir.toString());
             fill(SessionCache.standard());
             TestWorkbench.check("session library check failed", failures,
                     (display, app, workbench) -> exercise(display, app, workbench, dir));
         } finally {
-            if (before == null) {
-                System.clearProperty(PitboxHome.PROPERTY);
-            } else {
-                System.setProperty(PitboxHome.PROPERTY, before);
-            }
+            home.close();
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

@@ -10,6 +10,7 @@ import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,6 +25,7 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,9 @@ import org.pitbox.ui.tests.TestScreenshots;
 import org.pitbox.ui.tests.TestWorkbench;
 import org.pitbox.ui.tests.UiBenchmark;
 import org.pitbox.ui.widgets.TextFit;
+import org.pitbox.ui.widgets.VideoCanvas;
+import org.pitbox.video.VideoPicture;
+import org.pitbox.video.VideoSettings;
 
 /**
  * The Team Live part against a real server (the demo server's jar, started as a process): a simulated driver
@@ -124,14 +129,54 @@ class EngineerLiveTest {
         themes.setTheme("org.pitbox.ui.theme.dark", false);
     }
 
-    /** The driver turns video on: it shows beside the track map, and the connection line says its size and rate. */
+    /**
+     * The driver turns video on: it shows beside the track map, and the connection line says its size and rate.
+     * Under the benchmark glass-to-glass is measured to the engineer's canvas at 720p30 first.
+     */
     private void showsTheDriversVideo(Display display, EngineerLivePart part) {
-        await(display, () -> driver.sendVideo(), 30, "the driver sends video");
-        await(display, () -> part.videoCanvas().drawn() > 10, 60, "the driver's video is drawn: "
+        if (UiBenchmark.enabled()) {
+            shows(display, part, VideoSettings.P720_30);
+            UiBenchmark.report(glassToGlass(display, part.videoCanvas(), VideoSettings.P720_30));
+            driver.stopVideo();
+        }
+        shows(display, part, VideoSettings.P480_15);
+    }
+
+    private void shows(Display display, EngineerLivePart part, VideoSettings settings) {
+        long before = part.videoCanvas().drawn();
+        await(display, () -> driver.sendVideo(settings), 30, "the driver sends video");
+        await(display, () -> part.videoCanvas().drawn() > before + 10, 60, "the driver's video is drawn: "
                 + part.connectionLine());
         assertTrue(part.videoCanvas().control().isVisible(), "the video takes its room");
-        await(display, () -> part.connectionLine().contains(". Video 854x480, "), 30, "the video's figures: "
+        String size = ". Video " + settings.width() + "x" + settings.height() + ", ";
+        await(display, () -> part.connectionLine().contains(size), 30, "the video's figures: "
                 + part.connectionLine());
+    }
+
+    /** From the driver's scene drawn to the engineer's canvas painted with it, per picture, for a while. */
+    private String glassToGlass(Display display, VideoCanvas canvas, VideoSettings settings) {
+        long[] delays = new long[settings.fps() * MEASURE_SECONDS * 2];
+        int[] count = {0};
+        long[] last = {-1};
+        Listener painted = e -> { // after the canvas's own paint listener
+            VideoPicture p = canvas.lastDrawn();
+            long drawn = p == null ? 0 : driver.drawnAt(p.micros());
+            if (drawn != 0 && p.micros() != last[0] && count[0] < delays.length) {
+                last[0] = p.micros();
+                delays[count[0]++] = System.nanoTime() - drawn;
+            }
+        };
+        canvas.control().addListener(SWT.Paint, painted);
+        settle(display, MEASURE_SECONDS * 1000L);
+        canvas.control().removeListener(SWT.Paint, painted);
+        long[] sorted = Arrays.copyOf(delays, count[0]);
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n == 0 ? "Team Live video: no picture measured" : String.format(Locale.ROOT, "Team Live video %dx%d"
+                + " at %d fps: glass-to-glass (scene drawn -> encoded -> relayed by the demo server -> decoded -> painted"
+                + " on the engineer's canvas) p50 %.0f ms, p99 %.0f ms over %d pictures of %d sent in %d s",
+                settings.width(), settings.height(), settings.fps(), sorted[n / 2] / 1e6, sorted[n * 99 / 100] / 1e6,
+                n, settings.fps() * MEASURE_SECONDS, MEASURE_SECONDS);
     }
 
     /** The driver's radio clip is listed, picked and played; without a sound device the part says so. */

@@ -1,8 +1,10 @@
 package org.pitbox.ui.engineer.compare;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.DoubleConsumer;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
@@ -22,6 +24,7 @@ import org.pitbox.core.laps.Lap;
 import org.pitbox.iracing.IbtSummary;
 import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.ui.widgets.VideoCanvas;
+import org.pitbox.video.VideoPicture;
 
 /**
  * The open session's video beside the lap comparison, on the session's clock: moving the charts' cursor (while
@@ -96,7 +99,7 @@ public final class VideoPane {
      * Reads where the laps of {@code ibt} are on the video's clock (call off the UI thread); the result goes to
      * {@link #show}.
      */
-    static VideoTimeline timeline(Path ibt, IbtSummary summary) throws java.io.IOException {
+    static VideoTimeline timeline(Path ibt, IbtSummary summary) throws IOException {
         try (IbtFile file = IbtFile.open(ibt)) {
             return VideoTimeline.of(file, summary.laps());
         }
@@ -111,7 +114,7 @@ public final class VideoPane {
         where.setText("Opening " + SessionCache.video(ibt).getFileName() + " ...");
         video = SessionVideo.open(SessionCache.video(ibt), new SessionVideo.Listener() {
             @Override
-            public void shown(org.pitbox.video.VideoPicture picture, double seconds) {
+            public void shown(VideoPicture picture, double seconds) {
                 canvas.show(picture);
                 ui.asyncExec(() -> moved(seconds));
             }
@@ -215,7 +218,7 @@ public final class VideoPane {
         double pct = timeline.pctAt(seconds);
         where.setText((lap == null ? "" : "Lap " + lap.number() + "  ") + VideoTimeline.clock(seconds) + " of "
                 + VideoTimeline.clock(timeline.duration()) + (lap == null ? "" : String.format(
-                        java.util.Locale.ROOT, "  %.0f %% round", pct * 100)));
+                        Locale.ROOT, "  %.0f %% of the lap", pct * 100)));
         timelineBar.redraw();
         if (video.playing()) {
             carAt.accept(pct);

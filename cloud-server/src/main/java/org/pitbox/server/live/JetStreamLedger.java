@@ -9,6 +9,7 @@ import io.nats.client.JetStreamStatusCheckedException;
 import io.nats.client.KeyValue;
 import io.nats.client.Message;
 import io.nats.client.PurgeOptions;
+import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
@@ -46,11 +47,13 @@ import org.pitbox.protocol.live.LiveControl;
 final class JetStreamLedger implements Ledger {
     private static final System.Logger LOG = System.getLogger(JetStreamLedger.class.getName());
     static final String STREAM = "PITBOX_LIVE";
+    /** Video pictures, apart from the frames: when it is full, video is refused and telemetry is not touched. */
+    static final String VIDEO_STREAM = "PITBOX_LIVE_VIDEO";
     static final String BUCKET = "pitbox-live-sessions";
     static final String RECORDINGS = "pitbox-live-recordings";
     static final Duration CLAIM_TTL = Duration.ofSeconds(30);
     static final Duration STORING_TIMEOUT = Duration.ofMinutes(10);
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     /** The KV value: the holder of a session key. */
     record Holder(String node, String recording, long userId, String name, byte[] schema, int rate) {
@@ -97,6 +100,11 @@ final class JetStreamLedger implements Ledger {
                 jsm.addStream(StreamConfiguration.builder().name(STREAM).subjects("pitbox.live.rec.>")
                         .storageType(StorageType.File).maxAge(Duration.ofDays(2)).maxBytes(8L << 30)
                         .duplicateWindow(Duration.ofMinutes(5)).build());
+            }
+            if (!jsm.getStreamNames().contains(VIDEO_STREAM)) {
+                jsm.addStream(StreamConfiguration.builder().name(VIDEO_STREAM).subjects("pitbox.live.video.>")
+                        .storageType(StorageType.File).maxAge(Duration.ofDays(2)).maxBytes(8L << 30)
+                        .discardPolicy(DiscardPolicy.New).duplicateWindow(Duration.ofMinutes(5)).build());
             }
             var kvm = nats.keyValueManagement();
             if (!kvm.getBucketNames().contains(BUCKET)) {
@@ -167,6 +175,10 @@ final class JetStreamLedger implements Ledger {
 
     static String subject(long teamId, String key, String recording) {
         return "pitbox.live.rec." + teamId + "." + key + "." + recording;
+    }
+
+    static String videoSubject(long teamId, String key, String recording) {
+        return "pitbox.live.video." + teamId + "." + key + "." + recording;
     }
 
     /**
@@ -250,9 +262,16 @@ final class JetStreamLedger implements Ledger {
             FrameSchema schema = FrameSchema.fromBytes(m.schema());
             Path ibt = assemble(recording, subject, schema, m.rate(), m.sessionInfo());
             forget(recording);
+            Path video = null;
+            try {
+                video = assembleVideo(recording, videoSubject(m.teamId(), m.key(), recording));
+            } catch (IOException | RuntimeException e) { // the telemetry is stored all the same
+                LOG.log(System.Logger.Level.ERROR, "the video of orphaned recording " + recording
+                        + " could not be stored", e);
+            }
             LOG.log(System.Logger.Level.INFO, "live session " + m.key() + " of team " + m.teamId()
                     + " was left by a stopped node: stored from JetStream");
-            sink.sessionEnded(m.teamId(), m.userId(), m.key(), schema, m.sessionInfo(), ibt, null); // its node's video is gone
+            sink.sessionEnded(m.teamId(), m.userId(), m.key(), schema, m.sessionInfo(), ibt, video);
         } catch (IOException | CodecException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "orphaned live recording " + recording + " could not be stored; it"
                     + " stays in JetStream and is tried again after " + STORING_TIMEOUT.toMinutes() + " min", e);
@@ -261,8 +280,12 @@ final class JetStreamLedger implements Ledger {
 
     /** The last message of a subject, or null. */
     MessageInfo lastMessage(String subject) throws IOException, JetStreamApiException {
+        return lastMessage(STREAM, subject);
+    }
+
+    private MessageInfo lastMessage(String stream, String subject) throws IOException, JetStreamApiException {
         try {
-            return jsm.getLastMessage(STREAM, subject);
+            return jsm.getLastMessage(stream, subject);
         } catch (JetStreamApiException e) {
             if (e.getErrorCode() == 404) {
                 return null;
@@ -276,36 +299,85 @@ final class JetStreamLedger implements Ledger {
             throws IOException {
         Files.createDirectories(liveDir);
         Path ibt = liveDir.resolve(recording + ".ibt");
+        Recorder[] recorder = new Recorder[1];
         try {
-            MessageInfo end = lastMessage(subject);
-            if (end == null) {
+            boolean any = replay(STREAM, subject, m -> {
+                if (recorder[0] == null) {
+                    recorder[0] = new Recorder(ibt, schema, rate, sessionInfo, m.metaData().timestamp().toEpochSecond());
+                }
+                recorder[0].frame(m.getData());
+            });
+            if (!any) {
                 new Recorder(ibt, schema, rate, sessionInfo, System.currentTimeMillis() / 1000).close();
-                return ibt;
             }
-            IterableConsumer frames = js.getStreamContext(STREAM)
+        } finally {
+            if (recorder[0] != null) {
+                recorder[0].close();
+            }
+        }
+        purge(STREAM, subject);
+        return ibt;
+    }
+
+    /**
+     * Makes {@code <recording>.mp4} under the live folder of the recording's pictures, then purges them; null when
+     * it has none.
+     */
+    Path assembleVideo(String recording, String subject) throws IOException {
+        Files.createDirectories(liveDir);
+        Path mp4 = liveDir.resolve(recording + ".mp4");
+        long pictures;
+        try (VideoMp4 writer = new VideoMp4(mp4)) {
+            replay(VIDEO_STREAM, subject, m -> writer.picture(m.getData()));
+            pictures = writer.pictures();
+        }
+        purge(VIDEO_STREAM, subject);
+        if (pictures == 0) {
+            Files.deleteIfExists(mp4);
+            return null;
+        }
+        return mp4;
+    }
+
+    private interface MessageReader {
+        void read(Message m) throws IOException;
+    }
+
+    /** Gives every message of the subject to reader in order; false when it has none. */
+    private boolean replay(String stream, String subject, MessageReader reader) throws IOException {
+        try {
+            MessageInfo end = lastMessage(stream, subject);
+            if (end == null) {
+                return false;
+            }
+            IterableConsumer messages = js.getStreamContext(stream)
                     .createOrderedConsumer(new OrderedConsumerConfiguration().filterSubject(subject)).iterate();
             try {
-                Message m = next(frames);
-                try (Recorder recorder = new Recorder(ibt, schema, rate, sessionInfo,
-                        m.metaData().timestamp().toEpochSecond())) {
-                    for (;; m = next(frames)) {
-                        recorder.frame(m.getData());
-                        if (m.metaData().streamSequence() >= end.getSeq()) {
-                            break;
-                        }
+                for (Message m = next(messages);; m = next(messages)) {
+                    reader.read(m);
+                    if (m.metaData().streamSequence() >= end.getSeq()) {
+                        break;
                     }
                 }
             } finally {
-                frames.stop();
+                messages.stop();
             }
-            jsm.purgeStream(STREAM, PurgeOptions.subject(subject));
+            return true;
         } catch (JetStreamApiException | JetStreamStatusCheckedException e) {
             throw new IOException("cannot read " + subject + " from JetStream: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted reading " + subject, e);
         }
-        return ibt;
+    }
+
+    /** Deletes the subject's messages, once what they held is written. */
+    private void purge(String stream, String subject) throws IOException {
+        try {
+            jsm.purgeStream(stream, PurgeOptions.subject(subject));
+        } catch (JetStreamApiException e) {
+            throw new IOException("cannot purge " + subject + " from JetStream: " + e.getMessage(), e);
+        }
     }
 
     private static Message next(IterableConsumer frames) throws InterruptedException,

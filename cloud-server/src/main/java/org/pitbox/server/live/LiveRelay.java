@@ -228,8 +228,9 @@ public final class LiveRelay implements AutoCloseable {
             return null;
         }
         fanout(socket.teamId, socket.sessionKey);
-        Spool video = Spool.video(config.dataDir().resolve("live"), socket.teamId, socket.sessionKey,
-                metrics::recordingCut, handOff);
+        VideoRecording video = claim.recording() instanceof StreamRecording stream ? stream.video()
+                : Spool.video(config.dataDir().resolve("live"), socket.teamId, socket.sessionKey, metrics::recordingCut,
+                        handOff);
         o = new Origin(bus, metrics, timer, config.resumeGrace(), this::stopped, socket, schema, rate, info, claim,
                 video, watch(socket, schema, rate, info));
         origins.put(k, o);
@@ -265,15 +266,17 @@ public final class LiveRelay implements AutoCloseable {
 
     private void store(Origin origin) {
         try {
-            Path video = origin.finishVideo();
             Path ibt = origin.finish();
-            if (ibt == null) { // another node found it orphaned and stores it, without this node's video
-                if (video != null) {
-                    LOG.log(System.Logger.Level.WARNING, "the video of live session " + origin.key
-                            + " is dropped: another node stores the session");
-                    java.nio.file.Files.deleteIfExists(video);
-                }
+            if (ibt == null) { // another node found it orphaned and stores it, with its video
+                origin.abandonVideo();
                 return;
+            }
+            Path video = null;
+            try {
+                video = origin.finishVideo();
+            } catch (IOException | RuntimeException e) { // the telemetry is stored all the same
+                LOG.log(System.Logger.Level.ERROR, "the video of live session " + origin.key + " could not be stored",
+                        e);
             }
             sink.sessionEnded(origin.teamId, origin.driver.userId(), origin.key, origin.schema, origin.sessionInfo,
                     ibt, video);

@@ -43,8 +43,8 @@ final class Origin {
     final String sessionInfo;
     private final byte[] sessionMessage;
     private final Recording recording;
-    /** The session's video pictures on this node, made into an MP4 when it ends here. */
-    private final Spool video;
+    /** The session's video pictures, made into an MP4 when it ends here. */
+    private final VideoRecording video;
     private final Throttle keyframes = new Throttle(100);
     private final Throttle videoKeys = new Throttle(500);
     private long lastVideoSeq;
@@ -63,7 +63,7 @@ final class Origin {
     /** Starts the session and answers {@code opened}; {@code grace} is how long it waits for a lost publisher. */
     Origin(Bus bus, LiveMetrics metrics, ScheduledExecutorService timer, Duration grace, Stopped stopped,
             LiveSocket publisher, FrameSchema schema, int rate, String sessionInfo, Recording.Claim claim,
-            Spool video, Watcher watcher) {
+            VideoRecording video, Watcher watcher) {
         this.bus = bus;
         this.metrics = metrics;
         this.timer = timer;
@@ -294,6 +294,11 @@ final class Origin {
     /** Turns the video of an ended session into an MP4, which it returns; null when no picture was recorded. */
     Path finishVideo() throws IOException {
         return video.finishVideo();
+    }
+
+    /** Another node stores the session (it found it orphaned first), with its video. */
+    void abandonVideo() {
+        video.abandon();
     }
 
     /** Another node took the session over with the same recording: stop here without a word to the team. */

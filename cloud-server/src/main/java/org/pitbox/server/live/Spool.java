@@ -23,7 +23,7 @@ import org.pitbox.protocol.codec.FrameSchema;
  * ({@code team-key-uuid}): sessions of one key opened at once never share a file. Past {@code maxBytes} frames are
  * no longer kept: the recording ends there, and {@code onCut} runs once.
  */
-final class Spool implements Recording {
+final class Spool implements Recording, VideoRecording {
     /** Bytes of frames all spools of a node may hold for their writer. */
     static final long HAND_OFF_BYTES = 32 << 20;
     private static final System.Logger LOG = System.getLogger(Spool.class.getName());
@@ -195,7 +195,8 @@ final class Spool implements Recording {
     }
 
     /** Turns a spool of VIDEO messages into an MP4, which it returns; null if it holds no picture. */
-    Path finishVideo() throws IOException {
+    @Override
+    public Path finishVideo() throws IOException {
         Path mp4 = dir.resolve(spool.getFileName().toString().replace(".frames", ".mp4"));
         long pictures;
         try (VideoMp4 writer = new VideoMp4(mp4)) {

@@ -27,6 +27,8 @@ final class StreamRecording implements Recording {
     private final String entry;
     private final String subject;
     private final String recording;
+    private final long teamId;
+    private final String key;
     private final byte[] holder;
     private final ScheduledFuture<?> refresher;
     private final Object claim = new Object();
@@ -40,12 +42,19 @@ final class StreamRecording implements Recording {
         this.ledger = ledger;
         this.entry = entry;
         this.recording = h.recording();
+        this.teamId = teamId;
+        this.key = key;
         this.subject = JetStreamLedger.subject(teamId, key, recording);
         this.holder = Json.bytes(h);
         this.revision = revision;
         long every = JetStreamLedger.CLAIM_TTL.toMillis() / 3;
         this.refresher = ledger.timer.scheduleAtFixedRate(this::refresh, every, every,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** The recording's video, kept in JetStream beside its frames. */
+    StreamVideo video() {
+        return new StreamVideo(ledger, teamId, key, recording);
     }
 
     /** The last frame in the stream, 0 if none. */

@@ -2,11 +2,13 @@ package org.pitbox.server.live;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +114,38 @@ class LiveNatsTest {
             assertEquals(expected++, seq, "frames in order");
         }
         LiveRelayTest.assertRecorded(b.stored.poll(30, TimeUnit.SECONDS));
+        assertNull(a.stored.poll(2, TimeUnit.SECONDS), "node A handed the session over without storing it");
+    }
+
+    @Test
+    void videoFromBeforeAndAfterAMoveToNodeBIsStoredInOneMp4() throws Exception {
+        String key = newKey();
+        TestPublisher p = new TestPublisher(SimRows.SCHEMA, SimRows.YAML);
+        p.connect(client, a.uri(LiveProtocol.publishPath(TestNode.TEAM, key)), "driver-token");
+        List<TestPictures.Coded> pictures = TestPictures.make(40, 10);
+        for (int i = 0; i < 20; i++) {
+            p.publish(SimRows.ROWS.get(2 * i));
+            p.publish(SimRows.ROWS.get(2 * i + 1));
+            p.socket.send(LiveVideoTest.video(i + 1, pictures.get(i)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (p.acked < LiveProtocol.ACK_EVERY) {
+            assertTrue(System.nanoTime() < deadline, "node A acknowledges the first frames");
+            Thread.sleep(5);
+        }
+        p.socket.drop();
+        p.connect(client, b.uri(LiveProtocol.publishPath(TestNode.TEAM, key)), "driver-token");
+        p.resendFrom(p.acked + 1); // pictures are not resent: node A kept them
+        for (int i = 20; i < 40; i++) {
+            p.publish(SimRows.ROWS.get(2 * i));
+            p.publish(SimRows.ROWS.get(2 * i + 1));
+            p.socket.send(LiveVideoTest.video(i + 1, pictures.get(i)));
+        }
+        p.socket.send(LiveControl.of(LiveControl.END));
+        p.socket.await(LiveControl.ENDED);
+        TestNode.Stored stored = b.stored.poll(30, TimeUnit.SECONDS);
+        assertNotNull(stored.video(), "the video is stored with the session");
+        LiveVideoTest.assertMp4(stored.video(), pictures, LiveVideoTest.START_MICROS); // node A's pictures too
         assertNull(a.stored.poll(2, TimeUnit.SECONDS), "node A handed the session over without storing it");
     }
 

@@ -31,7 +31,7 @@ import org.pitbox.protocol.live.LiveProtocol;
  * the session's clock; video beyond its rate, before open or over its size is refused.
  */
 class LiveVideoTest extends RelayTest {
-    private static final long START_MICROS = 500_000;
+    static final long START_MICROS = 500_000;
     private static final long PICTURE_MICROS = 33_333;
 
     @BeforeEach
@@ -40,7 +40,7 @@ class LiveVideoTest extends RelayTest {
         client.setMaxBinaryMessageSize(1 << 20); // pictures are bigger than the client's 64 KiB default
     }
 
-    private static byte[] video(long seq, TestPictures.Coded p) {
+    static byte[] video(long seq, TestPictures.Coded p) {
         return LiveProtocol.video(seq, START_MICROS + (seq - 1) * PICTURE_MICROS, p.key(), p.accessUnit());
     }
 

@@ -20,7 +20,7 @@ import org.pitbox.protocol.live.LiveProtocol;
 /**
  * A node is killed while its driver streams (a process of its own, SIGKILL): the two other nodes notice the
  * recording in JetStream that nobody claims any more and exactly one of them stores it, with every frame JetStream
- * acknowledged.
+ * acknowledged and its video.
  */
 class OrphanedRecordingTest {
     @TempDir
@@ -47,8 +47,12 @@ class OrphanedRecordingTest {
             TestPublisher p = new TestPublisher(SimRows.SCHEMA, SimRows.YAML);
             p.connect(client, URI.create("ws://127.0.0.1:" + Files.readString(portFile).strip()
                     + LiveProtocol.publishPath(TestNode.TEAM, key)), "driver-token");
+            List<TestPictures.Coded> pictures = TestPictures.make(30, 10);
             for (int i = 0; i < 600; i++) {
                 p.publish(SimRows.ROWS.get(i));
+                if (i < pictures.size()) {
+                    p.socket.send(LiveVideoTest.video(i + 1, pictures.get(i)));
+                }
             }
             while (p.acked < 600) {
                 Thread.sleep(5);
@@ -73,6 +77,7 @@ class OrphanedRecordingTest {
             assertEquals(SimRows.SCHEMA, one.schema());
             assertEquals(SimRows.YAML, one.yaml());
             SimRows.assertStored(one.file(), SimRows.ROWS.subList(0, 600)); // every acknowledged frame, in order
+            LiveVideoTest.assertMp4(one.video(), pictures, LiveVideoTest.START_MICROS); // and its video
         } finally {
             crashing.destroyForcibly();
             client.stop();
