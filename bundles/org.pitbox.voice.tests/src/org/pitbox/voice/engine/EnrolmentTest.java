@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.voice.command.CommandMatcher;
 import org.pitbox.voice.command.CommandTable;
 import org.pitbox.voice.command.Intent;
@@ -40,6 +43,31 @@ class EnrolmentTest {
                 Intent.RADIO, Intent.QUIET, Intent.TALK_TO_ME)) {
             assertFalse(Enrolment.onlyAsks(acts), acts.toString());
         }
+    }
+
+    @Test
+    void theRemarksAreAFewThatAreNoCommand() {
+        assertTrue(Enrolment.REMARKS.size() >= 4 && Enrolment.REMARKS.size() <= 6, Enrolment.REMARKS.toString());
+        assertEquals(Enrolment.REMARKS.size(), Enrolment.REMARKS.stream().distinct().count());
+        for (String remark : Enrolment.REMARKS) {
+            assertFalse(matcher.match(remark).understood(), remark + " is taken for a command");
+            assertFalse(Enrolment.phrases(table).contains(remark), remark);
+        }
+    }
+
+    @Test
+    void forgettingDeletesTheProfileAndItsFolderWhenEmpty(@TempDir Path home) throws Exception {
+        Path file = home.resolve("voice").resolve("sphinx4-profile.txt");
+        VoiceProfileTest.profile(0).save(file);
+        Enrolment.forget(file);
+        assertFalse(Files.exists(file.getParent()), "an empty voice folder is not left behind");
+        Files.createDirectories(file.getParent().resolve("models"));
+        VoiceProfileTest.profile(0).save(file);
+        Enrolment.forget(file);
+        assertFalse(Files.exists(file));
+        assertTrue(Files.isDirectory(file.getParent().resolve("models")), "the rest of the folder stays");
+        Enrolment.forget(home.resolve("none").resolve("p.txt"));
+        assertFalse(Files.exists(home.resolve("none")), "forgetting nothing creates nothing");
     }
 
     @Test
