@@ -32,9 +32,13 @@ public final class Enrolment {
             "the front tires are wearing out", "can you hear me on the radio", "we should talk after the race");
 
     /** The margin shift never goes further than this either way, per 10 ms frame (the strictness moves 2000). */
-    public static final double MOST_SHIFT = 3000;
-    /** The commands' lead taken: this share of them lead by less (nearest rank from below). */
-    public static final double COMMAND_QUANTILE = 0.1;
+    public static final double MOST_SHIFT = 2000;
+    /** The commands' low lead: this share of the commands heard as read lead by less (from below, nearest rank). */
+    public static final double COMMAND_QUANTILE = 0.25;
+    /** Added to the point midway between the commands' low lead and the remarks' highest. */
+    public static final double BIAS = -1250;
+    /** What a remark rejected whatever the margin counts as: a lead far below any that could pass. */
+    public static final double NO_LEAD = -20_000;
 
     private Enrolment() {
     }
@@ -67,11 +71,14 @@ public final class Enrolment {
     }
 
     /**
-     * How much the margin moves for a voice, per 10 ms frame, from its readings' leads over the margin (the voice
-     * learned, no shift) heard with noise mixed in ({@code noisy}; {@code quiet}, as read, is kept for the record):
-     * midway between the commands' low lead (the {@link #COMMAND_QUANTILE} one) and the remarks' highest, within
-     * {@link #MOST_SHIFT} either way. A remark rejected whatever the margin (minus infinity) says nothing; with none
-     * that could pass, the margin is not raised. No command heard as read: 0.
+     * How much the margin moves for a voice, per 10 ms frame, from how far its readings lead the margin (the voice
+     * learned, no shift) when heard with pink noise mixed in at 10 dB ({@code noisy}): midway between the commands'
+     * low lead (the {@link #COMMAND_QUANTILE} one) and the remarks' highest, plus {@link #BIAS}, within {@link
+     * #MOST_SHIFT} either way. A remark rejected whatever the margin counts as {@link #NO_LEAD}; no command heard as
+     * read moves nothing. The leads as read ({@code quiet}) are kept in the profile but not used: clean, every voice's
+     * commands lead its remarks by 5000 or more per frame, so they cannot tell a voice whose remarks pass in a noisy
+     * car from one whose commands are missed there. Chosen with {@code voice-eval --teach --decisions} on its four
+     * voices and the non-commands it tunes on (README, Voice).
      */
     public static double marginShift(VoiceProfile.Leads quiet, VoiceProfile.Leads noisy) {
         if (noisy.commands().length == 0) {
@@ -80,9 +87,8 @@ public final class Enrolment {
         double[] sorted = noisy.commands().clone();
         Arrays.sort(sorted);
         double low = sorted[(int) Math.floor(COMMAND_QUANTILE * (sorted.length - 1))];
-        double high = Arrays.stream(noisy.remarks()).max().orElse(Double.NEGATIVE_INFINITY);
-        double shift = high == Double.NEGATIVE_INFINITY ? Math.min(0, low / 2) : (low + high) / 2;
-        return Math.max(-MOST_SHIFT, Math.min(MOST_SHIFT, shift));
+        double high = Arrays.stream(noisy.remarks()).map(l -> Math.max(NO_LEAD, l)).max().orElse(NO_LEAD);
+        return Math.max(-MOST_SHIFT, Math.min(MOST_SHIFT, (low + high) / 2 + BIAS));
     }
 
     /**
