@@ -75,13 +75,13 @@ public final class Enrolment {
      * learned, no shift) when heard with pink noise mixed in at 10 dB ({@code noisy}): midway between the commands'
      * low lead (the {@link #COMMAND_QUANTILE} one) and the remarks' highest, plus {@link #BIAS}, within {@link
      * #MOST_SHIFT} either way. A remark rejected whatever the margin counts as {@link #NO_LEAD}; no command heard as
-     * read moves nothing. The leads as read ({@code quiet}) are kept in the profile but not used: clean, every voice's
+     * read, or no remark read, moves nothing. The leads as read ({@code quiet}) are kept in the profile but not used: clean, every voice's
      * commands lead its remarks by 5000 or more per frame, so they cannot tell a voice whose remarks pass in a noisy
      * car from one whose commands are missed there. Chosen with {@code voice-eval --teach --decisions} on its four
      * voices and the non-commands it tunes on (README, Voice).
      */
     public static double marginShift(VoiceProfile.Leads quiet, VoiceProfile.Leads noisy) {
-        if (noisy.commands().length == 0) {
+        if (noisy.commands().length == 0 || noisy.remarks().length == 0) {
             return 0;
         }
         double[] sorted = noisy.commands().clone();

@@ -310,7 +310,8 @@ public final class SphinxEngine implements SpeechEngine {
      * global MLLR transform of the model's means, estimated (Sphinx4's {@code Stats}) over the utterances whose
      * grammar decode is the phrase read, aligned by that decode; the others are left out, as a misheard reading
      * would teach the wrong sounds. It starts from the shipped model, whatever profile was in use, and returns the
-     * profile with no margin shift; nothing is in use afterwards until {@link #use}. Call it between utterances.
+     * profile with no margin shift (no remark was read) and the commands' leads; nothing is in use afterwards until
+     * {@link #use}. Call it between utterances.
      *
      * @throws IllegalArgumentException when too little speech was heard as read (about 3 s are needed)
      */
