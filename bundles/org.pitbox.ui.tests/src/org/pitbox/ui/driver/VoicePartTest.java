@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.MUIElement;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -160,14 +162,36 @@ class VoicePartTest {
             listening.hear(wav);
             await(display, () -> v.heard.getText().startsWith("Heard"), 30, "the question heard");
             assertEquals("Heard \"what is my fuel level\": fuel level", v.heard.getText());
-            settle(display, 200);
-            Screenshots.save(folderOf(part), TestScreenshots.file("voice.png"));
 
-            // Teach PitBox your voice: one hold per phrase shown, learned and saved under PitBox's home (target/)
+            // Teach PitBox your voice: one hold per phrase shown, then the remarks that are no command, learned
+            // and saved under PitBox's home (target/)
             Files.deleteIfExists(VoiceProfile.defaultFile());
             click(v.teach.teach);
+            List<String> phrases = Enrolment.phrases(listening.commands());
+            assertTrue(v.teach.prompt.getText().startsWith("Say: \"" + phrases.get(0).substring(0, 1).toUpperCase()),
+                    v.teach.prompt.getText());
+            // the picture for the README: the Voice tab taller than the Live tab above it, so that the whole
+            // "Your voice" box shows with the first phrase to read and its buttons
+            EModelService models = app.getContext().get(EModelService.class);
+            MUIElement top = models.find("org.pitbox.ui.driver.right", app);
+            MUIElement bottom = models.find("org.pitbox.ui.driver.rightbottom", app);
+            String topData = top.getContainerData();
+            String bottomData = bottom.getContainerData();
+            top.setContainerData("15");
+            bottom.setContainerData("85");
+            settle(display, 300);
+            Screenshots.save(folderOf(part), TestScreenshots.file("voice.png"));
+            top.setContainerData(topData);
+            bottom.setContainerData(bottomData);
             Espeak reader = new Espeak("en-gb+m3", 175);
-            for (String phrase : Enrolment.phrases(listening.commands())) {
+            List<String> toRead = new ArrayList<>(phrases);
+            toRead.addAll(Enrolment.REMARKS);
+            for (String phrase : toRead) {
+                if (Enrolment.REMARKS.contains(phrase)) {
+                    String shown = v.teach.prompt.getText();
+                    await(display, () -> v.teach.prompt.getText().contains("which is no command"), 30,
+                            "the remark shown: " + shown);
+                }
                 Path reading = Files.createTempFile("pitbox-reading", ".wav");
                 try {
                     Audio.writeWav(Noise.pad(reader.say(phrase), 0.2), reading);
@@ -178,10 +202,22 @@ class VoicePartTest {
             }
             await(display, () -> v.teach.status.getText().startsWith("Learned from"), 180, "the voice learned: "
                     + v.teach.status.getText());
+            assertTrue(v.teach.status.getText().contains(" and " + Enrolment.REMARKS.size() + " remarks"),
+                    v.teach.status.getText());
             assertTrue(Files.isRegularFile(VoiceProfile.defaultFile()), "saved");
+            VoiceProfile saved = VoiceProfile.load(VoiceProfile.defaultFile());
+            assertEquals(Enrolment.REMARKS, saved.remarks());
+            assertEquals(Enrolment.REMARKS.size(), saved.quiet().remarks().length);
+            assertEquals(Enrolment.REMARKS.size(), saved.noisy().remarks().length);
             assertTrue(v.teach.forget.getEnabled());
             click(v.teach.forget);
             assertFalse(Files.exists(VoiceProfile.defaultFile()), "forgotten");
+            Path voiceDir = VoiceProfile.defaultFile().getParent();
+            if (Files.isDirectory(voiceDir)) {
+                try (var left = Files.list(voiceDir)) {
+                    assertTrue(left.findAny().isPresent(), "no empty voice folder is left");
+                }
+            }
             assertEquals("Forgotten: Sphinx4 uses its model as shipped.", v.teach.status.getText());
         } finally {
             listening.stop();

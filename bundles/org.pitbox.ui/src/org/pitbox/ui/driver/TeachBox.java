@@ -20,17 +20,20 @@ import org.pitbox.voice.engine.VoiceProfile;
 
 /**
  * "Teach PitBox your voice" (Sphinx4): with push-to-talk on, the driver reads the {@link Enrolment} phrases shown,
- * one hold each (they only ask, so the answers are all that happens); PitBox then learns the voice off the UI
- * thread, saves it under {@code ~/.pitbox/voice} and restarts listening, whose Sphinx4 loads it. "Forget" deletes it.
+ * one hold each (they only ask, so the answers are all that happens), then a few remarks that are no command
+ * ({@link Enrolment#REMARKS}, which set how readily PitBox takes this voice for a command); PitBox then learns the
+ * voice off the UI thread, saves it under {@code ~/.pitbox/voice} and restarts listening, whose Sphinx4 loads it.
+ * "Forget" deletes it.
  */
 final class TeachBox {
     private final DriverListening listening;
     private final UISynchronize ui;
     private final Runnable relayout;
     private final List<String> phrases;
+    private final List<String> remarks = Enrolment.REMARKS;
     private final List<short[]> readings = new ArrayList<>();
     final Label status;
-    private final Label prompt;
+    final Label prompt;
     final Button teach;
     private final Button cancel;
     final Button forget;
@@ -50,8 +53,9 @@ final class TeachBox {
         status = wide(g);
         prompt = wide(g);
         teach = button(g, "Teach PitBox your voice...", e -> start());
-        teach.setToolTipText("Read " + phrases.size() + " short questions once each, holding your push-to-talk"
-                + " button; Sphinx4 adapts to your voice (saved in " + VoiceProfile.defaultFile() + ")");
+        teach.setToolTipText("Read " + phrases.size() + " short questions and " + remarks.size() + " remarks that"
+                + " are no command once each, holding your push-to-talk button; Sphinx4 adapts to your voice and"
+                + " learns how readily to take it for a command (saved in " + VoiceProfile.defaultFile() + ")");
         cancel = button(g, "Cancel", e -> stop("Cancelled: nothing was learned"));
         cancel.setEnabled(false);
         forget = button(g, "Forget my voice", e -> forget());
@@ -97,9 +101,16 @@ final class TeachBox {
         showPrompt();
     }
 
+    private int total() {
+        return phrases.size() + remarks.size();
+    }
+
     private void showPrompt() {
-        prompt.setText("Say: " + CommandTable.written(phrases.get(readings.size())) + "   (" + (readings.size() + 1)
-                + " of " + phrases.size() + ")");
+        int at = readings.size();
+        String what = at < phrases.size() ? "Say: " + CommandTable.written(phrases.get(at))
+                : "Say this remark, which is no command (PitBox learns to leave such talk alone): "
+                        + CommandTable.written(remarks.get(at - phrases.size()));
+        prompt.setText(what + "   (" + (at + 1) + " of " + total() + ")");
         relayout.run();
     }
 
@@ -109,7 +120,7 @@ final class TeachBox {
             return;
         }
         readings.add(audio);
-        if (readings.size() < phrases.size()) {
+        if (readings.size() < total()) {
             showPrompt();
             return;
         }
@@ -127,9 +138,13 @@ final class TeachBox {
     private void learn(List<short[]> heard) {
         String message;
         try (SphinxEngine engine = new SphinxEngine(listening.commands())) {
-            VoiceProfile p = Enrolment.teach(engine, heard, phrases, VoiceProfile.defaultFile());
+            VoiceProfile p = Enrolment.teach(engine, heard.subList(0, phrases.size()), phrases,
+                    heard.subList(phrases.size(), heard.size()), VoiceProfile.defaultFile());
             message = "Learned from " + p.phrases().size() + " of " + phrases.size()
-                    + " phrases (the others were heard as something else); Sphinx4 uses your voice from now on.";
+                    + " phrases (the others were heard as something else) and " + p.remarks().size()
+                    + " remarks; Sphinx4 uses your voice from now on" + (p.marginShift() < 0
+                            ? " and takes it for a command more readily."
+                            : p.marginShift() > 0 ? " and is stricter about what it takes for a command." : ".");
             RecogniserBox.restartIfOn(listening);
         } catch (IOException | RuntimeException e) {
             message = "Not learned: " + e.getMessage();
@@ -150,7 +165,7 @@ final class TeachBox {
 
     private void forget() {
         try {
-            Files.deleteIfExists(VoiceProfile.defaultFile());
+            Enrolment.forget(VoiceProfile.defaultFile());
             RecogniserBox.restartIfOn(listening);
             showSaved("Forgotten: Sphinx4 uses its model as shipped.");
         } catch (IOException e) {

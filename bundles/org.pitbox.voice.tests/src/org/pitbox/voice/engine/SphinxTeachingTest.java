@@ -56,11 +56,21 @@ class SphinxTeachingTest {
         // one reading of another phrase than shown: left out, not learned from
         List<String> said = new ArrayList<>(read);
         said.set(0, "box this lap");
+        List<short[]> remarks = new ArrayList<>();
+        for (String r : Enrolment.REMARKS) {
+            remarks.add(Noise.pad(voice.say(r), 0.3));
+        }
         float[][] shipped = means();
         Path file = dir.resolve("voice").resolve("sphinx4-profile.txt");
         try {
-            VoiceProfile p = Enrolment.teach(engine, readings, said, file);
+            VoiceProfile p = Enrolment.teach(engine, readings, said, remarks, file);
             assertFalse(p.phrases().contains("box this lap"), p.phrases().toString());
+            assertEquals(Enrolment.REMARKS, p.remarks());
+            assertEquals(Enrolment.REMARKS.size(), p.quiet().remarks().length);
+            assertEquals(Enrolment.REMARKS.size(), p.noisy().remarks().length);
+            assertTrue(p.quiet().commands().length >= p.phrases().size() / 2, p.quiet().toString());
+            assertEquals(Enrolment.marginShift(p.quiet(), p.noisy()), p.marginShift(), "the shift the leads set");
+            assertTrue(Math.abs(p.marginShift()) <= Enrolment.MOST_SHIFT, p.toString());
             assertTrue(p.phrases().size() >= read.size() / 2, p.phrases().toString());
             assertEquals(3, p.a().length, "the en-us model's three feature streams");
             assertEquals(p, VoiceProfile.load(file));

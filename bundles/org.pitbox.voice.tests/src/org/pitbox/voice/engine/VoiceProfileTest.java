@@ -1,5 +1,6 @@
 package org.pitbox.voice.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,6 +47,57 @@ class VoiceProfileTest {
         try (var files = Files.list(file.getParent())) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left beside it");
         }
+    }
+
+    @Test
+    void theRemarksAndTheLeadsAreSavedWithIt() throws IOException {
+        VoiceProfile p = profile(0).withLeads(-812.25, List.of("the fuel light is on", "we should talk"),
+                new VoiceProfile.Leads(new double[] {1234.5, -20.75}, new double[] {Double.NEGATIVE_INFINITY, -4521}),
+                new VoiceProfile.Leads(new double[] {3.5}, new double[] {-1e4, 2500.125}));
+        Path file = dir.resolve("p.txt");
+        p.save(file);
+        VoiceProfile back = VoiceProfile.load(file);
+        assertEquals(p, back);
+        assertEquals(-812.25, back.marginShift());
+        assertEquals(List.of("the fuel light is on", "we should talk"), back.remarks());
+        assertArrayEquals(new double[] {1234.5, -20.75}, back.quiet().commands());
+        assertArrayEquals(new double[] {Double.NEGATIVE_INFINITY, -4521.0}, back.quiet().remarks());
+        assertArrayEquals(new double[] {3.5}, back.noisy().commands());
+        assertArrayEquals(new double[] {-1e4, 2500.125}, back.noisy().remarks());
+        assertEquals("pitbox-voice-profile 2", Files.readAllLines(file).get(0));
+    }
+
+    @Test
+    void aProfileOfTheFirstFormatStillLoads() throws IOException {
+        VoiceProfile p = profile(0);
+        Path file = dir.resolve("p.txt");
+        p.save(file);
+        // the first format: its header, the margin shift, the phrases, then the streams: no remarks, no leads
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(0, "pitbox-voice-profile 1");
+        lines.set(1, "margin-shift -300.0");
+        int remarks = lines.indexOf("remarks 0");
+        lines.subList(remarks, remarks + 5).clear();
+        Files.write(file, lines);
+        VoiceProfile old = VoiceProfile.load(file);
+        assertEquals(p.withMarginShift(-300), old);
+        assertEquals(List.of(), old.remarks());
+        assertEquals(VoiceProfile.Leads.NONE, old.quiet());
+        assertEquals(VoiceProfile.Leads.NONE, old.noisy());
+        // and one without a margin shift moves nothing
+        lines.remove(1);
+        Files.write(file, lines);
+        assertEquals(0, VoiceProfile.load(file).marginShift());
+        assertEquals(p, VoiceProfile.load(file));
+    }
+
+    @Test
+    void aLeadMustBeANumber() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new VoiceProfile.Leads(new double[] {Double.NEGATIVE_INFINITY}, new double[0]));
+        assertThrows(IllegalArgumentException.class, () -> new VoiceProfile.Leads(new double[0], new double[] {Double.NaN}));
+        assertThrows(IllegalArgumentException.class,
+                () -> new VoiceProfile.Leads(new double[0], new double[] {Double.POSITIVE_INFINITY}));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pitbox.voice.command.CommandMatcher;
 import org.pitbox.voice.command.CommandTable;
 import org.pitbox.voice.engine.Audio;
+import org.pitbox.voice.engine.Enrolment;
 
 class VoiceEvalTest {
     @TempDir
@@ -41,6 +42,14 @@ class VoiceEvalTest {
                 "silence.wav\treject"));
         String out = run("--dir", dir.toString());
         assertTrue(out.contains("| " + dir.getFileName() + " | 1 | 100.0 % | 0 | 0 | - | 100.0 % | 2 |"), out);
+    }
+
+    @Test
+    void theRemarksReadToTeachPitBoxAreNoneOfTheNonCommandsScored() {
+        for (String remark : Enrolment.REMARKS) {
+            assertFalse(VoiceEval.NON_COMMANDS.contains(remark), remark);
+            assertFalse(VoiceEval.HELD_OUT.contains(remark), remark);
+        }
     }
 
     @Test

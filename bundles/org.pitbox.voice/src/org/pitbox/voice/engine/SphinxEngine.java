@@ -66,6 +66,15 @@ public final class SphinxEngine implements SpeechEngine {
         public double margin(double snrDb) {
             return margin + perDb * (QUIET_DB - Math.max(NOISY_DB, Math.min(QUIET_DB, snrDb)));
         }
+
+        /**
+         * How far the utterance's command leads the margin, per 10 ms frame (the margin check passes at 0 and
+         * above, before a profile's shift): the per-frame lead the check compares. NaN where the phone loop was not
+         * decoded.
+         */
+        public double lead(Decision d) {
+            return (d.command() - d.loop()) / Math.max(1, d.frames()) - margin(d.snr());
+        }
     }
 
     /**
@@ -89,7 +98,10 @@ public final class SphinxEngine implements SpeechEngine {
     });
     private final Recogniser recogniser;
     private final Recogniser phones;
+    /** The rejection with the strictness's shift, the one the checks use. */
     private final Rejection rejection;
+    /** The rejection before the strictness: teaching measures the readings against it. */
+    private final Rejection unshifted;
     private final Consumer<Decision> decisions;
     /** The driver's voice profile in use, or null: the model as shipped. */
     private volatile VoiceProfile profile;
@@ -105,14 +117,25 @@ public final class SphinxEngine implements SpeechEngine {
      * PitBox ({@link VoiceProfile#defaultFile()}) in use when it is saved and loads.
      */
     public SphinxEngine(CommandTable table, Strictness strictness) throws IOException {
-        this(table, Rejection.DEFAULT.with(strictness), d -> {
+        this(table, Rejection.DEFAULT, strictness, d -> {
         });
         Enrolment.useSaved(this, VoiceProfile.defaultFile());
     }
 
     /** With {@code decisions} told what the checks saw in each utterance, at its {@code finish}. */
     public SphinxEngine(CommandTable table, Rejection rejection, Consumer<Decision> decisions) throws IOException {
+        this(table, rejection, Strictness.NORMAL, decisions);
+    }
+
+    /**
+     * With {@code rejection}'s margin moved as {@code strictness} says, on top of a taught voice's own shift (which
+     * {@link #teach} measures against {@code rejection} itself), and {@code decisions} told what the checks saw.
+     */
+    public SphinxEngine(CommandTable table, Rejection unshifted, Strictness strictness,
+            Consumer<Decision> decisions) throws IOException {
         this.decisions = decisions;
+        this.unshifted = unshifted;
+        Rejection rejection = unshifted.with(strictness);
         Path dir = Files.createTempDirectory("pitbox-sphinx");
         try {
             Files.writeString(dir.resolve("commands.gram"), table.jsgf("commands"));
@@ -187,13 +210,17 @@ public final class SphinxEngine implements SpeechEngine {
      */
     @Override
     public Utterance start() {
+        return listen();
+    }
+
+    private Checked listen() {
         Chunks forCommand = new Chunks();
         Chunks forPhones = phones == null ? null : new Chunks();
         Future<Heard> command = decoders.submit(() -> recogniser.recognise(forCommand));
         Future<Heard> loop = phones == null ? null : decoders.submit(() -> phones.recognise(forPhones));
         Floor floor = new Floor();
         Loudness loudness = new Loudness();
-        return new Utterance() {
+        return new Checked() {
             private long samples;
 
             @Override
@@ -214,6 +241,13 @@ public final class SphinxEngine implements SpeechEngine {
 
             @Override
             public String finish() {
+                Decision d = decision();
+                decisions.accept(d);
+                return d.accepted() || Double.isNaN(d.loop()) ? d.words() : "<unk>";
+            }
+
+            @Override
+            public Decision decision() {
                 forCommand.end();
                 if (forPhones != null) {
                     forPhones.end();
@@ -221,15 +255,17 @@ public final class SphinxEngine implements SpeechEngine {
                 Heard heard = result(command);
                 boolean words = !heard.text().isEmpty() && !heard.text().contains("<unk>");
                 if (loop == null || !words) {
-                    decisions.accept(new Decision(heard.text(), heard.score(), Double.NaN, loudness.frames(),
-                            loudness.snr(), silentSpeech(heard, loudness), words));
-                    return heard.text();
+                    return new Decision(heard.text(), heard.score(), Double.NaN, loudness.frames(), loudness.snr(),
+                            silentSpeech(heard, loudness), words);
                 }
-                Decision d = decide(heard, result(loop), loudness);
-                decisions.accept(d);
-                return d.accepted() ? heard.text() : "<unk>";
+                return decide(heard, result(loop), loudness);
             }
         };
+    }
+
+    /** An utterance of this engine: {@link #decision()} ends it as {@code finish} does, telling no one. */
+    private interface Checked extends Utterance {
+        Decision decision();
     }
 
     private static Heard result(Future<Heard> decode) {
@@ -274,14 +310,89 @@ public final class SphinxEngine implements SpeechEngine {
      * global MLLR transform of the model's means, estimated (Sphinx4's {@code Stats}) over the utterances whose
      * grammar decode is the phrase read, aligned by that decode; the others are left out, as a misheard reading
      * would teach the wrong sounds. It starts from the shipped model, whatever profile was in use, and returns the
-     * profile with no margin shift; nothing is in use afterwards until {@link #use}. Call it between utterances.
+     * profile with no margin shift (no remark was read) and the commands' leads; nothing is in use afterwards until
+     * {@link #use}. Call it between utterances.
      *
      * @throws IllegalArgumentException when too little speech was heard as read (about 3 s are needed)
      */
-    public synchronized VoiceProfile teach(List<short[]> utterances, List<String> said) {
-        if (utterances.size() != said.size()) {
+    public VoiceProfile teach(List<short[]> utterances, List<String> said) {
+        return teach(utterances, said, List.of(), List.of());
+    }
+
+    /**
+     * Learns the voice as {@link #teach(List, List)} does, then hears every reading again with the voice learned,
+     * through both decodes and the checks as the driver's speech goes through them: as read, then with pink noise
+     * mixed in at {@link #TEACH_NOISE_DB} (the same noise for the same reading). It measures how far each command
+     * heard as read and each of {@code remarkReadings} (the readings of {@code remarks}, speech that is no command)
+     * lead the margin, per 10 ms frame ({@link Rejection#lead}, against this engine's margin before its
+     * strictness); from those {@link Enrolment#marginShift} sets the profile's margin shift. Those hearings go to
+     * this engine's decisions in that order (commands, then remarks, as read, then in noise). Nothing is in use
+     * afterwards until {@link #use}.
+     *
+     * @throws IllegalArgumentException when too little speech was heard as read (about 3 s are needed)
+     */
+    public synchronized VoiceProfile teach(List<short[]> utterances, List<String> said, List<short[]> remarkReadings,
+            List<String> remarks) {
+        if (utterances.size() != said.size() || remarkReadings.size() != remarks.size()) {
             throw new IllegalArgumentException("one phrase read for each utterance");
         }
+        VoiceProfile learned = learn(utterances, said);
+        if (phones == null) {
+            return learned.withLeads(0, remarks, VoiceProfile.Leads.NONE, VoiceProfile.Leads.NONE);
+        }
+        try {
+            use(learned);
+            VoiceProfile.Leads quiet = leads(utterances, said, remarkReadings, false);
+            VoiceProfile.Leads noisy = leads(utterances, said, remarkReadings, true);
+            return learned.withLeads(Enrolment.marginShift(quiet, noisy), remarks, quiet, noisy);
+        } finally {
+            use(null);
+        }
+    }
+
+    /** The signal-to-noise ratio, in dB, at which teaching hears the readings again in pink noise. */
+    public static final double TEACH_NOISE_DB = 10;
+    /** The pink noise's seed for the first reading; the next reading's is one more, and so on. */
+    static final long TEACH_NOISE_SEED = 100_000;
+
+    private VoiceProfile.Leads leads(List<short[]> utterances, List<String> said, List<short[]> remarkReadings,
+            boolean noisy) {
+        List<Double> commandLeads = new ArrayList<>();
+        for (int i = 0; i < utterances.size(); i++) {
+            Decision d = check(noisy ? noisy(utterances.get(i), i) : utterances.get(i));
+            if (words(d.words()).equals(words(said.get(i))) && passesSilence(d) && !Double.isNaN(d.loop())) {
+                commandLeads.add(unshifted.lead(d));
+            }
+        }
+        double[] remarkLeads = new double[remarkReadings.size()];
+        for (int i = 0; i < remarkLeads.length; i++) {
+            short[] audio = remarkReadings.get(i);
+            Decision d = check(noisy ? noisy(audio, utterances.size() + i) : audio);
+            remarkLeads[i] = passesSilence(d) && !Double.isNaN(d.loop()) ? unshifted.lead(d)
+                    : Double.NEGATIVE_INFINITY;
+        }
+        return new VoiceProfile.Leads(commandLeads.stream().mapToDouble(Double::doubleValue).toArray(), remarkLeads);
+    }
+
+    private static short[] noisy(short[] reading, int index) {
+        return NoiseMix.mix(reading, NoiseMix.pink(reading.length, new java.util.Random(TEACH_NOISE_SEED + index)),
+                TEACH_NOISE_DB);
+    }
+
+    private boolean passesSilence(Decision d) {
+        return rejection.silentSpeech() <= 0 || d.silentSpeech() <= rejection.silentSpeech();
+    }
+
+    /** One utterance heard whole through both decodes and the checks, its decision told to this engine's. */
+    private Decision check(short[] audio) {
+        Checked u = listen();
+        u.hear(audio);
+        Decision d = u.decision();
+        decisions.accept(d);
+        return d;
+    }
+
+    private VoiceProfile learn(List<short[]> utterances, List<String> said) {
         use(null);
         Sphinx3Loader loader = recogniser.loader();
         Pool<float[]> variances = loader.getVariancePool();

@@ -3,6 +3,7 @@ package org.pitbox.voice.eval;
 import java.util.Random;
 
 import org.pitbox.voice.engine.Audio;
+import org.pitbox.voice.engine.NoiseMix;
 
 /**
  * Cockpit-like noise made in Java, and mixing it into speech at a signal-to-noise ratio measured over the
@@ -17,20 +18,8 @@ public enum Noise {
         return this == PINK ? pink(n, new Random(seed)) : engine(n, new Random(seed));
     }
 
-    /** Paul Kellet's economy filter over white noise: -3 dB an octave. */
     private static double[] pink(int n, Random random) {
-        double[] out = new double[n];
-        double b0 = 0;
-        double b1 = 0;
-        double b2 = 0;
-        for (int i = 0; i < n; i++) {
-            double white = random.nextGaussian();
-            b0 = 0.99765 * b0 + white * 0.0990460;
-            b1 = 0.96300 * b1 + white * 0.2965164;
-            b2 = 0.57000 * b2 + white * 1.0526913;
-            out[i] = b0 + b1 + b2 + white * 0.1848;
-        }
-        return out;
+        return NoiseMix.pink(n, random);
     }
 
     private static double[] engine(int n, Random random) {
@@ -52,44 +41,11 @@ public enum Noise {
 
     /** {@code speech} with {@code noise} added so that active speech over noise is {@code snrDb}. */
     public static short[] mix(short[] speech, double[] noise, double snrDb) {
-        double speechPower = activePower(speech);
-        double noisePower = 0;
-        for (int i = 0; i < speech.length; i++) {
-            noisePower += noise[i] * noise[i];
-        }
-        noisePower /= Math.max(1, speech.length);
-        double gain = Math.sqrt(speechPower / Math.max(1e-12, noisePower) / Math.pow(10, snrDb / 10));
-        short[] out = new short[speech.length];
-        for (int i = 0; i < speech.length; i++) {
-            double v = speech[i] + gain * noise[i];
-            out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(v)));
-        }
-        return out;
+        return NoiseMix.mix(speech, noise, snrDb);
     }
 
-    /** Mean power of the 20 ms frames within 30 dB of the loudest: the speech, not the pauses. */
     static double activePower(short[] s) {
-        int frame = Audio.RATE / 50;
-        int frames = s.length / frame;
-        double[] power = new double[frames];
-        double max = 0;
-        for (int f = 0; f < frames; f++) {
-            double sum = 0;
-            for (int i = f * frame; i < (f + 1) * frame; i++) {
-                sum += (double) s[i] * s[i];
-            }
-            power[f] = sum / frame;
-            max = Math.max(max, power[f]);
-        }
-        double total = 0;
-        int active = 0;
-        for (double p : power) {
-            if (p >= max / 1000) {
-                total += p;
-                active++;
-            }
-        }
-        return active == 0 ? 0 : total / active;
+        return NoiseMix.activePower(s);
     }
 
     /** {@code seconds} of silence before and after: the push-to-talk key is pressed before speaking and released after. */

@@ -62,8 +62,9 @@ public final class VoiceEval {
               --voices V   only these voices, comma separated (en-us, en-gb+m3, en-us+f3, kevin16)
               --conditions C  only these, comma separated (clean, pink20, engine20, pink10, engine10, pink5,
                            engine5)
-              --teach      teach PitBox each voice first (it reads the Teach phrases once, clean) and score
-                           only the other command phrases, each voice with its own profile
+              --teach      teach PitBox each voice first (it reads the Teach phrases and remarks once, clean;
+                           the remarks set its margin shift) and score only the other command phrases, each
+                           voice with its own profile; --decisions also gets the readings, condition 'teach'
               --split      score the same phrases as --teach, without teaching: its baseline
               --save DIR   also write the spoken set as WAVs with an expected.tsv, for --dir
               --decisions FILE  also write a line per utterance with what Sphinx4's checks saw (its words, the
@@ -182,9 +183,8 @@ public final class VoiceEval {
                     number(opts, "--oog-phone", SphinxEngine.Rejection.DEFAULT.perPhone()),
                     number(opts, "--margin", SphinxEngine.Rejection.DEFAULT.margin()),
                     number(opts, "--per-db", SphinxEngine.Rejection.DEFAULT.perDb()),
-                    (int) number(opts, "--silent-speech", SphinxEngine.Rejection.DEFAULT.silentSpeech()))
-                    .with(strictness(opts)),
-                    opts.containsKey("--decisions") ? decisions::add : d -> {
+                    (int) number(opts, "--silent-speech", SphinxEngine.Rejection.DEFAULT.silentSpeech())),
+                    strictness(opts), opts.containsKey("--decisions") ? decisions::add : d -> {
                     });
             case "vosk" -> {
                 if (!opts.containsKey("--model")) {
@@ -259,6 +259,8 @@ public final class VoiceEval {
             out.printf("scored on the %d command phrases not read to teach PitBox (%s: %s)%n", phrases.size(),
                     teach ? "each voice taught with" : "taught with none, the same split", String.join(", ", read));
         }
+        List<String> lines = new ArrayList<>(List.of("voice\tcondition\tphrase\texpected\twords\tright\tcommand"
+                + "\tloop\tframes\tsnr\tsilent\taccepted"));
         List<VoiceProfile> profiles = new ArrayList<>();
         if (teach) {
             if (!(engine instanceof SphinxEngine sphinx)) {
@@ -269,17 +271,37 @@ public final class VoiceEval {
                 for (String text : read) {
                     readings.add(Noise.pad(voice.say(text), 0.3));
                 }
-                VoiceProfile p = sphinx.teach(readings, read);
+                List<short[]> remarks = new ArrayList<>();
+                for (String text : Enrolment.REMARKS) {
+                    remarks.add(Noise.pad(voice.say(text), 0.3));
+                }
                 decisions.clear();
+                VoiceProfile p = sphinx.teach(readings, read, remarks, Enrolment.REMARKS);
+                List<String> readAll = new ArrayList<>(read);
+                readAll.addAll(Enrolment.REMARKS);
+                for (String condition : List.of("teach", "teach pink 10 dB")) {
+                    for (String text : readAll) {
+                        SphinxEngine.Decision d = decisions.poll();
+                        if (d != null) {
+                            boolean remark = Enrolment.REMARKS.contains(text);
+                            lines.add(decisionLine(voice.label(), condition, text, new EvalSet.Expected(
+                                    remark ? null : matcher.match(text).command(), false), d, matcher)
+                                    .replace("\ttuning\t", remark ? "\tremark\t" : "\ttuning\t"));
+                        }
+                    }
+                }
+                decisions.clear();
+                out.printf(Locale.ROOT, "taught %s: %d of %d phrases heard as read; lead over the margin per frame,"
+                        + " commands heard as read %s, remarks %s, in pink noise at %.0f dB %s and %s (-Infinity:"
+                        + " rejected whatever the margin); margin shift %+.0f%n", voice.label(), p.phrases().size(),
+                        read.size(), leads(p.quiet().commands()), leads(p.quiet().remarks()),
+                        SphinxEngine.TEACH_NOISE_DB, leads(p.noisy().commands()), leads(p.noisy().remarks()),
+                        p.marginShift());
                 profiles.add(p);
-                out.printf(Locale.ROOT, "taught %s: %d of %d phrases heard as read%n", voice.label(),
-                        p.phrases().size(), read.size());
             }
         }
         Path save = opts.containsKey("--save") ? Files.createDirectories(Path.of(opts.get("--save"))) : null;
         List<String> tsv = new ArrayList<>();
-        List<String> lines = new ArrayList<>(List.of("voice\tcondition\tphrase\texpected\twords\tright\tcommand"
-                + "\tloop\tframes\tsnr\tsilent\taccepted"));
         out.printf("%d command phrases, %d non-commands to tune on and %d held out, voices: %s%n", phrases.size(),
                 NON_COMMANDS.size(), HELD_OUT.size(),
                 String.join(", ", voices.stream().map(SyntheticVoice::label).toList()));
@@ -338,6 +360,11 @@ public final class VoiceEval {
             Files.write(Path.of(opts.get("--decisions")), lines);
         }
         report(sets.values(), out);
+    }
+
+    private static String leads(double[] leads) {
+        return Arrays.stream(leads).sorted().mapToObj(l -> l == Double.NEGATIVE_INFINITY ? "-Infinity"
+                : String.format(Locale.ROOT, "%.0f", l)).toList().toString();
     }
 
     /** One utterance's line of {@code --decisions}: what it should be, the words heard and what the checks saw. */
