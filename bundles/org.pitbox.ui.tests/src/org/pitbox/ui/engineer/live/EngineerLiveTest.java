@@ -108,14 +108,19 @@ class EngineerLiveTest {
                 + laps.getItem(0).getText(2));
         await(display, () -> part.carFigure("Per lap").contains("avg"), 10, "fuel per lap shown");
         playsTheDriversClip(display, part);
-        showsTheDriversVideo(display, part);
-
         if (UiBenchmark.enabled()) {
             for (int run = 1; run <= MEASURE_RUNS; run++) {
                 UiBenchmark.report(String.format(Locale.ROOT, "Team Live: UI thread %.2f %% of one core at 60 Hz"
                         + " input over %d s (%d x %d, run %d of %d)", uiCpuShare(display) * 100, MEASURE_SECONDS,
                         shell.getSize().x, shell.getSize().y, run, MEASURE_RUNS));
             }
+        }
+        showsTheDriversVideo(display, part);
+        if (UiBenchmark.enabled()) {
+            UiBenchmark.report(String.format(Locale.ROOT, "Team Live with the driver's video at 480p15: UI thread"
+                    + " %.2f %% of one core at 60 Hz input over %d s (%d x %d, video %d x %d)",
+                    uiCpuShare(display) * 100, MEASURE_SECONDS, shell.getSize().x, shell.getSize().y,
+                    part.videoCanvas().control().getSize().x, part.videoCanvas().control().getSize().y));
         }
         showsEverythingAt(display, shell, part, 2560, 1440);
         showsEverythingAt(display, shell, part, 1280, 720); // the default size, for the screenshots
