@@ -21,12 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.live.LiveBoard;
-import org.pitbox.client.live.Bandwidth;
-import org.pitbox.core.live.LinkLevel;
-import org.pitbox.core.sim.SimulatorSource;
 import org.pitbox.video.EncodedVideo;
 import org.pitbox.video.FrameSource;
 import org.pitbox.video.H264Decoder;
@@ -136,49 +132,34 @@ class VideoBenchmarkTest {
      * server, the engineer decoding; glass-to-glass from the window's drawing to the engineer's decoded picture.
      */
     private static String live(VideoSettings s, int seconds) throws Exception {
-        ActiveFeed feed = new ActiveFeed();
-        TeamSession driver = new TeamSession(feed, new MemoryStore(), new MemorySettings());
-        TeamSession engineerSide = new TeamSession(new ActiveFeed(), new MemoryStore(), new MemorySettings());
         LiveBoard board = new LiveBoard();
-        EngineerLive engineer = new EngineerLive(board);
         Cost cost = new Cost();
         long[] latency = new long[s.fps() * seconds * 2];
         AtomicLong pictures = new AtomicLong(), unread = new AtomicLong();
-        try (RacingWindow window = new RacingWindow(X, Y, s.width(), s.height(), 60)) {
+        try (DriverAndEngineer team = new DriverAndEngineer(board);
+                RacingWindow window = new RacingWindow(X, Y, s.width(), s.height(), 60)) {
+            TeamSession driver = team.driver;
+            EngineerLive engineer = team.engineer;
             AtomicLong measuring = new AtomicLong(); // 1 while measuring
             AtomicLong count = new AtomicLong();
-            engineer.addListener(new EngineerLive.Listener() {
-                @Override
-                public void changed(EngineerLive.Change change) {
+            team.onVideo(picture -> {
+                long now = System.nanoTime();
+                pictures.incrementAndGet();
+                if (measuring.get() == 0) {
+                    return;
                 }
-
-                @Override
-                public void video(VideoPicture picture) {
-                    long now = System.nanoTime();
-                    pictures.incrementAndGet();
-                    if (measuring.get() == 0) {
-                        return;
-                    }
-                    long drawn = window.shownAt(CounterScene.counter(picture));
-                    long l = now - drawn;
-                    int i = (int) count.get();
-                    if (drawn == 0 || l < 0 || l > 10_000_000_000L || i >= latency.length) {
-                        unread.incrementAndGet();
-                    } else {
-                        latency[i] = l;
-                        count.incrementAndGet();
-                    }
+                long drawn = window.shownAt(CounterScene.counter(picture));
+                long l = now - drawn;
+                int i = (int) count.get();
+                if (drawn == 0 || l < 0 || l > 10_000_000_000L || i >= latency.length) {
+                    unread.incrementAndGet();
+                } else {
+                    latency[i] = l;
+                    count.incrementAndGet();
                 }
             });
-            driver.signIn(SERVER.base(), DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD)
-                    .get(30, TimeUnit.SECONDS);
-            feed.start(new SimulatorSource(), null);
-            driver.startStreaming(feed.feed(), Bandwidth.FULL);
-            await(() -> driver.link().level() == LinkLevel.OK, 30, "the link is live");
-            engineerSide.signIn(SERVER.base(), DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD)
-                    .get(30, TimeUnit.SECONDS);
-            engineer.watch(engineerSide.client(), engineerSide.team(), driver.sessionKey());
-            await(() -> board.rows() > 0, 30, "the engineer takes rows");
+            team.signInDriver(SERVER.base());
+            team.goLive(SERVER.base());
             driver.startVideo(s, () -> ScreenCapture.region(null, X, Y, s.width(), s.height(), s));
             await(() -> pictures.get() >= s.fps(), 60, "pictures reach the engineer: " + engineer.videoStatus());
             long rows0 = board.rows();
@@ -204,11 +185,6 @@ class VideoBenchmarkTest {
                     s.height(), s.fps(), s.bitrate() / 1e6, rows, sorted[n / 2] / 1e6, sorted[n * 99 / 100] / 1e6, n,
                     unread.get(), decoded, s.fps() * seconds, cost.describe(end), end.captured(), end.encoded(),
                     end.dropped(), status, link);
-        } finally {
-            engineer.closeAll();
-            engineerSide.dispose();
-            driver.dispose();
-            feed.stop();
         }
     }
 

@@ -11,14 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.live.LiveBoard;
-import org.pitbox.client.live.Bandwidth;
-import org.pitbox.core.live.LinkLevel;
-import org.pitbox.core.sim.SimulatorSource;
 import org.pitbox.core.source.FeedStatus;
 import org.pitbox.core.source.LiveFeed;
 import org.pitbox.core.source.ReplayControl;
@@ -53,37 +50,19 @@ class VideoLinkTest {
 
     @Test
     void videoStepsDownAndBackUpWhileTelemetryKeepsFlowing() throws Exception {
-        ActiveFeed feed = new ActiveFeed();
-        TeamSession driver = new TeamSession(feed, new MemoryStore(), new MemorySettings());
-        TeamSession engineerSide = new TeamSession(new ActiveFeed(), new MemoryStore(), new MemorySettings());
+        RowCheck board = new RowCheck();
+        DriverAndEngineer team = new DriverAndEngineer(board);
+        TeamSession driver = team.driver;
+        EngineerLive engineer = team.engineer;
         List<String> driverLines = new CopyOnWriteArrayList<>();
         driver.addListener(driverLines::add);
-        RowCheck board = new RowCheck();
-        EngineerLive engineer = new EngineerLive(board);
         AtomicLong pictures = new AtomicLong();
-        engineer.addListener(new EngineerLive.Listener() {
-            @Override
-            public void changed(EngineerLive.Change change) {
-            }
-
-            @Override
-            public void video(VideoPicture picture) {
-                pictures.incrementAndGet();
-            }
-        });
+        team.onVideo(picture -> pictures.incrementAndGet());
         // read by the JDK's HTTP client for each new connection (a property it has for testing)
         System.setProperty("jdk.httpclient.sendBufferSize", Integer.toString(SEND_BUFFER));
         try (ThrottledLink link = new ThrottledLink(URI.create(SERVER.base()))) {
-            driver.signIn(link.uri().toString(), DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD)
-                    .get(30, TimeUnit.SECONDS);
-            feed.start(new SimulatorSource(), null);
-            CountingFeed rows = new CountingFeed(feed.feed());
-            driver.startStreaming(rows, Bandwidth.FULL);
-            await(() -> driver.link().level() == LinkLevel.OK, 30, "the link is live");
-            engineerSide.signIn(SERVER.base(), DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD)
-                    .get(30, TimeUnit.SECONDS);
-            engineer.watch(engineerSide.client(), engineerSide.team(), driver.sessionKey());
-            await(() -> board.rows() > 0, 30, "the engineer takes rows");
+            team.signInDriver(link.uri().toString());
+            CountingFeed rows = team.goLive(SERVER.base(), CountingFeed::new);
 
             // what telemetry alone needs upstream, over 5 s
             long bytes0 = link.upBytes();
@@ -105,36 +84,20 @@ class VideoLinkTest {
             Lag lag = new Lag(rows, board);
             Lines lines = new Lines(driver, lag);
             link.limitUp(CUT);
-            await(() -> {
-                lines.take();
-                lag.take();
-                return driver.videoStatus().startsWith("Video lowered to");
-            }, 60, "the video steps down on a 1 Mbit/s link: " + lines);
+            lines.until(() -> driver.videoStatus().startsWith("Video lowered to"), 60,
+                    "the video steps down on a 1 Mbit/s link: " + lines);
             long picturesAtCut = pictures.get();
-            long held = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            await(() -> {
-                lines.take();
-                lag.take();
-                return System.nanoTime() > held;
-            }, 30, "the 1 Mbit/s link is held");
+            lines.during(10, "the 1 Mbit/s link is held");
             long picturesOnCut = pictures.get() - picturesAtCut;
             System.out.println("video link: at 1 Mbit/s: " + lines.seen() + ", " + picturesOnCut
                     + " pictures reached the engineer in 10 s; telemetry at most " + lag.max + " rows behind");
             assertTrue(picturesOnCut > 0, "pictures still go at 1 Mbit/s");
             // less than the least video needs (0.5 Mbit/s, half of the pictures): down to a pause
             link.limitUp(SHORT);
-            await(() -> {
-                lines.take();
-                lag.take();
-                return driver.videoStatus().startsWith("Video paused");
-            }, 90, "the video pauses on a " + SHORT / 1000 + " kbit/s link: " + lines);
+            lines.until(() -> driver.videoStatus().startsWith("Video paused"), 90,
+                    "the video pauses on a " + SHORT / 1000 + " kbit/s link: " + lines);
             // a while longer, paused and resumed: telemetry still flows
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
-            await(() -> {
-                lines.take();
-                lag.take();
-                return System.nanoTime() > until;
-            }, 30, "the cut link is held");
+            lines.during(12, "the cut link is held");
             lines.trace.forEach(l -> System.out.println("video link: cut " + l));
             List<String> down = lines.seen();
             System.out.println("video link: on the cut link: " + down + "; telemetry at most " + lag.max
@@ -153,11 +116,7 @@ class VideoLinkTest {
             link.limitUp(0);
             long picturesAtRestore = pictures.get();
             Lines up = new Lines(driver, lag);
-            await(() -> {
-                up.take();
-                lag.take();
-                return driver.videoStatus().startsWith(full);
-            }, 180, "the video steps back up to its cap: " + up);
+            up.until(() -> driver.videoStatus().startsWith(full), 180, "the video steps back up to its cap: " + up);
             up.trace.forEach(l -> System.out.println("video link: restored " + l));
             System.out.println("video link: restored: " + up.seen() + "; " + driver.videoSender().stats());
             int allPictures = first(up.seen(), l -> l.equals("Video lowered to 0.5 Mbit/s: the link is short"));
@@ -179,10 +138,7 @@ class VideoLinkTest {
             assertEquals(published, board.last, "the engineer has every row up to the last");
         } finally {
             System.clearProperty("jdk.httpclient.sendBufferSize");
-            engineer.closeAll();
-            engineerSide.dispose();
-            driver.dispose();
-            feed.stop();
+            team.close();
         }
     }
 
@@ -224,6 +180,21 @@ class VideoLinkTest {
             if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(s)) {
                 seen.add(s);
             }
+        }
+
+        /** Waits until {@code done}, taking the driver's video line and the engineer's lag at each look. */
+        void until(BooleanSupplier done, int seconds, String what) throws InterruptedException {
+            await(() -> {
+                take();
+                lag.take();
+                return done.getAsBoolean();
+            }, seconds, what);
+        }
+
+        /** Takes them for {@code seconds}, failing saying {@code what} if that takes more than 30 s. */
+        void during(int seconds, String what) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            until(() -> System.nanoTime() > end, 30, what);
         }
 
         synchronized List<String> seen() {

@@ -11,20 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.pitbox.app.feed.ActiveFeed;
 import org.pitbox.app.live.EngineerLive;
 import org.pitbox.app.live.LiveBoard;
 import org.pitbox.client.CloudClient;
 import org.pitbox.client.SessionCache;
 import org.pitbox.client.TransferProgress;
 import org.pitbox.core.compare.VideoTimeline;
-import org.pitbox.client.live.Bandwidth;
-import org.pitbox.core.live.LinkLevel;
-import org.pitbox.core.sim.SimulatorSource;
 import org.pitbox.iracing.IbtSummary;
 import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.protocol.api.SessionView;
@@ -49,38 +44,24 @@ class VideoStreamTest {
 
     @Test
     void theDriversVideoReachesTheEngineerInOrderAndIsStoredWithTheSession() throws Exception {
-        ActiveFeed feed = new ActiveFeed();
-        TeamSession driver = new TeamSession(feed, new MemoryStore(), new MemorySettings());
-        TeamSession engineerSide = new TeamSession(new ActiveFeed(), new MemoryStore(), new MemorySettings());
         LiveBoard board = new LiveBoard();
-        EngineerLive engineer = new EngineerLive(board);
+        DriverAndEngineer team = new DriverAndEngineer(board);
+        TeamSession driver = team.driver, engineerSide = team.engineerSide;
+        EngineerLive engineer = team.engineer;
         List<VideoPicture> seen = new CopyOnWriteArrayList<>();
         List<Long> decodedAt = new CopyOnWriteArrayList<>();
-        engineer.addListener(new EngineerLive.Listener() {
-            @Override
-            public void changed(EngineerLive.Change change) {
-            }
-
-            @Override
-            public void video(VideoPicture picture) {
-                decodedAt.add(System.nanoTime());
-                seen.add(picture);
-            }
+        team.onVideo(picture -> {
+            decodedAt.add(System.nanoTime());
+            seen.add(picture);
         });
-        try {
-            driver.signIn(SERVER.base(), DemoServerProcess.DRIVER, DemoServerProcess.PASSWORD).get(30, TimeUnit.SECONDS);
+        try (team) {
+            team.signInDriver(SERVER.base());
             IOException notLive = assertThrows(IOException.class,
                     () -> driver.startVideo(SMALL, () -> new CounterScene(320, 180, 15)));
             assertEquals("Start streaming to the team first: video goes with the live session", notLive.getMessage());
             assertEquals("Video off", driver.videoStatus());
 
-            feed.start(new SimulatorSource(), null);
-            driver.startStreaming(feed.feed(), Bandwidth.FULL);
-            await(() -> driver.link().level() == LinkLevel.OK, 30, "the link is live");
-            engineerSide.signIn(SERVER.base(), DemoServerProcess.ENGINEER, DemoServerProcess.PASSWORD)
-                    .get(30, TimeUnit.SECONDS);
-            engineer.watch(engineerSide.client(), engineerSide.team(), driver.sessionKey());
-            await(() -> board.rows() > 0, 30, "the engineer takes rows");
+            team.goLive(SERVER.base());
 
             CounterScene scene = new CounterScene(HD.width(), HD.height(), HD.fps());
             driver.startVideo(HD, () -> scene);
@@ -119,11 +100,6 @@ class VideoStreamTest {
             SessionView stored = stored(client, engineerSide.team().id());
             assertTrue(stored.videoBytes() != null && stored.videoBytes() > 10_000, "with its video: " + stored);
             playsBackInSyncWithTheTelemetry(client, stored, seen);
-        } finally {
-            engineer.closeAll();
-            engineerSide.dispose();
-            driver.dispose();
-            feed.stop();
         }
         assertFalse(driver.streaming());
     }

@@ -3,9 +3,11 @@ package org.pitbox.server.live;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pitbox.client.live.LivePublisher.VideoResult.LINK_BUSY;
 import static org.pitbox.client.live.LivePublisher.VideoResult.SENT;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +16,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
@@ -129,9 +136,14 @@ class LivePublisherTest {
     }
 
     private void awaitState(LiveStatus.State state) throws InterruptedException {
+        await(() -> statuses.stream().anyMatch(s -> s.state() == state), () -> "no " + state + " within 30 s");
+    }
+
+    /** Waits up to 30 s until {@code done}, else fails saying {@code what}. */
+    private static void await(BooleanSupplier done, Supplier<String> what) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (statuses.stream().noneMatch(s -> s.state() == state)) {
-            assertTrue(System.nanoTime() < end, "no " + state + " within 30 s");
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, what);
             Thread.sleep(10);
         }
     }
@@ -223,10 +235,7 @@ class LivePublisherTest {
     @Test
     void videoGoesOutAtOnceAndAfterAnOutageFromTheNextKeyPicture() throws Exception {
         TestSocket engineer = subscriber();
-        LivePublisher p = publisher(config());
-        p.publish(SimRows.ROWS.get(0));
-        awaitState(LiveStatus.State.LIVE);
-        engineer.await(LiveControl.SESSION);
+        LivePublisher p = liveSession(engineer);
         List<TestPictures.Coded> pictures = TestPictures.make(6, 3); // key pictures 1 and 4
         long micros = p.sessionMicros(System.nanoTime());
         assertTrue(micros >= 0 && micros < 5_000_000, "a capture time now is near the session's first row");
@@ -242,21 +251,108 @@ class LivePublisherTest {
         awaitState(LiveStatus.State.OFFLINE);
         assertEquals(LivePublisher.VideoResult.NOT_CONNECTED,
                 p.publishVideo(micros + 66_666, false, pictures.get(2).accessUnit()), "never queued offline");
+        awaitKeyWanted(asked);
+        proxy.restore();
+        statuses.clear();
+        awaitState(LiveStatus.State.LIVE);
+        goesOnFromAKey(p, engineer, micros + 99_999, pictures.get(4), pictures.get(3), 5,
+                "numbered as encoded: the gap shows what was lost");
+        p.close();
+    }
+
+    /** A publisher live with the first row, its session announced to the engineer. */
+    private LivePublisher liveSession(TestSocket engineer) throws Exception {
+        LivePublisher p = publisher(config());
+        p.publish(SimRows.ROWS.get(0));
+        awaitState(LiveStatus.State.LIVE);
+        engineer.await(LiveControl.SESSION);
+        return p;
+    }
+
+    /**
+     * After a picture was dropped: {@code notKey} at {@code micros} is refused, {@code key} a picture later goes out
+     * and reaches the engineer numbered {@code number}.
+     */
+    private static void goesOnFromAKey(LivePublisher p, TestSocket engineer, long micros, TestPictures.Coded notKey,
+            TestPictures.Coded key, long number, String numbered) throws InterruptedException {
+        assertEquals(LivePublisher.VideoResult.WAITING_FOR_KEY, p.publishVideo(micros, false, notKey.accessUnit()),
+                "no use before a key");
+        assertEquals(SENT, p.publishVideo(micros + 33_333, true, key.accessUnit()));
+        byte[] sent = nextVideo(engineer);
+        assertEquals(number, LiveProtocol.number(sent), numbered);
+        assertTrue(LiveProtocol.isVideoKey(sent));
+    }
+
+    /** Waits up to 10 s for the encoder to be asked for a key picture after {@code asked} times. */
+    private void awaitKeyWanted(long asked) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (videoKeysWanted.get() == asked && System.nanoTime() < end) {
             Thread.sleep(10);
         }
         assertTrue(videoKeysWanted.get() > asked, "the encoder is asked for a key picture");
-        proxy.restore();
-        statuses.clear();
-        awaitState(LiveStatus.State.LIVE);
-        assertEquals(LivePublisher.VideoResult.WAITING_FOR_KEY,
-                p.publishVideo(micros + 99_999, false, pictures.get(4).accessUnit()), "no use before a key");
-        assertEquals(SENT, p.publishVideo(micros + 133_332, true, pictures.get(3).accessUnit()));
-        byte[] key = nextVideo(engineer);
-        assertEquals(5, LiveProtocol.number(key), "numbered as encoded: the gap shows what was lost");
-        assertTrue(LiveProtocol.isVideoKey(key));
+    }
+
+    /**
+     * While the server's recording cannot keep up, it acknowledges no rows: once more than {@code ACK_EVERY} and a
+     * second of them wait for it, a key picture is refused as {@code LINK_BUSY} and the encoder is asked for another;
+     * once the recording catches up and acknowledges them, the next key picture goes out. Only states are awaited.
+     */
+    @Test
+    void videoWaitsWhileRowsWaitForTheServersAcknowledgement() throws Exception {
+        TestSocket engineer = subscriber();
+        LivePublisher p = liveSession(engineer);
+        List<TestPictures.Coded> pictures = TestPictures.make(4, 3); // key pictures 1 and 4
+        long micros = p.sessionMicros(System.nanoTime());
+        assertEquals(SENT, p.publishVideo(micros, true, pictures.get(0).accessUnit()));
+        assertEquals(1, LiveProtocol.number(nextVideo(engineer)));
+
+        int busy = LiveProtocol.ACK_EVERY + LiveProtocol.TICK_RATE; // the publisher's rule, at its default rate
+        CountDownLatch caughtUp = holdRecording();
+        try {
+            publish(p, 1, busy + 11, 500);
+            awaitRowsWaiting(p, n -> n > busy, "more than " + busy + " rows wait for the acknowledgement");
+            long asked = videoKeysWanted.get();
+            assertEquals(LINK_BUSY, p.publishVideo(micros + 33_333, true, pictures.get(3).accessUnit()),
+                    "no picture while telemetry waits for the server");
+            awaitKeyWanted(asked);
+        } finally {
+            caughtUp.countDown();
+        }
+        awaitRowsWaiting(p, n -> n <= busy, "the rows are acknowledged");
+        goesOnFromAKey(p, engineer, micros + 66_666, pictures.get(1), pictures.get(3), 4,
+                "the next key picture goes out");
         p.close();
+    }
+
+    /**
+     * Stops the node's recording, as a disk that cannot keep up would: a task that waits until the latch is counted
+     * down, running on the relay's single spool writer thread, so no frame is written and none acknowledged.
+     */
+    private CountDownLatch holdRecording() throws Exception {
+        Field f = LiveRelay.class.getDeclaredField("spools");
+        f.setAccessible(true);
+        ExecutorService spools = (ExecutorService) f.get(node.relay);
+        CountDownLatch holding = new CountDownLatch(1), release = new CountDownLatch(1);
+        spools.execute(() -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(holding.await(10, TimeUnit.SECONDS), "the spool writer is held");
+        return release;
+    }
+
+    /** Waits until the rows in the publisher's spool not yet acknowledged pass {@code test}. */
+    private static void awaitRowsWaiting(LivePublisher p, LongPredicate test, String what)
+            throws InterruptedException {
+        await(() -> test.test(rowsWaiting(p)), () -> what + " within 30 s: " + rowsWaiting(p) + " rows wait");
+    }
+
+    private static long rowsWaiting(LivePublisher p) {
+        return Math.round(p.status().spooledSeconds() * LiveProtocol.TICK_RATE);
     }
 
     private static byte[] nextVideo(TestSocket s) throws InterruptedException {
