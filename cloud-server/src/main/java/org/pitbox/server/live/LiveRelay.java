@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -314,6 +315,11 @@ public final class LiveRelay implements AutoCloseable {
         }
         socket.expireAfter(grant.get().lifetime());
         apply(socket, grant.get().member());
+    }
+
+    /** The thread that writes this node's spools (tests hold it to stand for a disk that cannot keep up). */
+    Executor spoolWriter() {
+        return spools;
     }
 
     /**

@@ -7,7 +7,6 @@ import static org.pitbox.client.live.LivePublisher.VideoResult.LINK_BUSY;
 import static org.pitbox.client.live.LivePublisher.VideoResult.SENT;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -329,11 +327,8 @@ class LivePublisherTest {
      * down, running on the relay's single spool writer thread, so no frame is written and none acknowledged.
      */
     private CountDownLatch holdRecording() throws Exception {
-        Field f = LiveRelay.class.getDeclaredField("spools");
-        f.setAccessible(true);
-        ExecutorService spools = (ExecutorService) f.get(node.relay);
         CountDownLatch holding = new CountDownLatch(1), release = new CountDownLatch(1);
-        spools.execute(() -> {
+        node.relay.spoolWriter().execute(() -> {
             holding.countDown();
             try {
                 release.await();
