@@ -42,12 +42,12 @@ public final class DemoServerProcess implements AutoCloseable {
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 SERVER_JAR.toString(), "org.pitbox.server.DemoServer", "--ready-file", ready.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-        DemoServerProcess started = new DemoServerProcess(dir, server, null, home);
         try {
             await(() -> size(ready) > 0 || !server.isAlive(), 60, "the demo server starts");
             assertTrue(server.isAlive(), "the demo server stopped: " + Files.readString(dir.resolve("server.log")));
         } catch (AssertionError | InterruptedException e) {
-            started.close();
+            server.destroy();
+            home.close();
             throw e;
         }
         return new DemoServerProcess(dir, server, Files.readString(ready).strip(), home);

@@ -63,9 +63,10 @@ public final class TestDriver implements AutoCloseable {
         long start = System.nanoTime();
         video = new VideoPipeline(new OnboardScene(settings.width(), settings.height(), settings.fps()),
                 new H264Encoder(settings), v -> {
-                    long micros = p.sessionMicros(start + v.micros() * 1000);
+                    long drawn = start + v.micros() * 1000;
+                    long micros = p.sessionMicros(drawn);
                     if (drawnAt.size() < MAX_TIMES) {
-                        drawnAt.put(micros, start + v.micros() * 1000);
+                        drawnAt.put(micros, drawn);
                     }
                     p.publishVideo(micros, v.key(), v.annexB());
                 });
@@ -153,9 +154,7 @@ public final class TestDriver implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
-        if (video != null) {
-            video.close();
-        }
+        stopVideo();
         if (publisher != null) {
             publisher.close();
         }
