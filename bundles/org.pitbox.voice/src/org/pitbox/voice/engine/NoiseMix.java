@@ -3,9 +3,10 @@ package org.pitbox.voice.engine;
 import java.util.Random;
 
 /**
- * Pink noise and mixing noise into speech at a signal-to-noise ratio measured over the speech's active part: what
- * {@code voice-eval} puts its phrases through, and what teaching PitBox a voice puts the readings through to see how
- * the voice fares in a noisy car ({@link SphinxEngine#teach}).
+ * Pink and engine-like noise, and mixing noise into speech at a signal-to-noise ratio measured over the speech's
+ * active part: what {@code voice-eval} puts its phrases through, and what teaching PitBox a voice puts the readings
+ * through, to learn the voice in a noisy car as well as in quiet and to see how it fares there
+ * ({@link SphinxEngine#teach}).
  */
 public final class NoiseMix {
     private NoiseMix() {
@@ -23,6 +24,27 @@ public final class NoiseMix {
             b1 = 0.96300 * b1 + white * 0.2965164;
             b2 = 0.57000 * b2 + white * 1.0526913;
             out[i] = b0 + b1 + b2 + white * 0.1848;
+        }
+        return out;
+    }
+
+    /**
+     * Engine-like noise: a sawtooth whose pitch sweeps 200-460 Hz as revs rise and fall, with its harmonics, a
+     * tremolo and pink noise under it; {@code n} samples, the same for the same random.
+     */
+    public static double[] engine(int n, Random random) {
+        double[] pink = pink(n, random);
+        double[] out = new double[n];
+        double phase = 0;
+        double sweep = random.nextDouble() * 2 * Math.PI;
+        for (int i = 0; i < n; i++) {
+            double t = (double) i / Audio.RATE;
+            double hz = 330 + 130 * Math.sin(2 * Math.PI * 0.4 * t + sweep);
+            phase += hz / Audio.RATE;
+            double saw = 2 * (phase - Math.floor(phase)) - 1;
+            double second = Math.sin(2 * Math.PI * 2 * phase) * 0.5;
+            double tremolo = 1 + 0.3 * Math.sin(2 * Math.PI * 23 * t);
+            out[i] = (saw + second) * tremolo + 0.3 * pink[i];
         }
         return out;
     }

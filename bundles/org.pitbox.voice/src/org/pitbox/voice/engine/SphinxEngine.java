@@ -309,11 +309,13 @@ public final class SphinxEngine implements SpeechEngine {
      * Learns the driver's voice from {@code said[i]} read as {@code utterances[i]} ("Teach PitBox your voice"): a
      * global MLLR transform of the model's means, estimated (Sphinx4's {@code Stats}) over the utterances whose
      * grammar decode is the phrase read, aligned by that decode; the others are left out, as a misheard reading
-     * would teach the wrong sounds. It starts from the shipped model, whatever profile was in use, and returns the
+     * would teach the wrong sounds. Each reading heard as read is also heard with pink and with engine-like noise
+     * mixed in at {@link #TEACH_NOISE_DB}, and counts again each time it is still heard as read there: the voice
+     * is learned as it sounds in a noisy car as well as in quiet. It starts from the shipped model, whatever profile was in use, and returns the
      * profile with no margin shift (no remark was read) and the commands' leads; nothing is in use afterwards until
      * {@link #use}. Call it between utterances.
      *
-     * @throws IllegalArgumentException when too little speech was heard as read (about 3 s are needed)
+     * @throws IllegalArgumentException when too little speech was heard as read ({@link #TEACH_LEAST_SECONDS} are needed)
      */
     public VoiceProfile teach(List<short[]> utterances, List<String> said) {
         return teach(utterances, said, List.of(), List.of());
@@ -329,7 +331,7 @@ public final class SphinxEngine implements SpeechEngine {
      * this engine's decisions in that order (commands, then remarks, as read, then in noise). Nothing is in use
      * afterwards until {@link #use}.
      *
-     * @throws IllegalArgumentException when too little speech was heard as read (about 3 s are needed)
+     * @throws IllegalArgumentException when too little speech was heard as read ({@link #TEACH_LEAST_SECONDS} are needed)
      */
     public synchronized VoiceProfile teach(List<short[]> utterances, List<String> said, List<short[]> remarkReadings,
             List<String> remarks) {
@@ -354,6 +356,10 @@ public final class SphinxEngine implements SpeechEngine {
     public static final double TEACH_NOISE_DB = 10;
     /** The pink noise's seed for the first reading; the next reading's is one more, and so on. */
     static final long TEACH_NOISE_SEED = 100_000;
+    /** The least audio, in seconds, of readings heard as read (their noisy copies not counted) that teaches. */
+    static final int TEACH_LEAST_SECONDS = 3;
+    /** The engine-like noise's seed for the first reading, as for the pink one. */
+    static final long TEACH_ENGINE_SEED = 200_000;
 
     private VoiceProfile.Leads leads(List<short[]> utterances, List<String> said, List<short[]> remarkReadings,
             boolean noisy) {
@@ -407,22 +413,20 @@ public final class SphinxEngine implements SpeechEngine {
             }
         }
         List<String> used = new ArrayList<>();
+        long heardAsRead = 0;
         Transform transform;
         try {
             Stats stats = new Stats(loader, new ClusteredDensityFileData(loader, 1));
             for (int i = 0; i < utterances.size(); i++) {
-                Chunks audio = new Chunks();
-                audio.add(Audio.bytes(new Floor().add(utterances.get(i))));
-                audio.end();
-                List<SpeechResult> results = new ArrayList<>();
-                Heard heard = recogniser.recognise(audio, results);
-                if (!words(heard.text()).equals(words(said.get(i)))) {
+                short[] reading = utterances.get(i);
+                if (!collect(stats, reading, said.get(i))) {
                     continue;
                 }
-                for (SpeechResult r : results) {
-                    stats.collect(r);
-                }
                 used.add(said.get(i));
+                heardAsRead += reading.length;
+                collect(stats, noisy(reading, i), said.get(i));
+                collect(stats, NoiseMix.mix(reading, NoiseMix.engine(reading.length,
+                        new java.util.Random(TEACH_ENGINE_SEED + i)), TEACH_NOISE_DB), said.get(i));
             }
             transform = stats.createTransform();
         } catch (RuntimeException e) {
@@ -434,7 +438,7 @@ public final class SphinxEngine implements SpeechEngine {
                 System.arraycopy(kept[g], 0, variances.get(g), 0, kept[g].length);
             }
         }
-        if (transform == null) {
+        if (transform == null || heardAsRead < TEACH_LEAST_SECONDS * Audio.RATE) {
             throw new IllegalArgumentException("too little speech was heard as read (" + used.size() + " of "
                     + said.size() + " phrases): read them again, clearly, in a quieter place");
         }
@@ -446,6 +450,22 @@ public final class SphinxEngine implements SpeechEngine {
             b[s] = transform.getBs()[0][s].clone();
         }
         return new VoiceProfile(a, b, 0, used);
+    }
+
+    /** Adds the reading's statistics along its grammar decode, when that decode is the phrase read; true if it was. */
+    private boolean collect(Stats stats, short[] reading, String said) throws Exception {
+        Chunks audio = new Chunks();
+        audio.add(Audio.bytes(new Floor().add(reading)));
+        audio.end();
+        List<SpeechResult> results = new ArrayList<>();
+        Heard heard = recogniser.recognise(audio, results);
+        if (!words(heard.text()).equals(words(said))) {
+            return false;
+        }
+        for (SpeechResult r : results) {
+            stats.collect(r);
+        }
+        return true;
     }
 
     /**
