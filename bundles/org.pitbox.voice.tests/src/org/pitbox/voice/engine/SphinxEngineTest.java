@@ -108,7 +108,7 @@ class SphinxEngineTest {
 
     @Test
     void theMarginGrowsAsTheNoiseRises() {
-        SphinxEngine.Rejection r = new SphinxEngine.Rejection(1e-30, 1e-10, 10000, 200, 15);
+        SphinxEngine.Rejection r = new SphinxEngine.Rejection(1e-30, 1e-10, 0.5, 10000, 200, 15);
         assertEquals(10000, r.margin(45), 1e-9);
         assertEquals(10000, r.margin(30), 1e-9);
         assertEquals(12000, r.margin(20), 1e-9);
@@ -118,7 +118,7 @@ class SphinxEngineTest {
 
     @Test
     void strictnessMovesTheMarginAndNothingElse() {
-        SphinxEngine.Rejection r = new SphinxEngine.Rejection(1e-30, 1e-10, 10000, 200, 15);
+        SphinxEngine.Rejection r = new SphinxEngine.Rejection(1e-30, 1e-10, 0.5, 10000, 200, 15);
         assertEquals(r, r.with(Strictness.NORMAL));
         assertEquals(12000 - 2000, r.with(Strictness.RELAXED).margin(20), 1e-9);
         assertEquals(12000 + 2000, r.with(Strictness.STRICT).margin(20), 1e-9);
@@ -188,24 +188,34 @@ class SphinxEngineTest {
 
     @Test
     void noiseAloneIsNoCommand() {
+        // the key held in a car, quiet to loud, and nothing said
         for (Noise n : Noise.values()) {
-            double[] noise = n.make(Audio.RATE * 2, 11);
-            short[] samples = new short[noise.length];
-            for (int i = 0; i < samples.length; i++) {
-                samples[i] = (short) (noise[i] * 800);
+            for (int seed = 11; seed <= 13; seed++) {
+                for (int level : new int[] {200, 800, 3000}) {
+                    double[] noise = n.make(Audio.RATE * 2, seed);
+                    short[] samples = new short[noise.length];
+                    for (int i = 0; i < samples.length; i++) {
+                        samples[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, noise[i] * level));
+                    }
+                    String heard = engine.recognise(samples);
+                    assertFalse(matcher.match(heard).understood(), n + " noise (seed " + seed + ", level " + level
+                            + ") heard as '" + heard + "'");
+                }
             }
-            String heard = engine.recognise(samples);
-            assertFalse(matcher.match(heard).understood(), n + " noise heard as '" + heard + "'");
         }
     }
 
     @Test
     void pushToTalkConfigurationHasNoSpeechDetector() throws IOException {
-        String xml = SphinxEngine.pushToTalkConfig(new SphinxEngine.Rejection(1e-25, 1e-9, 0, 0, 0));
+        String xml = SphinxEngine.pushToTalkConfig(new SphinxEngine.Rejection(1e-25, 1e-9, 0.25, Double.NaN, 0, 0));
         assertFalse(xml.contains("<item>speechClassifier"), "no speech classifier in the front end");
         assertFalse(xml.contains("<item>speechMarker"), "no speech marker in the front end");
         assertTrue(xml.contains("name=\"oogProbability\" value=\"1.00000e-25\""), "the branch probability set");
         assertTrue(xml.contains("name=\"oogLoopProbability\" value=\"1.00000e-09\""), "the per-phone one set");
+        assertTrue(xml.matches("(?s).*name=\"allphoneLinguist\".*?name=\"phoneInsertionProbability\" value=\"0.250000\".*"),
+                "the phone loop's phone insertion probability set");
+        assertTrue(xml.contains("name=\"phoneInsertionProbability\" value=\"${oogLoopProbability}\""),
+                "the grammar's own out-of-grammar loop left as it was");
     }
 
     @Test

@@ -64,7 +64,18 @@ class VoiceProfileTest {
         assertArrayEquals(new double[] {Double.NEGATIVE_INFINITY, -4521.0}, back.quiet().remarks());
         assertArrayEquals(new double[] {3.5}, back.noisy().commands());
         assertArrayEquals(new double[] {-1e4, 2500.125}, back.noisy().remarks());
-        assertEquals("pitbox-voice-profile 2", Files.readAllLines(file).get(0));
+        assertEquals("pitbox-voice-profile 3", Files.readAllLines(file).get(0));
+    }
+
+    @Test
+    void aProfileOfTheSecondFormatLoadsWithoutItsShift() throws IOException {
+        VoiceProfile p = profile(-812.25);
+        Path file = dir.resolve("p.txt");
+        p.save(file);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(0, "pitbox-voice-profile 2");
+        Files.write(file, lines);
+        assertEquals(p.withMarginShift(0), VoiceProfile.load(file), "measured against the earlier phone loop");
     }
 
     @Test

@@ -35,8 +35,6 @@ public final class Enrolment {
     public static final double MOST_SHIFT = 2000;
     /** The commands' low lead: this share of the commands heard as read lead by less (from below, nearest rank). */
     public static final double COMMAND_QUANTILE = 0.25;
-    /** Added to the point midway between the commands' low lead and the remarks' highest. */
-    public static final double BIAS = -1250;
     /** What a remark rejected whatever the margin counts as: a lead far below any that could pass. */
     public static final double NO_LEAD = -20_000;
 
@@ -73,11 +71,11 @@ public final class Enrolment {
     /**
      * How much the margin moves for a voice, per 10 ms frame, from how far its readings lead the margin (the voice
      * learned, no shift) when heard with pink noise mixed in at 10 dB ({@code noisy}): midway between the commands'
-     * low lead (the {@link #COMMAND_QUANTILE} one) and the remarks' highest, plus {@link #BIAS}, within {@link
-     * #MOST_SHIFT} either way. A remark rejected whatever the margin counts as {@link #NO_LEAD}; no command heard as
-     * read, or no remark read, moves nothing. The leads as read ({@code quiet}) are kept in the profile but not used: clean, every voice's
-     * commands lead its remarks by 5000 or more per frame, so they cannot tell a voice whose remarks pass in a noisy
-     * car from one whose commands are missed there. Chosen with {@code voice-eval --teach --decisions} on its four
+     * low lead (the {@link #COMMAND_QUANTILE} one) and the remarks' highest, within {@link #MOST_SHIFT} either way.
+     * A remark rejected whatever the margin counts as {@link #NO_LEAD}; no command heard as read, or no remark read,
+     * moves nothing. The leads as read ({@code quiet}) are kept in the profile but not used: clean, every voice's
+     * commands lead its remarks by far, so they cannot tell a voice whose remarks pass in a noisy car from one whose
+     * commands are missed there. Chosen with {@code voice-eval --teach --decisions} on its four
      * voices and the non-commands it tunes on (README, Voice).
      */
     public static double marginShift(VoiceProfile.Leads quiet, VoiceProfile.Leads noisy) {
@@ -88,7 +86,7 @@ public final class Enrolment {
         Arrays.sort(sorted);
         double low = sorted[(int) Math.floor(COMMAND_QUANTILE * (sorted.length - 1))];
         double high = Arrays.stream(noisy.remarks()).map(l -> Math.max(NO_LEAD, l)).max().orElse(NO_LEAD);
-        return Math.max(-MOST_SHIFT, Math.min(MOST_SHIFT, (low + high) / 2 + BIAS));
+        return Math.max(-MOST_SHIFT, Math.min(MOST_SHIFT, (low + high) / 2));
     }
 
     /**

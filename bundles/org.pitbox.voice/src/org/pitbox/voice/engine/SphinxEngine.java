@@ -39,27 +39,47 @@ import edu.cmu.sphinx.linguist.acoustic.tiedstate.Sphinx3Loader;
  * the command, run while the driver speaks, so the release of the key leaves only the last chunk to decode.
  */
 public final class SphinxEngine implements SpeechEngine {
+    /** The phone loop's phone insertion probability (Sphinx4's own is 0.05). */
+    static final double LOOP_PHONE = 0.5;
+    /** The margin in quiet, per 10 ms frame: negative, as the phone loop with {@link #LOOP_PHONE} fits speech well. */
+    static final double MARGIN = -10000;
+    /** How much the margin grows per dB under {@link Rejection#QUIET_DB}. */
+    static final double PER_DB = 150;
+
     /**
-     * How readily speech is rejected: the out-of-grammar branch's probability and its per-phone one, the least
-     * score per 10 ms frame by which the command must beat a free phone loop over the same audio in quiet (0
+     * How readily speech is rejected: the out-of-grammar branch's probability and its per-phone one; the free
+     * phone loop's phone insertion probability ({@code loopPhone}: the likelier a new phone, the better the loop
+     * fits noise and any speech alike, and the better its score tells a command from speech that is no command);
+     * the least score per 10 ms frame by which the command must beat that loop over the same audio in quiet (NaN
      * turns that check off), and how much more it must beat it for each dB the utterance's own signal-to-noise
      * ratio is under {@link #QUIET_DB} (down to {@link #NOISY_DB}): in noise, speech that is no command fits the
      * grammar nearly as well as a command does. {@code silentSpeech} is the most 10 ms frames in a row that the
      * command may take for silence while the audio there is loud (6 dB over its noise): words the command leaves
-     * unexplained (0 turns that check off). The default was tuned with {@code voice-eval --decisions} on its
-     * tuning phrases and two of its voices (a likelier per-phone branch, 1e-8, also rejected speech in noise, but
-     * lost clean commands).
+     * unexplained (0 turns that check off). The default was tuned with {@code voice-eval --teach --decisions} on
+     * its tuning phrases (a likelier per-phone branch, 1e-8, also rejected speech in noise, but lost clean
+     * commands).
      */
-    public record Rejection(double branch, double perPhone, double margin, double perDb, int silentSpeech) {
-        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-10, 12500, 200, 12);
+    public record Rejection(double branch, double perPhone, double loopPhone, double margin, double perDb,
+            int silentSpeech) {
+        public static final Rejection DEFAULT = new Rejection(1e-30, 1e-10, LOOP_PHONE, MARGIN, PER_DB, 12);
         /** At and above this signal-to-noise ratio the margin is the quiet one. */
         public static final double QUIET_DB = 30;
         /** At and below this one the margin stops growing. */
         public static final double NOISY_DB = 10;
+        /**
+         * Under this signal-to-noise ratio nothing was said over the noise (the key held in a loud car, noise alone
+         * measures 2-6 dB): no command, however well it fits. Speech in noise at 10 dB measures 10 dB and more.
+         */
+        public static final double LEAST_DB = 8;
 
         /** This rejection with its margin moved as {@code strictness} says. */
         public Rejection with(Strictness strictness) {
-            return new Rejection(branch, perPhone, margin + strictness.marginShift(), perDb, silentSpeech);
+            return new Rejection(branch, perPhone, loopPhone, margin + strictness.marginShift(), perDb, silentSpeech);
+        }
+
+        /** Whether the command is checked against the phone loop at all. */
+        public boolean checksLoop() {
+            return !Double.isNaN(margin);
         }
 
         /** The margin per 10 ms frame for an utterance with this signal-to-noise ratio in dB. */
@@ -150,7 +170,7 @@ public final class SphinxEngine implements SpeechEngine {
             c.setSampleRate(Audio.RATE);
             recogniser = new Recogniser(new Context(config.toUri().toString(), c));
             this.rejection = rejection;
-            if (rejection.margin() > 0) {
+            if (rejection.checksLoop()) {
                 Context loop = new Context(config.toUri().toString(), c);
                 loop.setLocalProperty("decoder->searchManager", "allphoneSearchManager");
                 phones = new Recogniser(loop);
@@ -176,7 +196,10 @@ public final class SphinxEngine implements SpeechEngine {
         return url.toString();
     }
 
-    /** Sphinx4's default configuration without the speech detector, quieter logs and the given OOG probability. */
+    /**
+     * Sphinx4's default configuration without the speech detector, quieter logs, the given out-of-grammar
+     * probabilities and the phone loop's phone insertion probability.
+     */
     static String pushToTalkConfig(Rejection r) throws IOException {
         try (InputStream in = Context.class.getResourceAsStream("default.config.xml")) {
             if (in == null) {
@@ -187,7 +210,10 @@ public final class SphinxEngine implements SpeechEngine {
                     .replaceAll("\\s*<item>speechMarker\\s*</item>", "")
                     .replace("name=\"logLevel\" value=\"INFO\"", "name=\"logLevel\" value=\"WARNING\"")
                     .replaceAll("name=\"oogProbability\" value=\"[^\"]*\"", property("oogProbability", r.branch()))
-                    .replaceAll("name=\"oogLoopProbability\" value=\"[^\"]*\"", property("oogLoopProbability", r.perPhone()));
+                    .replaceAll("name=\"oogLoopProbability\" value=\"[^\"]*\"", property("oogLoopProbability", r.perPhone()))
+                    .replaceFirst("(name=\"allphoneLinguist\"[^>]*>(?:\\s*<property[^>]*>)*?\\s*<property )"
+                            + "name=\"phoneInsertionProbability\" value=\"[^\"]*\"",
+                            "$1" + property("phoneInsertionProbability", r.loopPhone()));
             if (out.contains("speechClassifier </item>") || out.equals(xml)) {
                 throw new IOException("Sphinx4's default.config.xml is not the one PitBox knows");
             }
@@ -281,7 +307,7 @@ public final class SphinxEngine implements SpeechEngine {
 
     /**
      * Whether the command beats the free phone loop over the same audio by the margin per 10 ms frame, the margin
-     * for the utterance's signal-to-noise ratio.
+     * for the utterance's signal-to-noise ratio, leaves no loud audio unexplained and stands out from the noise.
      */
     Decision decide(Heard command, Heard loop, Loudness audio) {
         double snr = audio.snr();
@@ -289,7 +315,7 @@ public final class SphinxEngine implements SpeechEngine {
         VoiceProfile p = profile;
         double margin = rejection.margin(snr) + (p == null ? 0 : p.marginShift());
         boolean accepted = (command.score() - loop.score()) / Math.max(1, audio.frames()) >= margin
-                && (rejection.silentSpeech() <= 0 || silent <= rejection.silentSpeech());
+                && (rejection.silentSpeech() <= 0 || silent <= rejection.silentSpeech()) && snr >= Rejection.LEAST_DB;
         return new Decision(command.text(), command.score(), loop.score(), audio.frames(), snr, silent, accepted);
     }
 

@@ -18,8 +18,8 @@ import org.pitbox.core.home.PitboxHome;
  * {@code m} becomes {@code a m + b}, for each feature stream) and how much the rejection margin moves for this voice
  * (per 10 ms frame, added to the margin the strictness sets; {@link Enrolment#marginShift}), with the readings'
  * leads over the margin it came from. It is kept as a small text file, {@link #defaultFile()}, written whole or not
- * at all; a file of the first format (no remarks, no leads) still loads, and one without a margin shift moves
- * nothing.
+ * at all; a file of the second format loads without its margin shift (measured against an earlier phone loop), one
+ * of the first format (no remarks, no leads) still loads, and one without a margin shift moves nothing.
  *
  * @param a            for each stream, the square matrix applied to the means
  * @param b            for each stream, the bias added to them
@@ -73,7 +73,12 @@ public record VoiceProfile(float[][][] a, float[][] b, double marginShift, List<
         }
     }
 
-    private static final String HEADER = "pitbox-voice-profile 2";
+    private static final String HEADER = "pitbox-voice-profile 3";
+    /**
+     * The second format: as the third, but its margin shift and leads were measured against the phone loop before it
+     * took new phones more readily ({@link SphinxEngine.Rejection#loopPhone}), so its shift is dropped.
+     */
+    private static final String HEADER_2 = "pitbox-voice-profile 2";
     /** The first format: no remarks, no leads. */
     private static final String HEADER_1 = "pitbox-voice-profile 1";
 
@@ -150,15 +155,17 @@ public record VoiceProfile(float[][][] a, float[][] b, double marginShift, List<
     }
 
     /**
-     * Reads a profile {@link #save} wrote, or one of the first format (no remarks, no leads; without a margin shift
-     * it moves nothing); an IOException names what is wrong with the file.
+     * Reads a profile {@link #save} wrote, one of the second format (its margin shift dropped) or one of the first
+     * (no remarks, no leads; without a margin shift it moves nothing); an IOException names what is wrong with the
+     * file.
      */
     public static VoiceProfile load(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         Reader r = new Reader(file, lines);
         String header = r.next();
         boolean first = header.equals(HEADER_1);
-        if (!first && !header.equals(HEADER)) {
+        boolean second = header.equals(HEADER_2);
+        if (!first && !second && !header.equals(HEADER)) {
             throw new IOException(file + " is not a PitBox voice profile");
         }
         try {
@@ -180,7 +187,7 @@ public record VoiceProfile(float[][][] a, float[][] b, double marginShift, List<
                 }
                 b[s] = r.floats(len);
             }
-            return new VoiceProfile(a, b, shift, phrases, remarks, quiet, noisy);
+            return new VoiceProfile(a, b, second ? 0 : shift, phrases, remarks, quiet, noisy);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " line " + r.at + ": " + e.getMessage(), e);
         }

@@ -36,8 +36,8 @@ import org.pitbox.voice.engine.VoskEngine;
  */
 public final class VoiceEval {
     public static final String USAGE = """
-            usage: pitbox voice-eval [--engine sphinx|vosk] [--model DIR] [--oog P] [--oog-phone P] [--margin M]
-                                     [--per-db M] [--silent-speech F] [--quick] [--save DIR]
+            usage: pitbox voice-eval [--engine sphinx|vosk] [--model DIR] [--oog P] [--oog-phone P] [--loop-phone P]
+                                     [--margin M|off] [--per-db M] [--silent-speech F] [--quick] [--save DIR]
                                      [--strictness S] [--decisions FILE]
                                      [--voices V] [--conditions C] [--teach | --split]
                    pitbox voice-eval --dir DIR [--engine sphinx|vosk] [--model DIR] [--strictness S]
@@ -50,10 +50,11 @@ public final class VoiceEval {
               --engine     sphinx (built in, the default) or vosk (needs --model, a Vosk model folder)
               --oog P      Sphinx4's out-of-grammar branch probability (default 1e-30)
               --oog-phone P  its per-phone probability (default 1e-10)
-              --margin M   the least score per 10 ms frame by which a command must beat a free phone loop in
-                           quiet (default 12500; 0 turns the check off)
+              --loop-phone P  the free phone loop's phone insertion probability (default 0.5)
+              --margin M   the least score per 10 ms frame by which a command must beat that loop in quiet
+                           (default -10000; off turns the check off)
               --per-db M   how much more for each dB the utterance's signal-to-noise ratio is under 30 dB,
-                           down to 10 dB (default 200)
+                           down to 10 dB (default 150)
               --silent-speech F  the most 10 ms frames in a row a command may take for silence where the audio
                            is loud (default 12; 0 turns that check off)
               --strictness S  strict, normal (the default) or relaxed, as the Voice tab sets it: the margin
@@ -148,7 +149,7 @@ public final class VoiceEval {
             String a = args[i];
             switch (a) {
                 case "--help", "-h", "--quick", "--speak", "--teach", "--split" -> opts.put(a.equals("-h") ? "--help" : a, "");
-                case "--engine", "--model", "--oog", "--oog-phone", "--margin", "--per-db", "--silent-speech", "--dir",
+                case "--engine", "--model", "--oog", "--oog-phone", "--loop-phone", "--margin", "--per-db", "--silent-speech", "--dir",
                         "--save", "--decisions", "--strictness", "--voices", "--conditions" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value (voice-eval --help)");
@@ -181,7 +182,9 @@ public final class VoiceEval {
             case "sphinx" -> new SphinxEngine(table, new SphinxEngine.Rejection(
                     number(opts, "--oog", SphinxEngine.Rejection.DEFAULT.branch()),
                     number(opts, "--oog-phone", SphinxEngine.Rejection.DEFAULT.perPhone()),
-                    number(opts, "--margin", SphinxEngine.Rejection.DEFAULT.margin()),
+                    number(opts, "--loop-phone", SphinxEngine.Rejection.DEFAULT.loopPhone()),
+                    "off".equals(opts.get("--margin")) ? Double.NaN
+                            : number(opts, "--margin", SphinxEngine.Rejection.DEFAULT.margin()),
                     number(opts, "--per-db", SphinxEngine.Rejection.DEFAULT.perDb()),
                     (int) number(opts, "--silent-speech", SphinxEngine.Rejection.DEFAULT.silentSpeech())),
                     strictness(opts), opts.containsKey("--decisions") ? decisions::add : d -> {
