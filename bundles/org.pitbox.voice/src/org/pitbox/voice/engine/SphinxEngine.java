@@ -48,8 +48,8 @@ public final class SphinxEngine implements SpeechEngine {
 
     /**
      * How readily speech is rejected: the out-of-grammar branch's probability and its per-phone one; the free
-     * phone loop's phone insertion probability ({@code loopPhone}: the likelier a new phone, the better the loop
-     * fits noise and any speech alike, and the better its score tells a command from speech that is no command);
+     * phone loop's phone insertion probability ({@code loopPhone}: at 0.5 the loop's score tells a command from
+     * speech that is no command far better in noise than at Sphinx4's own 0.05, README Voice);
      * the least score per 10 ms frame by which the command must beat that loop over the same audio in quiet (NaN
      * turns that check off), and how much more it must beat it for each dB the utterance's own signal-to-noise
      * ratio is under {@link #QUIET_DB} (down to {@link #NOISY_DB}): in noise, speech that is no command fits the
@@ -315,7 +315,8 @@ public final class SphinxEngine implements SpeechEngine {
         VoiceProfile p = profile;
         double margin = rejection.margin(snr) + (p == null ? 0 : p.marginShift());
         boolean accepted = (command.score() - loop.score()) / Math.max(1, audio.frames()) >= margin
-                && (rejection.silentSpeech() <= 0 || silent <= rejection.silentSpeech()) && snr >= Rejection.LEAST_DB;
+                && (rejection.silentSpeech() <= 0 || silent <= rejection.silentSpeech())
+                && snr >= Rejection.LEAST_DB;
         return new Decision(command.text(), command.score(), loop.score(), audio.frames(), snr, silent, accepted);
     }
 
@@ -337,11 +338,12 @@ public final class SphinxEngine implements SpeechEngine {
      * grammar decode is the phrase read, aligned by that decode; the others are left out, as a misheard reading
      * would teach the wrong sounds. Each reading heard as read is also heard with pink and with engine-like noise
      * mixed in at {@link #TEACH_NOISE_DB}, and counts again each time it is still heard as read there: the voice
-     * is learned as it sounds in a noisy car as well as in quiet. It starts from the shipped model, whatever profile was in use, and returns the
-     * profile with no margin shift (no remark was read) and the commands' leads; nothing is in use afterwards until
-     * {@link #use}. Call it between utterances.
+     * is learned as it sounds in a noisy car as well as in quiet. It starts from the shipped model, whatever
+     * profile was in use, and returns the profile with no margin shift (no remark was read) and the commands'
+     * leads; nothing is in use afterwards until {@link #use}. Call it between utterances.
      *
-     * @throws IllegalArgumentException when too little speech was heard as read ({@link #TEACH_LEAST_SECONDS} are needed)
+     * @throws IllegalArgumentException when too little speech was heard as read ({@link #TEACH_LEAST_SECONDS} s
+     *         are needed)
      */
     public VoiceProfile teach(List<short[]> utterances, List<String> said) {
         return teach(utterances, said, List.of(), List.of());
@@ -357,7 +359,8 @@ public final class SphinxEngine implements SpeechEngine {
      * this engine's decisions in that order (commands, then remarks, as read, then in noise). Nothing is in use
      * afterwards until {@link #use}.
      *
-     * @throws IllegalArgumentException when too little speech was heard as read ({@link #TEACH_LEAST_SECONDS} are needed)
+     * @throws IllegalArgumentException when too little speech was heard as read ({@link #TEACH_LEAST_SECONDS} s
+     *         are needed)
      */
     public synchronized VoiceProfile teach(List<short[]> utterances, List<String> said, List<short[]> remarkReadings,
             List<String> remarks) {
