@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -394,7 +395,7 @@ public final class SphinxEngine implements SpeechEngine {
             boolean noisy) {
         List<Double> commandLeads = new ArrayList<>();
         for (int i = 0; i < utterances.size(); i++) {
-            Decision d = check(noisy ? noisy(utterances.get(i), i) : utterances.get(i));
+            Decision d = check(noisy ? inPink(utterances.get(i), i) : utterances.get(i));
             if (words(d.words()).equals(words(said.get(i))) && passesSilence(d) && !Double.isNaN(d.loop())) {
                 commandLeads.add(unshifted.lead(d));
             }
@@ -402,15 +403,22 @@ public final class SphinxEngine implements SpeechEngine {
         double[] remarkLeads = new double[remarkReadings.size()];
         for (int i = 0; i < remarkLeads.length; i++) {
             short[] audio = remarkReadings.get(i);
-            Decision d = check(noisy ? noisy(audio, utterances.size() + i) : audio);
+            Decision d = check(noisy ? inPink(audio, utterances.size() + i) : audio);
             remarkLeads[i] = passesSilence(d) && !Double.isNaN(d.loop()) ? unshifted.lead(d)
                     : Double.NEGATIVE_INFINITY;
         }
         return new VoiceProfile.Leads(commandLeads.stream().mapToDouble(Double::doubleValue).toArray(), remarkLeads);
     }
 
-    private static short[] noisy(short[] reading, int index) {
-        return NoiseMix.mix(reading, NoiseMix.pink(reading.length, new java.util.Random(TEACH_NOISE_SEED + index)),
+    /** The reading with pink noise mixed in at {@link #TEACH_NOISE_DB}, the same noise for the same index. */
+    private static short[] inPink(short[] reading, int index) {
+        return NoiseMix.mix(reading, NoiseMix.pink(reading.length, new Random(TEACH_NOISE_SEED + index)),
+                TEACH_NOISE_DB);
+    }
+
+    /** The reading with engine-like noise mixed in at {@link #TEACH_NOISE_DB}, as {@link #inPink}. */
+    private static short[] inEngine(short[] reading, int index) {
+        return NoiseMix.mix(reading, NoiseMix.engine(reading.length, new Random(TEACH_ENGINE_SEED + index)),
                 TEACH_NOISE_DB);
     }
 
@@ -453,9 +461,8 @@ public final class SphinxEngine implements SpeechEngine {
                 }
                 used.add(said.get(i));
                 heardAsRead += reading.length;
-                collect(stats, noisy(reading, i), said.get(i));
-                collect(stats, NoiseMix.mix(reading, NoiseMix.engine(reading.length,
-                        new java.util.Random(TEACH_ENGINE_SEED + i)), TEACH_NOISE_DB), said.get(i));
+                collect(stats, inPink(reading, i), said.get(i));
+                collect(stats, inEngine(reading, i), said.get(i));
             }
             transform = stats.createTransform();
         } catch (RuntimeException e) {
