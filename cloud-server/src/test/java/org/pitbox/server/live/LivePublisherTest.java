@@ -134,12 +134,12 @@ class LivePublisherTest {
     }
 
     private void awaitState(LiveStatus.State state) throws InterruptedException {
-        await(() -> statuses.stream().anyMatch(s -> s.state() == state), () -> "no " + state + " within 30 s");
+        await(30, () -> statuses.stream().anyMatch(s -> s.state() == state), () -> "no " + state + " within 30 s");
     }
 
-    /** Waits up to 30 s until {@code done}, else fails saying {@code what}. */
-    private static void await(BooleanSupplier done, Supplier<String> what) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    /** Waits up to {@code seconds} until {@code done}, else fails saying {@code what}. */
+    private static void await(int seconds, BooleanSupplier done, Supplier<String> what) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!done.getAsBoolean()) {
             assertTrue(System.nanoTime() < end, what);
             Thread.sleep(10);
@@ -196,11 +196,7 @@ class LivePublisherTest {
         proxy.cut();
         LivePublisher p = publisher(config().withSpoolBytes(16 << 10).withKeyframeInterval(60));
         publish(p, 0, n, 1000);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (warned.get() == 0) {
-            assertTrue(System.nanoTime() < end, "no spool-full warning");
-            Thread.sleep(10);
-        }
+        await(10, () -> warned.get() > 0, () -> "no spool-full warning");
         long disk;
         try (Stream<Path> files = Files.list(dir.resolve("spool"))) {
             disk = files.mapToLong(f -> f.toFile().length()).sum();
@@ -283,11 +279,7 @@ class LivePublisherTest {
 
     /** Waits up to 10 s for the encoder to be asked for a key picture after {@code asked} times. */
     private void awaitKeyWanted(long asked) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (videoKeysWanted.get() == asked && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
-        assertTrue(videoKeysWanted.get() > asked, "the encoder is asked for a key picture");
+        await(10, () -> videoKeysWanted.get() > asked, () -> "the encoder is asked for a key picture");
     }
 
     /**
@@ -343,7 +335,7 @@ class LivePublisherTest {
     /** Waits until the rows in the publisher's spool not yet acknowledged pass {@code test}. */
     private static void awaitRowsWaiting(LivePublisher p, LongPredicate test, String what)
             throws InterruptedException {
-        await(() -> test.test(rowsWaiting(p)), () -> what + " within 30 s: " + rowsWaiting(p) + " rows wait");
+        await(30, () -> test.test(rowsWaiting(p)), () -> what + " within 30 s: " + rowsWaiting(p) + " rows wait");
     }
 
     private static long rowsWaiting(LivePublisher p) {
