@@ -104,11 +104,6 @@ class VideoStreamTest {
         assertFalse(driver.streaming());
     }
 
-    /**
-     * The stored session downloaded as the engineer's library does: the video beside the .ibt shows, at each live
-     * picture's time on the session's clock, that same picture (so it is as in sync with the rows as it was live),
-     * and it lies within the rows' time.
-     */
     /** Whether a live picture within a millisecond of picture {@code i} carries {@code counter}. */
     private static boolean sentNear(List<VideoPicture> live, int i, int counter) {
         for (int j = Math.max(0, i - 3); j < Math.min(live.size(), i + 4); j++) {
@@ -120,6 +115,11 @@ class VideoStreamTest {
         return false;
     }
 
+    /**
+     * The stored session downloaded as the engineer's library does: the video beside the .ibt shows, at each live
+     * picture's time on the session's clock, that same picture or one taken within a millisecond of it (so it is as
+     * in sync with the rows as it was live), and it lies within the rows' time.
+     */
     private void playsBackInSyncWithTheTelemetry(CloudClient client, SessionView stored, List<VideoPicture> live)
             throws IOException {
         SessionCache.Entry entry = new SessionCache(dir).download(client, stored, TransferProgress.NONE, () -> false);
