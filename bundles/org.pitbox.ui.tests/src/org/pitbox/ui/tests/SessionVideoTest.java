@@ -2,6 +2,8 @@ package org.pitbox.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pitbox.ui.tests.UiWait.await;
 import static org.pitbox.ui.tests.UiWait.settle;
@@ -17,6 +19,7 @@ import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -117,11 +120,29 @@ class SessionVideoTest {
         double pausedPct = timeline.pctAt(video.position());
         assertEquals(pausedPct, stack.cursor() / length(compare), 0.01, "playing moved the cursor with the car");
         assertFalse(video.whereText().isEmpty());
+        takesThePictureToAWindow(display, video);
 
         shell.setBounds(0, 0, 1600, 900);
         settle(display, 1000);
         display.setCursorLocation(1590, 890);
         Screenshots.save(shell, TestScreenshots.file("lap-compare-video.png"));
+    }
+
+    /** A double-click takes the picture to a window of its own; closing it puts the picture back above its timeline. */
+    private static void takesThePictureToAWindow(Display display, VideoPane video) {
+        Canvas picture = video.canvas().control();
+        picture.notifyListeners(SWT.MouseDoubleClick, new Event());
+        Shell window = video.window().shell();
+        assertNotNull(window, "the picture has a window of its own");
+        assertSame(window, picture.getParent());
+        assertTrue(window.getText().matches("Session video: .+\\.mp4"), window.getText());
+        long before = video.canvas().drawn();
+        video.seek(video.position() + 1);
+        await(display, () -> video.canvas().drawn() > before, 30, "the picture is drawn in its window");
+        window.close();
+        assertTrue(window.isDisposed(), "the window is gone");
+        assertSame(picture, video.control().getChildren()[0], "the picture is back above its timeline");
+        assertTrue(picture.isVisible());
     }
 
     private static double length(LapComparePart compare) {

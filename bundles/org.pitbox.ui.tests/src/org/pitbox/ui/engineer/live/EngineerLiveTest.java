@@ -1,6 +1,11 @@
 package org.pitbox.ui.engineer.live;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pitbox.ui.tests.UiWait.await;
 import static org.pitbox.ui.tests.UiWait.settle;
@@ -145,6 +150,29 @@ class EngineerLiveTest {
             driver.stopVideo();
         }
         shows(display, part, VideoSettings.P480_15);
+        takesTheVideoToAWindow(display, part);
+    }
+
+    /** A double-click takes the video to a window of its own, drawn large there, and closing it brings it back. */
+    private void takesTheVideoToAWindow(Display display, EngineerLivePart part) {
+        Canvas canvas = part.videoCanvas().control();
+        canvas.notifyListeners(SWT.MouseDoubleClick, new Event());
+        Shell window = part.videoWindow().shell();
+        assertNotNull(window, "the video has a window of its own");
+        assertSame(window, canvas.getParent());
+        assertEquals("Driver's video: Demo Driver", window.getText(), "the window says whose view it is");
+        long before = part.videoCanvas().drawn();
+        await(display, () -> part.videoCanvas().drawn() > before + 10, 60, "the video is drawn in its window");
+        assertTrue(canvas.getSize().x >= 1000, "the video is large in its window: " + canvas.getSize());
+        display.setCursorLocation(1900, 1060); // no tooltip in the screenshot
+        settle(display, 300);
+        Screenshots.save(window, TestScreenshots.check("engineer-live-video-window.png"));
+        window.close();
+        assertNull(part.videoWindow().shell(), "the window is gone");
+        assertTrue(window.isDisposed());
+        assertNotSame(window, canvas.getParent());
+        assertTrue(canvas.isVisible(), "the video is back beside the map");
+        await(display, () -> canvas.getSize().x > 50, 10, "the video has its room beside the map again");
     }
 
     private void shows(Display display, EngineerLivePart part, VideoSettings settings) {

@@ -24,6 +24,7 @@ import org.pitbox.core.laps.Lap;
 import org.pitbox.iracing.IbtSummary;
 import org.pitbox.iracing.ibt.IbtFile;
 import org.pitbox.ui.widgets.VideoCanvas;
+import org.pitbox.ui.widgets.VideoWindow;
 import org.pitbox.video.VideoPicture;
 
 /**
@@ -39,6 +40,7 @@ public final class VideoPane {
     private final DoubleConsumer carAt;
     private final Composite root;
     private final VideoCanvas canvas;
+    private final VideoWindow window;
     private final Canvas timelineBar;
     private final Button play;
     private final Label where;
@@ -46,6 +48,7 @@ public final class VideoPane {
     private SessionVideo video;
     private double position;
     private Lap lap;
+    private String name = "";
 
     /** {@code carAt} hears the lap distance (0..1) the playing video is at, on the UI thread. */
     VideoPane(Composite parent, UISynchronize ui, DoubleConsumer carAt) {
@@ -63,6 +66,10 @@ public final class VideoPane {
                 picture.heightHint = height;
                 root.layout(true);
             }
+        });
+        window = new VideoWindow(canvas, () -> "Session video: " + name, out -> { // the timeline moves up meanwhile
+            picture.exclude = out;
+            root.layout(true);
         });
         timelineBar = new Canvas(root, SWT.DOUBLE_BUFFERED);
         GridData bar = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
@@ -111,7 +118,8 @@ public final class VideoPane {
         timeline = laps;
         position = 0;
         lap = null;
-        where.setText("Opening " + SessionCache.video(ibt).getFileName() + " ...");
+        name = SessionCache.video(ibt).getFileName().toString();
+        where.setText("Opening " + name + " ...");
         video = SessionVideo.open(SessionCache.video(ibt), new SessionVideo.Listener() {
             @Override
             public void shown(VideoPicture picture, double seconds) {
@@ -150,6 +158,7 @@ public final class VideoPane {
             video = null;
         }
         if (!root.isDisposed()) {
+            window.close();
             canvas.clear();
             play.setText("Play");
             enable();
@@ -172,6 +181,11 @@ public final class VideoPane {
 
     public VideoCanvas canvas() {
         return canvas;
+    }
+
+    /** The video's own window (a double-click on the picture). */
+    public VideoWindow window() {
+        return window;
     }
 
     public String whereText() {

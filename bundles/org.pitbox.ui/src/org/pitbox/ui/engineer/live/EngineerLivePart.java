@@ -36,6 +36,7 @@ import org.pitbox.ui.services.UiPreferences;
 import org.pitbox.ui.widgets.Buttons;
 import org.pitbox.ui.widgets.TextFit;
 import org.pitbox.ui.widgets.VideoCanvas;
+import org.pitbox.ui.widgets.VideoWindow;
 import org.pitbox.video.VideoPicture;
 
 /**
@@ -78,6 +79,8 @@ public class EngineerLivePart {
     private Button removeChannel;
     private TrackMapCanvas map;
     private VideoCanvas video;
+    private Composite sights;
+    private VideoWindow videoWindow;
     private CarStateView car;
     private LiveLapTable lapTable;
     private org.eclipse.swt.widgets.List radioLog;
@@ -160,7 +163,7 @@ public class EngineerLivePart {
 
         Composite side = new Composite(columns, SWT.NONE);
         side.setLayout(new GridLayout(1, false));
-        Composite sights = new Composite(side, SWT.NONE); // the map, and beside it the driver's video once it comes
+        sights = new Composite(side, SWT.NONE); // the map, and beside it the driver's video once it comes
         GridLayoutFactory.fillDefaults().numColumns(1).equalWidth(true).applyTo(sights);
         GridData sightsData = new GridData(SWT.FILL, SWT.FILL, true, true);
         sightsData.minimumHeight = 80;
@@ -172,6 +175,7 @@ public class EngineerLivePart {
         videoData.exclude = true;
         video.control().setLayoutData(videoData);
         video.control().setVisible(false);
+        videoWindow = new VideoWindow(video, () -> "Driver's video: " + watchedDriver(), out -> showVideo());
         car = new CarStateView(side, styling);
         Composite radio = new Composite(side, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(radio);
@@ -406,22 +410,36 @@ public class EngineerLivePart {
         if (sessions != null && !sessions.isDisposed()) {
             if (change == EngineerLive.Change.STOPPED || change == EngineerLive.Change.ENDED) {
                 video.clear();
+                videoWindow.close();
             }
             showVideo();
             refresh();
         }
     }
 
-    /** The video shares the map's row while it has a picture; the connection line says its size and rate. */
+    /** The video shares the map's row while it has a picture and no window of its own. */
     private void showVideo() {
-        boolean shown = video.hasPicture();
+        boolean out = videoWindow.isOpen();
+        boolean shown = video.hasPicture() && !out;
         GridData data = (GridData) video.control().getLayoutData();
         if (data.exclude == shown) {
             data.exclude = !shown;
-            ((GridLayout) video.control().getParent().getLayout()).numColumns = shown ? 2 : 1;
-            video.control().setVisible(shown);
-            video.control().getParent().layout(true, true);
+            ((GridLayout) sights.getLayout()).numColumns = shown ? 2 : 1;
+            sights.layout(true, true);
         }
+        video.control().setVisible(shown || out);
+    }
+
+    /** The watched session's driver, as the session list names them. */
+    private String watchedDriver() {
+        String key = live.watchedKey();
+        return live.sessions().stream().filter(s -> s.sessionKey().equals(key)).map(LiveControl.Session::driverName)
+                .findFirst().orElse("Team Live");
+    }
+
+    /** For tests: the video's own window. */
+    VideoWindow videoWindow() {
+        return videoWindow;
     }
 
     /** For tests: the video, and the connection line with its figures. */
