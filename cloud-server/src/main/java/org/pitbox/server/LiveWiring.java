@@ -104,6 +104,8 @@ final class LiveWiring {
                 "Live sockets disconnected for not reading what they were sent");
         Metrics.Counter cut = registry.counter("pitbox_live_recordings_cut_total",
                 "Live recordings that reached max-live-recording-bytes");
+        Metrics.Counter refused = registry.counter("pitbox_live_video_refused_total",
+                "Video pictures JetStream did not keep (its video stream is full): stored videos miss them");
         AtomicLong sessions = new AtomicLong();
         AtomicLong subscribers = new AtomicLong();
         registry.gauge("pitbox_live_sessions", "Live sessions on this node", sessions::get);
@@ -122,6 +124,11 @@ final class LiveWiring {
             @Override
             public void recordingCut() {
                 cut.inc();
+            }
+
+            @Override
+            public void videoRefused() {
+                refused.inc();
             }
 
             @Override

@@ -80,13 +80,15 @@ final class JetStreamLedger implements Ledger {
     private final Duration orphanAfter;
     private final Executor work;
     private final RecordingSink sink;
+    final LiveMetrics metrics;
 
     /**
      * Sets up the stream and the buckets; {@code node} names this node in the claims it makes. Orphaned
-     * recordings are stored on {@code work}, then handed to {@code sink}.
+     * recordings are stored on {@code work}, then handed to {@code sink}; video pictures the stream refuses go to
+     * {@code metrics}.
      */
     JetStreamLedger(Connection nats, Bus bus, String node, ScheduledExecutorService timer, Path liveDir,
-            Duration orphanAfter, Executor work, RecordingSink sink) throws IOException {
+            Duration orphanAfter, Executor work, RecordingSink sink, LiveMetrics metrics) throws IOException {
         this.bus = bus;
         this.node = node;
         this.timer = timer;
@@ -94,6 +96,7 @@ final class JetStreamLedger implements Ledger {
         this.orphanAfter = orphanAfter;
         this.work = work;
         this.sink = sink;
+        this.metrics = metrics;
         try {
             jsm = nats.jetStreamManagement();
             if (!jsm.getStreamNames().contains(STREAM)) {

@@ -21,6 +21,10 @@ public interface LiveMetrics {
     default void recordingCut() {
     }
 
+    /** JetStream did not keep a video picture (its video stream is full): the stored video will miss it. */
+    default void videoRefused() {
+    }
+
     /** +1 when a subscriber connects to this node, -1 when it leaves. */
     default void subscribers(int delta) {
     }

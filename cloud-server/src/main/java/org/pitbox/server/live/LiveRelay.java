@@ -75,7 +75,7 @@ public final class LiveRelay implements AutoCloseable {
         Path liveDir = config.dataDir().resolve("live");
         if (bus instanceof NatsBus nats && nats.hasJetStream()) {
             ledger = new JetStreamLedger(nats.connection(), bus, node, timer, liveDir, config.orphanAfter(),
-                    recordings, sink);
+                    recordings, sink, metrics);
         } else {
             if (bus instanceof NatsBus) {
                 LOG.log(System.Logger.Level.WARNING, "NATS has no JetStream: live sessions are recorded on the"

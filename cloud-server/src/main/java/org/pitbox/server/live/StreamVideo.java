@@ -55,9 +55,13 @@ final class StreamVideo implements VideoRecording {
                 .expectedStream(JetStreamLedger.VIDEO_STREAM).build());
         last.whenComplete((ack, failure) -> {
             unacknowledged.addAndGet(-message.length);
-            if (failure != null && refused.getAndIncrement() == 0) {
+            if (failure == null) {
+                return;
+            }
+            ledger.metrics.videoRefused();
+            if (refused.getAndIncrement() == 0) {
                 LOG.log(System.Logger.Level.WARNING, "JetStream did not keep a picture of " + subject + ": "
-                        + failure.getMessage());
+                        + failure.getMessage() + " (the next are counted in pitbox_live_video_refused_total)");
             }
         });
         return true;
