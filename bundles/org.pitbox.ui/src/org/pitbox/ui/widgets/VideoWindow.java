@@ -38,7 +38,13 @@ public final class VideoWindow {
         this.index = Arrays.asList(home.getChildren()).indexOf(this.video);
         this.video.setToolTipText(OUT_TIP);
         this.video.addListener(SWT.MouseDoubleClick, e -> toggle());
-        home.addListener(SWT.Dispose, e -> close());
+        home.addListener(SWT.Dispose, e -> { // the part goes: the video goes with its window
+            if (window != null) {
+                Shell shell = window;
+                window = null;
+                shell.dispose();
+            }
+        });
     }
 
     /** Whether the video is in its own window. */

@@ -49,6 +49,13 @@ final class JetStreamLedger implements Ledger {
     static final String STREAM = "PITBOX_LIVE";
     /** Video pictures, apart from the frames: when it is full, video is refused and telemetry is not touched. */
     static final String VIDEO_STREAM = "PITBOX_LIVE_VIDEO";
+    /**
+     * The share of the video stream's bytes past which pictures are refused here, before NATS must refuse them:
+     * nats-server 2.9 was seen to drop the stream's oldest picture to take a new one as the stream filled.
+     */
+    static final double VIDEO_FULL = 0.9;
+    /** How often the video stream's bytes are read. */
+    static final Duration VIDEO_CHECK = Duration.ofSeconds(1);
     static final String BUCKET = "pitbox-live-sessions";
     static final String RECORDINGS = "pitbox-live-recordings";
     static final Duration CLAIM_TTL = Duration.ofSeconds(30);
@@ -81,6 +88,8 @@ final class JetStreamLedger implements Ledger {
     private final Executor work;
     private final RecordingSink sink;
     final LiveMetrics metrics;
+    private volatile boolean videoFull;
+    private boolean videoCheckFailed;
 
     /**
      * Sets up the stream and the buckets; {@code node} names this node in the claims it makes. Orphaned
@@ -125,6 +134,31 @@ final class JetStreamLedger implements Ledger {
         recordings = nats.keyValue(RECORDINGS);
         long every = Math.clamp(orphanAfter.toMillis() / 4, 200, 30_000);
         timer.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::checkVideoRoom, 0, VIDEO_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the video stream is past {@link #VIDEO_FULL} of its bytes, or NATS refused a picture since. */
+    boolean videoFull() {
+        return videoFull;
+    }
+
+    /** NATS refused a picture: none goes to it until the next check finds room. */
+    void videoRefused() {
+        videoFull = true;
+    }
+
+    private void checkVideoRoom() {
+        try {
+            var info = jsm.getStreamInfo(VIDEO_STREAM);
+            long max = info.getConfiguration().getMaxBytes();
+            videoFull = max > 0 && info.getStreamState().getByteCount() >= max * VIDEO_FULL;
+            videoCheckFailed = false;
+        } catch (IOException | JetStreamApiException | RuntimeException e) { // a throw would end the checks
+            if (!videoCheckFailed) { // the last reading stands meanwhile
+                videoCheckFailed = true;
+                LOG.log(System.Logger.Level.WARNING, "cannot read the video stream's size: " + e.getMessage());
+            }
+        }
     }
 
     @Override

@@ -405,6 +405,11 @@ public final class LiveRelay implements AutoCloseable {
         return fanouts.values().stream().mapToLong(Fanout::catchUpBytes).sum();
     }
 
+    /** Where sessions are recorded, for tests. */
+    Ledger ledger() {
+        return ledger;
+    }
+
     /** Ends every live session of this node, waits for their recordings and leaves the bus. */
     @Override
     public void close() {

@@ -34,7 +34,8 @@ final class StreamVideo implements VideoRecording {
 
     /**
      * Publishes the picture without waiting; false while {@link StreamRecording#MAX_UNACKNOWLEDGED} bytes wait for
-     * JetStream. Past {@link VideoMp4#MAX_BYTES} on this node pictures are relayed only.
+     * JetStream. Past {@link VideoMp4#MAX_BYTES} on this node, or while the video stream is full
+     * ({@link JetStreamLedger#videoFull}), pictures are relayed only.
      */
     @Override
     public synchronized boolean append(long seq, byte[] message) {
@@ -46,6 +47,10 @@ final class StreamVideo implements VideoRecording {
             }
             return true;
         }
+        if (ledger.videoFull()) {
+            refuse("the video stream is full");
+            return true;
+        }
         if (unacknowledged.get() + message.length > StreamRecording.MAX_UNACKNOWLEDGED) {
             return false;
         }
@@ -55,16 +60,21 @@ final class StreamVideo implements VideoRecording {
                 .expectedStream(JetStreamLedger.VIDEO_STREAM).build());
         last.whenComplete((ack, failure) -> {
             unacknowledged.addAndGet(-message.length);
-            if (failure == null) {
-                return;
-            }
-            ledger.metrics.videoRefused();
-            if (refused.getAndIncrement() == 0) {
-                LOG.log(System.Logger.Level.WARNING, "JetStream did not keep a picture of " + subject + ": "
-                        + failure.getMessage() + " (the next are counted in pitbox_live_video_refused_total)");
+            if (failure != null) {
+                ledger.videoRefused();
+                refuse("JetStream did not keep it: " + failure.getMessage());
             }
         });
         return true;
+    }
+
+    /** Counts a picture not recorded; the first of the recording is logged with why. */
+    private void refuse(String why) {
+        ledger.metrics.videoRefused();
+        if (refused.getAndIncrement() == 0) {
+            LOG.log(System.Logger.Level.WARNING, "a picture of " + subject + " is relayed but not recorded: " + why
+                    + " (the next are counted in pitbox_live_video_refused_total)");
+        }
     }
 
     /** Waits for the last picture's acknowledgement, then makes the MP4 of every picture of the recording. */

@@ -8,6 +8,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfo;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -23,19 +24,20 @@ import org.pitbox.protocol.live.LiveControl;
 import org.pitbox.protocol.live.LiveProtocol;
 
 /**
- * JetStream's video stream is full: the pictures it refuses are counted for the operator's alert, and the session's
- * telemetry is stored whole. A NATS server of its own, so that no other test's stream is shrunk.
+ * JetStream's video stream is nearly full: the relay refuses later pictures itself (NATS might drop the oldest to
+ * take them) and counts them for the operator's alert; the pictures kept before and the session's telemetry are
+ * stored whole. A NATS server of its own, so that no other test's stream is shrunk.
  */
 class VideoStreamFullTest {
     private static final Path NATS_SERVER = Path.of("/usr/sbin/nats-server");
-    /** The pictures the shrunk video stream has room for at least, of the test's 40. */
-    private static final int ROOM = 10;
+    /** The pictures sent before the video stream is made 95 % full with them, of the test's 40. */
+    private static final int KEPT = 10;
 
     @TempDir
     Path dir;
 
     @Test
-    void picturesTheFullStreamRefusesAreCountedAndTheFramesAreStoredWhole() throws Exception {
+    void picturesPastTheFullStreamAreCountedAndWhatWasKeptIsStoredWhole() throws Exception {
         assumeTrue(Files.isExecutable(NATS_SERVER), "needs " + NATS_SERVER + " (Debian nats-server) to run a"
                 + " JetStream of its own");
         int port;
@@ -59,34 +61,54 @@ class VideoStreamFullTest {
             client.start();
             try (TestNode node = new TestNode(dir.resolve("node"), url, 256, metrics);
                     Connection connection = Nats.connect(url)) {
+                JetStreamLedger ledger = (JetStreamLedger) node.relay.ledger();
                 List<TestPictures.Coded> pictures = TestPictures.make(40, 10);
-                long room = 0;
-                for (int i = 0; i < ROOM; i++) {
-                    room += LiveVideoTest.video(i + 1, pictures.get(i)).length + 256; // the subject and headers too
-                }
-                JetStreamManagement jsm = connection.jetStreamManagement();
-                StreamConfiguration video = jsm.getStreamInfo(JetStreamLedger.VIDEO_STREAM).getConfiguration();
-                jsm.updateStream(StreamConfiguration.builder(video).maxBytes(room).build());
-
                 TestPublisher p = new TestPublisher(SimRows.SCHEMA, SimRows.YAML);
                 p.connect(client, node.uri(LiveProtocol.publishPath(TestNode.TEAM, "full-video")), "driver-token");
                 int n = SimRows.ROWS.size();
-                for (int i = 0; i < n; i++) {
-                    p.publish(SimRows.ROWS.get(i));
-                    if (i % 2 == 1 && i / 2 < pictures.size()) {
-                        p.socket.send(LiveVideoTest.video(i / 2 + 1, pictures.get(i / 2)));
-                    }
-                }
+                send(p, pictures, 0, 2 * KEPT);
+                JetStreamManagement jsm = connection.jetStreamManagement();
+                await(() -> jsm.getStreamInfo(JetStreamLedger.VIDEO_STREAM).getStreamState().getMsgCount() == KEPT,
+                        "the first pictures are in the stream");
+                StreamInfo video = jsm.getStreamInfo(JetStreamLedger.VIDEO_STREAM);
+                long full = (long) (video.getStreamState().getByteCount() / 0.95); // 95 % full
+                jsm.updateStream(StreamConfiguration.builder(video.getConfiguration()).maxBytes(full).build());
+                await(ledger::videoFull, "the relay finds the video stream full");
+
+                send(p, pictures, 2 * KEPT, n);
                 p.socket.send(LiveControl.of(LiveControl.END));
                 assertEquals(n, p.socket.await(LiveControl.ENDED).seq(), "every frame acknowledged");
-                LiveRelayTest.assertRecorded(node.stored.poll(30, TimeUnit.SECONDS));
-                assertTrue(refused.get() > 0 && refused.get() < pictures.size() - ROOM,
-                        "the pictures past the stream's room are counted: " + refused.get());
+                TestNode.Stored stored = node.stored.poll(30, TimeUnit.SECONDS);
+                LiveRelayTest.assertRecorded(stored);
+                assertEquals(pictures.size() - KEPT, refused.get(), "every picture after is counted, none sent");
+                LiveVideoTest.assertMp4(stored.video(), pictures.subList(0, KEPT), LiveVideoTest.START_MICROS);
             }
         } finally {
             client.stop();
             nats.destroy();
             nats.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Rows {@code from} to {@code to} (exclusive), each odd row followed by the next picture. */
+    private static void send(TestPublisher p, List<TestPictures.Coded> pictures, int from, int to) throws Exception {
+        for (int i = from; i < to; i++) {
+            p.publish(SimRows.ROWS.get(i));
+            if (i % 2 == 1 && i / 2 < pictures.size()) {
+                p.socket.send(LiveVideoTest.video(i / 2 + 1, pictures.get(i / 2)));
+            }
+        }
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!check.holds()) {
+            assertTrue(System.nanoTime() < deadline, what + " within 20 s");
+            Thread.sleep(20);
         }
     }
 
