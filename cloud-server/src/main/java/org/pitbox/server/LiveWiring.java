@@ -105,7 +105,7 @@ final class LiveWiring {
         Metrics.Counter cut = registry.counter("pitbox_live_recordings_cut_total",
                 "Live recordings that reached max-live-recording-bytes");
         Metrics.Counter refused = registry.counter("pitbox_live_video_refused_total",
-                "Video pictures JetStream did not keep (its video stream is full): stored videos miss them");
+                "Video pictures not recorded, JetStream's video stream being full or nearly: stored videos miss them");
         AtomicLong sessions = new AtomicLong();
         AtomicLong subscribers = new AtomicLong();
         registry.gauge("pitbox_live_sessions", "Live sessions on this node", sessions::get);

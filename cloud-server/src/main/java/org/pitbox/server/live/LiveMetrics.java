@@ -21,7 +21,7 @@ public interface LiveMetrics {
     default void recordingCut() {
     }
 
-    /** JetStream did not keep a video picture (its video stream is full): the stored video will miss it. */
+    /** A video picture was not recorded, JetStream's video stream being full or nearly: the stored video misses it. */
     default void videoRefused() {
     }
 
