@@ -143,7 +143,7 @@ final class JetStreamLedger implements Ledger {
     }
 
     /** NATS refused a picture: none goes to it until the next check finds room. */
-    void videoRefused() {
+    void markVideoFull() {
         videoFull = true;
     }
 

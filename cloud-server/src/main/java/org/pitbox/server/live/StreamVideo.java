@@ -61,7 +61,7 @@ final class StreamVideo implements VideoRecording {
         last.whenComplete((ack, failure) -> {
             unacknowledged.addAndGet(-message.length);
             if (failure != null) {
-                ledger.videoRefused();
+                ledger.markVideoFull();
                 refuse("JetStream did not keep it: " + failure.getMessage());
             }
         });

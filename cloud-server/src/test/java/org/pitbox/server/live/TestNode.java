@@ -110,8 +110,13 @@ final class TestNode implements AutoCloseable {
     }
 
     static boolean natsRunning() {
+        return listening(4222);
+    }
+
+    /** Whether something accepts connections on {@code port} of 127.0.0.1. */
+    static boolean listening(int port) {
         try (Socket s = new Socket()) {
-            s.connect(new java.net.InetSocketAddress("127.0.0.1", 4222), 500);
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
             return true;
         } catch (java.io.IOException e) {
             return false;

@@ -9,9 +9,7 @@ import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,15 +112,10 @@ class VideoStreamFullTest {
 
     private static void awaitListening(int port, Process nats) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (java.io.IOException e) {
-                assertTrue(nats.isAlive(), "nats-server stopped at once; see its log in the test's folder");
-                assertTrue(System.nanoTime() < deadline, "nats-server listens on " + port + " within 10 s");
-                Thread.sleep(50);
-            }
+        while (!TestNode.listening(port)) {
+            assertTrue(nats.isAlive(), "nats-server stopped at once; see its log in the test's folder");
+            assertTrue(System.nanoTime() < deadline, "nats-server listens on " + port + " within 10 s");
+            Thread.sleep(50);
         }
     }
 }
