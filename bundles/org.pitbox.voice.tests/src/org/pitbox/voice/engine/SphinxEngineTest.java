@@ -2,6 +2,7 @@ package org.pitbox.voice.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
@@ -216,6 +218,23 @@ class SphinxEngineTest {
         assertTrue(xml.matches(loop), "the phone loop's phone insertion probability set");
         assertTrue(xml.contains("name=\"phoneInsertionProbability\" value=\"${oogLoopProbability}\""),
                 "the grammar's own out-of-grammar loop left as it was");
+    }
+
+    @Test
+    void theCepstrumIsTheModelsOwnWithTheNoiseRemovalFollowingAnEngine() throws IOException {
+        String xml = SphinxEngine.pushToTalkConfig(SphinxEngine.Rejection.DEFAULT);
+        assertFalse(xml.contains("<item>autoCepstrum"), "the cepstrum made here, not by autoCepstrum");
+        assertTrue(xml.contains("<item>melFilterBank </item><item>denoise </item><item>dct </item><item>lifter </item>"),
+                "the model's steps in autoCepstrum's order");
+        assertTrue(xml.contains("<property name=\"minimumFrequency\" value=\"130\"/><property"
+                + " name=\"maximumFrequency\" value=\"6800\"/><property name=\"numberFilters\" value=\"25\"/>"),
+                "the en-us model's 25 filters from 130 to 6800 Hz (its feat.params)");
+        assertTrue(xml.contains("<property name=\"lambdaA\" value=\"0.99\"/>"), "the noise estimate's rise");
+        assertTrue(xml.contains("<property name=\"lifterValue\" value=\"22\"/>"), "the model's lifter");
+        Properties kaldi = new Properties();
+        kaldi.setProperty("-nfilt", "40");
+        kaldi.setProperty("-transform", "kaldi");
+        assertThrows(IOException.class, () -> SphinxEngine.cepstrum(kaldi), "another model's front end is refused");
     }
 
     @Test

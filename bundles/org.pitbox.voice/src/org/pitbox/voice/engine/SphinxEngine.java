@@ -2,6 +2,7 @@ package org.pitbox.voice.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +45,7 @@ public final class SphinxEngine implements SpeechEngine {
     /** The phone loop's phone insertion probability (Sphinx4's own is 0.05). */
     static final double LOOP_PHONE = 0.5;
     /** The margin in quiet, per 10 ms frame: negative, as the phone loop with {@link #LOOP_PHONE} fits speech well. */
-    static final double MARGIN = -10000;
+    static final double MARGIN = -10500;
     /** How much the margin grows per dB under {@link Rejection#QUIET_DB}. */
     static final double PER_DB = 150;
 
@@ -199,12 +201,13 @@ public final class SphinxEngine implements SpeechEngine {
 
     /**
      * Sphinx4's default configuration without the speech detector, quieter logs, the given out-of-grammar
-     * probabilities and the phone loop's phone insertion probability.
+     * probabilities, the phone loop's phone insertion probability and the model's own cepstrum ({@link #cepstrum}).
      */
     static String pushToTalkConfig(Rejection r) throws IOException {
-        try (InputStream in = Context.class.getResourceAsStream("default.config.xml")) {
-            if (in == null) {
-                throw new IOException("Sphinx4's default.config.xml is missing from its jar");
+        try (InputStream in = Context.class.getResourceAsStream("default.config.xml");
+                InputStream params = Context.class.getResourceAsStream(MODEL + "en-us/feat.params")) {
+            if (in == null || params == null) {
+                throw new IOException("Sphinx4's default.config.xml or its en-us model's feat.params is missing");
             }
             String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String out = xml.replaceAll("\\s*<item>speechClassifier\\s*</item>", "")
@@ -215,11 +218,52 @@ public final class SphinxEngine implements SpeechEngine {
                     .replaceFirst("(name=\"allphoneLinguist\"[^>]*>(?:\\s*<property[^>]*>)*?\\s*<property )"
                             + "name=\"phoneInsertionProbability\" value=\"[^\"]*\"",
                             "$1" + property("phoneInsertionProbability", r.loopPhone()));
-            if (out.contains("speechClassifier </item>") || out.equals(xml)) {
+            if (out.contains("speechClassifier </item>") || out.equals(xml) || !out.contains(AUTO_CEPSTRUM)
+                    || !out.contains("</config>")) {
                 throw new IOException("Sphinx4's default.config.xml is not the one PitBox knows");
             }
-            return out;
+            Properties feat = new Properties();
+            feat.load(new InputStreamReader(params, StandardCharsets.UTF_8));
+            return out.replace(AUTO_CEPSTRUM, "<item>melFilterBank </item><item>denoise </item><item>dct </item>"
+                    + "<item>lifter </item>").replace("</config>", cepstrum(feat) + "</config>");
         }
+    }
+
+    private static final String AUTO_CEPSTRUM = "<item>autoCepstrum </item>";
+    /**
+     * How fast the noise removal's estimate of the noise rises to a louder noise, per 10 ms frame (Sphinx4's is
+     * 0.995, a time constant of 2 s): at 0.99, 1 s, it follows an engine's changing note and beat (README Voice).
+     */
+    static final double NOISE_RISE = 0.99;
+
+    /**
+     * The cepstrum Sphinx4's {@code autoCepstrum} makes from the model's {@code feat.params} (the Mel filters, the
+     * noise removal, the cosine transform and the lifter), but with the noise removal's rise at
+     * {@link #NOISE_RISE}.
+     */
+    static String cepstrum(Properties feat) throws IOException {
+        String filters = feat.getProperty("-nfilt");
+        if (filters == null || feat.getProperty("-lowerf") == null || feat.getProperty("-upperf") == null
+                || !"dct".equals(feat.getProperty("-transform")) || feat.getProperty("-lifter") == null
+                || "no".equals(feat.getProperty("-remove_noise"))) {
+            throw new IOException("the en-us model's feat.params is not the one PitBox knows: " + feat);
+        }
+        String frontEnd = "edu.cmu.sphinx.frontend.";
+        return component("melFilterBank", frontEnd + "frequencywarp.MelFrequencyFilterBank", "minimumFrequency",
+                feat.getProperty("-lowerf"), "maximumFrequency", feat.getProperty("-upperf"), "numberFilters", filters)
+                + component("denoise", frontEnd + "denoise.Denoise", "lambdaA", Double.toString(NOISE_RISE))
+                + component("dct", frontEnd + "transform.DiscreteCosineTransform2", "numberFilters", filters,
+                        "cepstrumLength", "13")
+                + component("lifter", frontEnd + "transform.Lifter", "lifterValue", feat.getProperty("-lifter"));
+    }
+
+    private static String component(String name, String type, String... properties) {
+        StringBuilder xml = new StringBuilder("<component name=\"" + name + "\" type=\"" + type + "\">");
+        for (int i = 0; i < properties.length; i += 2) {
+            xml.append("<property name=\"").append(properties[i]).append("\" value=\"").append(properties[i + 1])
+                    .append("\"/>");
+        }
+        return xml.append("</component>\n").toString();
     }
 
     private static String property(String name, double value) {

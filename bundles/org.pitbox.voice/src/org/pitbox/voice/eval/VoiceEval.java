@@ -52,7 +52,7 @@ public final class VoiceEval {
               --oog-phone P  its per-phone probability (default 1e-10)
               --loop-phone P  the free phone loop's phone insertion probability (default 0.5)
               --margin M   the least score per 10 ms frame by which a command must beat that loop in quiet
-                           (default -10000; off turns the check off)
+                           (default -10500; off turns the check off)
               --per-db M   how much more for each dB the utterance's signal-to-noise ratio is under 30 dB,
                            down to 10 dB (default 150)
               --silent-speech F  the most 10 ms frames in a row a command may take for silence where the audio
@@ -234,9 +234,8 @@ public final class VoiceEval {
 
     /**
      * Condition after condition, and in each every voice's every phrase: a driver's car does not go from quiet to
-     * 5 dB of engine noise from one key press to the next, and Sphinx4's live cepstral mean and noise estimate carry
-     * over from one utterance to the next (voice, phrase, condition order decoded each clean phrase with the mean of
-     * a 5 dB one). Each voice says each phrase once; an utterance's noise is seeded by its number, as before.
+     * 5 dB of engine noise from one key press to the next, and Sphinx4's live cepstral mean carries over from one
+     * utterance to the next (voice, phrase, condition order decoded each clean phrase with the mean of a 5 dB one). Each voice says each phrase once; an utterance's noise is seeded by its number, as before.
      */
     private static void evaluate(Map<String, String> opts, List<SyntheticVoice> voices, CommandTable table,
             SpeechEngine engine, Queue<SphinxEngine.Decision> decisions, CommandMatcher matcher, PrintStream out)
