@@ -130,6 +130,11 @@ class LiveVideoTest extends RelayTest {
             driver.publish(SimRows.ROWS.get(n));
             driver.socket.send(video(n, pictures.get(n - 1)));
         }
+        // frames up to the first acknowledgement: once it comes, the server has handled the pictures sent before them
+        for (int n = 11; n <= LiveProtocol.ACK_EVERY; n++) {
+            driver.publish(SimRows.ROWS.get(n));
+        }
+        SubscriberEvents.await(() -> driver.acked >= LiveProtocol.ACK_EVERY, "acknowledgement of the frames");
         driver.socket.binary.clear();
         TestSocket engineer = socket(subscribe(), "engineer-token");
         engineer.await(LiveControl.SESSION);
