@@ -235,7 +235,8 @@ public final class VoiceEval {
     /**
      * Condition after condition, and in each every voice's every phrase: a driver's car does not go from quiet to
      * 5 dB of engine noise from one key press to the next, and Sphinx4's live cepstral mean carries over from one
-     * utterance to the next (voice, phrase, condition order decoded each clean phrase with the mean of a 5 dB one). Each voice says each phrase once; an utterance's noise is seeded by its number, as before.
+     * utterance to the next (voice, phrase, condition order decoded each clean phrase with the mean of a 5 dB one).
+     * Each voice says each phrase once; an utterance's noise is seeded by its number, as before.
      */
     private static void evaluate(Map<String, String> opts, List<SyntheticVoice> voices, CommandTable table,
             SpeechEngine engine, Queue<SphinxEngine.Decision> decisions, CommandMatcher matcher, PrintStream out)
